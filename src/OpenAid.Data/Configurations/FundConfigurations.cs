@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenAid.Domain.Funds;
+using OpenAid.Domain.Organizations;
+using OpenAid.Domain.Projects;
+using OpenAid.Domain.Regions;
+
+namespace OpenAid.Data.Configurations;
+
+internal sealed class FundConfiguration : IEntityTypeConfiguration<Fund>
+{
+    public void Configure(EntityTypeBuilder<Fund> builder)
+    {
+        builder.Property(f => f.Code).HasMaxLength(32);
+        builder.HasIndex(f => f.Code).IsUnique();
+        builder.Property(f => f.Name).HasMaxLength(200);
+        builder.Property(f => f.DocumentNumber).HasMaxLength(100);
+        builder.HasIndex(f => new { f.FiscalYear, f.DocumentNumber }).IsUnique();
+        builder.Property(f => f.Purpose).HasMaxLength(2000);
+        builder.HasOne<Region>().WithMany().HasForeignKey(f => f.RegionCode);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(f => f.IssuerOrganizationId);
+        builder.HasIndex(f => new { f.RegionCode, f.Id });
+    }
+}
+
+internal sealed class FundAllocationConfiguration : IEntityTypeConfiguration<FundAllocation>
+{
+    public void Configure(EntityTypeBuilder<FundAllocation> builder)
+    {
+        builder.HasOne<Fund>().WithMany().HasForeignKey(a => a.FundId);
+        builder.HasOne<Project>().WithMany().HasForeignKey(a => a.ProjectId);
+        builder.HasIndex(a => new { a.FundId, a.Id });
+        builder.HasIndex(a => new { a.ProjectId, a.Id });
+    }
+}
+
+internal sealed class MoneyTransactionConfiguration : IEntityTypeConfiguration<MoneyTransaction>
+{
+    public void Configure(EntityTypeBuilder<MoneyTransaction> builder)
+    {
+        builder.ToTable("Transactions");
+        builder.Property(t => t.Code).HasMaxLength(32);
+        builder.HasIndex(t => t.Code).IsUnique();
+        builder.Property(t => t.Description).HasMaxLength(1000);
+        builder.HasOne<Fund>().WithMany().HasForeignKey(t => t.FundId);
+        builder.HasOne<Project>().WithMany().HasForeignKey(t => t.ProjectId);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(t => t.ProviderOrganizationId).OnDelete(DeleteBehavior.NoAction);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(t => t.ReceiverOrganizationId).OnDelete(DeleteBehavior.NoAction);
+        builder.HasIndex(t => new { t.ReceiverRegionCode, t.Id });
+        builder.HasIndex(t => new { t.FiscalYear, t.ReceiverRegionCode, t.Kind, t.SourceType, t.AmountFen });
+        builder.HasIndex(t => new { t.FundId, t.Id });
+        builder.HasIndex(t => new { t.ProjectId, t.Id });
+    }
+}

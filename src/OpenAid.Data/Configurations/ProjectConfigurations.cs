@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenAid.Domain.Organizations;
+using OpenAid.Domain.Projects;
+using OpenAid.Domain.Regions;
+
+namespace OpenAid.Data.Configurations;
+
+internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
+{
+    public void Configure(EntityTypeBuilder<Project> builder)
+    {
+        builder.Property(p => p.Code).HasMaxLength(32);
+        builder.HasIndex(p => p.Code).IsUnique();
+        builder.Property(p => p.Name).HasMaxLength(200);
+        builder.Property(p => p.Description).HasMaxLength(4000);
+        builder.Property(p => p.ResponsibleRole).HasMaxLength(100);
+        builder.Property(p => p.CancellationReason).HasMaxLength(1000);
+        builder.HasOne<Region>().WithMany().HasForeignKey(p => p.RegionCode);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(p => p.ImplementingOrganizationId);
+        builder.HasMany(p => p.Targets).WithOne().HasForeignKey(t => t.ProjectId);
+        builder.HasIndex(p => new { p.RegionCode, p.Id });
+        builder.HasIndex(p => new { p.FiscalYear, p.RegionCode });
+        builder.HasIndex(p => new { p.Status, p.RegionCode });
+    }
+}
+
+internal sealed class PerformanceTargetConfiguration : IEntityTypeConfiguration<PerformanceTarget>
+{
+    public void Configure(EntityTypeBuilder<PerformanceTarget> builder)
+    {
+        builder.Property(t => t.Indicator).HasMaxLength(200);
+        builder.Property(t => t.Unit).HasMaxLength(20);
+        builder.Property(t => t.Baseline).HasPrecision(18, 4);
+        builder.Property(t => t.Target).HasPrecision(18, 4);
+        builder.Property(t => t.Actual).HasPrecision(18, 4);
+    }
+}

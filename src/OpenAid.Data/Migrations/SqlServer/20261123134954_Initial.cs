@@ -1,0 +1,753 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace OpenAid.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "DataVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    ChangedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataVersions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExitCriteria",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProvinceCode = table.Column<long>(type: "bigint", nullable: false),
+                    Level = table.Column<int>(type: "int", nullable: false),
+                    FromYear = table.Column<int>(type: "int", nullable: false),
+                    MaxPovertyIncidenceBasisPoints = table.Column<int>(type: "int", nullable: false),
+                    MinCollectiveIncomeFen = table.Column<long>(type: "bigint", nullable: true),
+                    Source = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExitCriteria", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Programs",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    StartYear = table.Column<int>(type: "int", nullable: false),
+                    RegionCode = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Programs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Regions",
+                columns: table => new
+                {
+                    Code = table.Column<long>(type: "bigint", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Level = table.Column<int>(type: "int", nullable: false),
+                    ParentCode = table.Column<long>(type: "bigint", nullable: true),
+                    IsNationalKeyCounty = table.Column<bool>(type: "bit", nullable: false),
+                    IsProvincialKeyCounty = table.Column<bool>(type: "bit", nullable: false),
+                    IsContiguousDestituteArea = table.Column<bool>(type: "bit", nullable: false),
+                    IsDeepPoverty = table.Column<bool>(type: "bit", nullable: false),
+                    PovertyStatus = table.Column<int>(type: "int", nullable: false),
+                    PlannedExitYear = table.Column<int>(type: "int", nullable: true),
+                    ActualExitYear = table.Column<int>(type: "int", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Regions", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Organizations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    CreditCode = table.Column<string>(type: "nchar(18)", fixedLength: true, maxLength: 18, nullable: true),
+                    RegionCode = table.Column<long>(type: "bigint", nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    IsDemo = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Organizations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Organizations_Regions_RegionCode",
+                        column: x => x.RegionCode,
+                        principalTable: "Regions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VillageStatistics",
+                columns: table => new
+                {
+                    RegionCode = table.Column<long>(type: "bigint", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Population = table.Column<int>(type: "int", nullable: false),
+                    PoorPeople = table.Column<int>(type: "int", nullable: false),
+                    PoorHouseholds = table.Column<int>(type: "int", nullable: false),
+                    CollectiveIncomeFen = table.Column<long>(type: "bigint", nullable: false),
+                    PerCapitaDisposableIncomeFen = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VillageStatistics", x => new { x.RegionCode, x.Year });
+                    table.ForeignKey(
+                        name: "FK_VillageStatistics_Regions_RegionCode",
+                        column: x => x.RegionCode,
+                        principalTable: "Regions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Funds",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    DocumentNumber = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    SourceType = table.Column<int>(type: "int", nullable: false),
+                    Level = table.Column<int>(type: "int", nullable: false),
+                    FiscalYear = table.Column<int>(type: "int", nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    RegionCode = table.Column<long>(type: "bigint", nullable: false),
+                    IssuerOrganizationId = table.Column<int>(type: "int", nullable: false),
+                    Purpose = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    IsDemo = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Funds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Funds_Organizations_IssuerOrganizationId",
+                        column: x => x.IssuerOrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Funds_Regions_RegionCode",
+                        column: x => x.RegionCode,
+                        principalTable: "Regions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notices",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    PublisherOrganizationId = table.Column<int>(type: "int", nullable: false),
+                    RegionCode = table.Column<long>(type: "bigint", nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: false),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    PublishedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    NoticePeriodDays = table.Column<int>(type: "int", nullable: true),
+                    SupervisionPhone = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    LocalSupervisionPhone = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    WorkingDaysLate = table.Column<int>(type: "int", nullable: false),
+                    SupersedesNoticeId = table.Column<int>(type: "int", nullable: true),
+                    SupersededByNoticeId = table.Column<int>(type: "int", nullable: true),
+                    CorrectionReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    WithdrawalReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    IsDemo = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notices_Notices_SupersededByNoticeId",
+                        column: x => x.SupersededByNoticeId,
+                        principalTable: "Notices",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_Notices_Notices_SupersedesNoticeId",
+                        column: x => x.SupersedesNoticeId,
+                        principalTable: "Notices",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_Notices_Organizations_PublisherOrganizationId",
+                        column: x => x.PublisherOrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Notices_Regions_RegionCode",
+                        column: x => x.RegionCode,
+                        principalTable: "Regions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Pairings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ProgramId = table.Column<int>(type: "int", nullable: false),
+                    HelperOrganizationId = table.Column<int>(type: "int", nullable: true),
+                    HelperRegionCode = table.Column<long>(type: "bigint", nullable: true),
+                    HelpedRegionCode = table.Column<long>(type: "bigint", nullable: false),
+                    StartYear = table.Column<int>(type: "int", nullable: false),
+                    EndYear = table.Column<int>(type: "int", nullable: true),
+                    YearlyPlan = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    YearlyBudgetFen = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Pairings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Pairings_Organizations_HelperOrganizationId",
+                        column: x => x.HelperOrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_Pairings_Programs_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "Programs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Pairings_Regions_HelpedRegionCode",
+                        column: x => x.HelpedRegionCode,
+                        principalTable: "Regions",
+                        principalColumn: "Code");
+                    table.ForeignKey(
+                        name: "FK_Pairings_Regions_HelperRegionCode",
+                        column: x => x.HelperRegionCode,
+                        principalTable: "Regions",
+                        principalColumn: "Code");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProgramMemberships",
+                columns: table => new
+                {
+                    ProgramId = table.Column<int>(type: "int", nullable: false),
+                    OrganizationId = table.Column<int>(type: "int", nullable: false),
+                    JoinedYear = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProgramMemberships", x => new { x.ProgramId, x.OrganizationId });
+                    table.ForeignKey(
+                        name: "FK_ProgramMemberships_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ProgramMemberships_Programs_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "Programs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Projects",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    RegionCode = table.Column<long>(type: "bigint", nullable: false),
+                    Category = table.Column<int>(type: "int", nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    ImplementingOrganizationId = table.Column<int>(type: "int", nullable: false),
+                    ResponsibleRole = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    FiscalYear = table.Column<int>(type: "int", nullable: false),
+                    PlannedStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    PlannedEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    ActualStart = table.Column<DateOnly>(type: "date", nullable: true),
+                    ActualEnd = table.Column<DateOnly>(type: "date", nullable: true),
+                    BudgetFen = table.Column<long>(type: "bigint", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    CancellationReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    BeneficiaryHouseholds = table.Column<int>(type: "int", nullable: false),
+                    BeneficiaryPeople = table.Column<int>(type: "int", nullable: false),
+                    IsDemo = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Projects", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Projects_Organizations_ImplementingOrganizationId",
+                        column: x => x.ImplementingOrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Projects_Regions_RegionCode",
+                        column: x => x.RegionCode,
+                        principalTable: "Regions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NoticeFunds",
+                columns: table => new
+                {
+                    NoticeId = table.Column<int>(type: "int", nullable: false),
+                    FundId = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoticeFunds", x => new { x.NoticeId, x.FundId });
+                    table.ForeignKey(
+                        name: "FK_NoticeFunds_Funds_FundId",
+                        column: x => x.FundId,
+                        principalTable: "Funds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_NoticeFunds_Notices_NoticeId",
+                        column: x => x.NoticeId,
+                        principalTable: "Notices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FundAllocations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FundId = table.Column<int>(type: "int", nullable: false),
+                    ProjectId = table.Column<int>(type: "int", nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FundAllocations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FundAllocations_Funds_FundId",
+                        column: x => x.FundId,
+                        principalTable: "Funds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FundAllocations_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NoticeProjects",
+                columns: table => new
+                {
+                    NoticeId = table.Column<int>(type: "int", nullable: false),
+                    ProjectId = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoticeProjects", x => new { x.NoticeId, x.ProjectId });
+                    table.ForeignKey(
+                        name: "FK_NoticeProjects_Notices_NoticeId",
+                        column: x => x.NoticeId,
+                        principalTable: "Notices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_NoticeProjects_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PerformanceTargets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProjectId = table.Column<int>(type: "int", nullable: false),
+                    Indicator = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Unit = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Baseline = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    Target = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    Actual = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PerformanceTargets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PerformanceTargets_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Transactions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    FiscalYear = table.Column<int>(type: "int", nullable: false),
+                    FundId = table.Column<int>(type: "int", nullable: true),
+                    SourceType = table.Column<int>(type: "int", nullable: false),
+                    ProjectId = table.Column<int>(type: "int", nullable: true),
+                    ProviderOrganizationId = table.Column<int>(type: "int", nullable: true),
+                    ProviderRegionCode = table.Column<long>(type: "bigint", nullable: true),
+                    ReceiverOrganizationId = table.Column<int>(type: "int", nullable: true),
+                    ReceiverRegionCode = table.Column<long>(type: "bigint", nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    IsDemo = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Transactions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Transactions_Funds_FundId",
+                        column: x => x.FundId,
+                        principalTable: "Funds",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_Transactions_Organizations_ProviderOrganizationId",
+                        column: x => x.ProviderOrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_Transactions_Organizations_ReceiverOrganizationId",
+                        column: x => x.ReceiverOrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_Transactions_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExitCriteria_ProvinceCode_Level_FromYear",
+                table: "ExitCriteria",
+                columns: new[] { "ProvinceCode", "Level", "FromYear" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundAllocations_FundId_Id",
+                table: "FundAllocations",
+                columns: new[] { "FundId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundAllocations_ProjectId_Id",
+                table: "FundAllocations",
+                columns: new[] { "ProjectId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Funds_Code",
+                table: "Funds",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Funds_FiscalYear_DocumentNumber",
+                table: "Funds",
+                columns: new[] { "FiscalYear", "DocumentNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Funds_IssuerOrganizationId",
+                table: "Funds",
+                column: "IssuerOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Funds_RegionCode_Id",
+                table: "Funds",
+                columns: new[] { "RegionCode", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NoticeFunds_FundId",
+                table: "NoticeFunds",
+                column: "FundId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NoticeProjects_ProjectId",
+                table: "NoticeProjects",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_Code",
+                table: "Notices",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_Kind_RegionCode",
+                table: "Notices",
+                columns: new[] { "Kind", "RegionCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_PublishedOn_RegionCode",
+                table: "Notices",
+                columns: new[] { "PublishedOn", "RegionCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_PublisherOrganizationId",
+                table: "Notices",
+                column: "PublisherOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_RegionCode_Id",
+                table: "Notices",
+                columns: new[] { "RegionCode", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_SupersededByNoticeId",
+                table: "Notices",
+                column: "SupersededByNoticeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_SupersedesNoticeId",
+                table: "Notices",
+                column: "SupersedesNoticeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Organizations_Code",
+                table: "Organizations",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Organizations_CreditCode",
+                table: "Organizations",
+                column: "CreditCode",
+                unique: true,
+                filter: "[CreditCode] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Organizations_Kind_Id",
+                table: "Organizations",
+                columns: new[] { "Kind", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Organizations_RegionCode_Id",
+                table: "Organizations",
+                columns: new[] { "RegionCode", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Pairings_Code",
+                table: "Pairings",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Pairings_HelpedRegionCode_Id",
+                table: "Pairings",
+                columns: new[] { "HelpedRegionCode", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Pairings_HelperOrganizationId",
+                table: "Pairings",
+                column: "HelperOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Pairings_HelperRegionCode",
+                table: "Pairings",
+                column: "HelperRegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Pairings_ProgramId_Id",
+                table: "Pairings",
+                columns: new[] { "ProgramId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PerformanceTargets_ProjectId",
+                table: "PerformanceTargets",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgramMemberships_OrganizationId",
+                table: "ProgramMemberships",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Programs_Code",
+                table: "Programs",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_Code",
+                table: "Projects",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_FiscalYear_RegionCode",
+                table: "Projects",
+                columns: new[] { "FiscalYear", "RegionCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_ImplementingOrganizationId",
+                table: "Projects",
+                column: "ImplementingOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_RegionCode_Id",
+                table: "Projects",
+                columns: new[] { "RegionCode", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_Status_RegionCode",
+                table: "Projects",
+                columns: new[] { "Status", "RegionCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Regions_Name",
+                table: "Regions",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Regions_ParentCode",
+                table: "Regions",
+                column: "ParentCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Transactions_Code",
+                table: "Transactions",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Transactions_FiscalYear_ReceiverRegionCode_Kind_SourceType_AmountFen",
+                table: "Transactions",
+                columns: new[] { "FiscalYear", "ReceiverRegionCode", "Kind", "SourceType", "AmountFen" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Transactions_FundId_Id",
+                table: "Transactions",
+                columns: new[] { "FundId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Transactions_ProjectId_Id",
+                table: "Transactions",
+                columns: new[] { "ProjectId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Transactions_ProviderOrganizationId",
+                table: "Transactions",
+                column: "ProviderOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Transactions_ReceiverOrganizationId",
+                table: "Transactions",
+                column: "ReceiverOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Transactions_ReceiverRegionCode_Id",
+                table: "Transactions",
+                columns: new[] { "ReceiverRegionCode", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VillageStatistics_Year",
+                table: "VillageStatistics",
+                column: "Year");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "DataVersions");
+
+            migrationBuilder.DropTable(
+                name: "ExitCriteria");
+
+            migrationBuilder.DropTable(
+                name: "FundAllocations");
+
+            migrationBuilder.DropTable(
+                name: "NoticeFunds");
+
+            migrationBuilder.DropTable(
+                name: "NoticeProjects");
+
+            migrationBuilder.DropTable(
+                name: "Pairings");
+
+            migrationBuilder.DropTable(
+                name: "PerformanceTargets");
+
+            migrationBuilder.DropTable(
+                name: "ProgramMemberships");
+
+            migrationBuilder.DropTable(
+                name: "Transactions");
+
+            migrationBuilder.DropTable(
+                name: "VillageStatistics");
+
+            migrationBuilder.DropTable(
+                name: "Notices");
+
+            migrationBuilder.DropTable(
+                name: "Programs");
+
+            migrationBuilder.DropTable(
+                name: "Funds");
+
+            migrationBuilder.DropTable(
+                name: "Projects");
+
+            migrationBuilder.DropTable(
+                name: "Organizations");
+
+            migrationBuilder.DropTable(
+                name: "Regions");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using OpenAid.Domain.Regions;
+
+namespace OpenAid.Domain.Notices;
+
+/// <summary>The deadlines the national guidance sets for notices (公告公示).</summary>
+public static class NoticeRules
+{
+    /// <summary>A notice is due within this many working days of the decision it reports.</summary>
+    public const int PublicationDeadlineWorkingDays = 15;
+
+    /// <summary>Township and village notices run at least this many days for objections.</summary>
+    public const int MinimumNoticePeriodDays = 10;
+
+    /// <summary>Township and village notices have a notice period; county-level and higher stay public for good.</summary>
+    public static bool HasNoticePeriod(RegionLevel level) => level is RegionLevel.Township or RegionLevel.Village;
+
+    /// <summary>Working days past the deadline, or 0 when the notice was on time.</summary>
+    public static int WorkingDaysLate(DateOnly decidedOn, DateOnly publishedOn, WorkingDays calendar) =>
+        Math.Max(0, calendar.Between(decidedOn, publishedOn) - PublicationDeadlineWorkingDays);
+}

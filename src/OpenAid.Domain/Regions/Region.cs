@@ -1,0 +1,43 @@
+namespace OpenAid.Domain.Regions;
+
+/// <summary>An administrative unit; <see cref="Code"/> is its padded 12-digit statistical code.</summary>
+public class Region
+{
+    public long Code { get; set; }
+
+    public required string Name { get; set; }
+
+    public RegionLevel Level { get; set; }
+
+    public long? ParentCode { get; set; }
+
+    /// <summary>国家扶贫开发工作重点县.</summary>
+    public bool IsNationalKeyCounty { get; set; }
+
+    /// <summary>省级扶贫开发工作重点县.</summary>
+    public bool IsProvincialKeyCounty { get; set; }
+
+    /// <summary>集中连片特困地区.</summary>
+    public bool IsContiguousDestituteArea { get; set; }
+
+    /// <summary>深度贫困 county, township or village.</summary>
+    public bool IsDeepPoverty { get; set; }
+
+    public PovertyStatus PovertyStatus { get; set; }
+
+    public int? PlannedExitYear { get; set; }
+
+    public int? ActualExitYear { get; set; }
+
+    public RegionCode RegionCode => new(Code, Level);
+}
+
+public enum PovertyStatus
+{
+    /// <summary>Never registered as poor.</summary>
+    NotRegistered = 0,
+    /// <summary>Registered as a poor village or county (贫困村 / 贫困县).</summary>
+    Poor = 1,
+    /// <summary>Exited (出列 / 摘帽).</summary>
+    Exited = 2,
+}
