@@ -1,6 +1,8 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using OpenAid.Api;
 
-app.MapGet("/", () => "Hello World!");
+var app = OpenAidHost.Build(args);
+await OpenAidHost.PrepareDatabaseAsync(app);
+await app.RunAsync();
 
-app.Run();
+/// <summary>Exposed for the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,46 @@
+using GraphQL;
+using GraphQL.Execution;
+using GraphQLParser.AST;
+
+namespace OpenAid.Api.GraphQL;
+
+public static class GraphQLSetup
+{
+    /// <summary>The limits every request is held to; see README "Limits".</summary>
+    public const int MaxDepth = 15;
+    public const int MaxComplexity = 5_000;
+
+    public static IServiceCollection AddOpenAidGraphQL(this IServiceCollection services)
+    {
+        var assembly = typeof(GraphQLSetup).Assembly;
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
+        {
+            if (typeof(IQueryFields).IsAssignableFrom(type))
+            {
+                services.AddSingleton(typeof(IQueryFields), type);
+            }
+
+            if (typeof(INodeSource).IsAssignableFrom(type) && !type.IsGenericTypeDefinition)
+            {
+                services.AddSingleton(typeof(INodeSource), type);
+            }
+        }
+
+        services.AddSingleton<NodeRegistry>();
+        services.AddScoped<BatchLoader>();
+        services.AddGraphQL(builder => builder
+            .AddSchema<OpenAidSchema>()
+            .AddGraphTypes(assembly)
+            .AddSystemTextJson()
+            // One DbContext per request cannot run two queries at once, so fields resolve one after another;
+            // batching (BatchLoader) is what keeps the number of queries low.
+            .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
+            .AddComplexityAnalyzer(options =>
+            {
+                options.MaxDepth = MaxDepth;
+                options.MaxComplexity = MaxComplexity;
+            })
+            .AddErrorInfoProvider(options => options.ExposeExceptionDetails = false));
+        return services;
+    }
+}

@@ -1,0 +1,153 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using OpenAid.Api.GraphQL;
+using OpenAid.Domain.Regions;
+
+namespace OpenAid.Api.Regions;
+
+public sealed class RegionType : ObjectGraphType<Region>
+{
+    public const string TypeName = "Region";
+
+    public RegionType()
+    {
+        Name = TypeName;
+        Description = "An administrative unit: province (省), city (市/州), county (县/市/区), township (乡/镇/街道) or village (村/社区).";
+        this.NodeId(TypeName, r => r.Code);
+        Field<NonNullGraphType<StringGraphType>>("code").Description("The 12-digit statistical division code (统计用区划代码), e.g. \"450000000000\".").Resolve(ctx => ctx.Source.RegionCode.ToString());
+        Field<NonNullGraphType<StringGraphType>>("shortCode").Description("The official short form of the code: 2, 4, 6, 9 or 12 digits.").Resolve(ctx => ctx.Source.RegionCode.ShortForm);
+        Field(r => r.Name).Description("The official name.");
+        Field(r => r.Level, type: typeof(NonNullGraphType<RegionLevelType>)).Description("The tier of the administrative tree.");
+        Field<RegionType>("parent").Description("The unit this one belongs to; null for a province.")
+            .Resolve(ctx => ctx.LoadNode(TypeName, ctx.Source.ParentCode));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RegionType>>>>("ancestors")
+            .Description("The breadcrumb from the province down to this unit's parent.")
+            .ResolveAsync(async ctx =>
+            {
+                var codes = AncestorCodes(ctx.Source).ToArray();
+                var found = await ctx.Db().Regions.Where(r => codes.Contains(r.Code)).ToListAsync(ctx.CancellationToken);
+                return found.OrderBy(r => r.Level).ToList();
+            });
+        Field<NonNullGraphType<ConnectionType<RegionType, Region>>>("children")
+            .Description("The units directly below this one, by code.")
+            .PagingArguments()
+            .ResolveAsync(async ctx => await ctx.PageAsync(ctx.Db().Regions.Where(r => r.ParentCode == ctx.Source.Code), r => r.Code, descending: false));
+        Field(r => r.IsNationalKeyCounty).Description("A national key county for poverty alleviation (国家扶贫开发工作重点县).");
+        Field(r => r.IsProvincialKeyCounty).Description("A provincial key county (省级扶贫开发工作重点县).");
+        Field(r => r.IsContiguousDestituteArea).Description("In a contiguous destitute area (集中连片特困地区).");
+        Field(r => r.IsDeepPoverty).Description("A deep-poverty county, township or village (深度贫困).");
+        Field(r => r.PovertyStatus, type: typeof(NonNullGraphType<PovertyStatusType>)).Description("Whether the unit is registered as poor, or has exited.");
+        Field(r => r.PlannedExitYear, nullable: true).Description("The year the unit is planned to exit poverty.");
+        Field(r => r.ActualExitYear, nullable: true).Description("The year the unit exited poverty (出列 / 摘帽).");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<VillageStatisticsType>>>>("statistics")
+            .Description("The village's reported figures by year, oldest first (counts only; no household data). Empty above village level.")
+            .Resolve(ctx => ctx.Loader().LoadMany<long, VillageStatistics>(
+                "region:statistics",
+                ctx.Source.Code,
+                async (codes, ct) => (await ctx.Db().VillageStatistics.Where(s => codes.Contains(s.RegionCode)).OrderBy(s => s.Year).ToListAsync(ct))
+                    .ToLookup(s => s.RegionCode)));
+        Field<ExitAssessmentType>("exitAssessment")
+            .Description("Whether the village or county meets its province's exit criteria with the figures of a year; null when no figures or no criterion apply.")
+            .Argument<NonNullGraphType<IntGraphType>>("year", "The statistics year to assess.")
+            .ResolveAsync(async ctx => await ExitAssessments.AssessAsync(ctx.Db(), ctx.Source, ctx.GetArgument<int>("year"), ctx.CancellationToken));
+    }
+
+    /// <summary>The codes of the units above a region follow from its own code: no query needed to name them.</summary>
+    public static IEnumerable<long> AncestorCodes(Region region)
+    {
+        for (var level = RegionLevel.Province; level < region.Level; level++)
+        {
+            var span = new RegionCode(0, level).SubtreeEnd;
+            yield return region.Code / span * span;
+        }
+    }
+}
+
+public sealed class RegionLevelType : EnumerationGraphType<RegionLevel>
+{
+    public RegionLevelType()
+    {
+        Name = "RegionLevel";
+        Description = "The tier of a region in the administrative tree.";
+    }
+}
+
+public sealed class PovertyStatusType : EnumerationGraphType<PovertyStatus>
+{
+    public PovertyStatusType()
+    {
+        Name = "PovertyStatus";
+        Description = "Whether a village or county is registered as poor (贫困村 / 贫困县), or has exited.";
+    }
+}
+
+public sealed class VillageStatisticsType : ObjectGraphType<VillageStatistics>
+{
+    public VillageStatisticsType()
+    {
+        Name = "VillageStatistics";
+        Description = "A village's reported figures for one year. Counts and amounts only: household data is never published.";
+        Field(s => s.Year).Description("The year reported.");
+        Field(s => s.Population).Description("Registered population of the village.");
+        Field(s => s.PoorPeople).Description("Registered poor people (count).");
+        Field(s => s.PoorHouseholds).Description("Registered poor households (count).");
+        Field<NonNullGraphType<StringGraphType>>("povertyIncidencePercent").Description("Poverty incidence: poor people per population, in percent with two decimals.")
+            .Resolve(ctx => (ctx.Source.PovertyIncidenceBasisPoints / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
+        this.MoneyField("collectiveIncome", "Village collective income (村集体经济收入) in the year.", s => s.CollectiveIncomeFen);
+        this.MoneyField("perCapitaDisposableIncome", "Per-capita disposable income of the village in the year.", s => s.PerCapitaDisposableIncomeFen);
+    }
+}
+
+public sealed class RegionQueries : IQueryFields
+{
+    public void AddTo(ObjectGraphType query)
+    {
+        query.Field<RegionType>("region")
+            .Description("A region by its statistical code (2, 4, 6, 9 or 12 digits); null when OpenAid holds no such region.")
+            .Argument<NonNullGraphType<StringGraphType>>("code", "The statistical code, e.g. \"45\" or \"451021\".")
+            .ResolveAsync(async ctx =>
+            {
+                var text = ctx.GetArgument<string>("code");
+                return RegionCode.TryParse(text, out var code)
+                    ? await ctx.Db().Regions.SingleOrDefaultAsync(r => r.Code == code.Value, ctx.CancellationToken)
+                    : throw ApiErrors.InvalidRegionCode(text, "code");
+            });
+        query.Field<NonNullGraphType<ConnectionType<RegionType, Region>>>("regions")
+            .Description("Regions by name, level and place, by code. Without filters: the provinces.")
+            .Argument<StringGraphType>("search", "Part of the name, e.g. \"百色\".")
+            .Argument<RegionLevelType>("level", "Only regions of this tier.")
+            .RegionArgument()
+            .PagingArguments()
+            .ResolveAsync(async ctx =>
+            {
+                var regions = ctx.Db().Regions.AsQueryable();
+                var search = ctx.GetArgument<string?>("search");
+                var level = ctx.GetArgument<RegionLevel?>("level");
+                if (await ctx.RegionArgumentAsync() is { } within)
+                {
+                    regions = regions.Where(r => r.Code >= within.SubtreeStart && r.Code < within.SubtreeEnd);
+                }
+
+                if (!string.IsNullOrWhiteSpace(search))
+                {
+                    regions = regions.Where(r => r.Name.Contains(search.Trim()));
+                }
+
+                if (level is not null)
+                {
+                    regions = regions.Where(r => r.Level == level);
+                }
+                else if (search is null && ctx.GetArgument<string?>(RegionArguments.Region) is null)
+                {
+                    regions = regions.Where(r => r.Level == RegionLevel.Province);
+                }
+
+                return await ctx.PageAsync(regions, r => r.Code, descending: false);
+            });
+    }
+}
+
+public sealed class RegionNodes() : NodeSource<Region>(
+    RegionType.TypeName,
+    async (db, keys, ct) => await db.Regions.Where(r => keys.Contains(r.Code)).ToDictionaryAsync(r => r.Code, ct));
