@@ -33,7 +33,7 @@ public sealed class BatchLoader
         var batch = BatchFor<TKey, TValue[]>(
             loaderName,
             async (keys, ct) => (await fetch(keys, ct)).ToDictionary(g => g.Key, g => g.ToArray()));
-        return new Defaulting<TValue[]>(batch.Enqueue(key), []);
+        return new ThenResult<TValue[], TValue[]?>(batch.Enqueue(key), values => values ?? []);
     }
 
     private Batch<TKey, TValue> BatchFor<TKey, TValue>(
@@ -88,13 +88,5 @@ public sealed class BatchLoader
 
             async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
         }
-    }
-
-    private sealed class Defaulting<TValue>(IDataLoaderResult<TValue?> inner, TValue fallback) : IDataLoaderResult<TValue?>
-    {
-        public async Task<TValue?> GetResultAsync(CancellationToken cancellationToken = default) =>
-            await inner.GetResultAsync(cancellationToken) ?? fallback;
-
-        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
 using OpenAid.Data;
 
 namespace OpenAid.Api.GraphQL;
@@ -22,6 +23,16 @@ public class NodeSource<T>(string typeName, Func<OpenAidDbContext, IReadOnlyColl
     public async Task<Dictionary<long, object>> FetchAsync(OpenAidDbContext db, IReadOnlyCollection<long> keys, CancellationToken cancellationToken) =>
         (await fetch(db, keys, cancellationToken)).ToDictionary(p => p.Key, p => (object)p.Value);
 }
+
+/// <summary>A node source for an entity whose key is an int column named "Id".</summary>
+public class IdNodeSource<T>(string typeName, Func<OpenAidDbContext, IQueryable<T>> set, Func<T, int> id)
+    : NodeSource<T>(typeName, async (db, keys, ct) =>
+    {
+        var ids = keys.Where(k => k is > 0 and <= int.MaxValue).Select(k => (int)k).ToArray();
+        var rows = await set(db).Where(e => ids.Contains(EF.Property<int>(e!, "Id"))).ToListAsync(ct);
+        return rows.ToDictionary(e => (long)id(e));
+    })
+    where T : class;
 
 /// <summary>Every feature's <see cref="INodeSource"/>, by GraphQL type name.</summary>
 public sealed class NodeRegistry(IEnumerable<INodeSource> sources)

@@ -1,0 +1,159 @@
+using GraphQL;
+using GraphQL.DataLoader;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using OpenAid.Api.GraphQL;
+using OpenAid.Api.Notices;
+using OpenAid.Api.Organizations;
+using OpenAid.Api.Projects;
+using OpenAid.Api.Regions;
+using OpenAid.Domain.Common;
+using OpenAid.Domain.Funds;
+using OpenAid.Domain.Notices;
+
+namespace OpenAid.Api.Funds;
+
+public sealed class FundType : ObjectGraphType<Fund>
+{
+    public const string TypeName = "Fund";
+
+    public FundType()
+    {
+        Name = TypeName;
+        Description = "Poverty-alleviation money (扶贫资金) of one source, level and fiscal year, issued by a document.";
+        this.NodeId(TypeName, f => f.Id);
+        Field(f => f.Code).Description("Stable public code, e.g. \"ZJ-450000-2019-0012\".");
+        Field(f => f.Name).Description("The fund's name.");
+        Field(f => f.DocumentNumber).Description("The issuing document number (文号), e.g. 桂财农〔2018〕12号.");
+        Field(f => f.SourceType, type: typeof(NonNullGraphType<FundSourceTypeType>)).Description("Where the money comes from.");
+        Field(f => f.Level, type: typeof(NonNullGraphType<FundLevelType>)).Description("The level of government (or society) that provides it.");
+        Field(f => f.FiscalYear).Description("The fiscal year.");
+        this.MoneyField("amount", "The amount of the fund.", f => f.AmountFen);
+        Field<NonNullGraphType<RegionType>>("region").Description("The region that holds and allocates the fund.")
+            .Resolve(ctx => ctx.LoadNode(RegionType.TypeName, ctx.Source.RegionCode));
+        Field<NonNullGraphType<OrganizationType>>("issuer").Description("The unit that issued the fund.")
+            .Resolve(ctx => ctx.LoadNode(OrganizationType.TypeName, ctx.Source.IssuerOrganizationId));
+        Field(f => f.Purpose).Description("What the fund is for.");
+        Field(f => f.DecidedOn).Description("The date of the allocation decision; notices about it are due within 15 working days.");
+        Field(f => f.IsDemo).Description("True for generated demonstration data, which is not real.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FundAllocationType>>>>("allocations")
+            .Description("The fund's allocations to projects (the allocation result).")
+            .Resolve(ctx => Allocations(ctx, ctx.Source.Id));
+        Field<NonNullGraphType<MoneyType>>("allocated").Description("The sum of the fund's allocations; never more than the fund.")
+            .Resolve(ctx => new ThenResult<FundAllocation[], Money>(Allocations(ctx, ctx.Source.Id), a => new Money(a.Sum(x => x.AmountFen))));
+        Field<NonNullGraphType<MoneyType>>("unallocated").Description("What is left of the fund to allocate.")
+            .Resolve(ctx => new ThenResult<FundAllocation[], Money>(Allocations(ctx, ctx.Source.Id), a => new Money(ctx.Source.AmountFen - a.Sum(x => x.AmountFen))));
+        Field<NonNullGraphType<ConnectionType<TransactionType, MoneyTransaction>>>("transactions")
+            .Description("Money of the fund that moved, newest first: the fund chain.")
+            .PagingArguments()
+            .ResolveAsync(async ctx => await ctx.PageAsync(ctx.Db().Transactions.Where(t => t.FundId == ctx.Source.Id), t => t.Id));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NoticeType>>>>("notices")
+            .Description("The public notices about the fund.")
+            .Resolve(ctx => ctx.Loader().LoadMany<int, Notice>(
+                "fund:notices",
+                ctx.Source.Id,
+                async (ids, ct) => (await ctx.Db().NoticeFunds.Where(x => ids.Contains(x.FundId))
+                        .Join(NoticeQueries.Public(ctx.Db()), x => x.NoticeId, n => n.Id, (x, n) => new { x.FundId, Notice = n })
+                        .ToListAsync(ct))
+                    .ToLookup(x => x.FundId, x => x.Notice)));
+    }
+
+    private static IDataLoaderResult<FundAllocation[]?> Allocations(IResolveFieldContext ctx, int fundId) =>
+        ctx.Loader().LoadMany<int, FundAllocation>(
+            "fund:allocations",
+            fundId,
+            async (ids, ct) => (await ctx.Db().FundAllocations.Where(a => ids.Contains(a.FundId)).OrderBy(a => a.Id).ToListAsync(ct)).ToLookup(a => a.FundId));
+}
+
+public sealed class FundAllocationType : ObjectGraphType<FundAllocation>
+{
+    public const string TypeName = "FundAllocation";
+
+    public FundAllocationType()
+    {
+        Name = TypeName;
+        Description = "Part of a fund allocated to a project.";
+        this.NodeId(TypeName, a => a.Id);
+        Field<NonNullGraphType<FundType>>("fund").Description("The fund the money comes from.")
+            .Resolve(ctx => ctx.LoadNode(FundType.TypeName, ctx.Source.FundId));
+        Field<NonNullGraphType<ProjectType>>("project").Description("The project the money goes to.")
+            .Resolve(ctx => ctx.LoadNode(ProjectType.TypeName, ctx.Source.ProjectId));
+        this.MoneyField("amount", "The amount allocated.", a => a.AmountFen);
+        Field(a => a.DecidedOn).Description("The date of the allocation decision.");
+    }
+}
+
+public sealed class FundSourceTypeType : EnumerationGraphType<FundSourceType>
+{
+    public FundSourceTypeType()
+    {
+        Name = "FundSourceType";
+        Description = "The source of money: fiscal special funds by level, integrated agriculture funds, east–west cooperation, designated assistance, social donations, loans.";
+    }
+}
+
+public sealed class FundLevelType : EnumerationGraphType<FundLevel>
+{
+    public FundLevelType()
+    {
+        Name = "FundLevel";
+        Description = "The level that provides the money.";
+    }
+}
+
+public sealed class FundQueries : IQueryFields
+{
+    public void AddTo(ObjectGraphType query)
+    {
+        query.Field<FundType>("fund")
+            .Description("A fund by its public code; null when none has it.")
+            .Argument<NonNullGraphType<StringGraphType>>("code", "The fund code.")
+            .ResolveAsync(async ctx =>
+            {
+                var code = ctx.GetArgument<string>("code");
+                return await ctx.Db().Funds.FirstOrDefaultAsync(f => f.Code == code, ctx.CancellationToken);
+            });
+        query.Field<NonNullGraphType<ConnectionType<FundType, Fund>>>("funds")
+            .Description("Funds, newest first.")
+            .RegionArgument()
+            .YearArgument("Only funds of this fiscal year.")
+            .Argument<FundSourceTypeType>("sourceType", "Only funds of this source.")
+            .Argument<FundLevelType>("level", "Only funds of this level.")
+            .SearchArgument("Part of the fund name or document number.")
+            .PagingArguments()
+            .ResolveAsync(async ctx =>
+            {
+                var funds = ctx.Db().Funds.AsQueryable();
+                if (await ctx.RegionArgumentAsync() is { } region)
+                {
+                    funds = funds.Where(f => f.RegionCode >= region.SubtreeStart && f.RegionCode < region.SubtreeEnd);
+                }
+
+                if (ctx.GetArgument<int?>("year") is { } year)
+                {
+                    funds = funds.Where(f => f.FiscalYear == year);
+                }
+
+                if (ctx.GetArgument<FundSourceType?>("sourceType") is { } source)
+                {
+                    funds = funds.Where(f => f.SourceType == source);
+                }
+
+                if (ctx.GetArgument<FundLevel?>("level") is { } level)
+                {
+                    funds = funds.Where(f => f.Level == level);
+                }
+
+                if (ctx.SearchText() is { } search)
+                {
+                    funds = funds.Where(f => f.Name.Contains(search) || f.DocumentNumber.Contains(search));
+                }
+
+                return await ctx.PageAsync(funds, f => f.Id);
+            });
+    }
+}
+
+public sealed class FundNodes() : IdNodeSource<Fund>(FundType.TypeName, db => db.Funds, f => f.Id);
+
+public sealed class FundAllocationNodes() : IdNodeSource<FundAllocation>(FundAllocationType.TypeName, db => db.FundAllocations, a => a.Id);

@@ -1,0 +1,113 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using OpenAid.Api.GraphQL;
+using OpenAid.Api.Organizations;
+using OpenAid.Api.Projects;
+using OpenAid.Api.Regions;
+using OpenAid.Domain.Funds;
+
+namespace OpenAid.Api.Funds;
+
+public sealed class TransactionType : ObjectGraphType<MoneyTransaction>
+{
+    public const string TypeName = "Transaction";
+
+    public TransactionType()
+    {
+        Name = TypeName;
+        Description = "Money that was promised or moved from a provider to a receiver. Kinds are never added together.";
+        this.NodeId(TypeName, t => t.Id);
+        Field(t => t.Code).Description("Stable public code.");
+        Field(t => t.Kind, type: typeof(NonNullGraphType<TransactionKindType>)).Description("Pledge, commitment, disbursement, expenditure or incoming funds.");
+        this.MoneyField("amount", "The amount.", t => t.AmountFen);
+        Field(t => t.Date).Description("The date the money moved or was promised.");
+        Field(t => t.FiscalYear).Description("The fiscal year it counts in.");
+        Field(t => t.SourceType, type: typeof(NonNullGraphType<FundSourceTypeType>)).Description("The source of the money.");
+        Field<FundType>("fund").Description("The fund the money belongs to, if any.")
+            .Resolve(ctx => ctx.LoadNode(FundType.TypeName, ctx.Source.FundId));
+        Field<ProjectType>("project").Description("The project the money is for, if any.")
+            .Resolve(ctx => ctx.LoadNode(ProjectType.TypeName, ctx.Source.ProjectId));
+        Field<OrganizationType>("providerOrganization").Description("The organisation the money came from, if known.")
+            .Resolve(ctx => ctx.LoadNode(OrganizationType.TypeName, ctx.Source.ProviderOrganizationId));
+        Field<RegionType>("providerRegion").Description("The region the money came from, e.g. Guangdong for east–west cooperation.")
+            .Resolve(ctx => ctx.LoadNode(RegionType.TypeName, ctx.Source.ProviderRegionCode));
+        Field<OrganizationType>("receiverOrganization").Description("The organisation that received the money, if known.")
+            .Resolve(ctx => ctx.LoadNode(OrganizationType.TypeName, ctx.Source.ReceiverOrganizationId));
+        Field<NonNullGraphType<RegionType>>("receiverRegion").Description("The region the money went to.")
+            .Resolve(ctx => ctx.LoadNode(RegionType.TypeName, ctx.Source.ReceiverRegionCode));
+        Field(t => t.Description).Description("What the money was for.");
+    }
+}
+
+public sealed class TransactionKindType : EnumerationGraphType<TransactionKind>
+{
+    public TransactionKindType()
+    {
+        Name = "TransactionKind";
+        Description = "Kinds of money, after the IATI transaction types; a pledge is a promise, a disbursement a payment.";
+    }
+}
+
+public sealed class TransactionQueries : IQueryFields
+{
+    public void AddTo(ObjectGraphType query) =>
+        query.Field<NonNullGraphType<ConnectionType<TransactionType, MoneyTransaction>>>("transactions")
+            .Description("Money transactions, newest first.")
+            .RegionArgument()
+            .YearArgument("Only transactions of this fiscal year.")
+            .DateRangeArguments("dated")
+            .Argument<TransactionKindType>("kind", "Only transactions of this kind.")
+            .Argument<FundSourceTypeType>("sourceType", "Only money of this source.")
+            .Argument<StringGraphType>("fund", "Only money of the fund with this code.")
+            .PagingArguments()
+            .ResolveAsync(async ctx => await ctx.PageAsync(await FilterAsync(ctx), t => t.Id));
+
+    /// <summary>The transactions filters, shared by the list and the money summaries.</summary>
+    public static async Task<IQueryable<MoneyTransaction>> FilterAsync(IResolveFieldContext ctx)
+    {
+        var db = ctx.Db();
+        var transactions = db.Transactions.AsQueryable();
+        if (await ctx.RegionArgumentAsync() is { } region)
+        {
+            transactions = transactions.Where(t => t.ReceiverRegionCode >= region.SubtreeStart && t.ReceiverRegionCode < region.SubtreeEnd);
+        }
+
+        if (ctx.GetArgument<int?>("year") is { } year)
+        {
+            transactions = transactions.Where(t => t.FiscalYear == year);
+        }
+
+        var (from, to) = ctx.DateRange();
+        if (from is not null)
+        {
+            transactions = transactions.Where(t => t.Date >= from);
+        }
+
+        if (to is not null)
+        {
+            transactions = transactions.Where(t => t.Date <= to);
+        }
+
+        if (ctx.GetArgument<TransactionKind?>("kind") is { } kind)
+        {
+            transactions = transactions.Where(t => t.Kind == kind);
+        }
+
+        if (ctx.GetArgument<FundSourceType?>("sourceType") is { } source)
+        {
+            transactions = transactions.Where(t => t.SourceType == source);
+        }
+
+        if (ctx.GetArgument<string?>("fund") is { } fund)
+        {
+            transactions = transactions.Where(t => db.Funds.Any(f => f.Id == t.FundId && f.Code == fund));
+        }
+
+        return transactions;
+    }
+}
+
+public sealed class TransactionNodes() : NodeSource<MoneyTransaction>(
+    TransactionType.TypeName,
+    async (db, keys, ct) => await db.Transactions.Where(t => keys.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct));

@@ -1,0 +1,40 @@
+using GraphQL;
+using GraphQL.Builders;
+using GraphQL.Types;
+
+namespace OpenAid.Api.GraphQL;
+
+/// <summary>Filter arguments shared by several lists, so each is named and described the same way everywhere.</summary>
+public static class ListFilters
+{
+    public static FieldBuilder<TSource, TReturn> YearArgument<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, string description) =>
+        field.Argument<IntGraphType>("year", description);
+
+    public static FieldBuilder<TSource, TReturn> SearchArgument<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, string description) =>
+        field.Argument<StringGraphType>("search", description);
+
+    /// <summary>The trimmed search text, or null when absent or blank.</summary>
+    public static string? SearchText(this IResolveFieldContext context)
+    {
+        var search = context.GetArgument<string?>("search")?.Trim();
+        if (search is { Length: > 100 })
+        {
+            throw ApiErrors.InvalidArgument("search", "search text may be at most 100 characters.");
+        }
+
+        return string.IsNullOrEmpty(search) ? null : search;
+    }
+
+    /// <summary>The date range arguments "from" and "to", checked to be in order.</summary>
+    public static (DateOnly? From, DateOnly? To) DateRange(this IResolveFieldContext context)
+    {
+        var from = context.GetArgument<DateOnly?>("from");
+        var to = context.GetArgument<DateOnly?>("to");
+        return from > to ? throw ApiErrors.InvalidArgument("from", $"'from' ({from:yyyy-MM-dd}) is after 'to' ({to:yyyy-MM-dd}).") : (from, to);
+    }
+
+    public static FieldBuilder<TSource, TReturn> DateRangeArguments<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, string what) =>
+        field
+            .Argument<DateOnlyGraphType>("from", $"Only records {what} on or after this date (yyyy-MM-dd).")
+            .Argument<DateOnlyGraphType>("to", $"Only records {what} on or before this date (yyyy-MM-dd).");
+}

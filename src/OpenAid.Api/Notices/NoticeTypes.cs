@@ -1,0 +1,187 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using OpenAid.Api.Funds;
+using OpenAid.Api.GraphQL;
+using OpenAid.Api.Organizations;
+using OpenAid.Api.Projects;
+using OpenAid.Api.Regions;
+using OpenAid.Data;
+using OpenAid.Domain.Funds;
+using OpenAid.Domain.Notices;
+using OpenAid.Domain.Projects;
+
+namespace OpenAid.Api.Notices;
+
+public sealed class NoticeType : ObjectGraphType<Notice>
+{
+    public const string TypeName = "Notice";
+
+    public NoticeType(TimeProvider clock)
+    {
+        Name = TypeName;
+        Description = "A public notice (公告公示) about funds, projects, pledges or an exit. Immutable once published: corrections supersede it.";
+        this.NodeId(TypeName, n => n.Id);
+        Field(n => n.Code).Description("Stable, citable notice number, e.g. \"GS-451021-2019-0031\".");
+        Field(n => n.Title).Description("The notice's title.");
+        Field(n => n.Kind, type: typeof(NonNullGraphType<NoticeKindType>)).Description("What the notice is about.");
+        Field<NonNullGraphType<OrganizationType>>("publisher").Description("The government unit that published the notice.")
+            .Resolve(ctx => ctx.LoadNode(OrganizationType.TypeName, ctx.Source.PublisherOrganizationId));
+        Field<NonNullGraphType<RegionType>>("region").Description("The region the notice is for.")
+            .Resolve(ctx => ctx.LoadNode(RegionType.TypeName, ctx.Source.RegionCode));
+        Field(n => n.Body).Description("The full text of the notice.");
+        Field(n => n.DecidedOn).Description("The date of the fund allocation or decision the notice reports.");
+        Field(n => n.PublishedOn, nullable: true).Description("The publication date.");
+        Field(n => n.NoticePeriodDays, nullable: true).Description("Days open for objections (at least 10 for township and village notices); null for county level and above, which stay public for good.");
+        Field(n => n.NoticePeriodEndsOn, nullable: true).Description("The last day of the notice period.");
+        Field<NonNullGraphType<BooleanGraphType>>("isOpenForObjections").Description("Whether objections to the notice are taken today.")
+            .Resolve(ctx => ctx.Source.Status == NoticeStatus.Published && ctx.Source.NoticePeriodEndsOn is { } end
+                && DateOnly.FromDateTime(clock.GetLocalNow().Date) <= end);
+        Field(n => n.SupervisionPhone).Description("The national supervision hotline, 12317.");
+        Field(n => n.LocalSupervisionPhone, nullable: true).Description("The publisher's local supervision number (an office line).");
+        Field(n => n.Status, type: typeof(NonNullGraphType<NoticeStatusType>)).Description("Published, superseded by a correction, or withdrawn; all stay visible.");
+        Field(n => n.IsLate).Description("Published later than 15 working days after the decision it reports (a compliance indicator).");
+        Field(n => n.WorkingDaysLate).Description("Working days past the 15-working-day deadline; 0 when on time.");
+        Field<NoticeType>("supersedes").Description("The notice this one corrects, if it is a correction.")
+            .Resolve(ctx => ctx.LoadNode(TypeName, ctx.Source.SupersedesNoticeId));
+        Field<NoticeType>("supersededBy").Description("The correction that replaced this notice, if any.")
+            .Resolve(ctx => ctx.LoadNode(TypeName, ctx.Source.SupersededByNoticeId));
+        Field(n => n.CorrectionReason, nullable: true).Description("Why this notice corrects the one it supersedes.");
+        Field(n => n.WithdrawalReason, nullable: true).Description("Why the notice was withdrawn, if it was.");
+        Field(n => n.IsDemo).Description("True for generated demonstration data, which is not real.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NoticeType>>>>("supersessionChain")
+            .Description("Every version of this notice, from the first to the latest correction.")
+            .ResolveAsync(async ctx => await SupersessionChainAsync(ctx.Db(), ctx.Source, ctx.CancellationToken));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FundType>>>>("funds").Description("The funds the notice is about.")
+            .Resolve(ctx => ctx.Loader().LoadMany<int, Fund>(
+                "notice:funds",
+                ctx.Source.Id,
+                async (ids, ct) => (await ctx.Db().NoticeFunds.Where(x => ids.Contains(x.NoticeId))
+                        .Join(ctx.Db().Funds, x => x.FundId, f => f.Id, (x, f) => new { x.NoticeId, Fund = f }).ToListAsync(ct))
+                    .ToLookup(x => x.NoticeId, x => x.Fund)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProjectType>>>>("projects").Description("The projects the notice is about.")
+            .Resolve(ctx => ctx.Loader().LoadMany<int, Project>(
+                "notice:projects",
+                ctx.Source.Id,
+                async (ids, ct) => (await ctx.Db().NoticeProjects.Where(x => ids.Contains(x.NoticeId))
+                        .Join(ctx.Db().Projects, x => x.ProjectId, p => p.Id, (x, p) => new { x.NoticeId, Project = p }).ToListAsync(ct))
+                    .ToLookup(x => x.NoticeId, x => x.Project)));
+    }
+
+    private const int MaxChainLength = 100;
+
+    private static async Task<List<Notice>> SupersessionChainAsync(OpenAidDbContext db, Notice notice, CancellationToken ct)
+    {
+        var chain = new LinkedList<Notice>([notice]);
+        while (chain.First!.Value.SupersedesNoticeId is { } earlier && chain.Count < MaxChainLength)
+        {
+            chain.AddFirst(await db.Notices.SingleAsync(n => n.Id == earlier, ct));
+        }
+
+        while (chain.Last!.Value.SupersededByNoticeId is { } later && chain.Count < MaxChainLength)
+        {
+            chain.AddLast(await db.Notices.SingleAsync(n => n.Id == later, ct));
+        }
+
+        return [.. chain];
+    }
+}
+
+public sealed class NoticeKindType : EnumerationGraphType<NoticeKind>
+{
+    public NoticeKindType()
+    {
+        Name = "NoticeKind";
+        Description = "What a notice is about: funds, a project, pledges or an exit.";
+    }
+}
+
+public sealed class NoticeStatusType : EnumerationGraphType<NoticeStatus>
+{
+    public NoticeStatusType()
+    {
+        Name = "NoticeStatus";
+        Description = "A notice's status. Drafts are never public; published, superseded and withdrawn notices always are.";
+    }
+}
+
+public sealed class NoticeQueries : IQueryFields
+{
+    /// <summary>Notices the public may see: everything ever published, never drafts.</summary>
+    public static IQueryable<Notice> Public(OpenAidDbContext db) => db.Notices.Where(n => n.Status != NoticeStatus.Draft);
+
+    public void AddTo(ObjectGraphType query)
+    {
+        query.Field<NoticeType>("notice")
+            .Description("A notice by its notice number; null when none has it.")
+            .Argument<NonNullGraphType<StringGraphType>>("code", "The notice number, e.g. \"GS-451021-2019-0031\".")
+            .ResolveAsync(async ctx =>
+            {
+                var code = ctx.GetArgument<string>("code");
+                return await Public(ctx.Db()).FirstOrDefaultAsync(n => n.Code == code, ctx.CancellationToken);
+            });
+        query.Field<NonNullGraphType<ConnectionType<NoticeType, Notice>>>("notices")
+            .Description("Public notices, newest first. A region includes everything below it: a county's notices include its villages'.")
+            .RegionArgument()
+            .YearArgument("Only notices published in this year.")
+            .DateRangeArguments("published")
+            .Argument<NoticeKindType>("kind", "Only notices of this kind.")
+            .Argument<NoticeStatusType>("status", "Only notices in this status.")
+            .Argument<BooleanGraphType>("late", "true: only notices published late; false: only those on time.")
+            .SearchArgument("Part of the title.")
+            .PagingArguments()
+            .ResolveAsync(async ctx => await ctx.PageAsync(await FilterAsync(ctx), n => n.Id));
+    }
+
+    /// <summary>The notices filters, shared by the list and the compliance report.</summary>
+    public static async Task<IQueryable<Notice>> FilterAsync(IResolveFieldContext ctx)
+    {
+        var notices = Public(ctx.Db());
+        if (await ctx.RegionArgumentAsync() is { } region)
+        {
+            notices = notices.Where(n => n.RegionCode >= region.SubtreeStart && n.RegionCode < region.SubtreeEnd);
+        }
+
+        if (ctx.GetArgument<int?>("year") is { } year)
+        {
+            var (start, end) = (new DateOnly(Math.Clamp(year, 1, 9998), 1, 1), new DateOnly(Math.Clamp(year, 1, 9998) + 1, 1, 1));
+            notices = notices.Where(n => n.PublishedOn >= start && n.PublishedOn < end);
+        }
+
+        var (from, to) = ctx.DateRange();
+        if (from is not null)
+        {
+            notices = notices.Where(n => n.PublishedOn >= from);
+        }
+
+        if (to is not null)
+        {
+            notices = notices.Where(n => n.PublishedOn <= to);
+        }
+
+        if (ctx.GetArgument<NoticeKind?>("kind") is { } kind)
+        {
+            notices = notices.Where(n => n.Kind == kind);
+        }
+
+        if (ctx.GetArgument<NoticeStatus?>("status") is { } status)
+        {
+            notices = notices.Where(n => n.Status == status);
+        }
+
+        if (ctx.GetArgument<bool?>("late") is { } late)
+        {
+            notices = late ? notices.Where(n => n.WorkingDaysLate > 0) : notices.Where(n => n.WorkingDaysLate == 0);
+        }
+
+        if (ctx.SearchText() is { } search)
+        {
+            notices = notices.Where(n => n.Title.Contains(search));
+        }
+
+        return notices;
+    }
+}
+
+/// <summary>Drafts are not public, so node(id:) cannot reach them either.</summary>
+public sealed class NoticeNodes() : IdNodeSource<Notice>(NoticeType.TypeName, NoticeQueries.Public, n => n.Id);

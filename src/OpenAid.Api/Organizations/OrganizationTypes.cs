@@ -1,0 +1,98 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using OpenAid.Api.GraphQL;
+using OpenAid.Api.Programs;
+using OpenAid.Api.Regions;
+using OpenAid.Domain.Organizations;
+using OpenAid.Domain.Programs;
+
+namespace OpenAid.Api.Organizations;
+
+public sealed class OrganizationType : ObjectGraphType<Organization>
+{
+    public const string TypeName = "Organization";
+
+    public OrganizationType()
+    {
+        Name = TypeName;
+        Description = "A government unit, enterprise, social organisation or individual donor.";
+        this.NodeId(TypeName, o => o.Id);
+        Field(o => o.Code).Description("Stable public code, e.g. \"ORG-000123\".");
+        Field(o => o.Name).Description("The registered name.");
+        Field(o => o.Kind, type: typeof(NonNullGraphType<OrganizationKindType>)).Description("What kind of organisation this is.");
+        Field(o => o.CreditCode, nullable: true).Description("The unified social credit code (统一社会信用代码), checked by its check character.");
+        Field<NonNullGraphType<RegionType>>("region").Description("Where the organisation is registered.")
+            .Resolve(ctx => ctx.LoadNode(RegionType.TypeName, ctx.Source.RegionCode));
+        Field(o => o.Description, nullable: true).Description("What the organisation does.");
+        Field(o => o.IsDemo).Description("True for generated demonstration data, which is not real.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProgramType>>>>("programs")
+            .Description("The programs the organisation has joined.")
+            .Resolve(ctx => ctx.Loader().LoadMany<int, AidProgram>(
+                "organization:programs",
+                ctx.Source.Id,
+                async (ids, ct) => (await ctx.Db().ProgramMemberships.Where(m => ids.Contains(m.OrganizationId))
+                        .Join(ctx.Db().Programs, m => m.ProgramId, p => p.Id, (m, p) => new { m.OrganizationId, Program = p })
+                        .ToListAsync(ct))
+                    .ToLookup(x => x.OrganizationId, x => x.Program)));
+    }
+}
+
+public sealed class OrganizationKindType : EnumerationGraphType<OrganizationKind>
+{
+    public OrganizationKindType()
+    {
+        Name = "OrganizationKind";
+        Description = "Government unit, state-owned or private enterprise, social organisation, or individual donor.";
+    }
+}
+
+public sealed class OrganizationQueries : IQueryFields
+{
+    public void AddTo(ObjectGraphType query)
+    {
+        query.Field<OrganizationType>("organization")
+            .Description("An organisation by its public code or its unified social credit code; null when none matches.")
+            .Argument<NonNullGraphType<StringGraphType>>("code", "The public code (\"ORG-000123\") or the 18-character credit code.")
+            .ResolveAsync(async ctx =>
+            {
+                var code = ctx.GetArgument<string>("code").Trim();
+                return await ctx.Db().Organizations.FirstOrDefaultAsync(o => o.Code == code || o.CreditCode == code, ctx.CancellationToken);
+            });
+        query.Field<NonNullGraphType<ConnectionType<OrganizationType, Organization>>>("organizations")
+            .Description("Organisations, newest first.")
+            .RegionArgument()
+            .Argument<OrganizationKindType>("kind", "Only organisations of this kind.")
+            .Argument<StringGraphType>("program", "Only members of the program with this code, e.g. \"WQBWC\".")
+            .SearchArgument("Part of the name.")
+            .PagingArguments()
+            .ResolveAsync(async ctx =>
+            {
+                var db = ctx.Db();
+                var organizations = db.Organizations.AsQueryable();
+                if (await ctx.RegionArgumentAsync() is { } region)
+                {
+                    organizations = organizations.Where(o => o.RegionCode >= region.SubtreeStart && o.RegionCode < region.SubtreeEnd);
+                }
+
+                if (ctx.GetArgument<OrganizationKind?>("kind") is { } kind)
+                {
+                    organizations = organizations.Where(o => o.Kind == kind);
+                }
+
+                if (ctx.GetArgument<string?>("program") is { } program)
+                {
+                    organizations = organizations.Where(o => db.ProgramMemberships.Any(m => m.OrganizationId == o.Id && db.Programs.Any(p => p.Id == m.ProgramId && p.Code == program)));
+                }
+
+                if (ctx.SearchText() is { } search)
+                {
+                    organizations = organizations.Where(o => o.Name.Contains(search));
+                }
+
+                return await ctx.PageAsync(organizations, o => o.Id);
+            });
+    }
+}
+
+public sealed class OrganizationNodes() : IdNodeSource<Organization>(OrganizationType.TypeName, db => db.Organizations, o => o.Id);

@@ -1,0 +1,116 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using OpenAid.Api.GraphQL;
+using OpenAid.Api.Organizations;
+using OpenAid.Api.Regions;
+using OpenAid.Domain.Organizations;
+using OpenAid.Domain.Programs;
+
+namespace OpenAid.Api.Programs;
+
+public sealed class ProgramType : ObjectGraphType<AidProgram>
+{
+    public const string TypeName = "Program";
+
+    public ProgramType()
+    {
+        Name = TypeName;
+        Description = "A campaign that organisations join, such as 万企帮万村 or 粤桂扶贫协作.";
+        this.NodeId(TypeName, p => p.Id);
+        Field(p => p.Code).Description("Stable public code, e.g. \"WQBWC\".");
+        Field(p => p.Name).Description("The program's name.");
+        Field(p => p.Description).Description("What the program is and who runs it.");
+        Field(p => p.StartYear).Description("The year the program started.");
+        Field<RegionType>("region").Description("Where the program applies; null for a national program.")
+            .Resolve(ctx => ctx.LoadNode(RegionType.TypeName, ctx.Source.RegionCode));
+        Field<NonNullGraphType<ConnectionType<OrganizationType, Organization>>>("members")
+            .Description("The organisations that joined the program, newest first.")
+            .PagingArguments()
+            .ResolveAsync(async ctx =>
+            {
+                var db = ctx.Db();
+                var members = db.Organizations.Where(o => db.ProgramMemberships.Any(m => m.ProgramId == ctx.Source.Id && m.OrganizationId == o.Id));
+                return await ctx.PageAsync(members, o => o.Id);
+            });
+        Field<NonNullGraphType<ConnectionType<PairingType, Pairing>>>("pairings")
+            .Description("The pairings made under the program, newest first.")
+            .PagingArguments()
+            .ResolveAsync(async ctx => await ctx.PageAsync(ctx.Db().Pairings.Where(p => p.ProgramId == ctx.Source.Id), p => p.Id));
+    }
+}
+
+public sealed class PairingType : ObjectGraphType<Pairing>
+{
+    public const string TypeName = "Pairing";
+
+    public PairingType()
+    {
+        Name = TypeName;
+        Description = "A helper (an organisation or a region) paired with a helped region for a period, under a program (结对帮扶).";
+        this.NodeId(TypeName, p => p.Id);
+        Field(p => p.Code).Description("Stable public code.");
+        Field<NonNullGraphType<ProgramType>>("program").Description("The program the pairing belongs to.")
+            .Resolve(ctx => ctx.LoadNode(ProgramType.TypeName, ctx.Source.ProgramId));
+        Field<OrganizationType>("helperOrganization").Description("The helping organisation, when the helper is an organisation.")
+            .Resolve(ctx => ctx.LoadNode(OrganizationType.TypeName, ctx.Source.HelperOrganizationId));
+        Field<RegionType>("helperRegion").Description("The helping region, when the helper is a region (e.g. a Guangdong city).")
+            .Resolve(ctx => ctx.LoadNode(RegionType.TypeName, ctx.Source.HelperRegionCode));
+        Field<NonNullGraphType<RegionType>>("helpedRegion").Description("The region that is helped.")
+            .Resolve(ctx => ctx.LoadNode(RegionType.TypeName, ctx.Source.HelpedRegionCode));
+        Field(p => p.StartYear).Description("The first year of the pairing.");
+        Field(p => p.EndYear, nullable: true).Description("The last year of the pairing; null while open-ended.");
+        Field(p => p.YearlyPlan).Description("The yearly plan: what the helper commits to do.");
+        this.MoneyField("yearlyBudget", "The yearly budget of the pairing.", p => p.YearlyBudgetFen);
+    }
+}
+
+public sealed class ProgramQueries : IQueryFields
+{
+    public void AddTo(ObjectGraphType query)
+    {
+        query.Field<ProgramType>("program")
+            .Description("A program by its code; null when none has it.")
+            .Argument<NonNullGraphType<StringGraphType>>("code", "The program code, e.g. \"YGXZ\".")
+            .ResolveAsync(async ctx =>
+            {
+                var code = ctx.GetArgument<string>("code");
+                return await ctx.Db().Programs.FirstOrDefaultAsync(p => p.Code == code, ctx.CancellationToken);
+            });
+        query.Field<NonNullGraphType<ConnectionType<ProgramType, AidProgram>>>("programs")
+            .Description("All programs, newest first.")
+            .PagingArguments()
+            .ResolveAsync(async ctx => await ctx.PageAsync(ctx.Db().Programs, p => p.Id));
+        query.Field<NonNullGraphType<ConnectionType<PairingType, Pairing>>>("pairings")
+            .Description("Pairings, newest first.")
+            .Argument<StringGraphType>("program", "Only pairings of the program with this code.")
+            .RegionArgument()
+            .YearArgument("Only pairings active in this year.")
+            .PagingArguments()
+            .ResolveAsync(async ctx =>
+            {
+                var db = ctx.Db();
+                var pairings = db.Pairings.AsQueryable();
+                if (ctx.GetArgument<string?>("program") is { } program)
+                {
+                    pairings = pairings.Where(p => db.Programs.Any(g => g.Id == p.ProgramId && g.Code == program));
+                }
+
+                if (await ctx.RegionArgumentAsync() is { } region)
+                {
+                    pairings = pairings.Where(p => p.HelpedRegionCode >= region.SubtreeStart && p.HelpedRegionCode < region.SubtreeEnd);
+                }
+
+                if (ctx.GetArgument<int?>("year") is { } year)
+                {
+                    pairings = pairings.Where(p => p.StartYear <= year && (p.EndYear == null || p.EndYear >= year));
+                }
+
+                return await ctx.PageAsync(pairings, p => p.Id);
+            });
+    }
+}
+
+public sealed class ProgramNodes() : IdNodeSource<AidProgram>(ProgramType.TypeName, db => db.Programs, p => p.Id);
+
+public sealed class PairingNodes() : IdNodeSource<Pairing>(PairingType.TypeName, db => db.Pairings, p => p.Id);

@@ -1,0 +1,152 @@
+using System.Globalization;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using OpenAid.Api.Funds;
+using OpenAid.Api.GraphQL;
+using OpenAid.Api.Notices;
+using OpenAid.Api.Projects;
+using OpenAid.Api.Regions;
+using OpenAid.Data;
+using OpenAid.Domain.Funds;
+using OpenAid.Domain.Projects;
+using OpenAid.Domain.Regions;
+
+namespace OpenAid.Api.Reports;
+
+public sealed record MoneyGroup(TransactionKind Kind, FundSourceType SourceType, int Year, long AmountFen, int Count);
+
+public sealed record RegionMoney(long RegionCode, TransactionKind Kind, long AmountFen, int Count);
+
+public sealed record ProjectStatusCount(ProjectStatus Status, int Count, long BudgetFen);
+
+public sealed record NoticeCompliance(int Published, int Late, double AverageWorkingDaysLate);
+
+public sealed class MoneyGroupType : ObjectGraphType<MoneyGroup>
+{
+    public MoneyGroupType()
+    {
+        Name = "MoneyGroup";
+        Description = "The money of one kind, source and fiscal year. Add up groups of the same kind only.";
+        Field(g => g.Kind, type: typeof(NonNullGraphType<TransactionKindType>)).Description("The kind of money.");
+        Field(g => g.SourceType, type: typeof(NonNullGraphType<FundSourceTypeType>)).Description("The source of the money.");
+        Field(g => g.Year).Description("The fiscal year.");
+        this.MoneyField("amount", "The total amount.", g => g.AmountFen);
+        Field(g => g.Count).Description("How many transactions make up the total.");
+    }
+}
+
+public sealed class RegionMoneyType : ObjectGraphType<RegionMoney>
+{
+    public RegionMoneyType()
+    {
+        Name = "RegionMoney";
+        Description = "The money of one kind that went to one region (and everything below it).";
+        Field<NonNullGraphType<RegionType>>("region").Description("The region.")
+            .Resolve(ctx => ctx.LoadNode(RegionType.TypeName, ctx.Source.RegionCode));
+        Field(g => g.Kind, type: typeof(NonNullGraphType<TransactionKindType>)).Description("The kind of money.");
+        this.MoneyField("amount", "The total amount.", g => g.AmountFen);
+        Field(g => g.Count).Description("How many transactions make up the total.");
+    }
+}
+
+public sealed class ProjectStatusCountType : ObjectGraphType<ProjectStatusCount>
+{
+    public ProjectStatusCountType()
+    {
+        Name = "ProjectStatusCount";
+        Description = "How many projects are in one lifecycle state, and their budgets.";
+        Field(c => c.Status, type: typeof(NonNullGraphType<ProjectStatusType>)).Description("The lifecycle state.");
+        Field(c => c.Count).Description("How many projects are in it.");
+        this.MoneyField("budget", "The sum of their budgets.", c => c.BudgetFen);
+    }
+}
+
+public sealed class NoticeComplianceType : ObjectGraphType<NoticeCompliance>
+{
+    public NoticeComplianceType()
+    {
+        Name = "NoticeCompliance";
+        Description = "How many notices were published, and how many later than 15 working days after their decision.";
+        Field(c => c.Published).Description("Notices published (including superseded and withdrawn ones).");
+        Field(c => c.Late).Description("Notices published late.");
+        Field<NonNullGraphType<StringGraphType>>("lateSharePercent").Description("The share of late notices, in percent with two decimals.")
+            .Resolve(ctx => (ctx.Source.Published == 0 ? 0m : ctx.Source.Late * 100m / ctx.Source.Published).ToString("0.00", CultureInfo.InvariantCulture));
+        Field(c => c.AverageWorkingDaysLate).Description("Of the late notices, the average number of working days past the deadline.");
+    }
+}
+
+public sealed class ReportQueries : IQueryFields
+{
+    public void AddTo(ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<DateTimeOffsetGraphType>>("dataAsOf")
+            .Description("When public data last changed: every answer reflects the data as of this time.")
+            .ResolveAsync(async ctx => await DataAsOfAsync(ctx.Db(), ctx.CancellationToken));
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<MoneyGroupType>>>>("moneySummary")
+            .Description("Money by kind, source and fiscal year, e.g. Guangxi's 2019 disbursements by source: moneySummary(region: \"45\", year: 2019, kind: DISBURSEMENT).")
+            .RegionArgument()
+            .YearArgument("Only this fiscal year.")
+            .DateRangeArguments("dated")
+            .Argument<TransactionKindType>("kind", "Only this kind of money.")
+            .Argument<FundSourceTypeType>("sourceType", "Only money of this source.")
+            .Argument<StringGraphType>("fund", "Only money of the fund with this code.")
+            .ResolveAsync(async ctx => await (await TransactionQueries.FilterAsync(ctx))
+                .GroupBy(t => new { t.Kind, t.SourceType, t.FiscalYear })
+                .Select(g => new MoneyGroup(g.Key.Kind, g.Key.SourceType, g.Key.FiscalYear, g.Sum(t => t.AmountFen), g.Count()))
+                .OrderBy(g => g.Kind).ThenBy(g => g.SourceType).ThenBy(g => g.Year)
+                .ToListAsync(ctx.CancellationToken));
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<RegionMoneyType>>>>("moneyByRegion")
+            .Description("Money by kind for each region directly below the given one (each including its own subtree), e.g. by county of a city.")
+            .Argument<NonNullGraphType<StringGraphType>>(RegionArguments.Region, "The region whose subdivisions to compare.")
+            .YearArgument("Only this fiscal year.")
+            .DateRangeArguments("dated")
+            .Argument<TransactionKindType>("kind", "Only this kind of money.")
+            .Argument<FundSourceTypeType>("sourceType", "Only money of this source.")
+            .Argument<StringGraphType>("fund", "Only money of the fund with this code.")
+            .ResolveAsync(async ctx =>
+            {
+                var region = (await ctx.RegionArgumentAsync())!.Value;
+                if (region.Level == RegionLevel.Village)
+                {
+                    throw ApiErrors.InvalidArgument(RegionArguments.Region, "a village has no subdivisions; use moneySummary for a village.");
+                }
+
+                var childSpan = new RegionCode(0, region.Level + 1).SubtreeEnd;
+                return await (await TransactionQueries.FilterAsync(ctx))
+                    .GroupBy(t => new { Child = t.ReceiverRegionCode / childSpan * childSpan, t.Kind })
+                    .Select(g => new RegionMoney(g.Key.Child, g.Key.Kind, g.Sum(t => t.AmountFen), g.Count()))
+                    .OrderBy(g => g.RegionCode).ThenBy(g => g.Kind)
+                    .ToListAsync(ctx.CancellationToken);
+            });
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProjectStatusCountType>>>>("projectStatusCounts")
+            .Description("How many projects are in each lifecycle state.")
+            .RegionArgument()
+            .YearArgument("Only projects of this fiscal year.")
+            .Argument<ProjectCategoryType>("category", "Only projects of this category.")
+            .ResolveAsync(async ctx => await (await ProjectQueries.FilterAsync(ctx, ctx.Db().Projects))
+                .GroupBy(p => p.Status)
+                .Select(g => new ProjectStatusCount(g.Key, g.Count(), g.Sum(p => p.BudgetFen)))
+                .OrderBy(c => c.Status)
+                .ToListAsync(ctx.CancellationToken));
+        query.Field<NonNullGraphType<NoticeComplianceType>>("noticeCompliance")
+            .Description("The share of notices published later than 15 working days after their decision.")
+            .RegionArgument()
+            .YearArgument("Only notices published in this year.")
+            .DateRangeArguments("published")
+            .Argument<NoticeKindType>("kind", "Only notices of this kind.")
+            .ResolveAsync(async ctx =>
+            {
+                var notices = await NoticeQueries.FilterAsync(ctx);
+                var published = await notices.CountAsync(ctx.CancellationToken);
+                var late = notices.Where(n => n.WorkingDaysLate > 0);
+                var lateCount = await late.CountAsync(ctx.CancellationToken);
+                var average = lateCount == 0 ? 0 : await late.AverageAsync(n => (double)n.WorkingDaysLate, ctx.CancellationToken);
+                return new NoticeCompliance(published, lateCount, Math.Round(average, 2));
+            });
+    }
+
+    public static async Task<DateTimeOffset> DataAsOfAsync(OpenAidDbContext db, CancellationToken ct) =>
+        await db.DataVersions.Where(v => v.Id == DataVersion.SingletonId).Select(v => (DateTimeOffset?)v.ChangedAt).SingleOrDefaultAsync(ct)
+            ?? DateTimeOffset.UnixEpoch;
+}
