@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using OpenAid.Api.Diagnostics;
 using OpenAid.Api.GraphQL;
 using OpenAid.Api.Http;
 using OpenAid.Data;
@@ -11,11 +13,17 @@ public static class OpenAidHost
     {
         var builder = WebApplication.CreateBuilder(args);
         var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        builder.Services.AddOpenAidData(database);
+        builder.Services.AddScoped<SqlCommandCounter>();
+        builder.Services.AddOpenAidData(database, typeof(SqlCommandCounter));
         builder.Services.AddOpenAidGraphQL();
         builder.Services.AddSingleton(TimeProvider.System);
 
         var app = builder.Build();
+        if (app.Configuration.GetValue<bool>("Diagnostics:SqlCommandHeader"))
+        {
+            SqlCommandCounter.UseSqlCommandHeader(app);
+        }
+
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapGraphQLEndpoint("/graphql");
@@ -29,7 +37,7 @@ public static class OpenAidHost
         var db = scope.ServiceProvider.GetRequiredService<OpenAidDbContext>();
         var seedDemo = app.Configuration.GetValue("Database:SeedDemoData", true);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OpenAid.Database");
-        await db.Database.EnsureCreatedAsync();
+        await db.Database.MigrateAsync();
         logger.LogInformation("Database ready (demo data: {SeedDemo}).", seedDemo);
     }
 }

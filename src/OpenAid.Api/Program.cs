@@ -1,8 +1,10 @@
 using OpenAid.Api;
 
-var app = OpenAidHost.Build(args);
-await OpenAidHost.PrepareDatabaseAsync(app);
-await app.RunAsync();
+return args.FirstOrDefault() switch
+{
+    "print-schema" => await OpenAidCommands.PrintSchemaAsync(args.Skip(1).ToArray()),
+    _ => await OpenAidCommands.ServeAsync(args),
+};
 
 /// <summary>Exposed for the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -9,5 +9,16 @@ public sealed class OpenAidSchema : Schema
     {
         Description = "OpenAid: the public record of poverty-alleviation funds, projects and notices (公告公示).";
         Query = query;
+        RegisterTypeMapping<decimal, DecimalScalar>();
+    }
+}
+
+/// <summary>GraphQL.NET's decimal scalar, described: used for indicator values, never for money.</summary>
+public sealed class DecimalScalar : DecimalGraphType
+{
+    public DecimalScalar()
+    {
+        Name = "Decimal";
+        Description = "A decimal number, used for performance indicator values. Money is never a Decimal: see Money.";
     }
 }

@@ -1,32 +1,39 @@
+using System.ComponentModel;
+
 namespace OpenAid.Domain.Funds;
 
 public enum FundSourceType
 {
-    /// <summary>中央财政专项扶贫资金.</summary>
+    [Description("中央财政专项扶贫资金.")]
     CentralFiscal = 1,
-    /// <summary>省级财政专项扶贫资金.</summary>
+    [Description("省级财政专项扶贫资金.")]
     ProvincialFiscal = 2,
-    /// <summary>市级财政专项扶贫资金.</summary>
+    [Description("市级财政专项扶贫资金.")]
     CityFiscal = 3,
-    /// <summary>县级财政专项扶贫资金.</summary>
+    [Description("县级财政专项扶贫资金.")]
     CountyFiscal = 4,
-    /// <summary>统筹整合涉农资金.</summary>
+    [Description("统筹整合涉农资金.")]
     IntegratedAgriculture = 5,
-    /// <summary>东西部扶贫协作资金.</summary>
+    [Description("东西部扶贫协作资金.")]
     EastWestCooperation = 6,
-    /// <summary>定点扶贫资金.</summary>
+    [Description("定点扶贫资金.")]
     DesignatedAssistance = 7,
-    /// <summary>社会捐赠.</summary>
+    [Description("社会捐赠.")]
     SocialDonation = 8,
-    /// <summary>扶贫贷款.</summary>
+    [Description("扶贫贷款.")]
     Loan = 9,
 }
 
 public enum FundLevel
 {
+    [Description("Central government (中央).")]
     Central = 1,
+    [Description("Provincial government (省级).")]
     Provincial = 2,
+    [Description("City or prefecture government (市级).")]
     City = 3,
+    [Description("County government (县级).")]
     County = 4,
+    [Description("Society: enterprises, social organisations and donors (社会).")]
     Social = 5,
 }

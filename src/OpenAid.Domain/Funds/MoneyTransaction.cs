@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace OpenAid.Domain.Funds;
 
 /// <summary>
@@ -6,15 +8,15 @@ namespace OpenAid.Domain.Funds;
 /// </summary>
 public enum TransactionKind
 {
-    /// <summary>认捐: a promise, not yet binding.</summary>
+    [Description("认捐: a promise, not yet binding.")]
     Pledge = 1,
-    /// <summary>签约 / 下达资金计划: a firm obligation.</summary>
+    [Description("签约 / 下达资金计划: a firm obligation.")]
     Commitment = 2,
-    /// <summary>拨付: paid out to the implementing unit.</summary>
+    [Description("拨付: paid out to the implementing unit.")]
     Disbursement = 3,
-    /// <summary>支出: spent on the project.</summary>
+    [Description("支出: spent on the project.")]
     Expenditure = 4,
-    /// <summary>Received from a higher level or a paired region.</summary>
+    [Description("Received from a higher level or a paired region.")]
     IncomingFunds = 5,
 }
 

@@ -1,24 +1,28 @@
+using System.ComponentModel;
+
 namespace OpenAid.Domain.Notices;
 
 /// <summary>What a notice (公告公示) is about.</summary>
 public enum NoticeKind
 {
-    /// <summary>资金: name, source, amount, use and allocation of funds.</summary>
+    [Description("资金: name, source, amount, use and allocation of funds.")]
     Fund = 1,
-    /// <summary>项目: a project's place, content, period, units, funds and targets.</summary>
+    [Description("项目: a project's place, content, period, units, funds and targets.")]
     Project = 2,
-    /// <summary>认捐: pledges made and delivered.</summary>
+    [Description("认捐: pledges made and delivered.")]
     Pledge = 3,
-    /// <summary>退出: a village or county exit (出列 / 摘帽).</summary>
+    [Description("退出: a village or county exit (出列 / 摘帽).")]
     Exit = 4,
 }
 
 public enum NoticeStatus
 {
+    [Description("Not yet published; never public.")]
     Draft = 1,
+    [Description("Published and in force.")]
     Published = 2,
-    /// <summary>Replaced by a correction; still public, pointing at its successor.</summary>
+    [Description("Replaced by a correction; still public, pointing at its successor.")]
     Superseded = 3,
-    /// <summary>Withdrawn with a reason; still public.</summary>
+    [Description("Withdrawn with a reason; still public.")]
     Withdrawn = 4,
 }

@@ -1,12 +1,17 @@
+using System.ComponentModel;
+
 namespace OpenAid.Domain.Organizations;
 
 public enum OrganizationKind
 {
-    /// <summary>A government unit: poverty office, finance bureau, township or village committee.</summary>
+    [Description("A government unit: poverty office, finance bureau, township or village committee.")]
     Government = 1,
+    [Description("A state-owned enterprise (国有企业).")]
     StateOwnedEnterprise = 2,
+    [Description("A private enterprise (民营企业).")]
     PrivateEnterprise = 3,
-    /// <summary>An NGO, foundation or federation (社会组织).</summary>
+    [Description("An NGO, foundation or federation (社会组织).")]
     SocialOrganization = 4,
+    [Description("An individual donor (个人捐赠者).")]
     IndividualDonor = 5,
 }

@@ -1,27 +1,29 @@
+using System.ComponentModel;
+
 namespace OpenAid.Domain.Projects;
 
 public enum ProjectCategory
 {
-    /// <summary>产业扶贫.</summary>
+    [Description("产业扶贫.")]
     Industry = 1,
-    /// <summary>基础设施.</summary>
+    [Description("基础设施.")]
     Infrastructure = 2,
-    /// <summary>易地扶贫搬迁.</summary>
+    [Description("易地扶贫搬迁.")]
     Relocation = 3,
-    /// <summary>教育.</summary>
+    [Description("教育.")]
     Education = 4,
-    /// <summary>健康.</summary>
+    [Description("健康.")]
     Health = 5,
-    /// <summary>生态.</summary>
+    [Description("生态.")]
     Ecology = 6,
-    /// <summary>就业.</summary>
+    [Description("就业.")]
     Employment = 7,
-    /// <summary>兜底保障.</summary>
+    [Description("兜底保障.")]
     SocialSafetyNet = 8,
-    /// <summary>危房改造.</summary>
+    [Description("危房改造.")]
     Housing = 9,
-    /// <summary>资产收益.</summary>
+    [Description("资产收益.")]
     AssetIncome = 10,
-    /// <summary>消费扶贫.</summary>
+    [Description("消费扶贫.")]
     ConsumptionAid = 11,
 }

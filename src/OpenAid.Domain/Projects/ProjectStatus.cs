@@ -1,13 +1,21 @@
+using System.ComponentModel;
+
 namespace OpenAid.Domain.Projects;
 
 /// <summary>入库 → 立项 → 实施 → 验收 → 关闭, or 取消 with a reason.</summary>
 public enum ProjectStatus
 {
+    [Description("In the county project library (入库).")]
     InLibrary = 1,
+    [Description("Approved (立项).")]
     Approved = 2,
+    [Description("Being carried out (实施).")]
     Implementing = 3,
+    [Description("Passed its completion check (验收).")]
     Accepted = 4,
+    [Description("Closed after acceptance (关闭).")]
     Closed = 5,
+    [Description("Cancelled, with a public reason (取消).")]
     Cancelled = 6,
 }
 

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace OpenAid.Domain.Regions;
 
 /// <summary>An administrative unit; <see cref="Code"/> is its padded 12-digit statistical code.</summary>
@@ -34,10 +36,10 @@ public class Region
 
 public enum PovertyStatus
 {
-    /// <summary>Never registered as poor.</summary>
+    [Description("Never registered as poor.")]
     NotRegistered = 0,
-    /// <summary>Registered as a poor village or county (贫困村 / 贫困县).</summary>
+    [Description("Registered as a poor village or county (贫困村 / 贫困县).")]
     Poor = 1,
-    /// <summary>Exited (出列 / 摘帽).</summary>
+    [Description("Exited (出列 / 摘帽).")]
     Exited = 2,
 }

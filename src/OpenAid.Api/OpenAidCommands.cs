@@ -1,0 +1,58 @@
+using GraphQL;
+using GraphQL.Types;
+using GraphQL.Utilities;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace OpenAid.Api;
+
+/// <summary>The product's command line: serve (the default) and print-schema.</summary>
+public static class OpenAidCommands
+{
+    public static async Task<int> ServeAsync(string[] args)
+    {
+        var app = OpenAidHost.Build(args);
+        await OpenAidHost.PrepareDatabaseAsync(app);
+        app.Lifetime.ApplicationStarted.Register(() => PrintAddresses(app));
+        await app.RunAsync();
+        return 0;
+    }
+
+    /// <summary>Writes the schema's SDL to a file, or to standard output without one.</summary>
+    public static async Task<int> PrintSchemaAsync(string[] args)
+    {
+        var app = OpenAidHost.Build([]);
+        var sdl = PrintSchema(app.Services.GetRequiredService<ISchema>());
+        if (args.FirstOrDefault() is { } file)
+        {
+            await File.WriteAllTextAsync(file, sdl);
+            Console.Error.WriteLine($"Schema written to {Path.GetFullPath(file)}");
+        }
+        else
+        {
+            Console.Write(sdl);
+        }
+
+        return 0;
+    }
+
+    /// <summary>The SDL with descriptions, types in name order, so that the file diffs cleanly.</summary>
+    public static string PrintSchema(ISchema schema) =>
+        schema.Print(new PrintOptions { IncludeDescriptions = true, IncludeDeprecationReasons = true, StringComparison = StringComparison.Ordinal })
+            .ReplaceLineEndings("\n").TrimEnd() + "\n";
+
+    private static void PrintAddresses(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        foreach (var address in addresses)
+        {
+            var root = address.Replace("0.0.0.0", "localhost", StringComparison.Ordinal).Replace("[::]", "localhost", StringComparison.Ordinal).TrimEnd('/');
+            Console.WriteLine();
+            Console.WriteLine($"  OpenAid is running.");
+            Console.WriteLine($"  Web app:   {root}/");
+            Console.WriteLine($"  GraphiQL:  {root}/graphiql");
+            Console.WriteLine($"  GraphQL:   {root}/graphql");
+            Console.WriteLine();
+        }
+    }
+}
