@@ -9,7 +9,7 @@ public sealed class OpenAidSchema : Schema
     {
         Description = "OpenAid: the public record of poverty-alleviation funds, projects and notices (公告公示).";
         Query = query;
-        RegisterTypeMapping<decimal, DecimalScalar>();
+        RegisterTypeMapping(typeof(decimal), typeof(DecimalScalar));
     }
 }
 
