@@ -1,7 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using OpenAid.Domain.Audit;
 using OpenAid.Domain.Funds;
+using OpenAid.Domain.Needs;
 using OpenAid.Domain.Notices;
+using OpenAid.Domain.Objections;
 using OpenAid.Domain.Organizations;
+using OpenAid.Domain.Pledges;
 using OpenAid.Domain.Programs;
 using OpenAid.Domain.Projects;
 using OpenAid.Domain.Regions;
@@ -43,6 +47,16 @@ public abstract class OpenAidDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<NoticeFund> NoticeFunds => Set<NoticeFund>();
 
     public DbSet<NoticeProject> NoticeProjects => Set<NoticeProject>();
+
+    public DbSet<Objection> Objections => Set<Objection>();
+
+    public DbSet<Need> Needs => Set<Need>();
+
+    public DbSet<Pledge> Pledges => Set<Pledge>();
+
+    public DbSet<PledgeDelivery> PledgeDeliveries => Set<PledgeDelivery>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
 

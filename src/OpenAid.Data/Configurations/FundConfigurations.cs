@@ -20,6 +20,7 @@ internal sealed class FundConfiguration : IEntityTypeConfiguration<Fund>
         builder.HasOne<Region>().WithMany().HasForeignKey(f => f.RegionCode);
         builder.HasOne<Organization>().WithMany().HasForeignKey(f => f.IssuerOrganizationId);
         builder.HasIndex(f => new { f.RegionCode, f.Id });
+        builder.Property(f => f.Version).IsConcurrencyToken();
     }
 }
 

@@ -30,6 +30,9 @@ public class Fund
     /// <summary>The date of the allocation decision; a notice about the fund is due within 15 working days.</summary>
     public DateOnly DecidedOn { get; set; }
 
+    /// <summary>Optimistic concurrency token: concurrent allocations cannot both take the last of the fund.</summary>
+    public int Version { get; set; }
+
     public bool IsDemo { get; set; }
 }
 

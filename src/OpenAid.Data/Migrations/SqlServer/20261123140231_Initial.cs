@@ -12,6 +12,29 @@ namespace OpenAid.Data.Migrations.SqlServer
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ActorSubject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ActorRole = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    ActorOrganizationCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    EntityType = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    EntityKey = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Operation = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Before = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    After = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    PreviousHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataVersions",
                 columns: table => new
                 {
@@ -145,6 +168,7 @@ namespace OpenAid.Data.Migrations.SqlServer
                     IssuerOrganizationId = table.Column<int>(type: "int", nullable: false),
                     Purpose = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
                     DecidedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
                     IsDemo = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
@@ -350,6 +374,42 @@ namespace OpenAid.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "Objections",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    NoticeId = table.Column<int>(type: "int", nullable: true),
+                    RegionCode = table.Column<long>(type: "bigint", nullable: false),
+                    Category = table.Column<int>(type: "int", nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    ContactName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ContactPhone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    FiledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    InvestigationStartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Answer = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    AnsweredBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Objections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Objections_Notices_NoticeId",
+                        column: x => x.NoticeId,
+                        principalTable: "Notices",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_Objections_Regions_RegionCode",
+                        column: x => x.RegionCode,
+                        principalTable: "Regions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FundAllocations",
                 columns: table => new
                 {
@@ -374,6 +434,62 @@ namespace OpenAid.Data.Migrations.SqlServer
                         column: x => x.ProjectId,
                         principalTable: "Projects",
                         principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Needs",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    RegionCode = table.Column<long>(type: "bigint", nullable: false),
+                    Category = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    Requested = table.Column<long>(type: "bigint", nullable: false),
+                    Unit = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Pledged = table.Column<long>(type: "bigint", nullable: false),
+                    Received = table.Column<long>(type: "bigint", nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "date", nullable: false),
+                    Priority = table.Column<int>(type: "int", nullable: false),
+                    ProjectId = table.Column<int>(type: "int", nullable: true),
+                    PairingId = table.Column<int>(type: "int", nullable: true),
+                    RegisteredByOrganizationId = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ReviewerName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    RejectionReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    CapOverrideReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    IsDemo = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Needs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Needs_Organizations_RegisteredByOrganizationId",
+                        column: x => x.RegisteredByOrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Needs_Pairings_PairingId",
+                        column: x => x.PairingId,
+                        principalTable: "Pairings",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_Needs_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_Needs_Regions_RegionCode",
+                        column: x => x.RegionCode,
+                        principalTable: "Regions",
+                        principalColumn: "Code",
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -471,6 +587,89 @@ namespace OpenAid.Data.Migrations.SqlServer
                         principalColumn: "Id");
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Pledges",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    OrganizationId = table.Column<int>(type: "int", nullable: false),
+                    NeedId = table.Column<int>(type: "int", nullable: true),
+                    ProjectId = table.Column<int>(type: "int", nullable: true),
+                    RegionCode = table.Column<long>(type: "bigint", nullable: false),
+                    ProgramId = table.Column<int>(type: "int", nullable: true),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Quantity = table.Column<long>(type: "bigint", nullable: false),
+                    Unit = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    PledgedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ConfirmBy = table.Column<DateOnly>(type: "date", nullable: false),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CancellationReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    IsDemo = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Pledges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Pledges_Needs_NeedId",
+                        column: x => x.NeedId,
+                        principalTable: "Needs",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_Pledges_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Pledges_Programs_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "Programs",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_Pledges_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_Pledges_Regions_RegionCode",
+                        column: x => x.RegionCode,
+                        principalTable: "Regions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PledgeDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PledgeId = table.Column<int>(type: "int", nullable: false),
+                    Quantity = table.Column<long>(type: "bigint", nullable: false),
+                    DeliveredOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Evidence = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ReceivedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PledgeDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PledgeDeliveries_Pledges_PledgeId",
+                        column: x => x.PledgeId,
+                        principalTable: "Pledges",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_EntityType_EntityKey_Id",
+                table: "AuditEntries",
+                columns: new[] { "EntityType", "EntityKey", "Id" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ExitCriteria_ProvinceCode_Level_FromYear",
                 table: "ExitCriteria",
@@ -508,6 +707,37 @@ namespace OpenAid.Data.Migrations.SqlServer
                 name: "IX_Funds_RegionCode_Id",
                 table: "Funds",
                 columns: new[] { "RegionCode", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Needs_Code",
+                table: "Needs",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Needs_PairingId",
+                table: "Needs",
+                column: "PairingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Needs_ProjectId",
+                table: "Needs",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Needs_RegionCode_Id",
+                table: "Needs",
+                columns: new[] { "RegionCode", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Needs_RegisteredByOrganizationId",
+                table: "Needs",
+                column: "RegisteredByOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Needs_Status_Deadline",
+                table: "Needs",
+                columns: new[] { "Status", "Deadline" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_NoticeFunds_FundId",
@@ -554,6 +784,22 @@ namespace OpenAid.Data.Migrations.SqlServer
                 name: "IX_Notices_SupersedesNoticeId",
                 table: "Notices",
                 column: "SupersedesNoticeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Objections_Code",
+                table: "Objections",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Objections_NoticeId_Id",
+                table: "Objections",
+                columns: new[] { "NoticeId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Objections_RegionCode_Id",
+                table: "Objections",
+                columns: new[] { "RegionCode", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Organizations_Code",
@@ -608,6 +854,42 @@ namespace OpenAid.Data.Migrations.SqlServer
                 name: "IX_PerformanceTargets_ProjectId",
                 table: "PerformanceTargets",
                 column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PledgeDeliveries_PledgeId",
+                table: "PledgeDeliveries",
+                column: "PledgeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Pledges_Code",
+                table: "Pledges",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Pledges_NeedId_Id",
+                table: "Pledges",
+                columns: new[] { "NeedId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Pledges_OrganizationId_Id",
+                table: "Pledges",
+                columns: new[] { "OrganizationId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Pledges_ProgramId",
+                table: "Pledges",
+                column: "ProgramId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Pledges_ProjectId",
+                table: "Pledges",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Pledges_RegionCode_Id",
+                table: "Pledges",
+                columns: new[] { "RegionCode", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProgramMemberships_OrganizationId",
@@ -702,6 +984,9 @@ namespace OpenAid.Data.Migrations.SqlServer
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
                 name: "DataVersions");
 
             migrationBuilder.DropTable(
@@ -717,10 +1002,13 @@ namespace OpenAid.Data.Migrations.SqlServer
                 name: "NoticeProjects");
 
             migrationBuilder.DropTable(
-                name: "Pairings");
+                name: "Objections");
 
             migrationBuilder.DropTable(
                 name: "PerformanceTargets");
+
+            migrationBuilder.DropTable(
+                name: "PledgeDeliveries");
 
             migrationBuilder.DropTable(
                 name: "ProgramMemberships");
@@ -735,13 +1023,22 @@ namespace OpenAid.Data.Migrations.SqlServer
                 name: "Notices");
 
             migrationBuilder.DropTable(
-                name: "Programs");
+                name: "Pledges");
 
             migrationBuilder.DropTable(
                 name: "Funds");
 
             migrationBuilder.DropTable(
+                name: "Needs");
+
+            migrationBuilder.DropTable(
+                name: "Pairings");
+
+            migrationBuilder.DropTable(
                 name: "Projects");
+
+            migrationBuilder.DropTable(
+                name: "Programs");
 
             migrationBuilder.DropTable(
                 name: "Organizations");

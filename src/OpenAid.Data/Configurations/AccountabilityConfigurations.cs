@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenAid.Domain.Audit;
+using OpenAid.Domain.Notices;
+using OpenAid.Domain.Objections;
+using OpenAid.Domain.Regions;
+
+namespace OpenAid.Data.Configurations;
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.Property(e => e.ActorSubject).HasMaxLength(200);
+        builder.Property(e => e.ActorRole).HasMaxLength(50);
+        builder.Property(e => e.ActorOrganizationCode).HasMaxLength(32);
+        builder.Property(e => e.EntityType).HasMaxLength(50);
+        builder.Property(e => e.EntityKey).HasMaxLength(50);
+        builder.Property(e => e.Operation).HasMaxLength(20);
+        builder.Property(e => e.PreviousHash).HasMaxLength(64).IsFixedLength();
+        builder.Property(e => e.Hash).HasMaxLength(64).IsFixedLength();
+        builder.HasIndex(e => new { e.EntityType, e.EntityKey, e.Id });
+    }
+}
+
+internal sealed class ObjectionConfiguration : IEntityTypeConfiguration<Objection>
+{
+    public void Configure(EntityTypeBuilder<Objection> builder)
+    {
+        builder.Property(o => o.Code).HasMaxLength(32);
+        builder.HasIndex(o => o.Code).IsUnique();
+        builder.Property(o => o.Description).HasMaxLength(4000);
+        builder.Property(o => o.ContactName).HasMaxLength(100);
+        builder.Property(o => o.ContactPhone).HasMaxLength(30);
+        builder.Property(o => o.Answer).HasMaxLength(4000);
+        builder.Property(o => o.AnsweredBy).HasMaxLength(200);
+        builder.HasOne<Notice>().WithMany().HasForeignKey(o => o.NoticeId);
+        builder.HasOne<Region>().WithMany().HasForeignKey(o => o.RegionCode);
+        builder.HasIndex(o => new { o.RegionCode, o.Id });
+        builder.HasIndex(o => new { o.NoticeId, o.Id });
+    }
+}
