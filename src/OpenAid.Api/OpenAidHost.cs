@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenAid.Api.Auth;
 using OpenAid.Api.Diagnostics;
 using OpenAid.Api.GraphQL;
 using OpenAid.Api.Http;
@@ -16,6 +17,7 @@ public static class OpenAidHost
         builder.Services.AddScoped<SqlCommandCounter>();
         builder.Services.AddOpenAidData(database, typeof(SqlCommandCounter));
         builder.Services.AddOpenAidGraphQL();
+        builder.AddOpenAidAuth(database);
         builder.Services.AddSingleton(TimeProvider.System);
 
         var app = builder.Build();
@@ -24,6 +26,7 @@ public static class OpenAidHost
             SqlCommandCounter.UseSqlCommandHeader(app);
         }
 
+        app.UseAuthentication();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapGraphQLEndpoint("/graphql");

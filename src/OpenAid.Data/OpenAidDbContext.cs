@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenAid.Data.Audit;
 using OpenAid.Domain.Audit;
 using OpenAid.Domain.Funds;
 using OpenAid.Domain.Needs;
@@ -63,27 +64,55 @@ public abstract class OpenAidDbContext(DbContextOptions options) : DbContext(opt
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OpenAidDbContext).Assembly);
 
+    /// <summary>Who is writing. When set, every save appends hash-chained audit entries in the same transaction.</summary>
+    public AuditActor? Actor { get; set; }
+
     /// <summary>
-    /// Every save that changes data also advances the single <see cref="DataVersion"/> row in the same
-    /// transaction, so readers (and caches on any instance) can tell how fresh their data is.
+    /// Every save that changes data also advances the single <see cref="DataVersion"/> row, and with an
+    /// <see cref="Actor"/> appends the audit entries, all in one transaction with the change itself.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (ChangeTracker.HasChanges())
+        if (!ChangeTracker.HasChanges())
         {
-            var version = await DataVersions.SingleOrDefaultAsync(v => v.Id == DataVersion.SingletonId, cancellationToken);
-            if (version is null)
-            {
-                DataVersions.Add(new DataVersion { Id = DataVersion.SingletonId, Version = 1, ChangedAt = DateTimeOffset.UtcNow });
-            }
-            else
-            {
-                version.Version++;
-                version.ChangedAt = DateTimeOffset.UtcNow;
-            }
+            return 0;
         }
 
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var now = DateTimeOffset.UtcNow;
+        await BumpDataVersionAsync(now, cancellationToken);
+        if (Actor is null)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        await using (ownTransaction)
+        {
+            var changes = AuditTrail.Capture(this);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await AuditTrail.AppendAsync(this, Actor, changes, now, cancellationToken);
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return saved;
+        }
+    }
+
+    private async Task BumpDataVersionAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var version = await DataVersions.AsTracking().SingleOrDefaultAsync(v => v.Id == DataVersion.SingletonId, cancellationToken);
+        if (version is null)
+        {
+            DataVersions.Add(new DataVersion { Id = DataVersion.SingletonId, Version = 1, ChangedAt = now });
+        }
+        else
+        {
+            version.Version++;
+            version.ChangedAt = now;
+        }
     }
 }
 

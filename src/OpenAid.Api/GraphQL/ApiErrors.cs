@@ -14,6 +14,8 @@ public static class ApiErrors
     public const string InvalidCursorCode = "INVALID_CURSOR";
     public const string PageSizeCode = "PAGE_SIZE_EXCEEDED";
     public const string InvalidArgumentCode = "INVALID_ARGUMENT";
+    public const string UnauthenticatedCode = "UNAUTHENTICATED";
+    public const string ForbiddenCode = "FORBIDDEN";
 
     public static ExecutionError InvalidId(string id, string argument, string? expectedType = null) =>
         Error(InvalidIdCode, expectedType is null

@@ -20,6 +20,11 @@ public static class GraphQLSetup
                 services.AddSingleton(typeof(IQueryFields), type);
             }
 
+            if (typeof(IMutationFields).IsAssignableFrom(type))
+            {
+                services.AddSingleton(typeof(IMutationFields), type);
+            }
+
             if (typeof(INodeSource).IsAssignableFrom(type) && !type.IsGenericTypeDefinition)
             {
                 services.AddSingleton(typeof(INodeSource), type);

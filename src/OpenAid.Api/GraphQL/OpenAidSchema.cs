@@ -4,11 +4,12 @@ namespace OpenAid.Api.GraphQL;
 
 public sealed class OpenAidSchema : Schema
 {
-    public OpenAidSchema(IServiceProvider services, QueryType query)
+    public OpenAidSchema(IServiceProvider services, QueryType query, MutationType mutation)
         : base(services)
     {
         Description = "OpenAid: the public record of poverty-alleviation funds, projects and notices (公告公示).";
         Query = query;
+        Mutation = mutation.Fields.Count > 0 ? mutation : null;
         RegisterTypeMapping(typeof(decimal), typeof(DecimalScalar));
     }
 }

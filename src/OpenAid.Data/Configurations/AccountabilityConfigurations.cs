@@ -20,6 +20,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.PreviousHash).HasMaxLength(64).IsFixedLength();
         builder.Property(e => e.Hash).HasMaxLength(64).IsFixedLength();
         builder.HasIndex(e => new { e.EntityType, e.EntityKey, e.Id });
+
+        // Two writers chaining onto the same entry collide here instead of forking the chain.
+        builder.HasIndex(e => e.PreviousHash).IsUnique();
     }
 }
 

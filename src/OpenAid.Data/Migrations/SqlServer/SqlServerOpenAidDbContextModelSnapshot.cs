@@ -99,6 +99,9 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PreviousHash")
+                        .IsUnique();
+
                     b.HasIndex("EntityType", "EntityKey", "Id");
 
                     b.ToTable("AuditEntries");

@@ -92,6 +92,9 @@ namespace OpenAid.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PreviousHash")
+                        .IsUnique();
+
                     b.HasIndex("EntityType", "EntityKey", "Id");
 
                     b.ToTable("AuditEntries");

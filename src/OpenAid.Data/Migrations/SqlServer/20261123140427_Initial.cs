@@ -671,6 +671,12 @@ namespace OpenAid.Data.Migrations.SqlServer
                 columns: new[] { "EntityType", "EntityKey", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_PreviousHash",
+                table: "AuditEntries",
+                column: "PreviousHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ExitCriteria_ProvinceCode_Level_FromYear",
                 table: "ExitCriteria",
                 columns: new[] { "ProvinceCode", "Level", "FromYear" },

@@ -1,0 +1,32 @@
+namespace OpenAid.Api.Auth;
+
+/// <summary>The app roles, as Entra ID app roles and as the local signer's "roles" claim.</summary>
+public static class Roles
+{
+    /// <summary>A government unit: funds, projects, notices, transactions and village statistics in its own region subtree.</summary>
+    public const string Publisher = "Publisher";
+
+    /// <summary>A poverty office: reviews needs and answers objections in its own region subtree.</summary>
+    public const string Reviewer = "Reviewer";
+
+    /// <summary>An enterprise, NGO or person: pledges for its own organisation only.</summary>
+    public const string Donor = "Donor";
+
+    /// <summary>Reads restricted fields (e.g. objection contacts) anywhere.</summary>
+    public const string Auditor = "Auditor";
+
+    /// <summary>Manages organisations, programs, pairings and role grants.</summary>
+    public const string Admin = "Admin";
+
+    public static readonly IReadOnlyList<string> All = [Publisher, Reviewer, Donor, Auditor, Admin];
+}
+
+/// <summary>The claim types OpenAid reads, the same for Entra ID tokens and local development tokens.</summary>
+public static class OpenAidClaims
+{
+    public const string Roles = "roles";
+    public const string Region = "region";
+    public const string Organization = "org";
+    public const string Name = "name";
+    public const string Subject = "sub";
+}
