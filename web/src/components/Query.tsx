@@ -1,0 +1,46 @@
+import type { ReactNode } from 'react';
+import { useQuery, type AnyVariables, type CombinedError, type DocumentInput, type UseQueryArgs } from 'urql';
+import { useI18n } from '../i18n';
+import { ErrorBox } from './ErrorBox';
+
+interface QueryProps<Data, Variables extends AnyVariables> {
+  query: DocumentInput<Data, Variables>;
+  variables?: Variables;
+  children: (data: Data) => ReactNode;
+}
+
+/** Runs a query and renders its data, a loading line, or an error box with a retry button. */
+export function Query<Data, Variables extends AnyVariables = AnyVariables>({
+  query,
+  variables,
+  children,
+}: QueryProps<Data, Variables>) {
+  const { t } = useI18n();
+  const [result, reexecute] = useQuery({ query, variables } as UseQueryArgs<Variables, Data>);
+
+  if (result.fetching && !result.data) {
+    return (
+      <p className="loading" role="status">
+        <span className="spinner" aria-hidden="true" />
+        {t('query.loading')}
+      </p>
+    );
+  }
+  return (
+    <>
+      {result.error && (
+        <ErrorBox
+          title={t('query.error')}
+          messages={errorMessages(result.error)}
+          onRetry={() => reexecute({ requestPolicy: 'network-only' })}
+        />
+      )}
+      {result.data && children(result.data)}
+    </>
+  );
+}
+
+function errorMessages(error: CombinedError): string[] {
+  if (error.graphQLErrors.length > 0) return error.graphQLErrors.map((e) => e.message);
+  return [error.networkError?.message || error.message];
+}

@@ -1,0 +1,26 @@
+export const zh = {
+  'app.title': 'OpenAid 公开扶贫',
+  'app.tagline': '扶贫资金、项目、公告公示与需求对接的公开记录',
+  'app.skipToContent': '跳到正文',
+  'nav.label': '主导航',
+  'nav.home': '首页',
+  'nav.notices': '公告公示',
+  'nav.villages': '村庄',
+  'nav.needs': '需求对接',
+  'nav.organisations': '组织与项目',
+  'nav.data': '开放数据',
+  'lang.switch': 'English',
+  'query.loading': '加载中…',
+  'query.error': '数据加载失败',
+  'query.retry': '重试',
+  'page.crashed': '页面出错',
+  'page.pending': '该页面正在建设中。',
+  'page.notFound': '找不到该页面。',
+  'home.intro': '在这里查询扶贫资金的来源与去向、项目进展、公告公示，以及村庄需求与企业、社会组织的认捐。',
+  'time.beijing': '（北京时间）',
+  'home.dataAsOf': '数据截至',
+  'footer.objection': '如发现问题，可对公告提出异议，或拨打全国扶贫监督举报电话 12317。',
+  'footer.graphiql': 'GraphQL 接口调试（GraphiQL）',
+};
+
+export type MessageKey = keyof typeof zh;

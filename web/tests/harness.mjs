@@ -1,0 +1,57 @@
+// Browser test harness: Debian's chromium driven by playwright-core, against the running API host.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const baseUrl = process.env.OPENAID_BASE_URL?.replace(/\/+$/, '');
+if (!baseUrl) {
+  throw new Error('Set OPENAID_BASE_URL to the API host that serves the app, e.g. http://127.0.0.1:5000');
+}
+
+const artifacts = join(dirname(fileURLToPath(import.meta.url)), '..', 'test-artifacts');
+
+/**
+ * Opens a fresh browser profile and page. Returns the page, the console errors seen so far
+ * (console.error calls, uncaught exceptions, failed resource loads), a screenshot helper and close().
+ */
+export async function openBrowser({ viewport = { width: 1280, height: 800 } } = {}) {
+  const profile = await mkdtemp(join(tmpdir(), 'openaid-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    viewport,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+
+  const consoleErrors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(String(error)));
+
+  return {
+    page,
+    consoleErrors,
+    /** Saves a full-page PNG as web/test-artifacts/<name>.png. */
+    async screenshot(name) {
+      await mkdir(artifacts, { recursive: true });
+      await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+    },
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}

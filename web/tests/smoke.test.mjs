@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { baseUrl, openBrowser } from './harness.mjs';
+
+let browser;
+before(async () => {
+  browser = await openBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+test('home page renders, shows dataAsOf and switches to English', async () => {
+  const { page, consoleErrors, screenshot } = browser;
+  await page.goto(`${baseUrl}/`);
+
+  const nav = page.getByRole('navigation');
+  await nav.getByRole('link', { name: '公告公示' }).waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
+  assert.deepEqual(await nav.getByRole('link').allTextContents(), [
+    '首页',
+    '公告公示',
+    '村庄',
+    '需求对接',
+    '组织与项目',
+    '开放数据',
+  ]);
+  await page.getByTestId('data-as-of').waitFor();
+  await screenshot('home-zh');
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await nav.getByRole('link', { name: 'Notices' }).waitFor();
+  assert.deepEqual(await nav.getByRole('link').allTextContents(), [
+    'Home',
+    'Notices',
+    'Villages',
+    'Needs',
+    'Organisations & programs',
+    'Data',
+  ]);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+
+  // The choice is remembered.
+  await page.reload();
+  await nav.getByRole('link', { name: 'Notices' }).waitFor();
+  await page.getByTestId('data-as-of').waitFor();
+  await screenshot('home-en');
+
+  assert.deepEqual(consoleErrors, []);
+});
