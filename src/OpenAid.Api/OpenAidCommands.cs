@@ -3,6 +3,7 @@ using GraphQL.Types;
 using GraphQL.Utilities;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using OpenAid.Api.Auth;
 
 namespace OpenAid.Api;
 
@@ -34,6 +35,15 @@ public static class OpenAidCommands
         }
 
         return 0;
+    }
+
+    /// <summary>Mints a development token; options after the token options configure the host as for serve.</summary>
+    public static int Token(string[] args)
+    {
+        var split = Array.FindIndex(args, a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains(':', StringComparison.Ordinal));
+        var (tokenArgs, hostArgs) = split < 0 ? (args, Array.Empty<string>()) : (args[..split], args[split..]);
+        var app = OpenAidHost.Build(hostArgs);
+        return TokenCommand.Run(tokenArgs, app.Services.GetService<LocalTokens>(), Console.Out, Console.Error);
     }
 
     /// <summary>The SDL with descriptions, types in name order, so that the file diffs cleanly.</summary>

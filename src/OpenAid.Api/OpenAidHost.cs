@@ -27,8 +27,6 @@ public static class OpenAidHost
         }
 
         app.UseAuthentication();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
         app.MapGraphQLEndpoint("/graphql");
         return app;
     }

@@ -3,6 +3,7 @@ using OpenAid.Api;
 return args.FirstOrDefault() switch
 {
     "print-schema" => await OpenAidCommands.PrintSchemaAsync(args.Skip(1).ToArray()),
+    "token" => OpenAidCommands.Token(args.Skip(1).ToArray()),
     _ => await OpenAidCommands.ServeAsync(args),
 };
 

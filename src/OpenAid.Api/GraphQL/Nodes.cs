@@ -11,6 +11,9 @@ public interface INodeSource
 {
     string TypeName { get; }
 
+    /// <summary>The entity's CLR name, as the audit trail records it.</summary>
+    string EntityName { get; }
+
     Task<Dictionary<long, object>> FetchAsync(OpenAidDbContext db, IReadOnlyCollection<long> keys, CancellationToken cancellationToken);
 }
 
@@ -19,6 +22,8 @@ public class NodeSource<T>(string typeName, Func<OpenAidDbContext, IReadOnlyColl
     where T : class
 {
     public string TypeName => typeName;
+
+    public string EntityName => typeof(T).Name;
 
     public async Task<Dictionary<long, object>> FetchAsync(OpenAidDbContext db, IReadOnlyCollection<long> keys, CancellationToken cancellationToken) =>
         (await fetch(db, keys, cancellationToken)).ToDictionary(p => p.Key, p => (object)p.Value);
@@ -40,6 +45,8 @@ public sealed class NodeRegistry(IEnumerable<INodeSource> sources)
     private readonly Dictionary<string, INodeSource> _byName = sources.ToDictionary(s => s.TypeName, StringComparer.Ordinal);
 
     public bool Knows(string typeName) => _byName.ContainsKey(typeName);
+
+    public string EntityName(string typeName) => _byName[typeName].EntityName;
 
     public IDataLoaderResult<object?> Load(IResolveFieldContext context, string typeName, long key)
     {

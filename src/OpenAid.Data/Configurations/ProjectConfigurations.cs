@@ -22,6 +22,7 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         builder.HasIndex(p => new { p.RegionCode, p.Id });
         builder.HasIndex(p => new { p.FiscalYear, p.RegionCode });
         builder.HasIndex(p => new { p.Status, p.RegionCode });
+        builder.Property(p => p.Version).IsConcurrencyToken();
     }
 }
 

@@ -43,6 +43,9 @@ public class Project
 
     public List<PerformanceTarget> Targets { get; set; } = [];
 
+    /// <summary>Optimistic concurrency token: concurrent money records cannot break its totals.</summary>
+    public int Version { get; set; }
+
     public bool IsDemo { get; set; }
 }
 

@@ -55,6 +55,10 @@ public readonly record struct RegionCode
         return true;
     }
 
+    /// <summary>The code of a stored, padded 12-digit value.</summary>
+    public static RegionCode Of(long value) =>
+        LevelOf(value) is { } level ? new RegionCode(value, level) : throw new ArgumentOutOfRangeException(nameof(value), value, "Not a 12-digit region code.");
+
     public static RegionCode Parse(string text) =>
         TryParse(text, out var code)
             ? code

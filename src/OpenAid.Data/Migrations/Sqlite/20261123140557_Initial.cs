@@ -330,6 +330,7 @@ namespace OpenAid.Data.Migrations.Sqlite
                     CancellationReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     BeneficiaryHouseholds = table.Column<int>(type: "INTEGER", nullable: false),
                     BeneficiaryPeople = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
                     IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

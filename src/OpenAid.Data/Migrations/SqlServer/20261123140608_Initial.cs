@@ -330,6 +330,7 @@ namespace OpenAid.Data.Migrations.SqlServer
                     CancellationReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
                     BeneficiaryHouseholds = table.Column<int>(type: "int", nullable: false),
                     BeneficiaryPeople = table.Column<int>(type: "int", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
                     IsDemo = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
