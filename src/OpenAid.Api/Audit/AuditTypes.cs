@@ -1,0 +1,94 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using OpenAid.Api.GraphQL;
+using OpenAid.Data;
+using OpenAid.Data.Audit;
+using OpenAid.Domain.Audit;
+
+namespace OpenAid.Api.Audit;
+
+public sealed class AuditEntryType : ObjectGraphType<AuditEntry>
+{
+    public AuditEntryType()
+    {
+        Name = "AuditEntry";
+        Description = "One write to public data: who (by role and organisation), when, and the record before and after. Hash-chained.";
+        Field<NonNullGraphType<LongGraphType>>("sequence").Description("The entry's position in the audit chain.").Resolve(ctx => ctx.Source.Id);
+        Field(e => e.At).Description("When the write was committed.");
+        Field(e => e.ActorRole).Description("The role the writer acted in, or Anonymous.");
+        Field(e => e.ActorOrganizationCode, nullable: true).Description("The code of the organisation the writer acted for.");
+        Field(e => e.EntityType).Description("The kind of record written, e.g. \"Notice\".");
+        Field(e => e.EntityKey).Description("The record's internal key.");
+        Field(e => e.Operation).Description("\"create\" or \"update\"; nothing public is ever deleted.");
+        Field(e => e.Before, nullable: true).Description("The record's public fields before the write, as JSON; null for a create.");
+        Field(e => e.After).Description("The record's public fields after the write, as JSON.");
+        Field(e => e.PreviousHash).Description("The hash of the previous entry (64 zeros for the first).");
+        Field(e => e.Hash).Description("SHA-256 over the previous hash and this entry's fields (see README, Audit trail).");
+    }
+}
+
+public sealed record AuditVerification(bool Valid, long EntriesChecked, long? FirstBrokenSequence, string Message);
+
+public sealed class AuditVerificationType : ObjectGraphType<AuditVerification>
+{
+    public AuditVerificationType()
+    {
+        Name = "AuditVerification";
+        Description = "The result of recomputing every hash of the audit chain.";
+        Field(v => v.Valid).Description("True when every entry's hash matches and each entry points at its predecessor.");
+        Field(v => v.EntriesChecked).Description("How many entries were checked.");
+        Field(v => v.FirstBrokenSequence, nullable: true).Description("The sequence number of the first entry that does not verify.");
+        Field(v => v.Message).Description("What was found.");
+    }
+}
+
+public sealed class AuditQueries : IQueryFields
+{
+    public void AddTo(ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuditEntryType>>>>("history")
+            .Description("Every recorded write to a public record, oldest first.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The record's global ID.")
+            .ResolveAsync(async ctx =>
+            {
+                var id = ctx.GetArgument<string>("id");
+                var registry = ctx.RequestServices!.GetRequiredService<NodeRegistry>();
+                if (!GlobalId.TryDecode(id, out var typeName, out var key) || !registry.Knows(typeName))
+                {
+                    throw ApiErrors.InvalidId(id, "id");
+                }
+
+                var entity = registry.EntityName(typeName);
+                var entityKey = key.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return await ctx.Db().AuditEntries.Where(e => e.EntityType == entity && e.EntityKey == entityKey)
+                    .OrderBy(e => e.Id).Take(Paging.MaxPageSize * 10).ToListAsync(ctx.CancellationToken);
+            });
+        query.Field<NonNullGraphType<AuditVerificationType>>("verifyAuditChain")
+            .Description("Recomputes every hash of the audit trail and names the first entry that does not verify.")
+            .ResolveAsync(async ctx => await VerifyAsync(ctx.Db(), ctx.CancellationToken));
+    }
+
+    public static async Task<AuditVerification> VerifyAsync(OpenAidDbContext db, CancellationToken ct)
+    {
+        var previous = AuditTrail.GenesisHash;
+        long checkedCount = 0;
+        await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            checkedCount++;
+            if (entry.PreviousHash != previous)
+            {
+                return new AuditVerification(false, checkedCount, entry.Id, $"Entry {entry.Id} does not point at the hash of the entry before it: an entry was removed or reordered.");
+            }
+
+            if (AuditTrail.ComputeHash(entry) != entry.Hash)
+            {
+                return new AuditVerification(false, checkedCount, entry.Id, $"Entry {entry.Id} was changed after it was written: its hash does not match its content.");
+            }
+
+            previous = entry.Hash;
+        }
+
+        return new AuditVerification(true, checkedCount, null, $"All {checkedCount} entries verify.");
+    }
+}
