@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using OpenAid.Api.Auth;
 using OpenAid.Api.Diagnostics;
 using OpenAid.Api.GraphQL;
@@ -28,17 +27,23 @@ public static class OpenAidHost
 
         app.UseAuthentication();
         app.MapGraphQLEndpoint("/graphql");
+        app.MapWebApp();
         return app;
     }
 
-    /// <summary>Migrates the database and, on the embedded default, imports places and demo data on first start.</summary>
+    /// <summary>Migrates the database and, on first start, imports the real places and (unless turned off) demo data.</summary>
     public static async Task PrepareDatabaseAsync(WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OpenAidDbContext>();
         var seedDemo = app.Configuration.GetValue("Database:SeedDemoData", true);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OpenAid.Database");
-        await db.Database.MigrateAsync();
-        logger.LogInformation("Database ready (demo data: {SeedDemo}).", seedDemo);
+        await DatabaseInitializer.InitializeAsync(db, seedDemo, new LogProgress(logger), app.Lifetime.ApplicationStopping);
+    }
+
+    /// <summary>Reports progress as it happens (Progress&lt;T&gt; would post it later, out of order).</summary>
+    private sealed class LogProgress(ILogger logger) : IProgress<string>
+    {
+        public void Report(string value) => logger.LogInformation("{Step}", value);
     }
 }

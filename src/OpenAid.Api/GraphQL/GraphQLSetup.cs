@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
@@ -36,7 +37,8 @@ public static class GraphQLSetup
         services.AddGraphQL(builder => builder
             .AddSchema<OpenAidSchema>()
             .AddGraphTypes(assembly)
-            .AddSystemTextJson()
+            // Chinese text as UTF-8, not \uXXXX escapes: half the size and readable with curl.
+            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             // One DbContext per request cannot run two queries at once, so fields resolve one after another;
             // batching (BatchLoader) is what keeps the number of queries low.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)

@@ -1,25 +1,187 @@
 using GraphQL;
-using GraphQL.Transport;
+using GraphQL.Execution;
 using GraphQL.Types;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
 
 namespace OpenAid.Api.Http;
 
-/// <summary>Placeholder minimal endpoint; the GraphQL-over-HTTP implementation replaces it.</summary>
+/// <summary>
+/// The GraphQL endpoint, following GraphQL over HTTP (https://graphql.github.io/graphql-over-http/draft/) and checked
+/// against graphql-http's server audit (tests/audit).
+/// <list type="bullet">
+/// <item>POST with a JSON body, or GET with <c>query</c>, <c>operationName</c>, <c>variables</c> and <c>extensions</c>
+/// in the query string. GET runs queries only, so that it stays safe to cache; a mutation over GET is a 405.</item>
+/// <item>The response is application/graphql-response+json when the client asks for it by name, else application/json;
+/// 406 when the client accepts neither.</item>
+/// <item>With application/graphql-response+json the status says whether the document ran: 200 when it did (field
+/// errors included), 400 when it failed to parse or validate. application/json keeps the legacy 200 for those, as the
+/// spec requires. Malformed HTTP requests are 4xx in both: 400, 405, 413, 415.</item>
+/// <item>Every error carries a stable <c>extensions.code</c>; see <see cref="HttpErrorCodes"/>.</item>
+/// </list>
+/// </summary>
 public static class GraphQLHttpEndpoint
 {
+    /// <summary>
+    /// The largest POST body accepted. The SPA's biggest operation and hand-written GraphiQL queries are a few KB and
+    /// variables are a page of filters or one mutation input, so 100 KB leaves ample room while bounding the memory and
+    /// parse time one request can cost before the depth and complexity limits get to see the document. GET requests
+    /// are bounded by Kestrel's 8 KB request line (414 beyond it).
+    /// </summary>
+    public const int MaxRequestBodyBytes = 100 * 1024;
+
     public static IEndpointConventionBuilder MapGraphQLEndpoint(this IEndpointRouteBuilder endpoints, string pattern) =>
-        endpoints.MapPost(pattern, async (HttpContext http, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer) =>
+        // Every method is routed here so that the endpoint, not routing, answers the 405 in GraphQL's error format.
+        endpoints.Map(pattern, HandleAsync).WithDisplayName("GraphQL over HTTP");
+
+    private static async Task HandleAsync(HttpContext http)
+    {
+        var services = http.RequestServices;
+        var serializer = services.GetRequiredService<IGraphQLTextSerializer>();
+        var cancellationToken = http.RequestAborted;
+
+        // The response's media type depends on Accept, so shared caches must key on it.
+        http.Response.Headers.Vary = "Accept";
+        var negotiated = GraphQLMediaTypes.Negotiate(http.Request.Headers.Accept);
+        var mediaType = negotiated ?? GraphQLResponseMediaType.Json;
+        var isGet = HttpMethods.IsGet(http.Request.Method);
+
+        try
         {
-            var request = await serializer.ReadAsync<GraphQLRequest>(http.Request.Body, http.RequestAborted);
-            var result = await executer.ExecuteAsync(new ExecutionOptions
+            if (!isGet && !HttpMethods.IsPost(http.Request.Method))
             {
-                Query = request?.Query,
-                Variables = request?.Variables,
-                OperationName = request?.OperationName,
-                RequestServices = http.RequestServices,
-                CancellationToken = http.RequestAborted,
-            });
-            http.Response.ContentType = "application/graphql-response+json";
-            await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+                await WriteProblemAsync(http, serializer, mediaType, new GraphQLHttpProblem(StatusCodes.Status405MethodNotAllowed, HttpErrorCodes.MethodNotAllowed,
+                    $"{http.Request.Method} is not supported here. Use POST, or GET for queries.") { Allow = "GET, POST" });
+                return;
+            }
+
+            if (negotiated is null)
+            {
+                await WriteProblemAsync(http, serializer, mediaType, new GraphQLHttpProblem(StatusCodes.Status406NotAcceptable, HttpErrorCodes.NotAcceptable,
+                    $"Responses are {GraphQLMediaTypes.GraphQLResponseJson} or {GraphQLMediaTypes.Json}; the Accept header allows neither."));
+                return;
+            }
+
+            var (request, problem) = isGet
+                ? GraphQLHttpRequestReader.FromQueryString(http.Request.Query, serializer)
+                : await GraphQLHttpRequestReader.FromBodyAsync(http.Request, MaxRequestBodyBytes, serializer, cancellationToken);
+            if (problem is not null)
+            {
+                await WriteProblemAsync(http, serializer, mediaType, problem);
+                return;
+            }
+
+            var result = await ExecuteAsync(http, request!, isGet);
+            if (result.Problem is not null)
+            {
+                await WriteProblemAsync(http, serializer, mediaType, result.Problem);
+                return;
+            }
+
+            await WriteAsync(http, serializer, mediaType, StatusCodeOf(result.Result!, mediaType), result.Result!);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client went away; there is no one to answer.
+        }
+    }
+
+    private static async Task<(ExecutionResult? Result, GraphQLHttpProblem? Problem)> ExecuteAsync(HttpContext http, GraphQLHttpRequest request, bool isGet)
+    {
+        var services = http.RequestServices;
+
+        // Parse here rather than in the executer: GET must know the operation's type before anything runs, and the
+        // parser's own nesting limit throws an exception the executer would report as an internal error.
+        GraphQLDocument document;
+        try
+        {
+            document = services.GetRequiredService<IDocumentBuilder>().Build(request.Query);
+        }
+        catch (SyntaxError error)
+        {
+            return (new ExecutionResult(error), null);
+        }
+        catch (GraphQLMaxDepthExceededException)
+        {
+            return (null, new GraphQLHttpProblem(StatusCodes.Status400BadRequest, HttpErrorCodes.DocumentTooDeep,
+                $"The document nests deeper than the parser allows. Queries may nest at most {OpenAid.Api.GraphQL.GraphQLSetup.MaxDepth} fields."));
+        }
+
+        if (isGet && SelectOperation(document, request.OperationName) is { Operation: not OperationType.Query } operation)
+        {
+            return (null, new GraphQLHttpProblem(StatusCodes.Status405MethodNotAllowed, HttpErrorCodes.MethodNotAllowed,
+                $"A {operation.Operation.ToString().ToLowerInvariant()} cannot be sent with GET, which is for queries only. Use POST.") { Allow = "POST" });
+        }
+
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GraphQLHttpEndpoint));
+        var executer = services.GetRequiredService<IDocumentExecuter<ISchema>>();
+        var result = await executer.ExecuteAsync(new ExecutionOptions
+        {
+            Query = request.Query,
+            Document = document,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            // Resolvers take their scoped services (DbContext, BatchLoader, Actor) from the request.
+            RequestServices = services,
+            User = http.User,
+            CancellationToken = http.RequestAborted,
+            UnhandledExceptionDelegate = context =>
+            {
+                // Clients see only "Error trying to resolve field" and a code; the details belong in the log.
+                logger.LogError(context.OriginalException, "GraphQL request failed in {Field}.", context.FieldContext?.FieldDefinition.Name ?? "the request");
+                return Task.CompletedTask;
+            },
         });
+        return (result, null);
+    }
+
+    /// <summary>The operation the executer will run, or null when that is ambiguous (the executer then reports why).</summary>
+    private static GraphQLOperationDefinition? SelectOperation(GraphQLDocument document, string? operationName)
+    {
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>();
+        if (operationName is null)
+        {
+            var all = operations.Take(2).ToList();
+            return all.Count == 1 ? all[0] : null;
+        }
+
+        return operations.FirstOrDefault(o => o.Name is not null && o.Name.StringValue == operationName);
+    }
+
+    private static int StatusCodeOf(ExecutionResult result, GraphQLResponseMediaType mediaType)
+    {
+        if (result.Executed)
+        {
+            // Field errors do not change the status: the document ran and "data" is present.
+            return StatusCodes.Status200OK;
+        }
+
+        // Not executed: the document did not parse or validate, or its variables did not coerce, unless
+        // something failed on our side.
+        if (result.Errors?.Any(e => e is UnhandledError) == true)
+        {
+            return StatusCodes.Status500InternalServerError;
+        }
+
+        return mediaType == GraphQLResponseMediaType.GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+    }
+
+    private static Task WriteProblemAsync(HttpContext http, IGraphQLTextSerializer serializer, GraphQLResponseMediaType mediaType, GraphQLHttpProblem problem)
+    {
+        if (problem.Allow is not null)
+        {
+            http.Response.Headers.Allow = problem.Allow;
+        }
+
+        var result = new ExecutionResult(new ExecutionError(problem.Message) { Code = problem.Code });
+        return WriteAsync(http, serializer, mediaType, problem.StatusCode, result);
+    }
+
+    private static async Task WriteAsync(HttpContext http, IGraphQLTextSerializer serializer, GraphQLResponseMediaType mediaType, int statusCode, ExecutionResult result)
+    {
+        http.Response.StatusCode = statusCode;
+        http.Response.ContentType = mediaType.ContentType();
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
 }

@@ -83,6 +83,7 @@ public sealed class ReportQueries : IQueryFields
         query.Field<NonNullGraphType<DateTimeOffsetGraphType>>("dataAsOf")
             .Description("When public data last changed: every answer reflects the data as of this time.")
             .ResolveAsync(async ctx => await DataAsOfAsync(ctx.Db(), ctx.CancellationToken));
+        // Groups are few, so they are ordered after the query: ordering a grouped projection does not translate.
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<MoneyGroupType>>>>("moneySummary")
             .Description("Money by kind, source and fiscal year, e.g. Guangxi's 2019 disbursements by source: moneySummary(region: \"45\", year: 2019, kind: DISBURSEMENT).")
             .RegionArgument()
@@ -91,11 +92,11 @@ public sealed class ReportQueries : IQueryFields
             .Argument<TransactionKindType>("kind", "Only this kind of money.")
             .Argument<FundSourceTypeType>("sourceType", "Only money of this source.")
             .Argument<StringGraphType>("fund", "Only money of the fund with this code.")
-            .ResolveAsync(async ctx => await (await TransactionQueries.FilterAsync(ctx))
-                .GroupBy(t => new { t.Kind, t.SourceType, t.FiscalYear })
-                .Select(g => new MoneyGroup(g.Key.Kind, g.Key.SourceType, g.Key.FiscalYear, g.Sum(t => t.AmountFen), g.Count()))
-                .OrderBy(g => g.Kind).ThenBy(g => g.SourceType).ThenBy(g => g.Year)
-                .ToListAsync(ctx.CancellationToken));
+            .ResolveAsync(async ctx => (await (await TransactionQueries.FilterAsync(ctx))
+                    .GroupBy(t => new { t.Kind, t.SourceType, t.FiscalYear })
+                    .Select(g => new MoneyGroup(g.Key.Kind, g.Key.SourceType, g.Key.FiscalYear, g.Sum(t => t.AmountFen), g.Count()))
+                    .ToListAsync(ctx.CancellationToken))
+                .OrderBy(g => g.Kind).ThenBy(g => g.SourceType).ThenBy(g => g.Year));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<RegionMoneyType>>>>("moneyByRegion")
             .Description("Money by kind for each region directly below the given one (each including its own subtree), e.g. by county of a city.")
             .Argument<NonNullGraphType<StringGraphType>>(RegionArguments.Region, "The region whose subdivisions to compare.")
@@ -113,22 +114,22 @@ public sealed class ReportQueries : IQueryFields
                 }
 
                 var childSpan = new RegionCode(0, region.Level + 1).SubtreeEnd;
-                return await (await TransactionQueries.FilterAsync(ctx))
-                    .GroupBy(t => new { Child = t.ReceiverRegionCode / childSpan * childSpan, t.Kind })
-                    .Select(g => new RegionMoney(g.Key.Child, g.Key.Kind, g.Sum(t => t.AmountFen), g.Count()))
-                    .OrderBy(g => g.RegionCode).ThenBy(g => g.Kind)
-                    .ToListAsync(ctx.CancellationToken);
+                return (await (await TransactionQueries.FilterAsync(ctx))
+                        .GroupBy(t => new { Child = t.ReceiverRegionCode / childSpan * childSpan, t.Kind })
+                        .Select(g => new RegionMoney(g.Key.Child, g.Key.Kind, g.Sum(t => t.AmountFen), g.Count()))
+                        .ToListAsync(ctx.CancellationToken))
+                    .OrderBy(g => g.RegionCode).ThenBy(g => g.Kind);
             });
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProjectStatusCountType>>>>("projectStatusCounts")
             .Description("How many projects are in each lifecycle state.")
             .RegionArgument()
             .YearArgument("Only projects of this fiscal year.")
             .Argument<ProjectCategoryType>("category", "Only projects of this category.")
-            .ResolveAsync(async ctx => await (await ProjectQueries.FilterAsync(ctx, ctx.Db().Projects))
-                .GroupBy(p => p.Status)
-                .Select(g => new ProjectStatusCount(g.Key, g.Count(), g.Sum(p => p.BudgetFen)))
-                .OrderBy(c => c.Status)
-                .ToListAsync(ctx.CancellationToken));
+            .ResolveAsync(async ctx => (await (await ProjectQueries.FilterAsync(ctx, ctx.Db().Projects))
+                    .GroupBy(p => p.Status)
+                    .Select(g => new ProjectStatusCount(g.Key, g.Count(), g.Sum(p => p.BudgetFen)))
+                    .ToListAsync(ctx.CancellationToken))
+                .OrderBy(c => c.Status));
         query.Field<NonNullGraphType<NoticeComplianceType>>("noticeCompliance")
             .Description("The share of notices published later than 15 working days after their decision.")
             .RegionArgument()

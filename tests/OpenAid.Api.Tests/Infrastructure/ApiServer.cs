@@ -1,0 +1,187 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace OpenAid.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The real API over real HTTP: Kestrel on 127.0.0.1 with a free port, a SQLite file in a temporary folder, the same
+/// start-up path as <c>OpenAid.Api serve</c> (OpenAidHost.Build, then PrepareDatabaseAsync). Disposing stops the server
+/// and deletes the folder.
+/// <para>
+/// The host is started directly rather than through WebApplicationFactory: the factory stops Program at Build(), so
+/// the database preparation that follows it in ServeAsync would never run and would have to be copied here.
+/// </para>
+/// Share one server between test classes with <c>[Collection(SharedApiServer.Name)]</c>; for demo data, derive a
+/// fixture that calls the protected constructor with <c>seedDemoData: true</c>.
+/// </summary>
+[SuppressMessage("Reliability", "CA1001", Justification = "xunit disposes fixtures through IAsyncLifetime.DisposeAsync.")]
+public class ApiServer : IAsyncLifetime
+{
+    private readonly bool _seedDemoData;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private WebApplication? _app;
+    private HttpClient? _client;
+    private Uri? _baseUri;
+
+    public ApiServer()
+        : this(seedDemoData: false)
+    {
+    }
+
+    /// <param name="seedDemoData">Sets Database:SeedDemoData, so that start-up imports the demo data.</param>
+    /// <param name="settings">More configuration, e.g. "Diagnostics:SqlCommandHeader" = "true"; these win over the defaults.</param>
+    protected ApiServer(bool seedDemoData, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        _seedDemoData = seedDemoData;
+        _settings = settings ?? new Dictionary<string, string?>();
+        DataFolder = Path.Combine(Path.GetTempPath(), "openaid-tests", Guid.NewGuid().ToString("N"));
+        ConnectionString = $"Data Source={Path.Combine(DataFolder, "openaid.db")}";
+    }
+
+    /// <summary>The temporary folder holding the database (and the local signing key beside it).</summary>
+    public string DataFolder { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>The server's root, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri BaseUri => _baseUri ?? throw NotStarted();
+
+    /// <summary>The GraphQL endpoint.</summary>
+    public Uri GraphQLUri => new(BaseUri, "graphql");
+
+    /// <summary>A client whose BaseAddress is <see cref="BaseUri"/>.</summary>
+    public HttpClient Client => _client ?? throw NotStarted();
+
+    /// <summary>The running host's services, e.g. to open a scope and look at the database.</summary>
+    public IServiceProvider Services => _app?.Services ?? throw NotStarted();
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(DataFolder);
+        var settings = new Dictionary<string, string?>
+        {
+            // Not Development: that loads the build's static web asset manifest, which breaks start-up when wwwroot/app
+            // was built and then removed. Not Production either, which has no local token signer.
+            ["environment"] = "Testing",
+            ["applicationName"] = "OpenAid.Api",
+            ["contentRoot"] = Path.Combine(TestPaths.RepositoryRoot, "src", "OpenAid.Api"),
+            ["urls"] = "http://127.0.0.1:0",
+            ["Database:Provider"] = "Sqlite",
+            ["Database:ConnectionString"] = ConnectionString,
+            ["Database:SeedDemoData"] = _seedDemoData ? "true" : "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in _settings)
+        {
+            settings[key] = value;
+        }
+
+        // Command-line arguments are the one source OpenAidHost.Build reads both as host settings and as configuration.
+        var args = settings.Where(s => s.Value is not null).Select(s => $"--{s.Key}={s.Value}").ToArray();
+        _app = OpenAidHost.Build(args);
+        await OpenAidHost.PrepareDatabaseAsync(_app);
+        await _app.StartAsync();
+
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("Kestrel reported no address.");
+        _baseUri = new Uri(address.TrimEnd('/') + "/");
+        _client = new HttpClient { BaseAddress = _baseUri, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        // Pooled connections keep the file open, which blocks deleting it on Windows.
+        using (var connection = new SqliteConnection(ConnectionString))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open elsewhere; the folder is under the temp directory and harmless to leave.
+        }
+    }
+
+    /// <summary>POSTs a GraphQL request as JSON; Accept is application/graphql-response+json unless given.</summary>
+    public Task<GraphQLResponse> PostAsync(string query, object? variables = null, string? operationName = null, string? accept = GraphQLResponse.GraphQLResponseJson)
+    {
+        var body = JsonSerializer.Serialize(new { query, variables, operationName });
+        return SendAsync(HttpMethod.Post, body, "application/json", accept);
+    }
+
+    /// <summary>Sends a query with GET, its parameters in the query string.</summary>
+    public Task<GraphQLResponse> GetAsync(string query, object? variables = null, string? operationName = null, string? accept = GraphQLResponse.GraphQLResponseJson)
+    {
+        var parameters = new List<string> { "query=" + Uri.EscapeDataString(query) };
+        if (variables is not null)
+        {
+            parameters.Add("variables=" + Uri.EscapeDataString(JsonSerializer.Serialize(variables)));
+        }
+
+        if (operationName is not null)
+        {
+            parameters.Add("operationName=" + Uri.EscapeDataString(operationName));
+        }
+
+        return SendAsync(new HttpRequestMessage(HttpMethod.Get, "graphql?" + string.Join('&', parameters)), accept);
+    }
+
+    /// <summary>Sends a raw body to /graphql, for requests a well-behaved client would not make.</summary>
+    public Task<GraphQLResponse> SendAsync(HttpMethod method, string? body, string? contentType, string? accept = GraphQLResponse.GraphQLResponseJson)
+    {
+        var request = new HttpRequestMessage(method, "graphql");
+        if (body is not null)
+        {
+            request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+            if (contentType is not null)
+            {
+                request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+            }
+        }
+
+        return SendAsync(request, accept);
+    }
+
+    /// <summary>Sends any request; the response is read whole and parsed as JSON when it is JSON.</summary>
+    public async Task<GraphQLResponse> SendAsync(HttpRequestMessage request, string? accept = null)
+    {
+        using (request)
+        {
+            if (accept is not null)
+            {
+                request.Headers.TryAddWithoutValidation("Accept", accept);
+            }
+
+            using var response = await Client.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            return new GraphQLResponse(response, body);
+        }
+    }
+
+    private static InvalidOperationException NotStarted() => new("The API server has not started; use it as an xunit fixture.");
+}
+
+/// <summary>One server for every test class in the collection; classes in it run one after another.</summary>
+[CollectionDefinition(Name)]
+public sealed class SharedApiServer : ICollectionFixture<ApiServer>
+{
+    public const string Name = "API server";
+}
