@@ -9,7 +9,16 @@ public static class GraphQLSetup
 {
     /// <summary>The limits every request is held to; see README "Limits".</summary>
     public const int MaxDepth = 15;
-    public const int MaxComplexity = 5_000;
+
+    /// <summary>
+    /// Lists multiply the cost of what they select by their page size ('first', 20 by default) or, for lists
+    /// without paging, by <see cref="NestedListSize"/>. The cap lets a full page of 100 records carry two levels
+    /// of nested lists, and stops fan-outs beyond that.
+    /// </summary>
+    public const int MaxComplexity = 100_000;
+
+    /// <summary>The typical length of an unpaged nested list (a notice's funds, a fund's allocations).</summary>
+    public const int NestedListSize = 3;
 
     public static IServiceCollection AddOpenAidGraphQL(this IServiceCollection services)
     {
@@ -46,6 +55,7 @@ public static class GraphQLSetup
             {
                 options.MaxDepth = MaxDepth;
                 options.MaxComplexity = MaxComplexity;
+                options.DefaultListImpactMultiplier = NestedListSize;
             })
             .AddErrorInfoProvider(options => options.ExposeExceptionDetails = false));
         return services;

@@ -117,6 +117,7 @@ public sealed class RegionQueries : IQueryFields
             .Description("Regions by name, level and place, by code. Without filters: the provinces.")
             .Argument<StringGraphType>("search", "Part of the name, e.g. \"百色\".")
             .Argument<RegionLevelType>("level", "Only regions of this tier.")
+            .Argument<PovertyStatusType>("povertyStatus", "Only regions with this poverty status, e.g. the poor villages of a county.")
             .RegionArgument()
             .PagingArguments()
             .ResolveAsync(async ctx =>
@@ -132,6 +133,11 @@ public sealed class RegionQueries : IQueryFields
                 if (!string.IsNullOrWhiteSpace(search))
                 {
                     regions = regions.Where(r => r.Name.Contains(search.Trim()));
+                }
+
+                if (ctx.GetArgument<PovertyStatus?>("povertyStatus") is { } status)
+                {
+                    regions = regions.Where(r => r.PovertyStatus == status);
                 }
 
                 if (level is not null)
