@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using OpenAid.Api;
+using OpenAid.Api.Tests.Infrastructure;
 
 namespace OpenAid.Api.Tests.Schema;
 
@@ -15,7 +16,7 @@ public class SchemaFileTests
     [Fact]
     public void The_schema_file_matches_the_running_schema()
     {
-        var file = Path.Combine(RepositoryRoot(), "schema", "schema.graphql");
+        var file = Path.Combine(TestPaths.RepositoryRoot, "schema", "schema.graphql");
         var expected = File.ReadAllText(file).ReplaceLineEndings("\n");
 
         var actual = OpenAidCommands.PrintSchema(Schema);
@@ -54,17 +55,6 @@ public class SchemaFileTests
         }
 
         Assert.Empty(missing);
-    }
-
-    internal static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "OpenAid.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("OpenAid.sln not found above " + AppContext.BaseDirectory);
     }
 
     private static ISchema BuildSchema()
