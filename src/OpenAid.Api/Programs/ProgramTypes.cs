@@ -62,6 +62,7 @@ public sealed class PairingType : ObjectGraphType<Pairing>
         Field(p => p.EndYear, nullable: true).Description("The last year of the pairing; null while open-ended.");
         Field(p => p.YearlyPlan).Description("The yearly plan: what the helper commits to do.");
         this.MoneyField("yearlyBudget", "The yearly budget of the pairing.", p => p.YearlyBudgetFen);
+        Field(p => p.IsDemo).Description("True for generated demonstration data, which is not real.");
     }
 }
 

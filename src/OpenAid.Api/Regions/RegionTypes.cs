@@ -40,6 +40,7 @@ public sealed class RegionType : ObjectGraphType<Region>
         Field(r => r.PovertyStatus, type: typeof(NonNullGraphType<PovertyStatusType>)).Description("Whether the unit is registered as poor, or has exited.");
         Field(r => r.PlannedExitYear, nullable: true).Description("The year the unit is planned to exit poverty.");
         Field(r => r.ActualExitYear, nullable: true).Description("The year the unit exited poverty (出列 / 摘帽).");
+        Field(r => r.HasDemoFlags).Description("True when the place is real but its poverty flags, status and exit years are generated demonstration data.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<VillageStatisticsType>>>>("statistics")
             .Description("The village's reported figures by year, oldest first (counts only; no household data). Empty above village level.")
             .Resolve(ctx => ctx.Loader().LoadMany<long, VillageStatistics>(
@@ -96,6 +97,7 @@ public sealed class VillageStatisticsType : ObjectGraphType<VillageStatistics>
             .Resolve(ctx => (ctx.Source.PovertyIncidenceBasisPoints / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
         this.MoneyField("collectiveIncome", "Village collective income (村集体经济收入) in the year.", s => s.CollectiveIncomeFen);
         this.MoneyField("perCapitaDisposableIncome", "Per-capita disposable income of the village in the year.", s => s.PerCapitaDisposableIncomeFen);
+        Field(s => s.IsDemo).Description("True for generated demonstration figures, which are not real.");
     }
 }
 

@@ -25,4 +25,6 @@ public class Pairing
     public required string YearlyPlan { get; set; }
 
     public long YearlyBudgetFen { get; set; }
+
+    public bool IsDemo { get; set; }
 }

@@ -31,6 +31,9 @@ public class Region
 
     public int? ActualExitYear { get; set; }
 
+    /// <summary>The place is real, but its poverty flags, status and exit years were generated as demo data.</summary>
+    public bool HasDemoFlags { get; set; }
+
     public RegionCode RegionCode => new(Code, Level);
 }
 

@@ -20,6 +20,8 @@ public class VillageStatistics
 
     public long PerCapitaDisposableIncomeFen { get; set; }
 
+    public bool IsDemo { get; set; }
+
     /// <summary>Poverty incidence in basis points (1/100 of a percent): poor people per population.</summary>
     public int PovertyIncidenceBasisPoints =>
         Population == 0 ? 0 : (int)Math.Round(PoorPeople * 10_000m / Population, MidpointRounding.AwayFromZero);

@@ -801,6 +801,9 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<long?>("HelperRegionCode")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("bit");
+
                     b.Property<int>("ProgramId")
                         .HasColumnType("int");
 
@@ -1024,6 +1027,9 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<int?>("ActualExitYear")
                         .HasColumnType("int");
 
+                    b.Property<bool>("HasDemoFlags")
+                        .HasColumnType("bit");
+
                     b.Property<bool>("IsContiguousDestituteArea")
                         .HasColumnType("bit");
 
@@ -1072,6 +1078,9 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.Property<long>("CollectiveIncomeFen")
                         .HasColumnType("bigint");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("bit");
 
                     b.Property<long>("PerCapitaDisposableIncomeFen")
                         .HasColumnType("bigint");

@@ -771,6 +771,9 @@ namespace OpenAid.Data.Migrations.Sqlite
                     b.Property<long?>("HelperRegionCode")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ProgramId")
                         .HasColumnType("INTEGER");
 
@@ -988,6 +991,9 @@ namespace OpenAid.Data.Migrations.Sqlite
                     b.Property<int?>("ActualExitYear")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("HasDemoFlags")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsContiguousDestituteArea")
                         .HasColumnType("INTEGER");
 
@@ -1035,6 +1041,9 @@ namespace OpenAid.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CollectiveIncomeFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("PerCapitaDisposableIncomeFen")

@@ -96,7 +96,8 @@ namespace OpenAid.Data.Migrations.Sqlite
                     IsDeepPoverty = table.Column<bool>(type: "INTEGER", nullable: false),
                     PovertyStatus = table.Column<int>(type: "INTEGER", nullable: false),
                     PlannedExitYear = table.Column<int>(type: "INTEGER", nullable: true),
-                    ActualExitYear = table.Column<int>(type: "INTEGER", nullable: true)
+                    ActualExitYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    HasDemoFlags = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -138,7 +139,8 @@ namespace OpenAid.Data.Migrations.Sqlite
                     PoorPeople = table.Column<int>(type: "INTEGER", nullable: false),
                     PoorHouseholds = table.Column<int>(type: "INTEGER", nullable: false),
                     CollectiveIncomeFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    PerCapitaDisposableIncomeFen = table.Column<long>(type: "INTEGER", nullable: false)
+                    PerCapitaDisposableIncomeFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -254,7 +256,8 @@ namespace OpenAid.Data.Migrations.Sqlite
                     StartYear = table.Column<int>(type: "INTEGER", nullable: false),
                     EndYear = table.Column<int>(type: "INTEGER", nullable: true),
                     YearlyPlan = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    YearlyBudgetFen = table.Column<long>(type: "INTEGER", nullable: false)
+                    YearlyBudgetFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -11,7 +11,7 @@ using OpenAid.Data;
 namespace OpenAid.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOpenAidDbContext))]
-    [Migration("20261123140557_Initial")]
+    [Migration("20261123143731_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -774,6 +774,9 @@ namespace OpenAid.Data.Migrations.Sqlite
                     b.Property<long?>("HelperRegionCode")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ProgramId")
                         .HasColumnType("INTEGER");
 
@@ -991,6 +994,9 @@ namespace OpenAid.Data.Migrations.Sqlite
                     b.Property<int?>("ActualExitYear")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("HasDemoFlags")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsContiguousDestituteArea")
                         .HasColumnType("INTEGER");
 
@@ -1038,6 +1044,9 @@ namespace OpenAid.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CollectiveIncomeFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("PerCapitaDisposableIncomeFen")

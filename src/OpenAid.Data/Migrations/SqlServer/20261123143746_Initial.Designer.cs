@@ -12,7 +12,7 @@ using OpenAid.Data;
 namespace OpenAid.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerOpenAidDbContext))]
-    [Migration("20261123140608_Initial")]
+    [Migration("20261123143746_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -804,6 +804,9 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<long?>("HelperRegionCode")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("bit");
+
                     b.Property<int>("ProgramId")
                         .HasColumnType("int");
 
@@ -1027,6 +1030,9 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<int?>("ActualExitYear")
                         .HasColumnType("int");
 
+                    b.Property<bool>("HasDemoFlags")
+                        .HasColumnType("bit");
+
                     b.Property<bool>("IsContiguousDestituteArea")
                         .HasColumnType("bit");
 
@@ -1075,6 +1081,9 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.Property<long>("CollectiveIncomeFen")
                         .HasColumnType("bigint");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("bit");
 
                     b.Property<long>("PerCapitaDisposableIncomeFen")
                         .HasColumnType("bigint");

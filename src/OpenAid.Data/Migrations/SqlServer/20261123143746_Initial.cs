@@ -96,7 +96,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     IsDeepPoverty = table.Column<bool>(type: "bit", nullable: false),
                     PovertyStatus = table.Column<int>(type: "int", nullable: false),
                     PlannedExitYear = table.Column<int>(type: "int", nullable: true),
-                    ActualExitYear = table.Column<int>(type: "int", nullable: true)
+                    ActualExitYear = table.Column<int>(type: "int", nullable: true),
+                    HasDemoFlags = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -138,7 +139,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     PoorPeople = table.Column<int>(type: "int", nullable: false),
                     PoorHouseholds = table.Column<int>(type: "int", nullable: false),
                     CollectiveIncomeFen = table.Column<long>(type: "bigint", nullable: false),
-                    PerCapitaDisposableIncomeFen = table.Column<long>(type: "bigint", nullable: false)
+                    PerCapitaDisposableIncomeFen = table.Column<long>(type: "bigint", nullable: false),
+                    IsDemo = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -254,7 +256,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     StartYear = table.Column<int>(type: "int", nullable: false),
                     EndYear = table.Column<int>(type: "int", nullable: true),
                     YearlyPlan = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
-                    YearlyBudgetFen = table.Column<long>(type: "bigint", nullable: false)
+                    YearlyBudgetFen = table.Column<long>(type: "bigint", nullable: false),
+                    IsDemo = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -1,0 +1,316 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+
+namespace OpenAid.Data.Regions;
+
+/// <summary>
+/// Writes many rows fast for seeding and demo data. On SQLite it bypasses change tracking with one
+/// prepared, reused INSERT per table (columns and value conversions read from the EF model, so it follows
+/// entity changes); elsewhere it falls back to batched AddRange + SaveChanges. Callers own the transaction.
+/// After <see cref="InsertAsync{T}"/> every row carries its key, so children can point at it.
+/// </summary>
+internal abstract class BulkWriter
+{
+    public static BulkWriter For(OpenAidDbContext db, bool providerNeutral = false) =>
+        !providerNeutral && db.Database.IsSqlite() ? new SqliteBulkWriter(db) : new EfBulkWriter(db);
+
+    /// <summary>"sqlite" or "ef", for progress messages.</summary>
+    public abstract string Mode { get; }
+
+    public abstract Task InsertAsync<T>(IReadOnlyList<T> rows, CancellationToken ct)
+        where T : class;
+
+    /// <summary>Rewrites every mapped column of rows that already exist, matched by primary key.</summary>
+    public abstract Task UpdateAsync<T>(IReadOnlyList<T> rows, CancellationToken ct)
+        where T : class;
+
+    /// <summary>
+    /// Drops the table's secondary indexes until the returned callback rebuilds them: loading an empty table
+    /// and then building each index in one pass is much faster than keeping them up to date row by row.
+    /// </summary>
+    public virtual Task<Func<Task>> SuspendIndexesAsync<T>(CancellationToken ct)
+        where T : class =>
+        Task.FromResult<Func<Task>>(() => Task.CompletedTask);
+}
+
+internal sealed class EfBulkWriter(OpenAidDbContext db) : BulkWriter
+{
+    private const int BatchSize = 2_000;
+
+    public override string Mode => "ef";
+
+    public override Task InsertAsync<T>(IReadOnlyList<T> rows, CancellationToken ct) =>
+        SaveInBatchesAsync(rows, chunk => db.Set<T>().AddRange(chunk), ct);
+
+    public override Task UpdateAsync<T>(IReadOnlyList<T> rows, CancellationToken ct) =>
+        SaveInBatchesAsync(rows, chunk => db.Set<T>().UpdateRange(chunk), ct);
+
+    private async Task SaveInBatchesAsync<T>(IReadOnlyList<T> rows, Action<T[]> track, CancellationToken ct)
+    {
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            foreach (var chunk in rows.Chunk(BatchSize))
+            {
+                track(chunk);
+                await db.SaveChangesAsync(ct);
+
+                // Keys stay on the objects; the tracker is emptied so that it never grows with the import.
+                db.ChangeTracker.Clear();
+            }
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+}
+
+internal sealed class SqliteBulkWriter(OpenAidDbContext db) : BulkWriter
+{
+    private readonly Dictionary<Type, TableMap> _maps = [];
+
+    public override string Mode => "sqlite";
+
+    public override async Task InsertAsync<T>(IReadOnlyList<T> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var map = MapOf(typeof(T));
+        var (connection, transaction) = Connection();
+        if (map.GeneratedKey is { } key)
+        {
+            // Inside the (IMMEDIATE) transaction nobody else can write, so max + 1 is free.
+            using var max = connection.CreateCommand();
+            max.Transaction = transaction;
+            max.CommandText = $"SELECT COALESCE(MAX({Quote(key.Column.Name)}), 0) FROM {Quote(map.Table)}";
+            var next = Convert.ToInt64(await max.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) + 1;
+            foreach (var row in rows)
+            {
+                if (key.IsUnset(row))
+                {
+                    key.Assign(row, next++);
+                }
+            }
+        }
+
+        var columns = map.Columns;
+        var sql = $"INSERT INTO {Quote(map.Table)} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) " +
+                  $"VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
+        Execute(connection, transaction, sql, columns, rows, ct);
+    }
+
+    public override Task UpdateAsync<T>(IReadOnlyList<T> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var map = MapOf(typeof(T));
+        var (connection, transaction) = Connection();
+        var set = map.Columns.Where(c => !c.IsKey).ToArray();
+        var keys = map.Columns.Where(c => c.IsKey).ToArray();
+        var ordered = set.Concat(keys).ToArray();
+        var sql = $"UPDATE {Quote(map.Table)} SET {string.Join(", ", set.Select((c, i) => $"{Quote(c.Name)} = $p{i}"))} " +
+                  $"WHERE {string.Join(" AND ", keys.Select((c, i) => $"{Quote(c.Name)} = $p{set.Length + i}"))}";
+        Execute(connection, transaction, sql, ordered, rows, ct);
+        return Task.CompletedTask;
+    }
+
+    public override Task<Func<Task>> SuspendIndexesAsync<T>(CancellationToken ct)
+    {
+        var map = MapOf(typeof(T));
+        var (connection, transaction) = Connection();
+        var indexes = new List<(string Name, string Sql)>();
+        using (var list = connection.CreateCommand())
+        {
+            // Constraint indexes (sql IS NULL) stay; the DDL is transactional, so a failure restores them all.
+            list.Transaction = transaction;
+            list.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = $table AND sql IS NOT NULL ORDER BY name";
+            list.Parameters.AddWithValue("$table", map.Table);
+            using var reader = list.ExecuteReader();
+            while (reader.Read())
+            {
+                indexes.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        RunAll(connection, transaction, indexes.Select(i => $"DROP INDEX {Quote(i.Name)}"));
+        return Task.FromResult<Func<Task>>(() =>
+        {
+            ct.ThrowIfCancellationRequested();
+            RunAll(connection, transaction, indexes.Select(i => i.Sql));
+            return Task.CompletedTask;
+        });
+    }
+
+    private static void RunAll(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<string> statements)
+    {
+        foreach (var sql in statements)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    private static void Execute<T>(SqliteConnection connection, SqliteTransaction transaction, string sql, Column[] columns, IReadOnlyList<T> rows, CancellationToken ct)
+        where T : class
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        var parameters = new SqliteParameter[columns.Length];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            parameters[i] = command.Parameters.Add(new SqliteParameter("$p" + i, DBNull.Value));
+        }
+
+        command.Prepare();
+
+        // Synchronous on purpose: Microsoft.Data.Sqlite's async calls are synchronous underneath.
+        for (var r = 0; r < rows.Count; r++)
+        {
+            if ((r & 0x3FF) == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+            }
+
+            var row = rows[r];
+            for (var i = 0; i < columns.Length; i++)
+            {
+                parameters[i].Value = columns[i].Read(row) ?? DBNull.Value;
+            }
+
+            command.ExecuteNonQuery();
+        }
+    }
+
+    private (SqliteConnection Connection, SqliteTransaction Transaction) Connection()
+    {
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction() as SqliteTransaction
+            ?? throw new InvalidOperationException("Bulk writes must run inside a transaction on the context's connection.");
+        return ((SqliteConnection)db.Database.GetDbConnection(), transaction);
+    }
+
+    private TableMap MapOf(Type type)
+    {
+        if (_maps.TryGetValue(type, out var map))
+        {
+            return map;
+        }
+
+        var entity = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model.");
+        var table = entity.GetTableName() ?? throw new InvalidOperationException($"{type.Name} is not mapped to a table.");
+        var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
+        var primaryKey = entity.FindPrimaryKey()?.Properties ?? throw new InvalidOperationException($"{type.Name} has no key.");
+        var columns = new List<Column>();
+        foreach (var property in entity.GetProperties())
+        {
+            if (property.GetColumnName(store) is not { } column)
+            {
+                continue;
+            }
+
+            var info = property.PropertyInfo ?? throw new NotSupportedException($"{type.Name}.{property.Name} is a shadow property; the bulk writer needs CLR properties.");
+            var getter = CompileGetter(info);
+            var converter = property.GetTypeMapping().Converter;
+            Func<object, object?> read = converter is null ? getter : row => getter(row) is { } value ? converter.ConvertToProvider(value) : null;
+            columns.Add(new Column(column, read, primaryKey.Contains(property), info));
+        }
+
+        GeneratedKey? generated = null;
+        if (primaryKey is [var keyProperty]
+            && keyProperty.ValueGenerated.HasFlag(ValueGenerated.OnAdd)
+            && (keyProperty.ClrType == typeof(int) || keyProperty.ClrType == typeof(long)))
+        {
+            generated = new GeneratedKey(columns.Single(c => c.IsKey));
+        }
+
+        map = new TableMap(table, [.. columns], generated);
+        _maps[type] = map;
+        return map;
+    }
+
+    private static Func<object, object?> CompileGetter(PropertyInfo property)
+    {
+        var row = Expression.Parameter(typeof(object), "row");
+        var body = Expression.Convert(Expression.Property(Expression.Convert(row, property.DeclaringType!), property), typeof(object));
+        return Expression.Lambda<Func<object, object?>>(body, row).Compile();
+    }
+
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private sealed record Column(string Name, Func<object, object?> Read, bool IsKey, PropertyInfo Property);
+
+    private sealed record TableMap(string Table, Column[] Columns, GeneratedKey? GeneratedKey);
+
+    private sealed record GeneratedKey(Column Column)
+    {
+        public bool IsUnset(object row) => Convert.ToInt64(Column.Property.GetValue(row), System.Globalization.CultureInfo.InvariantCulture) == 0;
+
+        public void Assign(object row, long value) =>
+            Column.Property.SetValue(row, Column.Property.PropertyType == typeof(int) ? (object)checked((int)value) : value);
+    }
+}
+
+/// <summary>Transactions and the data-version bump shared by the importer, the seeds and the demo generator.</summary>
+internal static class DataWrites
+{
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction, inside the provider's execution strategy (SQL Server
+    /// retries need that); joins the caller's transaction when there is one.
+    /// </summary>
+    public static async Task<T> InTransactionAsync<T>(OpenAidDbContext db, Func<Task<T>> work, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await work();
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var result = await work();
+            await transaction.CommitAsync(ct);
+            return result;
+        });
+    }
+
+    /// <summary>
+    /// Advances the single <see cref="DataVersion"/> row once, in SQL, so that writes that bypass
+    /// SaveChanges still tell readers and caches that public data changed.
+    /// </summary>
+    public static async Task BumpDataVersionAsync(OpenAidDbContext db, CancellationToken ct)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var updated = await db.DataVersions
+            .Where(v => v.Id == DataVersion.SingletonId)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Version, v => v.Version + 1).SetProperty(v => v.ChangedAt, now), ct);
+        if (updated > 0)
+        {
+            return;
+        }
+
+        // Not through SaveChanges: its own bump would add a second singleton to the tracker.
+        var entity = db.Model.FindEntityType(typeof(DataVersion))!;
+        var table = entity.GetTableName()!;
+        var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
+        string Column(string property) => entity.FindProperty(property)!.GetColumnName(store)!;
+        var sql = $"INSERT INTO \"{table}\" (\"{Column(nameof(DataVersion.Id))}\", \"{Column(nameof(DataVersion.Version))}\", \"{Column(nameof(DataVersion.ChangedAt))}\") VALUES ({{0}}, {{1}}, {{2}})";
+        await db.Database.ExecuteSqlRawAsync(sql, [DataVersion.SingletonId, 1L, now], ct);
+    }
+}
