@@ -1,15 +1,23 @@
 #!/usr/bin/env bash
 # Runs OpenAid on the embedded default: SQLite in ./data, in-process cache, real places and demo data
 # imported on first start. Prints where to open it. Set OPENAID_URLS to listen elsewhere.
+#   ./run.sh                                   run the API, GraphiQL and the web app
+#   ./run.sh token --role Publisher --region 451027 --org ORG-000001
+#                                              print a development sign-in token for this database
 set -euo pipefail
 cd "$(dirname "$0")"
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+database=(--Database:ConnectionString="Data Source=$PWD/data/openaid.db")
+
+if [ "${1:-}" = token ]; then
+  exec dotnet run --project src/OpenAid.Api -c Release -v q -- "$@" "${database[@]}"
+fi
 
 if [ -f web/package.json ]; then
   echo "== Building the web app (web/)"
-  (cd web && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run build)
+  (cd web && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run build)
 fi
 
-echo "== Starting the API (first start imports 104,672 villages and demo data)"
+echo "== Starting the API (the first start imports 104,672 villages and demo data)"
 exec dotnet run --project src/OpenAid.Api -c Release -- \
-  --urls "${OPENAID_URLS:-http://127.0.0.1:5000}" \
-  --Database:ConnectionString="Data Source=$PWD/data/openaid.db"
+  --urls "${OPENAID_URLS:-http://127.0.0.1:5000}" "${database[@]}"

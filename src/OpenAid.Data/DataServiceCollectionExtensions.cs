@@ -43,6 +43,7 @@ public static class DataServiceCollectionExtensions
 
     public static void ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(120))
+            .AddInterceptors(SqlitePragmas.Instance)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
 
     public static void ConfigureSqlServer(DbContextOptionsBuilder builder, string connectionString) =>
