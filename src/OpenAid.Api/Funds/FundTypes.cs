@@ -105,14 +105,7 @@ public sealed class FundQueries : IQueryFields
 {
     public void AddTo(ObjectGraphType query)
     {
-        query.Field<FundType>("fund")
-            .Description("A fund by its public code; null when none has it.")
-            .Argument<NonNullGraphType<StringGraphType>>("code", "The fund code.")
-            .ResolveAsync(async ctx =>
-            {
-                var code = ctx.GetArgument<string>("code");
-                return await ctx.Db().Funds.FirstOrDefaultAsync(f => f.Code == code, ctx.CancellationToken);
-            });
+        query.ByCodeField<FundType, Fund>("fund", "A fund by its public code; null when none has it.", "The fund code, e.g. \"ZJ-450000-2019-0012\".", db => db.Funds);
         query.Field<NonNullGraphType<ConnectionType<FundType, Fund>>>("funds")
             .Description("Funds, newest first.")
             .RegionArgument()

@@ -1,10 +1,12 @@
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using OpenAid.Data;
 
 namespace OpenAid.Api.GraphQL;
 
-/// <summary>Filter arguments shared by several lists, so each is named and described the same way everywhere.</summary>
+/// <summary>Arguments and lookups shared by several root fields, so each is named and described the same way everywhere.</summary>
 public static class ListFilters
 {
     public static FieldBuilder<TSource, TReturn> YearArgument<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, string description) =>
@@ -37,4 +39,17 @@ public static class ListFilters
         field
             .Argument<DateOnlyGraphType>("from", $"Only records {what} on or after this date (yyyy-MM-dd).")
             .Argument<DateOnlyGraphType>("to", $"Only records {what} on or before this date (yyyy-MM-dd).");
+
+    /// <summary>A root field returning the record with a given public code, or null.</summary>
+    public static void ByCodeField<TGraphType, TEntity>(this ObjectGraphType query, string name, string description, string codeDescription, Func<OpenAidDbContext, IQueryable<TEntity>> set)
+        where TGraphType : IGraphType
+        where TEntity : class =>
+        query.Field<TGraphType>(name)
+            .Description(description)
+            .Argument<NonNullGraphType<StringGraphType>>("code", codeDescription)
+            .ResolveAsync(async ctx =>
+            {
+                var code = ctx.GetArgument<string>("code").Trim();
+                return await set(ctx.Db()).FirstOrDefaultAsync(e => EF.Property<string>(e, "Code") == code, ctx.CancellationToken);
+            });
 }

@@ -112,14 +112,7 @@ public sealed class NoticeQueries : IQueryFields
 
     public void AddTo(ObjectGraphType query)
     {
-        query.Field<NoticeType>("notice")
-            .Description("A notice by its notice number; null when none has it.")
-            .Argument<NonNullGraphType<StringGraphType>>("code", "The notice number, e.g. \"GS-451021-2019-0031\".")
-            .ResolveAsync(async ctx =>
-            {
-                var code = ctx.GetArgument<string>("code");
-                return await Public(ctx.Db()).FirstOrDefaultAsync(n => n.Code == code, ctx.CancellationToken);
-            });
+        query.ByCodeField<NoticeType, Notice>("notice", "A notice by its notice number; null when none has it.", "The notice number, e.g. \"GS-451021-2019-0031\".", Public);
         query.Field<NonNullGraphType<ConnectionType<NoticeType, Notice>>>("notices")
             .Description("Public notices, newest first. A region includes everything below it: a county's notices include its villages'.")
             .RegionArgument()

@@ -70,14 +70,7 @@ public sealed class ProgramQueries : IQueryFields
 {
     public void AddTo(ObjectGraphType query)
     {
-        query.Field<ProgramType>("program")
-            .Description("A program by its code; null when none has it.")
-            .Argument<NonNullGraphType<StringGraphType>>("code", "The program code, e.g. \"YGXZ\".")
-            .ResolveAsync(async ctx =>
-            {
-                var code = ctx.GetArgument<string>("code");
-                return await ctx.Db().Programs.FirstOrDefaultAsync(p => p.Code == code, ctx.CancellationToken);
-            });
+        query.ByCodeField<ProgramType, AidProgram>("program", "A program by its code; null when none has it.", "The program code, e.g. \"YGXZ\".", db => db.Programs);
         query.Field<NonNullGraphType<ConnectionType<ProgramType, AidProgram>>>("programs")
             .Description("All programs, newest first.")
             .PagingArguments()

@@ -105,14 +105,7 @@ public sealed class ProjectQueries : IQueryFields
 {
     public void AddTo(ObjectGraphType query)
     {
-        query.Field<ProjectType>("project")
-            .Description("A project by its public code; null when none has it.")
-            .Argument<NonNullGraphType<StringGraphType>>("code", "The project code.")
-            .ResolveAsync(async ctx =>
-            {
-                var code = ctx.GetArgument<string>("code");
-                return await ctx.Db().Projects.FirstOrDefaultAsync(p => p.Code == code, ctx.CancellationToken);
-            });
+        query.ByCodeField<ProjectType, Project>("project", "A project by its public code; null when none has it.", "The project code, e.g. \"XM-451027-2019-0007\".", db => db.Projects);
         query.Field<NonNullGraphType<ConnectionType<ProjectType, Project>>>("projects")
             .Description("Projects, newest first.")
             .RegionArgument()
