@@ -151,8 +151,8 @@ public partial class GraphQLHttpEndpointTests(ApiServer server)
     [Fact]
     public async Task A_query_over_the_complexity_limit_is_400_COMPLEXITY()
     {
-        // Lists within lists multiply: within the depth limit, far beyond the complexity limit.
-        const string query = "{ regions { nodes { children { nodes { children { nodes { children { nodes { name code } } } } } } } } }";
+        // Lists within lists multiply: 100 × 100 × 100 rows is within the depth limit and far beyond the complexity limit.
+        const string query = "{ regions(first: 100) { nodes { children(first: 100) { nodes { children(first: 100) { nodes { name code } } } } } } }";
 
         var response = await server.PostAsync(query);
 
