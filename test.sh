@@ -34,4 +34,5 @@ passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 rm -f "$log"
 echo "$passed passed, $failed failed"
+[ "$status" -eq 0 ] || [ "$failed" -gt 0 ] || echo "A test project failed to build or to run: see the output above."
 exit $status
