@@ -48,7 +48,7 @@ public sealed class AuditQueries : IQueryFields
     public void AddTo(ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuditEntryType>>>>("history")
-            .Description("Every recorded write to a public record, oldest first.")
+            .Description("Every recorded write to a public record, oldest first; empty for an ID that names no public record.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The record's global ID.")
             .ResolveAsync(async ctx =>
             {
@@ -57,6 +57,12 @@ public sealed class AuditQueries : IQueryFields
                 if (!GlobalId.TryDecode(id, out var typeName, out var key) || !registry.Knows(typeName))
                 {
                     throw ApiErrors.InvalidId(id, "id");
+                }
+
+                // Only what node(id:) returns is public: a draft notice's history is not.
+                if (await registry.Load(ctx, typeName, key).GetResultAsync(ctx.CancellationToken) is null)
+                {
+                    return new List<AuditEntry>();
                 }
 
                 var entity = registry.EntityName(typeName);

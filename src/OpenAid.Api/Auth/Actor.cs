@@ -35,12 +35,12 @@ public sealed record Actor(string Subject, IReadOnlySet<string> Roles, RegionCod
     {
         if (!IsAuthenticated)
         {
-            throw ApiErrors.Error(ApiErrors.UnauthenticatedCode, $"Sign in as a {role} to do this.");
+            throw ApiErrors.Error(ApiErrors.UnauthenticatedCode, $"Sign in with the {role} role to do this.");
         }
 
         if (!Has(role))
         {
-            throw ApiErrors.Error(ApiErrors.ForbiddenCode, $"Only a {role} may do this; you are signed in as {string.Join(", ", Roles.DefaultIfEmpty("no role"))}.");
+            throw ApiErrors.Error(ApiErrors.ForbiddenCode, $"This needs the {role} role; you are signed in with {string.Join(", ", Roles.DefaultIfEmpty("no role"))}.");
         }
     }
 

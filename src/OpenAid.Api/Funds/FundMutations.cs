@@ -6,6 +6,7 @@ using OpenAid.Api.GraphQL;
 using OpenAid.Data;
 using OpenAid.Domain.Common;
 using OpenAid.Domain.Funds;
+using OpenAid.Domain.Notices;
 using OpenAid.Domain.Projects;
 using OpenAid.Domain.Regions;
 
@@ -109,10 +110,10 @@ public sealed class FundMutations : IMutationFields
             throw new DomainException("INVALID_DATE", $"'decidedOn' ({input.DecidedOn:yyyy-MM-dd}) must fall within a year of fiscal year {year}.", "decidedOn");
         }
 
-        var sequence = await db.Funds.CountAsync(f => f.RegionCode == region.Code && f.FiscalYear == year, ct) + 1;
+        var prefix = RegisterNumbers.Prefix("ZJ", region.Code, year);
         var fund = new Fund
         {
-            Code = $"ZJ-{region.RegionCode.ShortForm}-{year}-{sequence:D4}",
+            Code = RegisterNumbers.Next(prefix, await db.Funds.Where(f => f.Code.StartsWith(prefix)).Select(f => f.Code).ToListAsync(ct)),
             Name = WriteChecks.PublicText(input.Name, "name", 200),
             DocumentNumber = documentNumber,
             SourceType = input.SourceType,

@@ -17,6 +17,11 @@ public static class WriteChecks
             ? fen
             : throw new DomainException("INVALID_AMOUNT", $"'{field}' must be more than 0 and at most {MaxAmountFen} fen; it was {fen}.", field);
 
+    public static int Count(int count, string field, int max) =>
+        count is >= 0 && count <= max
+            ? count
+            : throw new DomainException("INVALID_COUNT", $"'{field}' must be from 0 to {max}; it was {count}.", field);
+
     public static string PublicText(string? text, string field, int maxLength)
     {
         var trimmed = text?.Trim() ?? "";

@@ -9,6 +9,7 @@ using OpenAid.Api.Regions;
 using OpenAid.Data;
 using OpenAid.Domain.Funds;
 using OpenAid.Domain.Notices;
+using OpenAid.Domain.Objections;
 using OpenAid.Domain.Projects;
 
 namespace OpenAid.Api.Notices;
@@ -34,9 +35,9 @@ public sealed class NoticeType : ObjectGraphType<Notice>
         Field(n => n.PublishedOn, nullable: true).Description("The publication date.");
         Field(n => n.NoticePeriodDays, nullable: true).Description("Days open for objections (at least 10 for township and village notices); null for county level and above, which stay public for good.");
         Field(n => n.NoticePeriodEndsOn, nullable: true).Description("The last day of the notice period.");
-        Field<NonNullGraphType<BooleanGraphType>>("isOpenForObjections").Description("Whether objections to the notice are taken today.")
-            .Resolve(ctx => ctx.Source.Status == NoticeStatus.Published && ctx.Source.NoticePeriodEndsOn is { } end
-                && DateOnly.FromDateTime(clock.GetLocalNow().Date) <= end);
+        Field<NonNullGraphType<BooleanGraphType>>("isOpenForObjections")
+            .Description("Whether objections to the notice are taken today: during the notice period of a township or village notice, and while a county or higher notice is in force.")
+            .Resolve(ctx => ObjectionRules.AcceptsObjections(ctx.Source, NoticeCalendar.Today(clock)));
         Field(n => n.SupervisionPhone).Description("The national supervision hotline, 12317.");
         Field(n => n.LocalSupervisionPhone, nullable: true).Description("The publisher's local supervision number (an office line).");
         Field(n => n.Status, type: typeof(NonNullGraphType<NoticeStatusType>)).Description("Published, superseded by a correction, or withdrawn; all stay visible.");

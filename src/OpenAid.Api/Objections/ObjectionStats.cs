@@ -1,0 +1,97 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using OpenAid.Api.GraphQL;
+using OpenAid.Api.Regions;
+using OpenAid.Domain.Objections;
+
+namespace OpenAid.Api.Objections;
+
+/// <summary>How a region's reviewers respond to objections: counts by status and response times.</summary>
+public sealed record ObjectionStats(
+    long? RegionCode,
+    int? Year,
+    int Total,
+    int Received,
+    int Investigating,
+    int Answered,
+    int Rejected,
+    double? AverageDaysToRespond,
+    double? MaxDaysToRespond,
+    int RespondedWithinDeadline,
+    int Overdue,
+    double? OldestOpenDays);
+
+public sealed class ObjectionStatsType : ObjectGraphType<ObjectionStats>
+{
+    public ObjectionStatsType()
+    {
+        Name = "ObjectionStats";
+        Description = $"Public response times to objections and misuse reports in a region subtree, measured against the {ObjectionRules.ResponseDeadlineDays}-day deadline.";
+        Field<RegionType>("region").Description("The region whose subtree is counted; null for everywhere.")
+            .Resolve(ctx => ctx.LoadNode(RegionType.TypeName, ctx.Source.RegionCode));
+        Field(s => s.Year, nullable: true).Description("The year of filing counted; null for all years.");
+        Field(s => s.Total).Description("Objections and reports filed.");
+        Field(s => s.Received).Description("Received and not yet looked into.");
+        Field(s => s.Investigating).Description("Under investigation.");
+        Field(s => s.Answered).Description("Answered publicly.");
+        Field(s => s.Rejected).Description("Rejected with a public reason.");
+        Field(s => s.AverageDaysToRespond, nullable: true).Description("Average days from filing to the answer or rejection, to one decimal; null when none was responded to.");
+        Field(s => s.MaxDaysToRespond, nullable: true).Description("The longest time to respond, in days to one decimal.");
+        Field(s => s.RespondedWithinDeadline).Description($"Answered or rejected within {ObjectionRules.ResponseDeadlineDays} days.");
+        Field(s => s.Overdue).Description($"Answered later than {ObjectionRules.ResponseDeadlineDays} days, or still open beyond them.");
+        Field(s => s.OldestOpenDays, nullable: true).Description("How many days the longest-waiting open objection has waited, to one decimal; null when none is open.");
+        Field<NonNullGraphType<IntGraphType>>("deadlineDays").Description("The response deadline in days (信访条例 art. 33).")
+            .Resolve(_ => ObjectionRules.ResponseDeadlineDays);
+    }
+}
+
+public sealed class ObjectionStatsQueries(TimeProvider clock) : IQueryFields
+{
+    public void AddTo(ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<ObjectionStatsType>>("objectionStats")
+            .Description("How quickly objections are answered in a region and everything below it: counts by status, average and longest response time, overdue.")
+            .RegionArgument()
+            .Argument<IntGraphType>("year", "Only objections filed in this year (UTC).")
+            .ResolveAsync(async ctx =>
+            {
+                var objections = ctx.Db().Objections.AsQueryable();
+                var region = await ctx.RegionArgumentAsync();
+                if (region is { } r)
+                {
+                    objections = objections.Where(o => o.RegionCode >= r.SubtreeStart && o.RegionCode < r.SubtreeEnd);
+                }
+
+                // SQLite cannot compute with DateTimeOffset, so times are measured here; a region's objections are few.
+                var rows = await objections.Select(o => new Objection { Code = o.Code, Description = "", Status = o.Status, FiledAt = o.FiledAt, AnsweredAt = o.AnsweredAt })
+                    .ToListAsync(ctx.CancellationToken);
+                var year = ctx.GetArgument<int?>("year");
+                if (year is not null)
+                {
+                    rows = [.. rows.Where(o => o.FiledAt.UtcDateTime.Year == year)];
+                }
+
+                return Measure(rows, region?.Value, year, clock.GetUtcNow());
+            });
+    }
+
+    public static ObjectionStats Measure(IReadOnlyList<Objection> objections, long? regionCode, int? year, DateTimeOffset now)
+    {
+        var responded = objections.Select(ObjectionRules.DaysToRespond).OfType<double>().ToList();
+        var open = objections.Where(o => ObjectionRules.IsOpen(o.Status)).Select(o => (now - o.FiledAt).TotalDays).ToList();
+        return new ObjectionStats(
+            regionCode,
+            year,
+            objections.Count,
+            objections.Count(o => o.Status == ObjectionStatus.Received),
+            objections.Count(o => o.Status == ObjectionStatus.Investigating),
+            objections.Count(o => o.Status == ObjectionStatus.Answered),
+            objections.Count(o => o.Status == ObjectionStatus.Rejected),
+            responded.Count == 0 ? null : Math.Round(responded.Average(), 1),
+            responded.Count == 0 ? null : Math.Round(responded.Max(), 1),
+            responded.Count(days => days <= ObjectionRules.ResponseDeadlineDays),
+            objections.Count(o => ObjectionRules.IsOverdue(o, now)),
+            open.Count == 0 ? null : Math.Round(open.Max(), 1));
+    }
+}

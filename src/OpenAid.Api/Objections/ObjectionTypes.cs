@@ -1,0 +1,120 @@
+using GraphQL;
+using GraphQL.Types;
+using OpenAid.Api.Auth;
+using OpenAid.Api.GraphQL;
+using OpenAid.Api.Notices;
+using OpenAid.Api.Regions;
+using OpenAid.Domain.Objections;
+
+namespace OpenAid.Api.Objections;
+
+public sealed class ObjectionType : ObjectGraphType<Objection>
+{
+    public const string TypeName = "Objection";
+
+    public ObjectionType(TimeProvider clock)
+    {
+        Name = TypeName;
+        Description = "An objection (异议) to a notice, or a report (举报) of misuse, and its public answer. Who filed it is never public.";
+        this.NodeId(TypeName, o => o.Id);
+        Field(o => o.Code).Description("Stable public code, e.g. \"YY-451021-2026-0001\".");
+        Field<NoticeType>("notice").Description("The notice objected to; null for a misuse report.")
+            .Resolve(ctx => ctx.LoadNode(NoticeType.TypeName, ctx.Source.NoticeId));
+        Field<NonNullGraphType<RegionType>>("region").Description("The region concerned: the notice's, or the one the report names.")
+            .Resolve(ctx => ctx.LoadNode(RegionType.TypeName, ctx.Source.RegionCode));
+        Field(o => o.Category, type: typeof(NonNullGraphType<ObjectionCategoryType>)).Description("The kind of violation alleged.");
+        Field(o => o.Description).Description("What the complainant reports (public, free of personal data).");
+        Field(o => o.Status, type: typeof(NonNullGraphType<ObjectionStatusType>)).Description("Received, under investigation, answered or rejected.");
+        Field(o => o.FiledAt).Description("When the objection was filed.");
+        Field(o => o.InvestigationStartedAt, nullable: true).Description("When a reviewer started investigating.");
+        Field(o => o.Answer, nullable: true).Description("The public answer, or the reason for rejecting.");
+        Field(o => o.AnsweredAt, nullable: true).Description("When it was answered or rejected.");
+        Field(o => o.AnsweredBy, nullable: true).Description("The answering unit and role (never a private person).");
+        Field<FloatGraphType>("daysToRespond").Description("Days from filing to the answer or rejection, to one decimal; null while open.")
+            .Resolve(ctx => ObjectionRules.DaysToRespond(ctx.Source) is { } days ? Math.Round(days, 1) : null);
+        Field<NonNullGraphType<BooleanGraphType>>("isOverdue")
+            .Description($"Answered after, or still open beyond, the {ObjectionRules.ResponseDeadlineDays}-day response deadline.")
+            .Resolve(ctx => ObjectionRules.IsOverdue(ctx.Source, clock.GetUtcNow()));
+        Field<ObjectionContactType>("contact")
+            .Description("RESTRICTED (Auditor only): the contact the complainant chose to leave; null when none. Anyone else gets a FORBIDDEN or UNAUTHENTICATED error.")
+            .Resolve(ctx =>
+            {
+                ctx.Actor().Require(Roles.Auditor);
+                return ctx.Source.ContactName is null && ctx.Source.ContactPhone is null ? null : ctx.Source;
+            });
+    }
+}
+
+/// <summary>The complainant's contact: never public, read by auditors only.</summary>
+public sealed class ObjectionContactType : ObjectGraphType<Objection>
+{
+    public ObjectionContactType()
+    {
+        Name = "ObjectionContact";
+        Description = "How to reach a complainant who chose to leave a contact. Restricted to auditors.";
+        Field("name", o => o.ContactName, nullable: true).Description("The name the complainant gave, if any.");
+        Field("phone", o => o.ContactPhone, nullable: true).Description("The phone number the complainant gave, if any.");
+    }
+}
+
+public sealed class ObjectionCategoryType : EnumerationGraphType<ObjectionCategory>
+{
+    public ObjectionCategoryType()
+    {
+        Name = "ObjectionCategory";
+        Description = "The violations the policy documents name, from false claims (虚报冒领) to fake exits (数字脱贫).";
+    }
+}
+
+public sealed class ObjectionStatusType : EnumerationGraphType<ObjectionStatus>
+{
+    public ObjectionStatusType()
+    {
+        Name = "ObjectionStatus";
+        Description = "received → investigating → answered, or rejected with a public reason.";
+    }
+}
+
+public sealed class ObjectionQueries : IQueryFields
+{
+    public void AddTo(ObjectGraphType query)
+    {
+        query.ByCodeField<ObjectionType, Objection>(
+            "objection", "An objection or misuse report by its public code; null when none has it.", "The objection code, e.g. \"YY-451021-2026-0001\".", db => db.Objections);
+        query.Field<NonNullGraphType<ConnectionType<ObjectionType, Objection>>>("objections")
+            .Description("Objections and misuse reports with their answers, newest first. A region includes everything below it.")
+            .RegionArgument()
+            .Argument<StringGraphType>("notice", "Only objections to this notice (its code).")
+            .Argument<ObjectionStatusType>("status", "Only objections in this status.")
+            .Argument<ObjectionCategoryType>("category", "Only objections of this category.")
+            .PagingArguments()
+            .ResolveAsync(async ctx =>
+            {
+                var objections = ctx.Db().Objections.AsQueryable();
+                if (await ctx.RegionArgumentAsync() is { } region)
+                {
+                    objections = objections.Where(o => o.RegionCode >= region.SubtreeStart && o.RegionCode < region.SubtreeEnd);
+                }
+
+                if (ctx.GetArgument<string?>("notice") is { } notice)
+                {
+                    objections = objections.Where(o => NoticeQueries.Public(ctx.Db()).Any(n => n.Id == o.NoticeId && n.Code == notice));
+                }
+
+                if (ctx.GetArgument<ObjectionStatus?>("status") is { } status)
+                {
+                    objections = objections.Where(o => o.Status == status);
+                }
+
+                if (ctx.GetArgument<ObjectionCategory?>("category") is { } category)
+                {
+                    objections = objections.Where(o => o.Category == category);
+                }
+
+                return await ctx.PageAsync(objections, o => o.Id);
+            });
+    }
+}
+
+/// <summary>Objections are public records (their contact field aside), so node(id:) and history(id:) reach them.</summary>
+public sealed class ObjectionNodes() : IdNodeSource<Objection>(ObjectionType.TypeName, db => db.Objections, o => o.Id);

@@ -1,0 +1,40 @@
+using OpenAid.Domain.Notices;
+
+namespace OpenAid.Domain.Objections;
+
+/// <summary>When objections are taken, how they move, and the response deadline they are measured against.</summary>
+public static class ObjectionRules
+{
+    /// <summary>
+    /// Days within which an objection should be answered or rejected: the 60 days the State Council's
+    /// 信访条例 (2005, art. 33) sets for handling a petition from its acceptance.
+    /// </summary>
+    public const int ResponseDeadlineDays = 60;
+
+    /// <summary>
+    /// A notice in force takes objections until its notice period ends. County-level and higher notices have no
+    /// period: they stay public for good, and so do objections to them. Superseded and withdrawn notices take none;
+    /// object to the correction instead, or report misuse without a notice.
+    /// </summary>
+    public static bool AcceptsObjections(Notice notice, DateOnly today) =>
+        notice.Status == NoticeStatus.Published && (notice.NoticePeriodEndsOn is not { } end || today <= end);
+
+    /// <summary>received → investigating → answered, or rejected from received or investigating.</summary>
+    public static bool CanMove(ObjectionStatus from, ObjectionStatus to) => (from, to) switch
+    {
+        (ObjectionStatus.Received, ObjectionStatus.Investigating) => true,
+        (ObjectionStatus.Investigating, ObjectionStatus.Answered) => true,
+        (ObjectionStatus.Received or ObjectionStatus.Investigating, ObjectionStatus.Rejected) => true,
+        _ => false,
+    };
+
+    public static bool IsOpen(ObjectionStatus status) => status is ObjectionStatus.Received or ObjectionStatus.Investigating;
+
+    /// <summary>Days from filing to the public answer or rejection; null while the objection is open.</summary>
+    public static double? DaysToRespond(Objection objection) =>
+        objection.AnsweredAt is { } answered ? (answered - objection.FiledAt).TotalDays : null;
+
+    /// <summary>Answered late, or still open past the deadline.</summary>
+    public static bool IsOverdue(Objection objection, DateTimeOffset now) =>
+        ((objection.AnsweredAt ?? now) - objection.FiledAt).TotalDays > ResponseDeadlineDays;
+}

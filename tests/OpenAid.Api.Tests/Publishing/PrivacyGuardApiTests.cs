@@ -1,0 +1,139 @@
+using static OpenAid.Api.Tests.Publishing.NoticeRulesTests;
+
+namespace OpenAid.Api.Tests.Publishing;
+
+/// <summary>
+/// The privacy guard on the public text fields of the mutations, through the API: ID numbers with a valid check
+/// character, mobile numbers and e-mail addresses are refused naming the field; values that only look alike pass.
+/// </summary>
+[Collection(SharedPublishingServer.Name)]
+public class PrivacyGuardApiTests(PublishingServer server)
+{
+    /// <summary>A resident ID number with a valid check character (and one whose check character is X).</summary>
+    private static readonly string IdNumber = WithCheckCharacter("45102119850317002");
+
+    private static readonly string IdNumberX = Enumerable.Range(0, 1000).Select(i => WithCheckCharacter($"45102119900101{i:D3}")).First(id => id.EndsWith('X'));
+
+    public static TheoryData<string, string, string> PersonalData()
+    {
+        string[] values =
+        [
+            $"受益户身份证号{IdNumber}。",
+            $"户主{IdNumberX.ToLowerInvariant()}",
+            "请联系13812345678。",
+            "电话 +86 139-1234-5678",
+            "材料发至 zhang.san@example.com",
+        ];
+        var data = new TheoryData<string, string, string>();
+        foreach (var (mutation, field) in Fields)
+        {
+            foreach (var value in values)
+            {
+                data.Add(mutation, field, value);
+            }
+        }
+
+        return data;
+    }
+
+    public static TheoryData<string, string, string> NearMisses()
+    {
+        string[] values =
+        [
+            $"身份证号格式示例{IdNumber[..17]}{(IdNumber[17] == '0' ? '1' : '0')}（校验位错误）",
+            $"十七位数字{IdNumber[..17]}",
+            "监督电话0776-7612317，全国扶贫监督举报电话12317。",
+            "项目投资1381234567元，编号20190312345678。",
+            "文号桂财农〔2018〕12号，联系邮箱请见县政府网站 at example dot com。",
+        ];
+        var data = new TheoryData<string, string, string>();
+        foreach (var value in values)
+        {
+            data.Add("draftNotice", "body", value);
+            data.Add("fileObjection", "description", value);
+            data.Add("createProject", "description", value);
+        }
+
+        return data;
+    }
+
+    private static readonly (string Mutation, string Field)[] Fields =
+    [
+        ("createFund", "purpose"),
+        ("createFund", "name"),
+        ("recordTransaction", "description"),
+        ("createProject", "description"),
+        ("createProject", "responsibleRole"),
+        ("moveProject", "reason"),
+        ("draftNotice", "title"),
+        ("draftNotice", "body"),
+        ("supersedeNotice", "reason"),
+        ("withdrawNotice", "reason"),
+        ("fileObjection", "description"),
+        ("answerObjection", "answer"),
+        ("rejectObjection", "reason"),
+    ];
+
+    private Samples Samples => server.Samples;
+
+    [Theory]
+    [MemberData(nameof(PersonalData))]
+    public async Task Personal_data_in_a_public_field_is_refused_naming_the_field(string mutation, string field, string value)
+    {
+        var input = With(await InputAsync(mutation), field, value);
+        var before = await server.WatermarkAsync();
+
+        var payload = await server.MutateAsync(mutation, input, Token(mutation), Samples.Selection);
+
+        AssertError(payload, "PERSONAL_DATA", field);
+        Assert.Contains($"'{field}'", payload.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, await server.WatermarkAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(NearMisses))]
+    public async Task Values_that_only_look_like_personal_data_are_accepted(string mutation, string field, string value)
+    {
+        var input = With(await InputAsync(mutation), field, value);
+
+        var payload = await server.MutateAsync(mutation, input, Token(mutation), Samples.Selection);
+
+        Assert.True(payload.GetProperty("errors").GetArrayLength() == 0, payload.ToString());
+    }
+
+    private string? Token(string mutation) => mutation switch
+    {
+        "fileObjection" => null,
+        "answerObjection" or "rejectObjection" => Samples.Reviewer,
+        _ => Samples.Publisher,
+    };
+
+    private async Task<object> InputAsync(string mutation) => mutation switch
+    {
+        "createFund" => Samples.FundInput(),
+        "recordTransaction" => new { kind = "COMMITMENT", amountFen = 1000, date = Samples.Today, project = await Samples.ProjectAsync(), description = "签订施工合同。" },
+        "createProject" => Samples.ProjectInput(),
+        "moveProject" => new { project = await Samples.ProjectAsync(), to = "CANCELLED", reason = "规划调整。" },
+        "draftNotice" => Samples.NoticeInput(server.Village, projects: [await Samples.ProjectAsync()]),
+        "supersedeNotice" => Samples.SupersedeInput(await Samples.PublishedAsync()),
+        "withdrawNotice" => new { notice = await Samples.PublishedAsync(), reason = "撤回。" },
+        "fileObjection" => Samples.MisuseReportInput(),
+        "answerObjection" => new { objection = await Samples.ObjectionAsync("INVESTIGATING"), answer = "已核实。" },
+        "rejectObjection" => new { objection = await Samples.ObjectionAsync(), reason = "不属实。" },
+        _ => throw new ArgumentOutOfRangeException(nameof(mutation), mutation, null),
+    };
+
+    private static string WithCheckCharacter(string first17)
+    {
+        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+        var sum = first17.Select((c, i) => (c - '0') * weights[i]).Sum();
+        return first17 + "10X98765432"[sum % 11];
+    }
+
+    [Fact]
+    public void The_sample_ID_numbers_are_real_shaped()
+    {
+        Assert.True(OpenAid.Domain.Common.PrivacyGuard.IsResidentIdNumber(IdNumber));
+        Assert.True(OpenAid.Domain.Common.PrivacyGuard.IsResidentIdNumber(IdNumberX));
+    }
+}

@@ -1,0 +1,143 @@
+using OpenAid.Api.Auth;
+
+namespace OpenAid.Api.Tests.Publishing;
+
+/// <summary>
+/// Valid inputs for every publishing mutation, and records in a given state made through the API (as a Publisher or
+/// Reviewer of the test county), so that each test starts from records of its own.
+/// </summary>
+public sealed class Samples(PublishingServer server)
+{
+    private static int _counter;
+
+    public const string Selection = "__typename";
+
+    public static int Year => PublishingServer.Today.Year;
+
+    public static string Today => PublishingServer.Day(PublishingServer.Today);
+
+    public string Publisher => server.Token(Roles.Publisher);
+
+    public string Reviewer => server.Token(Roles.Reviewer);
+
+    /// <summary>A number no other sample used, for unique document numbers and names.</summary>
+    public static int Unique() => Interlocked.Increment(ref _counter);
+
+    public object FundInput(long amountFen = 1_000_000, string? documentNumber = null) => new
+    {
+        name = $"县级财政专项扶贫资金（测试{Unique()}）",
+        documentNumber = documentNumber ?? $"测财农〔{Year}〕{Unique()}号",
+        sourceType = "COUNTY_FISCAL",
+        level = "COUNTY",
+        fiscalYear = Year,
+        amountFen,
+        region = server.County.ShortCode,
+        purpose = "用于贫困村道路硬化和产业发展。",
+        decidedOn = Today,
+    };
+
+    public object ProjectInput(Place? region = null, string? plannedStart = null, string? plannedEnd = null, long budgetFen = 500_000) => new
+    {
+        name = $"村道硬化工程（测试{Unique()}）",
+        region = (region ?? server.Village).ShortCode,
+        category = "INFRASTRUCTURE",
+        description = "硬化村道3公里，惠及全村农户。",
+        implementingOrganization = server.Office,
+        responsibleRole = "县交通运输局局长",
+        fiscalYear = Year,
+        plannedStart = plannedStart ?? Today,
+        plannedEnd = plannedEnd ?? PublishingServer.Day(PublishingServer.Today.AddMonths(6)),
+        budgetFen,
+        targets = new[] { new { indicator = "新建道路长度", unit = "公里", baseline = 0, target = 3 } },
+    };
+
+    public static object NoticeInput(Place region, string kind = "PROJECT", int? period = 10, string? decidedOn = null, string[]? funds = null, string[]? projects = null) => new
+    {
+        kind,
+        region = region.ShortCode,
+        title = $"关于项目安排的公示（测试{Unique()}）",
+        body = "经研究，拟安排以下项目，现予公示。",
+        decidedOn = decidedOn ?? Today,
+        noticePeriodDays = period,
+        localSupervisionPhone = "0776-7612317",
+        funds = funds ?? [],
+        projects = projects ?? [],
+    };
+
+    public async Task<string> FundAsync(long amountFen = 1_000_000) =>
+        (await server.MutateOkAsync("createFund", FundInput(amountFen), Publisher, "fund { code }")).GetProperty("fund").GetProperty("code").GetString()!;
+
+    /// <summary>A project created in the library and moved, step by step, to <paramref name="status"/>.</summary>
+    public async Task<string> ProjectAsync(string status = "IN_LIBRARY", Place? region = null)
+    {
+        var code = (await server.MutateOkAsync("createProject", ProjectInput(region), Publisher, "project { code }")).GetProperty("project").GetProperty("code").GetString()!;
+        foreach (var step in (string[])["APPROVED", "IMPLEMENTING", "ACCEPTED", "CLOSED"])
+        {
+            if (status == "IN_LIBRARY")
+            {
+                break;
+            }
+
+            await server.MutateOkAsync("moveProject", new { project = code, to = step }, Publisher, Selection);
+            if (step == status)
+            {
+                break;
+            }
+        }
+
+        return code;
+    }
+
+    /// <summary>A draft project notice about a new project in <paramref name="region"/> (the test village by default).</summary>
+    public async Task<string> DraftAsync(Place? region = null, string? decidedOn = null)
+    {
+        var place = region ?? server.Village;
+        var project = await ProjectAsync(region: place);
+        var period = place.ShortCode.Length > 6 ? 10 : (int?)null;
+        var input = NoticeInput(place, "PROJECT", period, decidedOn, projects: [project]);
+        return (await server.MutateOkAsync("draftNotice", input, Publisher, "notice { code }")).GetProperty("notice").GetProperty("code").GetString()!;
+    }
+
+    public async Task<string> PublishedAsync(Place? region = null, string? decidedOn = null)
+    {
+        var draft = await DraftAsync(region, decidedOn);
+        return (await server.MutateOkAsync("publishNotice", new { notice = draft }, Publisher, "notice { code }")).GetProperty("notice").GetProperty("code").GetString()!;
+    }
+
+    public static object SupersedeInput(string notice) => new
+    {
+        notice,
+        reason = "原公示项目投资额有误，予以更正。",
+        title = $"关于项目安排的更正公示（测试{Unique()}）",
+        body = "更正后的项目安排如下，现予公示。",
+        decidedOn = Today,
+        noticePeriodDays = 10,
+        localSupervisionPhone = "0776-7612317",
+    };
+
+    public object MisuseReportInput(Place? region = null, string? contactName = null, string? contactPhone = null) => new
+    {
+        region = (region ?? server.Village).ShortCode,
+        category = "EMBEZZLEMENT",
+        description = "村里修路的钱被挪作他用，道路至今未修。",
+        contactName,
+        contactPhone,
+    };
+
+    /// <summary>An objection (a misuse report in the test village) moved to <paramref name="status"/> by a reviewer.</summary>
+    public async Task<string> ObjectionAsync(string status = "RECEIVED")
+    {
+        var code = (await server.MutateOkAsync("fileObjection", MisuseReportInput(), null, "objection { code }")).GetProperty("objection").GetProperty("code").GetString()!;
+        if (status != "RECEIVED")
+        {
+            await server.MutateOkAsync("startInvestigation", new { objection = code }, Reviewer, Selection);
+        }
+
+        if (status == "ANSWERED")
+        {
+            await server.MutateOkAsync("answerObjection", new { objection = code, answer = "经核查，道路已于本月开工。" }, Reviewer, Selection);
+        }
+
+        return code;
+    }
+}
