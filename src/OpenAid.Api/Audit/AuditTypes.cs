@@ -16,6 +16,7 @@ public sealed class AuditEntryType : ObjectGraphType<AuditEntry>
         Description = "One write to public data: who (by role and organisation), when, and the record before and after. Hash-chained.";
         Field<NonNullGraphType<LongGraphType>>("sequence").Description("The entry's position in the audit chain.").Resolve(ctx => ctx.Source.Id);
         Field(e => e.At).Description("When the write was committed.");
+        Field(e => e.ActorSubject).Description("The writer's account as an opaque identifier (never a name), or \"anonymous\"; part of the hash, so anyone can recompute it.");
         Field(e => e.ActorRole).Description("The role the writer acted in, or Anonymous.");
         Field(e => e.ActorOrganizationCode, nullable: true).Description("The code of the organisation the writer acted for.");
         Field(e => e.EntityType).Description("The kind of record written, e.g. \"Notice\".");
