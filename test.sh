@@ -7,6 +7,10 @@ cd "$(dirname "$0")"
 need_apt=()
 command -v node >/dev/null || { echo "Node.js 20 is required" >&2; exit 1; }
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+# Screenshots of the Chinese pages need a CJK font.
+[ -d /usr/share/fonts/truetype/wqy ] || need_apt+=(fonts-wqy-microhei)
+# The cache tests start their own redis-server (tests/OpenAid.Api.Tests/Caching).
+command -v redis-server >/dev/null || need_apt+=(redis-server)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "== Installing ${need_apt[*]}"
   apt-get update -qq

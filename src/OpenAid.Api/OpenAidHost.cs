@@ -1,4 +1,5 @@
 using OpenAid.Api.Auth;
+using OpenAid.Api.Caching;
 using OpenAid.Api.Diagnostics;
 using OpenAid.Api.GraphQL;
 using OpenAid.Api.Http;
@@ -14,9 +15,10 @@ public static class OpenAidHost
         var builder = WebApplication.CreateBuilder(args);
         var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         builder.Services.AddScoped<SqlCommandCounter>();
-        builder.Services.AddOpenAidData(database, typeof(SqlCommandCounter));
+        builder.Services.AddOpenAidData(database, typeof(SqlCommandCounter), typeof(DataVersionPublisher));
         builder.Services.AddOpenAidGraphQL();
         builder.AddOpenAidAuth(database);
+        builder.AddOpenAidCaching();
         builder.Services.AddSingleton(TimeProvider.System);
 
         var app = builder.Build();
@@ -26,6 +28,7 @@ public static class OpenAidHost
         }
 
         app.UseAuthentication();
+        app.UseOpenAidCaching();
         app.MapGraphQLEndpoint("/graphql");
         app.MapWebApp();
         return app;

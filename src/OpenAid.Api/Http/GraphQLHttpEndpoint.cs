@@ -3,6 +3,8 @@ using GraphQL.Execution;
 using GraphQL.Types;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
+using OpenAid.Api.Caching;
+using OpenAid.Api.PersistedDocuments;
 
 namespace OpenAid.Api.Http;
 
@@ -71,14 +73,24 @@ public static class GraphQLHttpEndpoint
                 return;
             }
 
-            var result = await ExecuteAsync(http, request!, isGet);
+            var result = await ExecuteAsync(http, request!, isGet, mediaType);
             if (result.Problem is not null)
             {
                 await WriteProblemAsync(http, serializer, mediaType, result.Problem);
                 return;
             }
 
-            await WriteAsync(http, serializer, mediaType, StatusCodeOf(result.Result!, mediaType), result.Result!);
+            if (result.Outcome!.Response is not { } response)
+            {
+                // If-None-Match matched the current ETag (Caching/GraphQLResponseCache).
+                http.Response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
+
+            http.Response.StatusCode = StatusCodeOf(response.Executed, response.ServerError, mediaType);
+            http.Response.ContentType = mediaType.ContentType();
+            http.Response.ContentLength = response.Body.Length;
+            await http.Response.Body.WriteAsync(response.Body, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -86,20 +98,32 @@ public static class GraphQLHttpEndpoint
         }
     }
 
-    private static async Task<(ExecutionResult? Result, GraphQLHttpProblem? Problem)> ExecuteAsync(HttpContext http, GraphQLHttpRequest request, bool isGet)
+    private static async Task<(GraphQLOutcome? Outcome, GraphQLHttpProblem? Problem)> ExecuteAsync(HttpContext http, GraphQLHttpRequest request, bool isGet, GraphQLResponseMediaType mediaType)
     {
         var services = http.RequestServices;
+        var cache = services.GetRequiredService<GraphQLResponseCache>();
+        if (request.DocumentId is not null)
+        {
+            // A persisted document (PersistedDocuments/): the SPA sends its id instead of the text.
+            var (text, error) = await services.GetRequiredService<PersistedDocumentResolver>().ResolveAsync(request.DocumentId, request.Query, http.RequestAborted);
+            if (error is not null)
+            {
+                return (new GraphQLOutcome(cache.Serialize(error)), null);
+            }
+
+            request = request with { Query = text };
+        }
 
         // Parse here rather than in the executer: GET must know the operation's type before anything runs, and the
         // parser's own nesting limit throws an exception the executer would report as an internal error.
-        GraphQLDocument document;
+        ParsedDocument parsed;
         try
         {
-            document = services.GetRequiredService<IDocumentBuilder>().Build(request.Query);
+            parsed = services.GetRequiredService<ParsedDocuments>().Parse(request.Query!);
         }
         catch (SyntaxError error)
         {
-            return (new ExecutionResult(error), null);
+            return (new GraphQLOutcome(cache.Serialize(new ExecutionResult(error))), null);
         }
         catch (GraphQLMaxDepthExceededException)
         {
@@ -107,7 +131,9 @@ public static class GraphQLHttpEndpoint
                 $"The document nests deeper than the parser allows. Queries may nest at most {OpenAid.Api.GraphQL.GraphQLSetup.MaxDepth} fields."));
         }
 
-        if (isGet && SelectOperation(document, request.OperationName) is { Operation: not OperationType.Query } operation)
+        var document = parsed.Document;
+        var operation = SelectOperation(document, request.OperationName);
+        if (isGet && operation is { Operation: not OperationType.Query })
         {
             return (null, new GraphQLHttpProblem(StatusCodes.Status405MethodNotAllowed, HttpErrorCodes.MethodNotAllowed,
                 $"A {operation.Operation.ToString().ToLowerInvariant()} cannot be sent with GET, which is for queries only. Use POST.") { Allow = "POST" });
@@ -115,7 +141,7 @@ public static class GraphQLHttpEndpoint
 
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GraphQLHttpEndpoint));
         var executer = services.GetRequiredService<IDocumentExecuter<ISchema>>();
-        var result = await executer.ExecuteAsync(new ExecutionOptions
+        var outcome = await cache.RunAsync(http, parsed, request, operation, mediaType, ct => executer.ExecuteAsync(new ExecutionOptions
         {
             Query = request.Query,
             Document = document,
@@ -125,15 +151,17 @@ public static class GraphQLHttpEndpoint
             // Resolvers take their scoped services (DbContext, BatchLoader, Actor) from the request.
             RequestServices = services,
             User = http.User,
-            CancellationToken = http.RequestAborted,
+            // The cache runs a shared execution without the request's token, so that one client going away does
+            // not fail the others waiting for the same result.
+            CancellationToken = ct,
             UnhandledExceptionDelegate = context =>
             {
                 // Clients see only "Error trying to resolve field" and a code; the details belong in the log.
                 logger.LogError(context.OriginalException, "GraphQL request failed in {Field}.", context.FieldContext?.FieldDefinition.Name ?? "the request");
                 return Task.CompletedTask;
             },
-        });
-        return (result, null);
+        }));
+        return (outcome, null);
     }
 
     /// <summary>The operation the executer will run, or null when that is ambiguous (the executer then reports why).</summary>
@@ -149,9 +177,9 @@ public static class GraphQLHttpEndpoint
         return operations.FirstOrDefault(o => o.Name is not null && o.Name.StringValue == operationName);
     }
 
-    private static int StatusCodeOf(ExecutionResult result, GraphQLResponseMediaType mediaType)
+    private static int StatusCodeOf(bool executed, bool serverError, GraphQLResponseMediaType mediaType)
     {
-        if (result.Executed)
+        if (executed)
         {
             // Field errors do not change the status: the document ran and "data" is present.
             return StatusCodes.Status200OK;
@@ -159,7 +187,7 @@ public static class GraphQLHttpEndpoint
 
         // Not executed: the document did not parse or validate, or its variables did not coerce, unless
         // something failed on our side.
-        if (result.Errors?.Any(e => e is UnhandledError) == true)
+        if (serverError)
         {
             return StatusCodes.Status500InternalServerError;
         }

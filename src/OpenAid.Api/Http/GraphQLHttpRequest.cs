@@ -6,7 +6,9 @@ using Microsoft.Extensions.Primitives;
 namespace OpenAid.Api.Http;
 
 /// <summary>The parameters of one GraphQL-over-HTTP request, after checking their types.</summary>
-public sealed record GraphQLHttpRequest(string Query, string? OperationName, Inputs? Variables, Inputs? Extensions);
+/// <param name="Query">The document; null only when <paramref name="DocumentId"/> names a persisted one instead.</param>
+/// <param name="DocumentId">A persisted document's id, e.g. "sha256:…" (PersistedDocuments/).</param>
+public sealed record GraphQLHttpRequest(string? Query, string? OperationName, Inputs? Variables, Inputs? Extensions, string? DocumentId = null);
 
 /// <summary>Why a request was refused before any GraphQL ran: HTTP status, stable code and a message for people.</summary>
 public sealed record GraphQLHttpProblem(int StatusCode, string Code, string Message)
@@ -27,7 +29,7 @@ internal static class GraphQLHttpRequestReader
 
     public static (GraphQLHttpRequest? Request, GraphQLHttpProblem? Problem) FromQueryString(IQueryCollection parameters, IGraphQLSerializer serializer)
     {
-        foreach (var name in (string[])["query", "operationName", "variables", "extensions"])
+        foreach (var name in (string[])["query", "operationName", "variables", "extensions", "documentId"])
         {
             if (parameters[name].Count > 1)
             {
@@ -36,7 +38,8 @@ internal static class GraphQLHttpRequestReader
         }
 
         var query = parameters["query"].ToString();
-        if (string.IsNullOrWhiteSpace(query))
+        var documentId = parameters["documentId"].ToString();
+        if (string.IsNullOrWhiteSpace(query) && documentId.Length == 0)
         {
             return Fail(HttpErrorCodes.QueryMissing, "The 'query' parameter is missing or empty. Send the GraphQL document in it, e.g. ?query={__typename}.");
         }
@@ -54,7 +57,8 @@ internal static class GraphQLHttpRequestReader
         }
 
         var operationName = parameters["operationName"].ToString();
-        return (new GraphQLHttpRequest(query, operationName.Length == 0 ? null : operationName, variables, extensions), null);
+        return (new GraphQLHttpRequest(query.Length == 0 ? null : query, operationName.Length == 0 ? null : operationName, variables, extensions,
+            documentId.Length == 0 ? null : documentId), null);
     }
 
     public static async Task<(GraphQLHttpRequest? Request, GraphQLHttpProblem? Problem)> FromBodyAsync(
@@ -114,18 +118,26 @@ internal static class GraphQLHttpRequestReader
 
         // Null stands for "not given" for every parameter (GraphQL over HTTP, "Request Parameters").
         var query = Property(root, "query");
-        if (query.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+        var documentId = Property(root, "documentId");
+        if (documentId.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null or JsonValueKind.String))
+        {
+            return Fail(HttpErrorCodes.InvalidRequest, $"The 'documentId' parameter must be a string such as \"sha256:…\", not {Describe(documentId)}.");
+        }
+
+        var documentIdText = documentId.ValueKind == JsonValueKind.String ? documentId.GetString() : null;
+        var queryGiven = query.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null);
+        if (!queryGiven && documentIdText is null)
         {
             return Fail(HttpErrorCodes.QueryMissing, "The 'query' parameter is missing. Send the GraphQL document in it, e.g. {\"query\": \"{ __typename }\"}.");
         }
 
-        if (query.ValueKind != JsonValueKind.String)
+        if (queryGiven && query.ValueKind != JsonValueKind.String)
         {
             return Fail(HttpErrorCodes.InvalidRequest, $"The 'query' parameter must be a string holding a GraphQL document, not {Describe(query)}.");
         }
 
-        var queryText = query.GetString()!;
-        if (string.IsNullOrWhiteSpace(queryText))
+        var queryText = query.ValueKind == JsonValueKind.String ? query.GetString() : null;
+        if (queryText is not null && string.IsNullOrWhiteSpace(queryText))
         {
             return Fail(HttpErrorCodes.QueryMissing, "The 'query' parameter is empty. Send a GraphQL document in it, e.g. {\"query\": \"{ __typename }\"}.");
         }
@@ -149,7 +161,7 @@ internal static class GraphQLHttpRequestReader
         }
 
         var name = operationName.ValueKind == JsonValueKind.String ? operationName.GetString() : null;
-        return (new GraphQLHttpRequest(queryText, string.IsNullOrEmpty(name) ? null : name, variables, extensions), null);
+        return (new GraphQLHttpRequest(queryText, string.IsNullOrEmpty(name) ? null : name, variables, extensions, documentIdText), null);
     }
 
     private static Inputs? ParseJsonParameter(StringValues value, string name, string code, IGraphQLSerializer serializer, out GraphQLHttpProblem? problem)

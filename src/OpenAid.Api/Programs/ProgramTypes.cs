@@ -29,8 +29,10 @@ public sealed class ProgramType : ObjectGraphType<AidProgram>
             .PagingArguments()
             .ResolveAsync(async ctx =>
             {
+                // From the memberships, whose key (ProgramId, OrganizationId) gives the page in order without a scan.
                 var db = ctx.Db();
-                var members = db.Organizations.Where(o => db.ProgramMemberships.Any(m => m.ProgramId == ctx.Source.Id && m.OrganizationId == o.Id));
+                var members = db.ProgramMemberships.Where(m => m.ProgramId == ctx.Source.Id)
+                    .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => o);
                 return await ctx.PageAsync(members, o => o.Id);
             });
         Field<NonNullGraphType<ConnectionType<PairingType, Pairing>>>("pairings")
@@ -87,7 +89,8 @@ public sealed class ProgramQueries : IQueryFields
                 var pairings = db.Pairings.AsQueryable();
                 if (ctx.GetArgument<string?>("program") is { } program)
                 {
-                    pairings = pairings.Where(p => db.Programs.Any(g => g.Id == p.ProgramId && g.Code == program));
+                    var programId = await db.Programs.Where(g => g.Code == program).Select(g => (int?)g.Id).FirstOrDefaultAsync(ctx.CancellationToken);
+                    pairings = pairings.Where(p => p.ProgramId == programId);
                 }
 
                 if (await ctx.RegionArgumentAsync() is { } region)

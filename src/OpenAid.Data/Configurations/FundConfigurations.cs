@@ -48,7 +48,9 @@ internal sealed class MoneyTransactionConfiguration : IEntityTypeConfiguration<M
         builder.HasOne<Organization>().WithMany().HasForeignKey(t => t.ProviderOrganizationId).OnDelete(DeleteBehavior.NoAction);
         builder.HasOne<Organization>().WithMany().HasForeignKey(t => t.ReceiverOrganizationId).OnDelete(DeleteBehavior.NoAction);
         builder.HasIndex(t => new { t.ReceiverRegionCode, t.Id });
+        // Covering indexes for the money summaries, with and without a year: sums never touch the table.
         builder.HasIndex(t => new { t.FiscalYear, t.ReceiverRegionCode, t.Kind, t.SourceType, t.AmountFen });
+        builder.HasIndex(t => new { t.ReceiverRegionCode, t.Kind, t.SourceType, t.FiscalYear, t.AmountFen });
         builder.HasIndex(t => new { t.FundId, t.Id });
         builder.HasIndex(t => new { t.ProjectId, t.Id });
     }

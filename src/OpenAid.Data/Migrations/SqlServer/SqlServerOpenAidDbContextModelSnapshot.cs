@@ -278,6 +278,8 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.HasIndex("FiscalYear", "ReceiverRegionCode", "Kind", "SourceType", "AmountFen");
 
+                    b.HasIndex("ReceiverRegionCode", "Kind", "SourceType", "FiscalYear", "AmountFen");
+
                     b.ToTable("Transactions", (string)null);
                 });
 

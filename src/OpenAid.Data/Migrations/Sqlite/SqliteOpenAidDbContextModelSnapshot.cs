@@ -265,6 +265,8 @@ namespace OpenAid.Data.Migrations.Sqlite
 
                     b.HasIndex("FiscalYear", "ReceiverRegionCode", "Kind", "SourceType", "AmountFen");
 
+                    b.HasIndex("ReceiverRegionCode", "Kind", "SourceType", "FiscalYear", "AmountFen");
+
                     b.ToTable("Transactions", (string)null);
                 });
 

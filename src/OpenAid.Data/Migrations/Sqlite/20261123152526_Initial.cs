@@ -984,6 +984,11 @@ namespace OpenAid.Data.Migrations.Sqlite
                 columns: new[] { "ReceiverRegionCode", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Transactions_ReceiverRegionCode_Kind_SourceType_FiscalYear_AmountFen",
+                table: "Transactions",
+                columns: new[] { "ReceiverRegionCode", "Kind", "SourceType", "FiscalYear", "AmountFen" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_VillageStatistics_Year",
                 table: "VillageStatistics",
                 column: "Year");
