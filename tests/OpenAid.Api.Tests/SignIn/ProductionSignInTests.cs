@@ -1,0 +1,42 @@
+using System.Net.Http.Headers;
+using OpenAid.Api.Auth;
+using OpenAid.Api.Tests.Infrastructure;
+
+namespace OpenAid.Api.Tests.SignIn;
+
+/// <summary>The API in Production without an AzureAd section.</summary>
+public sealed class ProductionApiServer() : ApiServer(seedDemoData: false, new Dictionary<string, string?> { ["environment"] = "Production" });
+
+/// <summary>The local development signer never works in Production: its tokens are not accepted there, and it mints none.</summary>
+public class ProductionSignInTests(ProductionApiServer server) : IClassFixture<ProductionApiServer>
+{
+    [Fact]
+    public async Task A_locally_signed_token_is_not_accepted_in_Production()
+    {
+        // Signed with the very key file a Development host would use for this database.
+        var token = LocalTokens.ForKeyFile(Path.Combine(server.DataFolder, "dev-signing-key"))
+            .Mint("dev-publisher", [Roles.Publisher], "45", "ORG-000001", null, TimeSpan.FromHours(1));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "graphql")
+        {
+            Content = new StringContent("""{"query":"mutation { createFund(input: { name: \"x\", documentNumber: \"x\", sourceType: COUNTY_FISCAL, level: COUNTY, fiscalYear: 2020, amountFen: 1, region: \"45\", purpose: \"x\", decidedOn: \"2020-01-01\" }) { errors { code } } }"}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        var response = await server.SendAsync(request, GraphQLResponse.GraphQLResponseJson);
+
+        Assert.Equal(["UNAUTHENTICATED"], response.ErrorCodes);
+    }
+
+    [Fact]
+    public void The_token_command_refuses_to_mint_in_Production()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = TokenCommand.Run(["--role", Roles.Publisher], server.Services.GetService(typeof(LocalTokens)) as LocalTokens, output, error);
+
+        Assert.Equal(2, exit);
+        Assert.Empty(output.ToString());
+        Assert.Contains("Production", error.ToString(), StringComparison.Ordinal);
+    }
+}
