@@ -52,6 +52,7 @@ public sealed class RegionType : ObjectGraphType<Region>
             .Description("Whether the village or county meets its province's exit criteria with the figures of a year; null when no figures or no criterion apply.")
             .Argument<NonNullGraphType<IntGraphType>>("year", "The statistics year to assess.")
             .ResolveAsync(async ctx => await ExitAssessments.AssessAsync(ctx.Db(), ctx.Source, ctx.GetArgument<int>("year"), ctx.CancellationToken));
+        Needs.MarketplaceRegionFields.AddTo(this);
     }
 
     /// <summary>The codes of the units above a region follow from its own code: no query needed to name them.</summary>

@@ -53,11 +53,12 @@ internal sealed partial class DemoBuilder(OpenAidDbContext db, BulkWriter writer
         await BuildProjectsAndFundsAsync();
         await BuildTransactionsAsync();
         await BuildNoticesAsync();
+        await BuildMarketplaceAsync();
 
         return new DemoDataResult(
             _regionsUpdated, _statistics, _organizations.Count, _programs.Count, _memberships.Count, _pairings.Count,
             _projects.Count, _targetCount, _funds.Count, _allocationCount, _transactionCount, _noticeCount, _noticeLinkCount,
-            TimeSpan.Zero, writer.Mode);
+            TimeSpan.Zero, writer.Mode) { Needs = _marketNeeds.Count, Pledges = _marketPledges.Count, PledgeDeliveries = _deliveryCount };
     }
 
     private void Report(string what)

@@ -36,7 +36,14 @@ public sealed record DemoDataResult(
     int Notices,
     int NoticeLinks,
     TimeSpan Elapsed,
-    string Mode);
+    string Mode)
+{
+    public int Needs { get; init; }
+
+    public int Pledges { get; init; }
+
+    public int PledgeDeliveries { get; init; }
+}
 
 /// <summary>
 /// Generates deterministic, plausible demo data in Chinese on top of the real places: organisations,

@@ -1,0 +1,168 @@
+using GraphQL;
+using GraphQL.DataLoader;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using OpenAid.Api.GraphQL;
+using OpenAid.Api.Needs;
+using OpenAid.Api.Notices;
+using OpenAid.Api.Organizations;
+using OpenAid.Api.Programs;
+using OpenAid.Api.Projects;
+using OpenAid.Api.Regions;
+using OpenAid.Data;
+using OpenAid.Domain.Pledges;
+
+namespace OpenAid.Api.Pledges;
+
+public sealed class PledgeType : ObjectGraphType<Pledge>
+{
+    public const string TypeName = "Pledge";
+
+    public PledgeType(TimeProvider clock)
+    {
+        Name = TypeName;
+        Description = "Support an organisation promised against a need, a project or a village: money, goods, services, jobs or purchases. The village's confirmation of each delivery is what turns the promise into a delivery.";
+        this.NodeId(TypeName, p => p.Id);
+        Field(p => p.Code).Description("Stable public code, e.g. \"RJ-451027-2020-0012\".");
+        Field<NonNullGraphType<OrganizationType>>("organization").Description("The organisation (or anonymous donor) that pledged.")
+            .Resolve(ctx => ctx.LoadNode(OrganizationType.TypeName, ctx.Source.OrganizationId));
+        Field<NeedType>("need").Description("The need pledged against, if any.")
+            .Resolve(ctx => ctx.LoadNode(NeedType.TypeName, ctx.Source.NeedId));
+        Field<ProjectType>("project").Description("The project the pledge supports, if any.")
+            .Resolve(ctx => ctx.LoadNode(ProjectType.TypeName, ctx.Source.ProjectId));
+        Field<NonNullGraphType<RegionType>>("region").Description("The village (or other region) that benefits.")
+            .Resolve(ctx => ctx.LoadNode(RegionType.TypeName, ctx.Source.RegionCode));
+        Field<ProgramType>("program").Description("The program the pledge counts for (万企帮万村, 粤桂扶贫协作 …), if any.")
+            .Resolve(ctx => ctx.LoadNode(ProgramType.TypeName, ctx.Source.ProgramId));
+        Field(p => p.Kind, type: typeof(NonNullGraphType<PledgeKindType>)).Description("Money, goods, services, jobs or purchases.");
+        Field<NonNullGraphType<AmountType>>("quantity").Description("What was promised.")
+            .Resolve(ctx => new Amount(ctx.Source.Quantity, ctx.Source.Unit));
+        Field<NonNullGraphType<AmountType>>("delivered").Description("What the donor delivered so far.")
+            .Resolve(ctx => new ThenResult<PledgeDelivery[], Amount>(Deliveries(ctx), d => new Amount(d.Sum(x => x.Quantity), ctx.Source.Unit)));
+        Field<NonNullGraphType<AmountType>>("received").Description("What the village confirmed it received.")
+            .Resolve(ctx => new ThenResult<PledgeDelivery[], Amount>(Deliveries(ctx), d => new Amount(d.Where(x => x.ReceivedAt is not null).Sum(x => x.Quantity), ctx.Source.Unit)));
+        Field<NonNullGraphType<PledgeStatusType>>("status").Description("Where the pledge stands today; a pledge not confirmed by its date is lapsed.")
+            .Resolve(ctx => PledgeLifecycle.EffectiveStatus(ctx.Source, NoticeCalendar.Today(clock)));
+        Field(p => p.PledgedAt).Description("When the pledge was made.");
+        Field(p => p.ConfirmBy).Description("The pledge lapses unless it is confirmed (an agreement) by this day.");
+        Field(p => p.ConfirmedAt, nullable: true).Description("When the agreement was confirmed.");
+        Field(p => p.CancellationReason, nullable: true).Description("Why the donor cancelled, if it did.");
+        Field(p => p.IsDemo).Description("True for generated demonstration data, which is not real.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PledgeDeliveryType>>>>("deliveries")
+            .Description("The deliveries, oldest first, each with its evidence and the village's confirmation.")
+            .Resolve(ctx => Deliveries(ctx));
+    }
+
+    public static IDataLoaderResult<PledgeDelivery[]?> Deliveries(IResolveFieldContext<Pledge> ctx) =>
+        ctx.Loader().LoadMany<int, PledgeDelivery>(
+            "pledge:deliveries",
+            ctx.Source.Id,
+            async (ids, ct) => (await ctx.Db().PledgeDeliveries.Where(d => ids.Contains(d.PledgeId)).OrderBy(d => d.DeliveredOn).ThenBy(d => d.Id).ToListAsync(ct))
+                .ToLookup(d => d.PledgeId));
+}
+
+public sealed class PledgeDeliveryType : ObjectGraphType<PledgeDelivery>
+{
+    public const string TypeName = "PledgeDelivery";
+
+    public PledgeDeliveryType()
+    {
+        Name = TypeName;
+        Description = "Part of a pledge delivered, with its evidence; received once the village confirms it.";
+        this.NodeId(TypeName, d => d.Id);
+        Field<NonNullGraphType<PledgeType>>("pledge").Description("The pledge delivered.")
+            .Resolve(ctx => ctx.LoadNode(PledgeType.TypeName, ctx.Source.PledgeId));
+        Field<NonNullGraphType<AmountType>>("quantity").Description("What was delivered, in the pledge's unit.")
+            .Resolve(ctx => new ThenResult<object, Amount>(ctx.RequestServices!.GetRequiredService<NodeRegistry>().Load(ctx, PledgeType.TypeName, ctx.Source.PledgeId), p => new Amount(ctx.Source.Quantity, ((Pledge)p).Unit)));
+        Field(d => d.DeliveredOn).Description("The day it was delivered.");
+        Field(d => d.Evidence).Description("The evidence of the delivery, e.g. a bank slip or a signed receipt kept by the township (described; no photos of people).");
+        Field<NonNullGraphType<BooleanGraphType>>("isReceived").Description("Whether the village confirmed it received this delivery.")
+            .Resolve(ctx => ctx.Source.ReceivedAt is not null);
+        Field(d => d.ReceivedAt, nullable: true).Description("When the village confirmed it.");
+        Field(d => d.ReceivedBy, nullable: true).Description("The unit that confirmed it for the village.");
+    }
+}
+
+public sealed class PledgeKindType : EnumerationGraphType<PledgeKind>
+{
+    public PledgeKindType()
+    {
+        Name = "PledgeKind";
+        Description = "What is pledged: money, goods, services, jobs, or purchases of village products (消费扶贫).";
+    }
+}
+
+public sealed class PledgeStatusType : EnumerationGraphType<PledgeStatus>
+{
+    public PledgeStatusType()
+    {
+        Name = "PledgeStatus";
+        Description = "The pledge lifecycle: pledged → confirmed → delivered → received → completed, or cancelled / lapsed.";
+    }
+}
+
+public sealed class PledgeQueries(TimeProvider clock) : IQueryFields
+{
+    public void AddTo(ObjectGraphType query)
+    {
+        query.Field<PledgeType>("pledge")
+            .Description("A pledge by its code; null when none has it.")
+            .Argument<NonNullGraphType<StringGraphType>>("code", "The pledge's code.")
+            .ResolveAsync(async ctx =>
+            {
+                var code = ctx.GetArgument<string>("code");
+                return await ctx.Db().Pledges.FirstOrDefaultAsync(p => p.Code == code, ctx.CancellationToken);
+            });
+        query.Field<NonNullGraphType<ConnectionType<PledgeType, Pledge>>>("pledges")
+            .Description("Pledges, newest first.")
+            .RegionArgument()
+            .Argument<StringGraphType>("organization", "Only pledges of the organisation with this code.")
+            .Argument<StringGraphType>("need", "Only pledges against the need with this code.")
+            .Argument<StringGraphType>("program", "Only pledges counted for the program with this code.")
+            .Argument<PledgeKindType>("kind", "Only pledges of this kind.")
+            .Argument<PledgeStatusType>("status", "Only pledges in this state today.")
+            .PagingArguments()
+            .ResolveAsync(async ctx => await ctx.PageAsync(await FilterAsync(ctx, ctx.Db(), NoticeCalendar.Today(clock)), p => p.Id));
+    }
+
+    public static async Task<IQueryable<Pledge>> FilterAsync(IResolveFieldContext ctx, OpenAidDbContext db, DateOnly today)
+    {
+        var pledges = db.Pledges.AsQueryable();
+        if (await ctx.RegionArgumentAsync() is { } region)
+        {
+            pledges = pledges.Where(p => p.RegionCode >= region.SubtreeStart && p.RegionCode < region.SubtreeEnd);
+        }
+
+        if (ctx.GetArgument<string?>("organization") is { } organization)
+        {
+            pledges = pledges.Where(p => db.Organizations.Any(o => o.Id == p.OrganizationId && o.Code == organization));
+        }
+
+        if (ctx.GetArgument<string?>("need") is { } need)
+        {
+            pledges = pledges.Where(p => db.Needs.Any(n => n.Id == p.NeedId && n.Code == need));
+        }
+
+        if (ctx.GetArgument<string?>("program") is { } program)
+        {
+            pledges = pledges.Where(p => db.Programs.Any(g => g.Id == p.ProgramId && g.Code == program));
+        }
+
+        if (ctx.GetArgument<PledgeKind?>("kind") is { } kind)
+        {
+            pledges = pledges.Where(p => p.Kind == kind);
+        }
+
+        return ctx.GetArgument<PledgeStatus?>("status") switch
+        {
+            null => pledges,
+            PledgeStatus.Pledged => pledges.Where(p => p.Status == PledgeStatus.Pledged && p.ConfirmBy >= today),
+            PledgeStatus.Lapsed => pledges.Where(p => p.Status == PledgeStatus.Lapsed || (p.Status == PledgeStatus.Pledged && p.ConfirmBy < today)),
+            var status => pledges.Where(p => p.Status == status),
+        };
+    }
+}
+
+public sealed class PledgeNodes() : IdNodeSource<Pledge>(PledgeType.TypeName, db => db.Pledges, p => p.Id);
+
+public sealed class PledgeDeliveryNodes() : IdNodeSource<PledgeDelivery>(PledgeDeliveryType.TypeName, db => db.PledgeDeliveries, d => d.Id);
