@@ -1,6 +1,7 @@
 using OpenAid.Api.Auth;
 using OpenAid.Api.Caching;
 using OpenAid.Api.Diagnostics;
+using OpenAid.Api.Exports;
 using OpenAid.Api.GraphQL;
 using OpenAid.Api.Http;
 using OpenAid.Data;
@@ -30,6 +31,7 @@ public static class OpenAidHost
         app.UseAuthentication();
         app.UseOpenAidCaching();
         app.MapGraphQLEndpoint("/graphql");
+        app.MapOpenData();
         app.MapWebApp();
         return app;
     }

@@ -3,27 +3,66 @@ import { ErrorBox } from './components/ErrorBox';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { useI18n } from './i18n';
 import type { MessageKey } from './i18n/zh';
+import { Data } from './pages/Data';
+import { FundPage } from './pages/Fund';
 import { Home } from './pages/Home';
-import { Pending } from './pages/Pending';
-import { Link, usePath } from './router';
+import { NoticePage } from './pages/Notice';
+import { Notices } from './pages/Notices';
+import { OrganizationPage } from './pages/Organization';
+import { Organizations } from './pages/Organizations';
+import { Needs } from './pages/Needs';
+import { ProgramPage } from './pages/Program';
+import { ProjectPage } from './pages/Project';
+import { Projects } from './pages/Projects';
+import { VillagePage } from './pages/Village';
+import { Villages } from './pages/Villages';
+import { Link, pathParam, usePath } from './router';
 
-const sections: { path: string; label: MessageKey }[] = [
+const sections: { path: string; label: MessageKey; also?: string[] }[] = [
   { path: '/', label: 'nav.home' },
-  { path: '/notices', label: 'nav.notices' },
+  { path: '/notices', label: 'nav.notices', also: ['/projects', '/funds'] },
   { path: '/villages', label: 'nav.villages' },
   { path: '/needs', label: 'nav.needs' },
-  { path: '/organisations', label: 'nav.organisations' },
+  { path: '/organizations', label: 'nav.organisations', also: ['/programs'] },
   { path: '/data', label: 'nav.data' },
 ];
 
-function isCurrent(section: string, path: string): boolean {
-  return section === '/' ? path === '/' : path === section || path.startsWith(`${section}/`);
+function within(prefix: string, path: string): boolean {
+  return path === prefix || path.startsWith(`${prefix}/`);
 }
 
+function isCurrent(section: (typeof sections)[number], path: string): boolean {
+  return section.path === '/' ? path === '/' : [section.path, ...(section.also ?? [])].some((p) => within(p, path));
+}
+
+/** Record pages by path prefix; each has a stable address: #/notices/<code>, #/villages/<code> … */
+const recordPages: [string, (code: string) => ReactNode][] = [
+  ['/notices/', (code) => <NoticePage code={code} />],
+  ['/villages/', (code) => <VillagePage code={code} />],
+  ['/projects/', (code) => <ProjectPage code={code} />],
+  ['/funds/', (code) => <FundPage code={code} />],
+  ['/organizations/', (code) => <OrganizationPage code={code} />],
+  ['/programs/', (code) => <ProgramPage code={code} />],
+];
+
+const listPages: Record<string, () => ReactNode> = {
+  '/': () => <Home />,
+  '/notices': () => <Notices />,
+  '/villages': () => <Villages />,
+  '/needs': () => <Needs />,
+  '/organizations': () => <Organizations />,
+  '/projects': () => <Projects />,
+  '/data': () => <Data />,
+};
+
 function page(path: string): ReactNode {
-  if (path === '/') return <Home />;
-  const section = sections.find((s) => s.path === path);
-  return section ? <Pending title={section.label} /> : <NotFound />;
+  const list = listPages[path];
+  if (list) return list();
+  for (const [prefix, render] of recordPages) {
+    const code = pathParam(path, prefix);
+    if (code) return render(code);
+  }
+  return <NotFound />;
 }
 
 function NotFound() {
@@ -64,7 +103,7 @@ export function App() {
           <ul>
             {sections.map((s) => (
               <li key={s.path}>
-                <Link to={s.path} current={isCurrent(s.path, path)}>
+                <Link to={s.path} current={isCurrent(s, path)}>
                   {t(s.label)}
                 </Link>
               </li>
@@ -80,7 +119,7 @@ export function App() {
       <footer className="site-footer">
         <p>{t('footer.objection')}</p>
         <p>
-          <a href="/graphiql">{t('footer.graphiql')}</a>
+          <a href="/graphiql">{t('footer.graphiql')}</a> · <Link to="/data">{t('nav.data')}</Link> · {t('footer.license')}
         </p>
       </footer>
     </>

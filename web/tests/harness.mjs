@@ -55,3 +55,23 @@ export async function openBrowser({ viewport = { width: 1280, height: 800 } } = 
     },
   };
 }
+
+/** Runs a GraphQL request against the same API, so a test can compare the page with the API's own answer. */
+export async function graphql(query, variables = {}) {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  if (!response.ok || body.errors?.length) {
+    throw new Error(`GraphQL ${response.status}: ${JSON.stringify(body.errors ?? body)}`);
+  }
+  return body.data;
+}
+
+/** Whether the API's schema has a field, for tests of features that arrive later (objections, pledges). */
+export async function schemaHas(typeName, field) {
+  const data = await graphql('query($name: String!) { __type(name: $name) { fields { name } } }', { name: typeName });
+  return data.__type?.fields?.some((f) => f.name === field) ?? false;
+}

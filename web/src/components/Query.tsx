@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useQuery, type AnyVariables, type CombinedError, type DocumentInput, type UseQueryArgs } from 'urql';
 import { useI18n } from '../i18n';
 import { ErrorBox } from './ErrorBox';
@@ -6,6 +6,11 @@ import { ErrorBox } from './ErrorBox';
 interface QueryProps<Data, Variables extends AnyVariables> {
   query: DocumentInput<Data, Variables>;
   variables?: Variables;
+  /**
+   * Record types whose mutations should refetch this query even when its answer holds none of them yet (an empty
+   * list): urql's document cache only knows the types it has seen in the answer.
+   */
+  refetchOn?: string[];
   children: (data: Data) => ReactNode;
 }
 
@@ -13,10 +18,13 @@ interface QueryProps<Data, Variables extends AnyVariables> {
 export function Query<Data, Variables extends AnyVariables = AnyVariables>({
   query,
   variables,
+  refetchOn,
   children,
 }: QueryProps<Data, Variables>) {
   const { t } = useI18n();
-  const [result, reexecute] = useQuery({ query, variables } as UseQueryArgs<Variables, Data>);
+  const typenames = refetchOn?.join(',');
+  const context = useMemo(() => (typenames ? { additionalTypenames: typenames.split(',') } : undefined), [typenames]);
+  const [result, reexecute] = useQuery({ query, variables, context } as UseQueryArgs<Variables, Data>);
 
   if (result.fetching && !result.data) {
     return (

@@ -20,6 +20,10 @@ interface I18n {
   lang: Lang;
   setLang: (lang: Lang) => void;
   t: (key: MessageKey) => string;
+  /** A message with {placeholders} filled in, e.g. tf('list.total', { count: 3 }). */
+  tf: (key: MessageKey, values: Record<string, string | number>) => string;
+  /** The label of an API enum value, e.g. te('NoticeKind', 'FUND'); the value itself when there is none. */
+  te: (enumName: string, value: string | null | undefined) => string;
   /** An ISO timestamp in Beijing time, the records' own time zone, whatever the reader's. */
   formatDateTime: (iso: string) => string;
 }
@@ -56,6 +60,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       lang,
       setLang,
       t: (key) => messages[lang][key],
+      tf: (key, values) => messages[lang][key].replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match)),
+      te: (enumName, value) => {
+        if (value == null) return '—';
+        const key = `enum.${enumName}.${value}`;
+        return key in messages[lang] ? messages[lang][key as MessageKey] : value;
+      },
       formatDateTime: (iso) => {
         const date = new Date(iso);
         return Number.isNaN(date.getTime()) ? iso : dateTime.format(date) + messages[lang]['time.beijing'];

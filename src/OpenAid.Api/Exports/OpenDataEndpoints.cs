@@ -1,0 +1,159 @@
+using System.Security.Claims;
+using System.Text;
+using GraphQL;
+using Microsoft.Net.Http.Headers;
+
+namespace OpenAid.Api.Exports;
+
+/// <summary>
+/// The open data endpoints: the export index (/export), one export per list (/export/{list}.csv|.ndjson), the full
+/// dump (/export/dump.zip), and the citable short links (/n/…, /p/…, /v/…, /o/…). See Exports/README.md.
+/// </summary>
+public static class OpenDataEndpoints
+{
+    public const string DataAsOfHeader = "X-Data-As-Of";
+
+    /// <summary>extensions.code of an export path that names no list or format.</summary>
+    public const string ExportNotFoundCode = "EXPORT_NOT_FOUND";
+
+    public static IEndpointRouteBuilder MapOpenData(this IEndpointRouteBuilder endpoints)
+    {
+        var openData = new OpenData(endpoints.ServiceProvider);
+        endpoints.MapGet("/export", (HttpContext http) =>
+        {
+            http.Response.Headers.CacheControl = "no-cache";
+            return Results.Json(openData.Index(), OpenData.JsonOptions);
+        });
+        endpoints.MapGet("/export/dump.zip", (HttpContext http) => DumpArchive.WriteAsync(http, openData));
+        endpoints.MapGet("/export/{list}.{format}", (HttpContext http, string list, string format) => ExportAsync(http, openData, list, format));
+        endpoints.MapGet("/export/{**rest}", (HttpContext http) => WriteErrorAsync(http, openData, StatusCodes.Status404NotFound,
+            new ExecutionError($"No export at {http.Request.Path}. The exports are listed at /export.") { Code = ExportNotFoundCode }));
+        endpoints.MapCitableLinks();
+        return endpoints;
+    }
+
+    private static async Task ExportAsync(HttpContext http, OpenData openData, string listName, string extension)
+    {
+        if (!openData.Lists.TryGetValue(listName, out var list) || ExportFormat.Find(extension) is not { } format)
+        {
+            await WriteErrorAsync(http, openData, StatusCodes.Status404NotFound, new ExecutionError(
+                $"No export '{listName}.{extension}'. Lists: {string.Join(", ", openData.Lists.Keys)}; formats: csv, ndjson.") { Code = ExportNotFoundCode });
+            return;
+        }
+
+        var (variables, error) = list.Variables(http.Request.Query);
+        if (error is not null)
+        {
+            await WriteErrorAsync(http, openData, StatusCodes.Status400BadRequest, error);
+            return;
+        }
+
+        var ct = http.RequestAborted;
+        try
+        {
+            AsAnonymousReader(http);
+            var (start, failure) = await openData.Runner.StartAsync(list, variables!, http.User, ct);
+            if (failure is not null)
+            {
+                await WriteResultAsync(http, openData, ExportRunner.IsServerError(failure) ? StatusCodes.Status500InternalServerError : StatusCodes.Status400BadRequest, failure);
+                return;
+            }
+
+            http.Response.ContentType = format.ContentType;
+            SetDownloadHeaders(http, FileName(list.Name, variables!, format.Extension), start!.DataAsOf);
+            await ExportWriter.WriteAsync(http.Response.Body, format, list.Columns, start.Pages, ct);
+        }
+        catch (ExportFailedException exception)
+        {
+            // The rows so far are out with a 200; cutting the connection keeps the client from taking them for the whole list.
+            http.RequestServices.GetRequiredService<ILogger<ExportRunner>>().LogError("Export {List} failed part way: {Message}", listName, exception.Message);
+            http.Abort();
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The client went away.
+        }
+    }
+
+    /// <summary>
+    /// Exports are open data: whoever asks gets what the public sees, never a signed-in official's wider view (e.g.
+    /// draft needs). Resolvers find the caller through the request's user (Actor), so the request itself is made
+    /// anonymous; the endpoints need no identity.
+    /// </summary>
+    internal static void AsAnonymousReader(HttpContext http) => http.User = new ClaimsPrincipal(new ClaimsIdentity());
+
+    internal static void SetDownloadHeaders(HttpContext http, string fileName, string dataAsOf)
+    {
+        var disposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = fileName };
+        var ascii = new string([.. fileName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_')]);
+        disposition.FileName = ascii;
+        http.Response.Headers.ContentDisposition = disposition.ToString();
+        http.Response.Headers[DataAsOfHeader] = dataAsOf;
+        http.Response.Headers.CacheControl = "no-cache";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+    }
+
+    /// <summary>e.g. openaid-notices-region-451021-year-2019.csv: the list and its filters, so saved files keep their meaning.</summary>
+    internal static string FileName(string list, IReadOnlyDictionary<string, object?> variables, string extension)
+    {
+        var name = new StringBuilder("openaid-").Append(list);
+        foreach (var (key, value) in variables.OrderBy(v => v.Key, StringComparer.Ordinal))
+        {
+            var text = value is List<object?> many ? string.Join('+', many) : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
+            text = new string([.. (text ?? "").Where(c => !char.IsControl(c) && !Path.GetInvalidFileNameChars().Contains(c) && c is not ('"' or '\\' or '/' or ';'))]);
+            if (text.Length > 0 && name.Length < 120)
+            {
+                name.Append('-').Append(key).Append('-').Append(text.Length > 30 ? text[..30] : text);
+            }
+        }
+
+        return name.Append('.').Append(extension).ToString();
+    }
+
+    internal static Task WriteErrorAsync(HttpContext http, OpenData openData, int status, ExecutionError error) =>
+        WriteResultAsync(http, openData, status, new ExecutionResult(error));
+
+    /// <summary>
+    /// The errors as GraphQL gives them (message and extensions.code), without the locations and paths, which point
+    /// into the document the export built rather than anything the client sent.
+    /// </summary>
+    private static async Task WriteResultAsync(HttpContext http, OpenData openData, int status, ExecutionResult result)
+    {
+        var errors = new ExecutionErrors();
+        foreach (var error in result.Errors ?? [])
+        {
+            errors.Add(new ExecutionError(error.Message) { Code = error.Code });
+        }
+
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await openData.Serializer.WriteAsync(http.Response.Body, new ExecutionResult { Errors = errors }, http.RequestAborted);
+    }
+}
+
+/// <summary>
+/// Short, stable links to cite a record: /n/{notice code}, /p/{project code}, /v/{village code}, /o/{organisation
+/// code}. Each redirects (302) to the record's page in the web app, whose hash routes are the same for ever.
+/// </summary>
+public static class CitableLinks
+{
+    public sealed record Route(string Prefix, string Page, string Record);
+
+    public static IReadOnlyList<Route> Routes { get; } =
+    [
+        new("/n", "notices", "notice"),
+        new("/p", "projects", "project"),
+        new("/v", "villages", "village (or any region, by its statistical code)"),
+        new("/o", "organizations", "organisation (public code or unified social credit code)"),
+    ];
+
+    public static IEndpointRouteBuilder MapCitableLinks(this IEndpointRouteBuilder endpoints)
+    {
+        foreach (var route in Routes)
+        {
+            endpoints.MapGet($"{route.Prefix}/{{code}}", (string code) => Results.Redirect($"/#/{route.Page}/{Uri.EscapeDataString(code)}"));
+        }
+
+        return endpoints;
+    }
+}

@@ -1,0 +1,71 @@
+using OpenAid.Api.Tests.Exports;
+using OpenAid.Api.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace OpenAid.Api.Tests.Browser;
+
+/// <summary>
+/// The web app in headless Chromium against the real API with demo data: runs <c>node --test web/tests/</c> (see
+/// web/README.md) with OPENAID_BASE_URL pointing at this server. It needs the built app (test.sh runs
+/// <c>npm ci &amp;&amp; npm run build</c> in web/ first), Debian's chromium and web/node_modules.
+/// <para>
+/// The server is this class's own (<see cref="IsolatedDemoServer"/>): the browser tests write (an objection, later
+/// pledges), which the shared demo server's read-only tests must not see. Tests of features that need records made
+/// first get them here and find them in environment variables (see <see cref="ScenariosAsync"/>).
+/// </para>
+/// </summary>
+public class BrowserTests(IsolatedDemoServer server, ITestOutputHelper output) : IClassFixture<IsolatedDemoServer>
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
+
+    [Fact]
+    public async Task The_web_app_passes_its_browser_tests()
+    {
+        var root = TestPaths.RepositoryRoot;
+        Assert.True(
+            File.Exists(Path.Combine(root, "src", "OpenAid.Api", "webapp", "index.html")),
+            "The web app is not built: run `npm ci && npm run build` in web/ (test.sh does).");
+        Assert.True(Directory.Exists(Path.Combine(root, "web", "node_modules", "playwright-core")), "Run `npm ci` in web/ (test.sh does).");
+        Assert.True(File.Exists("/usr/bin/chromium"), "Install Debian's chromium (test.sh does).");
+
+        var environment = new Dictionary<string, string> { ["OPENAID_BASE_URL"] = server.BaseUri.ToString().TrimEnd('/') };
+        foreach (var (name, value) in await ScenariosAsync())
+        {
+            environment[name] = value;
+        }
+
+        // env(1) passes the variables to node alone, without changing this process's environment.
+        var result = await ExternalProcess.RunAsync(
+            "env",
+            [.. environment.Select(e => $"{e.Key}={e.Value}"), "node", "--test", "--test-reporter=spec", "--test-concurrency=1", "web/tests/"],
+            root,
+            Timeout);
+
+        output.WriteLine(result.Output);
+        Assert.True(result.ExitCode == 0, $"node --test web/tests/ exited with {result.ExitCode}:\n{result.Output}");
+    }
+
+    /// <summary>
+    /// Records that some browser tests need, made through the API when it has the feature: the name of an environment
+    /// variable and its value. A test whose variable is missing skips itself. Add the donor's pledge scenario here.
+    /// </summary>
+    private async Task<Dictionary<string, string>> ScenariosAsync()
+    {
+        var scenarios = new Dictionary<string, string>();
+        if (await SchemaHasAsync("Mutation", "fileObjection") && await SchemaHasAsync("Mutation", "publishNotice"))
+        {
+            var publisher = await TestPublisher.ForDemoCountyAsync(server);
+            scenarios["OPENAID_OPEN_NOTICE"] = await publisher.PublishNoticeOpenForObjectionsAsync();
+        }
+
+        return scenarios;
+    }
+
+    private async Task<bool> SchemaHasAsync(string type, string field)
+    {
+        var response = await server.PostAsync("query($name: String!) { __type(name: $name) { fields { name } } }", new { name = type });
+        var fields = response.Get("data", "__type");
+        return fields.ValueKind == System.Text.Json.JsonValueKind.Object
+            && fields.GetProperty("fields").EnumerateArray().Any(f => f.GetProperty("name").GetString() == field);
+    }
+}

@@ -1,0 +1,93 @@
+import { gql } from 'urql';
+import { ExportLinks } from '../components/ExportLinks';
+import { NeedList, NeedListFields, type NeedListItem } from '../components/NeedList';
+import { PagedQuery, type PageInfo } from '../components/Pager';
+import { RegionPicker } from '../components/RegionPicker';
+import { useI18n } from '../i18n';
+import { useUrlFilters } from '../lib/filters';
+import { useHasField } from '../lib/schema';
+import { Pending } from './Pending';
+
+export const needCategories = ['EDUCATION', 'MEDICAL', 'HOUSING', 'INDUSTRY', 'JOBS', 'SKILLS_TRAINING', 'DAILY_NECESSITIES', 'INFRASTRUCTURE', 'PRODUCT_PURCHASE'];
+const publicStatuses = ['OPEN', 'PARTLY_PLEDGED', 'FULLY_PLEDGED', 'FULFILLED', 'CLOSED', 'EXPIRED'];
+
+const NeedsQuery = gql<
+  { needs: { totalCount: number; pageInfo: PageInfo; nodes: NeedListItem[] } },
+  { region: string | null; category: string | null; status: string | null; search: string | null; after: string | null }
+>`
+  query NeedSearch($region: String, $category: NeedCategory, $status: NeedStatus, $search: String, $after: String) {
+    needs(region: $region, category: $category, status: $status, search: $search, first: 20, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes { ...NeedListFields }
+    }
+  }
+  ${NeedListFields}
+`;
+
+const filterNames = ['region', 'category', 'status', 'search'] as const;
+
+/** Village needs that reviewers approved, with what is pledged and what arrived. */
+export function Needs() {
+  const hasNeeds = useHasField('Query', 'needs');
+  if (hasNeeds === false) return <Pending title="nav.needs" />;
+  if (hasNeeds === undefined) return null;
+  return <NeedSearch />;
+}
+
+function NeedSearch() {
+  const { t, te } = useI18n();
+  const { applied, draft, update, submit, clear } = useUrlFilters('/needs', filterNames);
+  return (
+    <>
+      <h1>{t('nav.needs')}</h1>
+      <p className="lead">{t('needs.intro')}</p>
+      <form className="filters" onSubmit={submit} role="search" aria-label={t('needs.filters')}>
+        <RegionPicker value={draft.region} onChange={(region) => update({ region })} />
+        <div className="field">
+          <label htmlFor="need-category">{t('field.category')}</label>
+          <select id="need-category" value={draft.category ?? ''} onChange={(e) => update({ category: e.target.value || null })}>
+            <option value="">{t('filter.any')}</option>
+            {needCategories.map((c) => (
+              <option key={c} value={c}>
+                {te('NeedCategory', c)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="need-status">{t('field.status')}</label>
+          <select id="need-status" value={draft.status ?? ''} onChange={(e) => update({ status: e.target.value || null })}>
+            <option value="">{t('filter.any')}</option>
+            {publicStatuses.map((s) => (
+              <option key={s} value={s}>
+                {te('NeedStatus', s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field-wide">
+          <label htmlFor="need-search">{t('needs.search')}</label>
+          <input id="need-search" type="search" maxLength={100} value={draft.search ?? ''} onChange={(e) => update({ search: e.target.value || null })} />
+        </div>
+        <div className="actions">
+          <button type="submit" className="primary">
+            {t('filter.apply')}
+          </button>
+          <button type="button" onClick={clear}>
+            {t('filter.clear')}
+          </button>
+        </div>
+      </form>
+      <PagedQuery query={NeedsQuery} variables={applied}>
+        {({ needs }, pager) => (
+          <section aria-label={t('needs.results')} data-testid="need-results" data-total={needs.totalCount}>
+            <NeedList needs={needs.nodes} />
+            {pager(needs.pageInfo, needs.totalCount)}
+          </section>
+        )}
+      </PagedQuery>
+      <ExportLinks list="needs" filters={applied} />
+    </>
+  );
+}

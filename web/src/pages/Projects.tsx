@@ -1,0 +1,134 @@
+import { gql } from 'urql';
+import { ExportLinks } from '../components/ExportLinks';
+import { PagedQuery, type PageInfo } from '../components/Pager';
+import { RegionPicker } from '../components/RegionPicker';
+import { Table } from '../components/Table';
+import { useI18n } from '../i18n';
+import { formatYuan, yearOptions } from '../lib/format';
+import { useUrlFilters } from '../lib/filters';
+import { Link } from '../router';
+
+export const projectStatuses = ['IN_LIBRARY', 'APPROVED', 'IMPLEMENTING', 'ACCEPTED', 'CLOSED', 'CANCELLED'];
+export const projectCategories = [
+  'INDUSTRY', 'INFRASTRUCTURE', 'RELOCATION', 'EDUCATION', 'HEALTH', 'ECOLOGY', 'EMPLOYMENT', 'SOCIAL_SAFETY_NET', 'HOUSING', 'ASSET_INCOME', 'CONSUMPTION_AID',
+];
+
+interface Variables {
+  region: string | null;
+  year: number | null;
+  status: string | null;
+  category: string | null;
+  search: string | null;
+}
+
+const ProjectsQuery = gql<
+  {
+    projects: {
+      totalCount: number;
+      pageInfo: PageInfo;
+      nodes: { code: string; name: string; category: string; status: string; fiscalYear: number; budget: { yuan: string }; region: { shortCode: string; name: string } }[];
+    };
+  },
+  Variables & { after: string | null }
+>`
+  query ProjectSearch($region: String, $year: Int, $status: ProjectStatus, $category: ProjectCategory, $search: String, $after: String) {
+    projects(region: $region, year: $year, status: $status, category: $category, search: $search, first: 20, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes { code name category status fiscalYear budget { yuan } region { shortCode name } }
+    }
+  }
+`;
+
+const filterNames = ['region', 'year', 'status', 'category', 'search'] as const;
+
+export function Projects() {
+  const { t, te } = useI18n();
+  const { applied, draft, update, submit, clear } = useUrlFilters('/projects', filterNames);
+
+  return (
+    <>
+      <h1>{t('projects.title')}</h1>
+      <form className="filters" onSubmit={submit} role="search" aria-label={t('projects.filters')}>
+        <RegionPicker value={draft.region} onChange={(region) => update({ region })} />
+        <div className="field">
+          <label htmlFor="project-year">{t('field.fiscalYear')}</label>
+          <select id="project-year" value={draft.year ?? ''} onChange={(e) => update({ year: e.target.value || null })}>
+            <option value="">{t('filter.any')}</option>
+            {yearOptions().map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="project-status">{t('field.status')}</label>
+          <select id="project-status" value={draft.status ?? ''} onChange={(e) => update({ status: e.target.value || null })}>
+            <option value="">{t('filter.any')}</option>
+            {projectStatuses.map((s) => (
+              <option key={s} value={s}>
+                {te('ProjectStatus', s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="project-category">{t('field.category')}</label>
+          <select id="project-category" value={draft.category ?? ''} onChange={(e) => update({ category: e.target.value || null })}>
+            <option value="">{t('filter.any')}</option>
+            {projectCategories.map((c) => (
+              <option key={c} value={c}>
+                {te('ProjectCategory', c)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field-wide">
+          <label htmlFor="project-search">{t('projects.search')}</label>
+          <input id="project-search" type="search" maxLength={100} value={draft.search ?? ''} onChange={(e) => update({ search: e.target.value || null })} />
+        </div>
+        <div className="actions">
+          <button type="submit" className="primary">
+            {t('filter.apply')}
+          </button>
+          <button type="button" onClick={clear}>
+            {t('filter.clear')}
+          </button>
+        </div>
+      </form>
+      <PagedQuery
+        query={ProjectsQuery}
+        variables={{ ...applied, year: applied.year ? Number(applied.year) : null }}
+      >
+        {({ projects }, pager) => (
+          <section aria-label={t('projects.results')} data-testid="project-results" data-total={projects.totalCount}>
+            {projects.nodes.length === 0 ? (
+              <p>{t('projects.none')}</p>
+            ) : (
+              <Table head={[t('field.name'), t('field.region'), t('field.fiscalYear'), t('field.category'), t('field.status'), t('field.budget')]}>
+                {projects.nodes.map((p) => (
+                  <tr key={p.code}>
+                    <td>
+                      <Link to={`/projects/${encodeURIComponent(p.code)}`}>{p.name}</Link>
+                      <div className="code">{p.code}</div>
+                    </td>
+                    <td>
+                      <Link to={`/villages/${p.region.shortCode}`}>{p.region.name}</Link>
+                    </td>
+                    <td>{p.fiscalYear}</td>
+                    <td>{te('ProjectCategory', p.category)}</td>
+                    <td>{te('ProjectStatus', p.status)}</td>
+                    <td className="number">{formatYuan(p.budget.yuan)}</td>
+                  </tr>
+                ))}
+              </Table>
+            )}
+            {pager(projects.pageInfo, projects.totalCount)}
+          </section>
+        )}
+      </PagedQuery>
+      <ExportLinks list="projects" filters={applied} />
+    </>
+  );
+}

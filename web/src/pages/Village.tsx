@@ -1,0 +1,468 @@
+import { useState } from 'react';
+import { gql } from 'urql';
+import { Chart } from '../components/Chart';
+import { ExportLinks } from '../components/ExportLinks';
+import { NeedList, NeedListFields, PledgeListFields, PledgeTable, type NeedListItem, type PledgeListItem } from '../components/NeedList';
+import { NoticeList, NoticeListFields, type NoticeListItem } from '../components/NoticeList';
+import { PagedQuery, type PageInfo } from '../components/Pager';
+import { Query } from '../components/Query';
+import { RegionTrail, type TrailRegion } from '../components/RegionTrail';
+import { Facts, Table } from '../components/Table';
+import { useI18n } from '../i18n';
+import { fenToYuan, formatCount, formatYuan } from '../lib/format';
+import { Link } from '../router';
+import { useHasField } from '../lib/schema';
+import { NotFound } from './Notice';
+
+interface Statistics {
+  year: number;
+  population: number;
+  poorPeople: number;
+  poorHouseholds: number;
+  povertyIncidencePercent: string;
+  collectiveIncome: { yuan: string };
+  perCapitaDisposableIncome: { yuan: string };
+}
+
+interface RegionDetail {
+  id: string;
+  shortCode: string;
+  name: string;
+  level: string;
+  povertyStatus: string;
+  plannedExitYear: number | null;
+  actualExitYear: number | null;
+  isNationalKeyCounty: boolean;
+  isProvincialKeyCounty: boolean;
+  isContiguousDestituteArea: boolean;
+  isDeepPoverty: boolean;
+  ancestors: TrailRegion[];
+  statistics: Statistics[];
+}
+
+const RegionQuery = gql<{ region: RegionDetail | null }, { code: string }>`
+  query VillagePage($code: String!) {
+    region(code: $code) {
+      id shortCode name level povertyStatus plannedExitYear actualExitYear
+      isNationalKeyCounty isProvincialKeyCounty isContiguousDestituteArea isDeepPoverty
+      ancestors { shortCode name }
+      statistics {
+        year population poorPeople poorHouseholds povertyIncidencePercent
+        collectiveIncome { yuan }
+        perCapitaDisposableIncome { yuan }
+      }
+    }
+  }
+`;
+
+interface Assessment {
+  year: number;
+  met: boolean;
+  missed: string[];
+  criterion: { fromYear: number; maxPovertyIncidencePercent: string; minCollectiveIncome: { yuan: string } | null; source: string };
+  figures: { povertyIncidencePercent: string; collectiveIncome: { yuan: string } };
+}
+
+const AssessmentQuery = gql<{ region: { exitAssessment: Assessment | null } | null }, { code: string; year: number }>`
+  query VillageExitAssessment($code: String!, $year: Int!) {
+    region(code: $code) {
+      exitAssessment(year: $year) {
+        year met missed
+        criterion { fromYear maxPovertyIncidencePercent minCollectiveIncome { yuan } source }
+        figures { povertyIncidencePercent collectiveIncome { yuan } }
+      }
+    }
+  }
+`;
+
+const MoneyQuery = gql<{ moneySummary: { kind: string; year: number; count: number; amount: { yuan: string; fen: number } }[] }, { code: string }>`
+  query VillageMoney($code: String!) {
+    moneySummary(region: $code) { kind year count amount { yuan fen } }
+  }
+`;
+
+interface ProjectRow {
+  code: string;
+  name: string;
+  category: string;
+  status: string;
+  fiscalYear: number;
+  budget: { yuan: string };
+  region: TrailRegion;
+  allocations: { amount: { yuan: string }; fund: { code: string; name: string } }[];
+}
+
+const ProjectsQuery = gql<{ projects: { totalCount: number; pageInfo: PageInfo; nodes: ProjectRow[] } }, { code: string; after: string | null }>`
+  query VillageProjects($code: String!, $after: String) {
+    projects(region: $code, first: 20, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        code name category status fiscalYear budget { yuan }
+        region { shortCode name }
+        allocations { amount { yuan } fund { code name } }
+      }
+    }
+  }
+`;
+
+const FundsQuery = gql<
+  { funds: { totalCount: number; pageInfo: PageInfo; nodes: { code: string; name: string; fiscalYear: number; sourceType: string; amount: { yuan: string } }[] } },
+  { code: string; after: string | null }
+>`
+  query VillageFunds($code: String!, $after: String) {
+    funds(region: $code, first: 20, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes { code name fiscalYear sourceType amount { yuan } }
+    }
+  }
+`;
+
+const NoticesQuery = gql<{ notices: { totalCount: number; pageInfo: PageInfo; nodes: NoticeListItem[] } }, { code: string; after: string | null }>`
+  query VillageNotices($code: String!, $after: String) {
+    notices(region: $code, first: 10, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes { ...NoticeListFields }
+    }
+  }
+  ${NoticeListFields}
+`;
+
+const ChildrenQuery = gql<
+  { region: { children: { totalCount: number; pageInfo: PageInfo; nodes: { shortCode: string; name: string; povertyStatus: string }[] } } | null },
+  { code: string; after: string | null }
+>`
+  query VillageChildren($code: String!, $after: String) {
+    region(code: $code) {
+      children(first: 100, after: $after) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        nodes { shortCode name povertyStatus }
+      }
+    }
+  }
+`;
+
+export function VillagePage({ code }: { code: string }) {
+  const { t } = useI18n();
+  return (
+    <Query query={RegionQuery} variables={{ code }}>
+      {({ region }) => (region ? <RegionView region={region} /> : <NotFound what={t('village.notFound')} code={code} />)}
+    </Query>
+  );
+}
+
+function RegionView({ region }: { region: RegionDetail }) {
+  const { t, te, lang } = useI18n();
+  const hasNeeds = useHasField('Query', 'needs');
+  const flags = [
+    region.isNationalKeyCounty && t('region.nationalKeyCounty'),
+    region.isProvincialKeyCounty && t('region.provincialKeyCounty'),
+    region.isContiguousDestituteArea && t('region.contiguousArea'),
+    region.isDeepPoverty && t('region.deepPoverty'),
+  ].filter(Boolean);
+  const code = region.shortCode;
+
+  return (
+    <article data-testid="village-page" data-code={code}>
+      <p className="kicker">
+        <span className="badge">{te('RegionLevel', region.level)}</span> <span className="badge">{te('PovertyStatus', region.povertyStatus)}</span>
+      </p>
+      <h1>{region.name}</h1>
+      <p>
+        {region.ancestors.length > 0 && <RegionTrail region={region.ancestors[region.ancestors.length - 1]} ancestors={region.ancestors.slice(0, -1)} />}
+      </p>
+      <Facts
+        items={[
+          [t('region.code'), <span className="code">{code}</span>],
+          [t('region.povertyStatus'), te('PovertyStatus', region.povertyStatus)],
+          [t('region.plannedExit'), region.plannedExitYear],
+          [t('region.actualExit'), region.actualExitYear],
+          [t('region.flags'), flags.length ? flags.join(lang === 'zh' ? '、' : ', ') : '—'],
+        ]}
+      />
+
+      {region.statistics.length > 0 && <StatisticsSection code={code} statistics={region.statistics} />}
+
+      {hasNeeds && <NeedsSection code={code} />}
+      <MoneySection code={code} />
+      <ProjectsSection code={code} />
+      <FundsSection code={code} />
+
+      <section aria-labelledby="village-notices-heading">
+        <h2 id="village-notices-heading">{t('village.notices')}</h2>
+        <PagedQuery query={NoticesQuery} variables={{ code }}>
+          {(data, pager) => (
+            <>
+              <NoticeList notices={data.notices.nodes} />
+              {pager(data.notices.pageInfo, data.notices.totalCount)}
+            </>
+          )}
+        </PagedQuery>
+      </section>
+
+      {region.level !== 'VILLAGE' && (
+        <section aria-labelledby="children-heading">
+          <h2 id="children-heading">{t('village.children')}</h2>
+          <PagedQuery query={ChildrenQuery} variables={{ code }}>
+            {(data, pager) =>
+              data.region && (
+                <>
+                  <ul className="chips" data-testid="region-children">
+                    {data.region.children.nodes.map((c) => (
+                      <li key={c.shortCode}>
+                        <Link to={`/villages/${c.shortCode}`}>{c.name}</Link>
+                        {c.povertyStatus !== 'NOT_REGISTERED' && <span className="muted"> · {te('PovertyStatus', c.povertyStatus)}</span>}
+                      </li>
+                    ))}
+                  </ul>
+                  {pager(data.region.children.pageInfo, data.region.children.totalCount)}
+                </>
+              )
+            }
+          </PagedQuery>
+        </section>
+      )}
+
+      <p className="cite">
+        {t('record.cite')} <a href={`/v/${code}`}>{`${location.origin}/v/${code}`}</a>
+      </p>
+    </article>
+  );
+}
+
+function StatisticsSection({ code, statistics }: { code: string; statistics: Statistics[] }) {
+  const { t, lang } = useI18n();
+  const years = statistics.map((s) => s.year);
+  const [year, setYear] = useState(years[years.length - 1]);
+  return (
+    <section aria-labelledby="statistics-heading">
+      <h2 id="statistics-heading">{t('village.statistics')}</h2>
+      <p className="muted">{t('village.statisticsNote')}</p>
+      <Chart
+        label={t('village.incidenceChart')}
+        height={220}
+        option={{
+          tooltip: { trigger: 'axis' },
+          grid: { left: 8, right: 8, top: 24, bottom: 8, containLabel: true },
+          xAxis: { type: 'category', data: years },
+          yAxis: { type: 'value', name: '%' },
+          series: [{ type: 'line', name: t('village.incidence'), data: statistics.map((s) => Number(s.povertyIncidencePercent)) }],
+        }}
+      />
+      <Table
+        head={[t('field.year'), t('village.population'), t('village.poorPeople'), t('village.poorHouseholds'), t('village.incidence'), t('village.collectiveIncome'), t('village.perCapitaIncome')]}
+        testId="village-statistics"
+      >
+        {statistics.map((s) => (
+          <tr key={s.year}>
+            <td>{s.year}</td>
+            <td className="number">{formatCount(s.population, lang)}</td>
+            <td className="number">{formatCount(s.poorPeople, lang)}</td>
+            <td className="number">{formatCount(s.poorHouseholds, lang)}</td>
+            <td className="number">{s.povertyIncidencePercent}%</td>
+            <td className="number">{formatYuan(s.collectiveIncome.yuan)}</td>
+            <td className="number">{formatYuan(s.perCapitaDisposableIncome.yuan)}</td>
+          </tr>
+        ))}
+      </Table>
+      <h3>{t('village.exitAssessment')}</h3>
+      <div className="field">
+        <label htmlFor="assessment-year">{t('field.year')}</label>
+        <select id="assessment-year" value={year} onChange={(e) => setYear(Number(e.target.value))}>
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </div>
+      <Query query={AssessmentQuery} variables={{ code, year }}>
+        {({ region }) => {
+          const assessment = region?.exitAssessment;
+          if (!assessment) return <p className="muted">{t('village.noAssessment')}</p>;
+          return (
+            <div className={assessment.met ? 'assessment met' : 'assessment missed'} data-testid="exit-assessment">
+              <p>
+                <strong>{assessment.met ? t('village.criteriaMet') : t('village.criteriaMissed')}</strong>
+              </p>
+              <Facts
+                items={[
+                  [t('village.incidence'), `${assessment.figures.povertyIncidencePercent}% (≤ ${assessment.criterion.maxPovertyIncidencePercent}%)`],
+                  [
+                    t('village.collectiveIncome'),
+                    `${formatYuan(assessment.figures.collectiveIncome.yuan)}${assessment.criterion.minCollectiveIncome ? ` (≥ ${formatYuan(assessment.criterion.minCollectiveIncome.yuan)})` : ''}`,
+                  ],
+                  [t('village.criterionSource'), assessment.criterion.source],
+                ]}
+              />
+              {assessment.missed.length > 0 && (
+                <ul>
+                  {assessment.missed.map((m) => (
+                    <li key={m}>{m}</li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          );
+        }}
+      </Query>
+    </section>
+  );
+}
+
+function MoneySection({ code }: { code: string }) {
+  const { t, te, lang } = useI18n();
+  return (
+    <section aria-labelledby="money-heading">
+      <h2 id="money-heading">{t('village.money')}</h2>
+      <p className="muted">{t('home.moneyNote')}</p>
+      <Query query={MoneyQuery} variables={{ code }}>
+        {({ moneySummary }) => {
+          const kinds = [...new Set(moneySummary.map((g) => g.kind))];
+          const years = [...new Set(moneySummary.map((g) => g.year))].sort();
+          if (moneySummary.length === 0) return <p>{t('home.noMoney')}</p>;
+          return (
+            <Table head={[t('field.year'), ...kinds.map((k) => te('TransactionKind', k))]} testId="village-money">
+              {years.map((year) => (
+                <tr key={year}>
+                  <td>{year}</td>
+                  {kinds.map((kind) => {
+                    const groups = moneySummary.filter((g) => g.year === year && g.kind === kind);
+                    const fen = groups.reduce((sum, g) => sum + g.amount.fen, 0);
+                    const count = groups.reduce((sum, g) => sum + g.count, 0);
+                    return (
+                      <td key={kind} className="number">
+                        {count === 0 ? '—' : `${formatYuan(fenToYuan(fen))} (${formatCount(count, lang)})`}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </Table>
+          );
+        }}
+      </Query>
+      <ExportLinks list="transactions" filters={{ region: code }} />
+    </section>
+  );
+}
+
+function ProjectsSection({ code }: { code: string }) {
+  const { t, te } = useI18n();
+  return (
+    <section aria-labelledby="village-projects-heading">
+      <h2 id="village-projects-heading">{t('village.projects')}</h2>
+      <PagedQuery query={ProjectsQuery} variables={{ code }}>
+        {(data, pager) =>
+          data.projects.nodes.length === 0 ? (
+            <p>{t('projects.none')}</p>
+          ) : (
+            <>
+              <Table head={[t('field.name'), t('field.region'), t('field.category'), t('field.status'), t('field.budget'), t('project.funding')]} testId="village-projects">
+                {data.projects.nodes.map((p) => (
+                  <tr key={p.code}>
+                    <td>
+                      <Link to={`/projects/${encodeURIComponent(p.code)}`}>{p.name}</Link>
+                      <div className="code">{p.code}</div>
+                    </td>
+                    <td>{p.region.name}</td>
+                    <td>{te('ProjectCategory', p.category)}</td>
+                    <td>{te('ProjectStatus', p.status)}</td>
+                    <td className="number">{formatYuan(p.budget.yuan)}</td>
+                    <td>
+                      {p.allocations.map((a) => (
+                        <div key={a.fund.code}>
+                          <Link to={`/funds/${encodeURIComponent(a.fund.code)}`}>{a.fund.name}</Link> {formatYuan(a.amount.yuan)}
+                        </div>
+                      ))}
+                    </td>
+                  </tr>
+                ))}
+              </Table>
+              {pager(data.projects.pageInfo, data.projects.totalCount)}
+            </>
+          )
+        }
+      </PagedQuery>
+      <ExportLinks list="projects" filters={{ region: code }} />
+    </section>
+  );
+}
+
+function FundsSection({ code }: { code: string }) {
+  const { t, te } = useI18n();
+  return (
+    <PagedQuery query={FundsQuery} variables={{ code }}>
+      {(data, pager) =>
+        data.funds.totalCount > 0 && (
+          <section aria-labelledby="village-funds-heading">
+            <h2 id="village-funds-heading">{t('village.funds')}</h2>
+            <Table head={[t('field.name'), t('field.fiscalYear'), t('field.sourceType'), t('field.amount')]} testId="village-funds">
+              {data.funds.nodes.map((f) => (
+                <tr key={f.code}>
+                  <td>
+                    <Link to={`/funds/${encodeURIComponent(f.code)}`}>{f.name}</Link>
+                    <div className="code">{f.code}</div>
+                  </td>
+                  <td>{f.fiscalYear}</td>
+                  <td>{te('FundSourceType', f.sourceType)}</td>
+                  <td className="number">{formatYuan(f.amount.yuan)}</td>
+                </tr>
+              ))}
+            </Table>
+            {pager(data.funds.pageInfo, data.funds.totalCount)}
+          </section>
+        )
+      }
+    </PagedQuery>
+  );
+}
+
+const NeedsQuery = gql<
+  {
+    needs: { totalCount: number; pageInfo: PageInfo; nodes: NeedListItem[] };
+    pledges: { totalCount: number; nodes: PledgeListItem[] };
+  },
+  { code: string; after: string | null }
+>`
+  query VillageNeeds($code: String!, $after: String) {
+    needs(region: $code, first: 10, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes { ...NeedListFields }
+    }
+    pledges(region: $code, first: 50) {
+      totalCount
+      nodes { ...PledgeListFields }
+    }
+  }
+  ${NeedListFields}
+  ${PledgeListFields}
+`;
+
+/** What the place needs, and everything promised and delivered against it (when the API has needs and pledges). */
+function NeedsSection({ code }: { code: string }) {
+  const { t, tf } = useI18n();
+  return (
+    <section aria-labelledby="village-needs-heading">
+      <h2 id="village-needs-heading">{t('village.needs')}</h2>
+      <PagedQuery query={NeedsQuery} variables={{ code }}>
+        {(data, pager) => (
+          <>
+            <NeedList needs={data.needs.nodes} />
+            {pager(data.needs.pageInfo, data.needs.totalCount)}
+            <h3>{t('village.pledges')}</h3>
+            <PledgeTable pledges={data.pledges.nodes} />
+            {data.pledges.totalCount > data.pledges.nodes.length && (
+              <p className="muted">{tf('village.morePledges', { shown: data.pledges.nodes.length, total: data.pledges.totalCount })}</p>
+            )}
+          </>
+        )}
+      </PagedQuery>
+      <ExportLinks list="needs" filters={{ region: code }} />
+    </section>
+  );
+}
