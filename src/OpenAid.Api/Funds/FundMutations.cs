@@ -191,10 +191,9 @@ public sealed class FundMutations : IMutationFields
         }
 
         project.Version++;
-        var sequence = (await db.Transactions.MaxAsync(t => (long?)t.Id, ct) ?? 0) + 1;
         var transaction = new MoneyTransaction
         {
-            Code = $"JY-{project.FiscalYear}-{sequence:D8}",
+            Code = await TransactionCodes.NextAsync(db, input.Date.Year, ct),
             Kind = input.Kind,
             AmountFen = amount,
             Date = input.Date,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using OpenAid.Api.Funds;
 using OpenAid.Data;
 using OpenAid.Domain.Funds;
 using OpenAid.Domain.Organizations;
@@ -38,12 +39,9 @@ public static class PledgeMoney
 
     private static async Task AddAsync(OpenAidDbContext db, TransactionKind kind, Pledge pledge, Organization donor, long amount, DateOnly date, int? projectId, string description, CancellationToken ct)
     {
-        // Numbered like recorded transactions (JY-year-sequence); a concurrent writer taking the same number collides on
-        // the unique code and the whole write runs again.
-        var sequence = (await db.Transactions.MaxAsync(t => (long?)t.Id, ct) ?? 0) + 1;
         db.Transactions.Add(new MoneyTransaction
         {
-            Code = string.Create(CultureInfo.InvariantCulture, $"JY-{date.Year}-{sequence:D8}"),
+            Code = await TransactionCodes.NextAsync(db, date.Year, ct),
             Kind = kind,
             AmountFen = amount,
             Date = date,
