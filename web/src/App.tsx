@@ -1,6 +1,7 @@
 import { useRef, type ReactNode } from 'react';
 import { ErrorBox } from './components/ErrorBox';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { SignIn } from './components/SignIn';
 import { useI18n } from './i18n';
 import type { MessageKey } from './i18n/zh';
 import { Data } from './pages/Data';
@@ -10,6 +11,7 @@ import { NoticePage } from './pages/Notice';
 import { Notices } from './pages/Notices';
 import { OrganizationPage } from './pages/Organization';
 import { Organizations } from './pages/Organizations';
+import { NeedPage } from './pages/Need';
 import { Needs } from './pages/Needs';
 import { ProgramPage } from './pages/Program';
 import { ProjectPage } from './pages/Project';
@@ -43,6 +45,7 @@ const recordPages: [string, (code: string) => ReactNode][] = [
   ['/funds/', (code) => <FundPage code={code} />],
   ['/organizations/', (code) => <OrganizationPage code={code} />],
   ['/programs/', (code) => <ProgramPage code={code} />],
+  ['/needs/', (code) => <NeedPage code={code} />],
 ];
 
 const listPages: Record<string, () => ReactNode> = {
@@ -98,6 +101,7 @@ export function App() {
           >
             {t('lang.switch')}
           </button>
+          <SignIn />
         </div>
         <nav aria-label={t('nav.label')}>
           <ul>

@@ -1,17 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Provider } from 'urql';
 import { App } from './App';
-import { client } from './client';
 import { I18nProvider } from './i18n';
+import { AuthProvider } from './lib/auth';
 import './styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nProvider>
-      <Provider value={client}>
+      <AuthProvider>
         <App />
-      </Provider>
+      </AuthProvider>
     </I18nProvider>
   </StrictMode>,
 );

@@ -1,5 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpenAid.Api.Auth;
 using OpenAid.Api.Tests.Exports;
 using OpenAid.Api.Tests.Infrastructure;
+using OpenAid.Data;
+using OpenAid.Domain.Organizations;
+using OpenAid.Domain.Regions;
 using Xunit.Abstractions;
 
 namespace OpenAid.Api.Tests.Browser;
@@ -56,6 +62,24 @@ public class BrowserTests(IsolatedDemoServer server, ITestOutputHelper output) :
         {
             var publisher = await TestPublisher.ForDemoCountyAsync(server);
             scenarios["OPENAID_OPEN_NOTICE"] = await publisher.PublishNoticeOpenForObjectionsAsync();
+        }
+
+        if (await SchemaHasAsync("Mutation", "pledge") && await SchemaHasAsync("Mutation", "reviewNeed"))
+        {
+            // The pledge test registers and approves a need of a county's village, then pledges as an enterprise.
+            await using var scope = server.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<OpenAidDbContext>();
+            var office = (await db.Organizations.Where(o => o.Kind == OrganizationKind.Government && o.Name.EndsWith("扶贫开发办公室")).OrderBy(o => o.Id).ToListAsync())
+                .First(o => RegionCode.LevelOf(o.RegionCode) == RegionLevel.County);
+            var village = await db.Regions.Where(r => r.Code > office.RegionCode && r.Code < office.RegionCode + 1_000_000 && r.Level == RegionLevel.Village).OrderBy(r => r.Code).FirstAsync();
+            var donor = await db.Organizations.Where(o => o.Kind == OrganizationKind.PrivateEnterprise).OrderBy(o => o.Id).FirstAsync();
+            var county = RegionCode.Of(office.RegionCode).ShortForm;
+            var tokens = server.Services.GetRequiredService<LocalTokens>();
+            scenarios["OPENAID_TOKEN_PUBLISHER"] = tokens.Mint("browser-publisher", [Roles.Publisher], county, office.Code, null, TimeSpan.FromHours(2));
+            scenarios["OPENAID_TOKEN_REVIEWER"] = tokens.Mint("browser-reviewer", [Roles.Reviewer], county, office.Code, "李明", TimeSpan.FromHours(2));
+            scenarios["OPENAID_TOKEN_DONOR"] = tokens.Mint("browser-donor", [Roles.Donor], null, donor.Code, null, TimeSpan.FromHours(2));
+            scenarios["OPENAID_NEED_VILLAGE"] = village.RegionCode.ShortForm;
+            scenarios["OPENAID_DONOR_ORG"] = donor.Code;
         }
 
         return scenarios;

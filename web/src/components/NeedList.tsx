@@ -58,7 +58,7 @@ export function NeedProgress({ need }: { need: NeedListItem }) {
       <div className="bar-label">
         {tf('needs.pledgedOf', { pledged: formatAmount(need.pledged), requested: formatAmount(need.requested), percent: pledged })}
       </div>
-      <progress max={100} value={pledged} aria-label={tf('needs.pledgedPercent', { percent: pledged })} data-testid="need-pledged" />
+      <progress max={100} value={pledged} aria-label={tf('needs.pledgedPercent', { percent: pledged })} data-testid="need-pledged" data-pledged={need.pledged.quantity} />
       <div className="bar-label">{tf('needs.receivedOf', { received: formatAmount(need.received), percent: received })}</div>
       <progress className="received" max={100} value={received} aria-label={tf('needs.receivedPercent', { percent: received })} />
     </div>
@@ -72,7 +72,9 @@ export function NeedList({ needs }: { needs: NeedListItem[] }) {
     <ul className="record-list" data-testid="need-list">
       {needs.map((n) => (
         <li key={n.code} data-code={n.code}>
-          <strong>{n.title}</strong>
+          <strong>
+            <Link to={`/needs/${encodeURIComponent(n.code)}`}>{n.title}</Link>
+          </strong>
           <div className="meta">
             <span className="badge">{te('NeedCategory', n.category)}</span>
             <span className="badge">{te('NeedStatus', n.status)}</span>

@@ -6,6 +6,8 @@ import { RegionPicker } from '../components/RegionPicker';
 import { useI18n } from '../i18n';
 import { useUrlFilters } from '../lib/filters';
 import { useHasField } from '../lib/schema';
+import { useAuth } from '../lib/auth';
+import { Query } from '../components/Query';
 import { Pending } from './Pending';
 
 export const needCategories = ['EDUCATION', 'MEDICAL', 'HOUSING', 'INDUSTRY', 'JOBS', 'SKILLS_TRAINING', 'DAILY_NECESSITIES', 'INFRASTRUCTURE', 'PRODUCT_PURCHASE'];
@@ -25,6 +27,20 @@ const NeedsQuery = gql<
   ${NeedListFields}
 `;
 
+const SuggestedNeedsQuery = gql<
+  { suggestedNeeds: { rank: number; reason: string; need: NeedListItem }[] },
+  { organization: string }
+>`
+  query SuggestedNeeds($organization: String!) {
+    suggestedNeeds(organization: $organization, first: 5) {
+      rank
+      reason
+      need { ...NeedListFields }
+    }
+  }
+  ${NeedListFields}
+`;
+
 const filterNames = ['region', 'category', 'status', 'search'] as const;
 
 /** Village needs that reviewers approved, with what is pledged and what arrived. */
@@ -32,7 +48,28 @@ export function Needs() {
   const hasNeeds = useHasField('Query', 'needs');
   if (hasNeeds === false) return <Pending title="nav.needs" />;
   if (hasNeeds === undefined) return null;
-  return <NeedSearch />;
+  return (
+    <>
+      <NeedSearch />
+      <Suggestions />
+    </>
+  );
+}
+
+/** For a signed-in donor: the open needs the API suggests to its organisation. */
+function Suggestions() {
+  const { session } = useAuth();
+  const hasSuggestions = useHasField('Query', 'suggestedNeeds');
+  const { t, tf } = useI18n();
+  if (!hasSuggestions || !session?.organization || !session.roles.includes('Donor')) return null;
+  return (
+    <section aria-label={t('needs.suggested')} data-testid="suggested-needs">
+      <h2>{tf('needs.suggestedFor', { org: session.organization })}</h2>
+      <Query query={SuggestedNeedsQuery} variables={{ organization: session.organization }}>
+        {({ suggestedNeeds }) => <NeedList needs={suggestedNeeds.map((s) => s.need)} />}
+      </Query>
+    </section>
+  );
 }
 
 function NeedSearch() {
