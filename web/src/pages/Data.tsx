@@ -3,7 +3,7 @@ import { ErrorBox } from '../components/ErrorBox';
 import { RegionPicker } from '../components/RegionPicker';
 import { Table } from '../components/Table';
 import { useI18n } from '../i18n';
-import { yearOptions } from '../lib/format';
+import { SelectFilter, yearFilterOptions } from '../components/FilterFields';
 import { href, navigate, useLocation } from '../router';
 
 interface ExportIndex {
@@ -56,17 +56,13 @@ export function Data() {
         <p>{t('data.filtersIntro')}</p>
         <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={t('data.filters')}>
           <RegionPicker value={region} onChange={(code) => navigate(href('/data', { region: code, year }))} />
-          <div className="field">
-            <label htmlFor="data-year">{t('filter.year')}</label>
-            <select id="data-year" value={year ?? ''} onChange={(e) => navigate(href('/data', { region, year: e.target.value }))}>
-              <option value="">{t('filter.any')}</option>
-              {yearOptions().map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectFilter
+            id="data-year"
+            label={t('filter.year')}
+            value={year}
+            options={yearFilterOptions()}
+            onChange={(choice) => navigate(href('/data', { region, year: choice ?? '' }))}
+          />
         </form>
         {error && <ErrorBox title={t('query.error')} messages={[error]} onRetry={retry} />}
         {!index && !error && (

@@ -9,6 +9,7 @@ import { useHasField } from '../lib/schema';
 import { useAuth } from '../lib/auth';
 import { Query } from '../components/Query';
 import { Pending } from './Pending';
+import { FilterActions, SearchFilter, SelectFilter } from '../components/FilterFields';
 
 export const needCategories = ['EDUCATION', 'MEDICAL', 'HOUSING', 'INDUSTRY', 'JOBS', 'SKILLS_TRAINING', 'DAILY_NECESSITIES', 'INFRASTRUCTURE', 'PRODUCT_PURCHASE'];
 const publicStatuses = ['OPEN', 'PARTLY_PLEDGED', 'FULLY_PLEDGED', 'FULFILLED', 'CLOSED', 'EXPIRED'];
@@ -81,40 +82,10 @@ function NeedSearch() {
       <p className="lead">{t('needs.intro')}</p>
       <form className="filters" onSubmit={submit} role="search" aria-label={t('needs.filters')}>
         <RegionPicker value={draft.region} onChange={(region) => update({ region })} />
-        <div className="field">
-          <label htmlFor="need-category">{t('field.category')}</label>
-          <select id="need-category" value={draft.category ?? ''} onChange={(e) => update({ category: e.target.value || null })}>
-            <option value="">{t('filter.any')}</option>
-            {needCategories.map((c) => (
-              <option key={c} value={c}>
-                {te('NeedCategory', c)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="need-status">{t('field.status')}</label>
-          <select id="need-status" value={draft.status ?? ''} onChange={(e) => update({ status: e.target.value || null })}>
-            <option value="">{t('filter.any')}</option>
-            {publicStatuses.map((s) => (
-              <option key={s} value={s}>
-                {te('NeedStatus', s)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field-wide">
-          <label htmlFor="need-search">{t('needs.search')}</label>
-          <input id="need-search" type="search" maxLength={100} value={draft.search ?? ''} onChange={(e) => update({ search: e.target.value || null })} />
-        </div>
-        <div className="actions">
-          <button type="submit" className="primary">
-            {t('filter.apply')}
-          </button>
-          <button type="button" onClick={clear}>
-            {t('filter.clear')}
-          </button>
-        </div>
+        <SelectFilter id="need-category" label={t('field.category')} value={draft.category} options={needCategories.map((c) => ({ value: c, label: te('NeedCategory', c) }))} onChange={(category) => update({ category })} />
+        <SelectFilter id="need-status" label={t('field.status')} value={draft.status} options={publicStatuses.map((s) => ({ value: s, label: te('NeedStatus', s) }))} onChange={(status) => update({ status })} />
+        <SearchFilter id="need-search" label={t('needs.search')} value={draft.search} onChange={(search) => update({ search })} />
+        <FilterActions onClear={clear} />
       </form>
       <PagedQuery query={NeedsQuery} variables={applied}>
         {({ needs }, pager) => (

@@ -5,8 +5,8 @@ import { Pager, useCursorPaging, type PageInfo } from '../components/Pager';
 import { Query } from '../components/Query';
 import { RegionPicker } from '../components/RegionPicker';
 import { useI18n } from '../i18n';
-import { yearOptions } from '../lib/format';
 import { useUrlFilters } from '../lib/filters';
+import { FilterActions, SearchFilter, SelectFilter, yearFilterOptions } from '../components/FilterFields';
 
 interface Variables {
   region: string | null;
@@ -43,55 +43,20 @@ export function Notices() {
       <p className="lead">{t('notices.intro')}</p>
       <form className="filters" onSubmit={submit} role="search" aria-label={t('notices.filters')}>
         <RegionPicker value={draft.region} onChange={(region) => update({ region })} />
-        <div className="field">
-          <label htmlFor="notice-year">{t('filter.year')}</label>
-          <select id="notice-year" value={draft.year ?? ''} onChange={(e) => update({ year: e.target.value || null })}>
-            <option value="">{t('filter.any')}</option>
-            {yearOptions().map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="notice-kind">{t('field.kind')}</label>
-          <select id="notice-kind" value={draft.kind ?? ''} onChange={(e) => update({ kind: e.target.value || null })}>
-            <option value="">{t('filter.any')}</option>
-            {kinds.map((k) => (
-              <option key={k} value={k}>
-                {te('NoticeKind', k)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="notice-late">{t('notices.timeliness')}</label>
-          <select id="notice-late" value={draft.late ?? ''} onChange={(e) => update({ late: e.target.value || null })}>
-            <option value="">{t('filter.any')}</option>
-            <option value="true">{t('notices.lateOnly')}</option>
-            <option value="false">{t('notices.onTimeOnly')}</option>
-          </select>
-        </div>
-        <div className="field field-wide">
-          <label htmlFor="notice-search">{t('notices.search')}</label>
-          <input
-            id="notice-search"
-            type="search"
-            maxLength={100}
-            value={draft.search ?? ''}
-            placeholder={t('notices.searchPlaceholder')}
-            onChange={(e) => update({ search: e.target.value || null })}
-          />
-        </div>
-        <div className="actions">
-          <button type="submit" className="primary">
-            {t('filter.apply')}
-          </button>
-          <button type="button" onClick={clear}>
-            {t('filter.clear')}
-          </button>
-        </div>
+        <SelectFilter id="notice-year" label={t('filter.year')} value={draft.year} options={yearFilterOptions()} onChange={(year) => update({ year })} />
+        <SelectFilter id="notice-kind" label={t('field.kind')} value={draft.kind} options={kinds.map((k) => ({ value: k, label: te('NoticeKind', k) }))} onChange={(kind) => update({ kind })} />
+        <SelectFilter
+          id="notice-late"
+          label={t('notices.timeliness')}
+          value={draft.late}
+          options={[
+            { value: 'true', label: t('notices.lateOnly') },
+            { value: 'false', label: t('notices.onTimeOnly') },
+          ]}
+          onChange={(late) => update({ late })}
+        />
+        <SearchFilter id="notice-search" label={t('notices.search')} value={draft.search} placeholder={t('notices.searchPlaceholder')} onChange={(search) => update({ search })} />
+        <FilterActions onClear={clear} />
       </form>
 
       <Query

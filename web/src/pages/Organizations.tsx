@@ -5,6 +5,7 @@ import { Query } from '../components/Query';
 import { useI18n } from '../i18n';
 import { useUrlFilters } from '../lib/filters';
 import { Link } from '../router';
+import { FilterActions, SearchFilter, SelectFilter } from '../components/FilterFields';
 
 export const organizationKinds = ['GOVERNMENT', 'STATE_OWNED_ENTERPRISE', 'PRIVATE_ENTERPRISE', 'SOCIAL_ORGANIZATION', 'INDIVIDUAL_DONOR'];
 
@@ -82,32 +83,9 @@ export function Organizations() {
       <section aria-labelledby="organizations-heading">
         <h2 id="organizations-heading">{t('organizations.all')}</h2>
         <form className="filters" role="search" onSubmit={submit} aria-label={t('organizations.filters')}>
-          <div className="field field-wide">
-            <label htmlFor="organization-search">{t('organizations.search')}</label>
-            <input
-              id="organization-search"
-              type="search"
-              maxLength={100}
-              value={draft.search ?? ''}
-              onChange={(e) => update({ search: e.target.value || null })}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="organization-kind">{t('field.kind')}</label>
-            <select id="organization-kind" value={draft.kind ?? ''} onChange={(e) => update({ kind: e.target.value || null })}>
-              <option value="">{t('filter.any')}</option>
-              {organizationKinds.map((k) => (
-                <option key={k} value={k}>
-                  {te('OrganizationKind', k)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="actions">
-            <button type="submit" className="primary">
-              {t('filter.search')}
-            </button>
-          </div>
+          <SearchFilter id="organization-search" label={t('organizations.search')} value={draft.search} onChange={(search) => update({ search })} />
+          <SelectFilter id="organization-kind" label={t('field.kind')} value={draft.kind} options={organizationKinds.map((k) => ({ value: k, label: te('OrganizationKind', k) }))} onChange={(kind) => update({ kind })} />
+          <FilterActions submitLabel={t('filter.search')} />
         </form>
         <PagedQuery query={OrganizationsQuery} variables={{ ...applied, program: null }}>
           {({ organizations }, pager) => (

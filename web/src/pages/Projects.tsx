@@ -4,9 +4,10 @@ import { PagedQuery, type PageInfo } from '../components/Pager';
 import { RegionPicker } from '../components/RegionPicker';
 import { Table } from '../components/Table';
 import { useI18n } from '../i18n';
-import { formatYuan, yearOptions } from '../lib/format';
+import { formatYuan } from '../lib/format';
 import { useUrlFilters } from '../lib/filters';
 import { Link } from '../router';
+import { FilterActions, SearchFilter, SelectFilter, yearFilterOptions } from '../components/FilterFields';
 
 export const projectStatuses = ['IN_LIBRARY', 'APPROVED', 'IMPLEMENTING', 'ACCEPTED', 'CLOSED', 'CANCELLED'];
 export const projectCategories = [
@@ -51,51 +52,11 @@ export function Projects() {
       <h1>{t('projects.title')}</h1>
       <form className="filters" onSubmit={submit} role="search" aria-label={t('projects.filters')}>
         <RegionPicker value={draft.region} onChange={(region) => update({ region })} />
-        <div className="field">
-          <label htmlFor="project-year">{t('field.fiscalYear')}</label>
-          <select id="project-year" value={draft.year ?? ''} onChange={(e) => update({ year: e.target.value || null })}>
-            <option value="">{t('filter.any')}</option>
-            {yearOptions().map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="project-status">{t('field.status')}</label>
-          <select id="project-status" value={draft.status ?? ''} onChange={(e) => update({ status: e.target.value || null })}>
-            <option value="">{t('filter.any')}</option>
-            {projectStatuses.map((s) => (
-              <option key={s} value={s}>
-                {te('ProjectStatus', s)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="project-category">{t('field.category')}</label>
-          <select id="project-category" value={draft.category ?? ''} onChange={(e) => update({ category: e.target.value || null })}>
-            <option value="">{t('filter.any')}</option>
-            {projectCategories.map((c) => (
-              <option key={c} value={c}>
-                {te('ProjectCategory', c)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field-wide">
-          <label htmlFor="project-search">{t('projects.search')}</label>
-          <input id="project-search" type="search" maxLength={100} value={draft.search ?? ''} onChange={(e) => update({ search: e.target.value || null })} />
-        </div>
-        <div className="actions">
-          <button type="submit" className="primary">
-            {t('filter.apply')}
-          </button>
-          <button type="button" onClick={clear}>
-            {t('filter.clear')}
-          </button>
-        </div>
+        <SelectFilter id="project-year" label={t('field.fiscalYear')} value={draft.year} options={yearFilterOptions()} onChange={(year) => update({ year })} />
+        <SelectFilter id="project-status" label={t('field.status')} value={draft.status} options={projectStatuses.map((s) => ({ value: s, label: te('ProjectStatus', s) }))} onChange={(status) => update({ status })} />
+        <SelectFilter id="project-category" label={t('field.category')} value={draft.category} options={projectCategories.map((c) => ({ value: c, label: te('ProjectCategory', c) }))} onChange={(category) => update({ category })} />
+        <SearchFilter id="project-search" label={t('projects.search')} value={draft.search} onChange={(search) => update({ search })} />
+        <FilterActions onClear={clear} />
       </form>
       <PagedQuery
         query={ProjectsQuery}
