@@ -58,7 +58,7 @@ public sealed class InstanceServer(bool seedDemoData, IReadOnlyDictionary<string
 
     /// <summary>A Publisher token of the local signer (the key file is shared by every instance of a cluster).</summary>
     public string PublisherToken(string region, string organization) =>
-        Services.GetRequiredService<LocalTokens>().Mint($"test-publisher-{region}", [Roles.Publisher], region, organization, null, TimeSpan.FromHours(1));
+        MintToken([Roles.Publisher], region, organization);
 }
 
 /// <summary>A response with the headers the cache tests look at.</summary>

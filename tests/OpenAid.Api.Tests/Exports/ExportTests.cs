@@ -220,13 +220,8 @@ public class ExportTests(DemoApiServer server)
         var county = OpenAid.Api.Tests.PublicApi.Sql.Scalar(server.ConnectionString, "SELECT RegionCode / 1000000 FROM Needs WHERE Status IN (1, 2, 8) GROUP BY 1 ORDER BY COUNT(*) DESC LIMIT 1");
         Assert.True(county > 0, "the demo data has needs that are not public");
         var publisher = await TestPublisher.ForDemoCountyAsync(server, county.ToString(CultureInfo.InvariantCulture));
-        var officialCount = (await server.SendAsync(
-            new HttpRequestMessage(HttpMethod.Post, "graphql")
-            {
-                Content = new StringContent(JsonSerializer.Serialize(new { query = $"{{ needs(region: \"{publisher.County}\") {{ totalCount }} }}" }), Encoding.UTF8, "application/json"),
-                Headers = { Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", publisher.Token) },
-            },
-            GraphQLResponse.GraphQLResponseJson)).Get("data", "needs", "totalCount").GetInt32();
+        var officialCount = (await server.GraphQLAsync($"{{ needs(region: \"{publisher.County}\") {{ totalCount }} }}", token: publisher.Token))
+            .Get("data", "needs", "totalCount").GetInt32();
         var publicCount = await ExportFiles.TotalCountAsync(server, "needs", $"region: \"{publisher.County}\"");
         using var request = new HttpRequestMessage(HttpMethod.Get, $"export/needs.ndjson?region={publisher.County}");
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", publisher.Token);

@@ -22,7 +22,7 @@ namespace OpenAid.Api.Tests.Infrastructure;
 /// fixture that calls the protected constructor with <c>seedDemoData: true</c>.
 /// </summary>
 [SuppressMessage("Reliability", "CA1001", Justification = "xunit disposes fixtures through IAsyncLifetime.DisposeAsync.")]
-public class ApiServer : IAsyncLifetime
+public partial class ApiServer : IAsyncLifetime
 {
     private readonly bool _seedDemoData;
     private readonly IReadOnlyDictionary<string, string?> _settings;

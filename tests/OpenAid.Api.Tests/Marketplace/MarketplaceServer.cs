@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -112,31 +109,9 @@ public sealed class MarketplaceServer() : ApiServer(seedDemoData: true, new Dict
         Token([role], region, organization, name, subject);
 
     public string Token(string[] roles, Place? region, string organization, string? name = null, string? subject = null) =>
-        Services.GetRequiredService<LocalTokens>().Mint(
-            subject ?? $"test-{string.Join('-', roles).ToLowerInvariant()}-{region?.ShortCode ?? "any"}-{organization}",
-            roles,
-            region?.ShortCode,
-            organization,
-            name,
-            TimeSpan.FromHours(1));
+        MintToken(roles, region?.ShortCode, organization, name, subject);
 
     public static int Unique() => Interlocked.Increment(ref _counter);
-
-    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    public Task<GraphQLResponse> GraphQLAsync(string query, object? variables = null, string? token = null)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "graphql")
-        {
-            Content = new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json"),
-        };
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        return SendAsync(request, GraphQLResponse.GraphQLResponseJson);
-    }
 
     /// <summary>A query that must succeed; returns its data.</summary>
     public async Task<JsonElement> QueryAsync(string query, object? variables = null, string? token = null)
@@ -144,38 +119,6 @@ public sealed class MarketplaceServer() : ApiServer(seedDemoData: true, new Dict
         var response = await GraphQLAsync(query, variables, token);
         Assert.True(response.Errors.Count == 0, $"query failed: {response}");
         return response.Data;
-    }
-
-    public Task<GraphQLResponse> SendMutationAsync(string mutation, object input, string? token, string selection) =>
-        GraphQLAsync(
-            $"mutation($input: {char.ToUpperInvariant(mutation[0])}{mutation[1..]}Input!) {{ {mutation}(input: $input) {{ {selection} errors {{ code field message }} }} }}",
-            new { input },
-            token);
-
-    /// <summary>Runs a mutation and returns its payload; fails on a top-level error.</summary>
-    public async Task<JsonElement> MutateAsync(string mutation, object input, string? token, string selection = "__typename")
-    {
-        var response = await SendMutationAsync(mutation, input, token, selection);
-        Assert.True(response.Errors.Count == 0, $"{mutation} failed: {response}");
-        return response.Get("data", mutation);
-    }
-
-    /// <summary>Like <see cref="MutateAsync"/>, and fails unless the payload has no errors.</summary>
-    public async Task<JsonElement> MutateOkAsync(string mutation, object input, string? token, string selection = "__typename")
-    {
-        var payload = await MutateAsync(mutation, input, token, selection);
-        Assert.True(payload.GetProperty("errors").GetArrayLength() == 0, $"{mutation} was refused: {payload}");
-        return payload;
-    }
-
-    /// <summary>How much has been written: audit entries and the data version. Equal before and after means nothing was.</summary>
-    public async Task<(long AuditEntries, long DataVersion)> WatermarkAsync() =>
-        await ReadAsync(async db => (await db.AuditEntries.LongCountAsync(), await db.DataVersions.Select(v => v.Version).SingleOrDefaultAsync()));
-
-    public async Task<T> ReadAsync<T>(Func<OpenAidDbContext, Task<T>> read)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await read(scope.ServiceProvider.GetRequiredService<OpenAidDbContext>());
     }
 
     /// <summary>
@@ -235,9 +178,6 @@ public sealed class MarketplaceServer() : ApiServer(seedDemoData: true, new Dict
 
     private static Place Place(Region region) => new(region.Code, region.RegionCode.ShortForm, region.Name);
 }
-
-/// <summary>A region the tests use: its padded code, its official short code and its name.</summary>
-public sealed record Place(long Code, string ShortCode, string Name);
 
 /// <summary>One marketplace server for every marketplace test class; they run one after another.</summary>
 [CollectionDefinition(Name)]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OpenAid.Data.Demo;
+using OpenAid.Api.Tests.Infrastructure;
 
 namespace OpenAid.Api.Tests.Publishing;
 

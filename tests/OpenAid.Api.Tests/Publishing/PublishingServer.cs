@@ -1,10 +1,5 @@
-using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using OpenAid.Api.Auth;
 using OpenAid.Api.Tests.Infrastructure;
 using OpenAid.Data;
 using OpenAid.Domain.Organizations;
@@ -69,67 +64,11 @@ public sealed class PublishingServer() : ApiServer(seedDemoData: true, Settings(
 
     /// <summary>A token of the local signer for a role in the test county (or another region and organisation).</summary>
     public string Token(string role, Place? region = null, string? organization = null) =>
-        Services.GetRequiredService<LocalTokens>().Mint(
-            $"test-{role.ToLowerInvariant()}-{(region ?? County).ShortCode}",
+        MintToken(
             [role],
             (region ?? County).ShortCode,
             organization ?? (region is null || region == County ? Office : OtherOffice),
-            null,
-            TimeSpan.FromHours(1));
-
-    /// <summary>POSTs a GraphQL request, signed in with <paramref name="token"/> when one is given.</summary>
-    public Task<GraphQLResponse> GraphQLAsync(string query, object? variables = null, string? token = null)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "graphql")
-        {
-            Content = new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json"),
-        };
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        return SendAsync(request, GraphQLResponse.GraphQLResponseJson);
-    }
-
-    /// <summary>
-    /// Runs one mutation with its input and returns its payload (the result and errors). Fails on a top-level error,
-    /// which a refused or broken request gives.
-    /// </summary>
-    public async Task<JsonElement> MutateAsync(string mutation, object input, string? token, string selection)
-    {
-        var response = await SendMutationAsync(mutation, input, token, selection);
-        Assert.True(response.Errors.Count == 0, $"{mutation} failed: {response}");
-        return response.Get("data", mutation);
-    }
-
-    /// <summary>Like <see cref="MutateAsync"/>, and fails unless the payload has no errors.</summary>
-    public async Task<JsonElement> MutateOkAsync(string mutation, object input, string? token, string selection)
-    {
-        var payload = await MutateAsync(mutation, input, token, selection);
-        Assert.True(payload.GetProperty("errors").GetArrayLength() == 0, $"{mutation} was refused: {payload}");
-        return payload;
-    }
-
-    public Task<GraphQLResponse> SendMutationAsync(string mutation, object input, string? token, string selection) =>
-        GraphQLAsync(
-            $"mutation($input: {char.ToUpperInvariant(mutation[0])}{mutation[1..]}Input!) {{ {mutation}(input: $input) {{ {selection} errors {{ code field message }} }} }}",
-            new { input },
-            token);
-
-    /// <summary>How much has been written: audit entries and the data version. Equal before and after means nothing was.</summary>
-    public async Task<(long AuditEntries, long DataVersion)> WatermarkAsync()
-    {
-        await using var scope = Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OpenAidDbContext>();
-        return (await db.AuditEntries.LongCountAsync(), await db.DataVersions.Select(v => v.Version).SingleOrDefaultAsync());
-    }
-
-    public async Task<T> ReadAsync<T>(Func<OpenAidDbContext, Task<T>> read)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await read(scope.ServiceProvider.GetRequiredService<OpenAidDbContext>());
-    }
+            subject: $"test-{role.ToLowerInvariant()}-{(region ?? County).ShortCode}");
 
     private static async Task<Place> PlaceAsync(OpenAidDbContext db, long code)
     {
@@ -157,12 +96,7 @@ public sealed class PublishingServer() : ApiServer(seedDemoData: true, Settings(
         var rangeStart = Today.AddDays(-22);
         return [single, rangeStart, rangeStart.AddDays(1)];
     }
-
-    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
-
-/// <summary>A region the tests use: its padded code, its official short code and its name.</summary>
-public sealed record Place(long Code, string ShortCode, string Name);
 
 /// <summary>One server for every publishing test class; they run one after another, so watermarks are exact.</summary>
 [CollectionDefinition(Name)]

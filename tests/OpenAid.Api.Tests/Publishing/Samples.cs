@@ -1,4 +1,5 @@
 using OpenAid.Api.Auth;
+using OpenAid.Api.Tests.Infrastructure;
 
 namespace OpenAid.Api.Tests.Publishing;
 
