@@ -46,10 +46,9 @@ internal sealed partial class DemoBuilder
         SizeFunds();
 
         // Numbers follow the dates, as an issuing office's register would.
-        foreach (var fund in _funds.OrderBy(f => f.Fund.DecidedOn).ThenBy(f => f.Order))
+        foreach (var fund in _funds.OrderBy(f => f.DecidedOn).ThenBy(f => f.Order))
         {
-            fund.Fund.DocumentNumber = NextDocument(fund.DocumentPrefix, fund.Fund.FiscalYear);
-            fund.Fund.Code = NextSequenced($"ZJ-{Short6(fund.Fund.RegionCode)}-{fund.Fund.FiscalYear}-");
+            fund.Create(NextSequenced($"{Fund.CodeKind}-{Short6(fund.Holder.Code)}-{fund.FiscalYear}-"), NextDocument(fund.DocumentPrefix, fund.FiscalYear));
         }
 
         foreach (var project in _projects.OrderBy(p => p.Project.FiscalYear).ThenBy(p => p.Project.PlannedStart).ThenBy(p => p.Order))
@@ -229,20 +228,12 @@ internal sealed partial class DemoBuilder
     {
         var fund = new FundPlan
         {
-            Fund = new Fund
-            {
-                Code = "",
-                Name = name,
-                DocumentNumber = "",
-                SourceType = source,
-                Level = level,
-                FiscalYear = year,
-                RegionCode = holder.Code,
-                IssuerOrganizationId = issuer.Id,
-                Purpose = purpose + "。" + DemoVocabulary.DemoMark,
-                DecidedOn = decidedOn,
-                IsDemo = true,
-            },
+            Name = name,
+            SourceType = source,
+            Level = level,
+            FiscalYear = year,
+            Purpose = purpose + "。" + DemoVocabulary.DemoMark,
+            DecidedOn = decidedOn,
             Holder = holder,
             Issuer = issuer,
             DocumentPrefix = documentPrefix,
@@ -275,17 +266,17 @@ internal sealed partial class DemoBuilder
             var allocated = fund.Allocations.Sum(a => a.AmountFen);
             if (allocated == 0)
             {
-                fund.Fund.AmountFen = _rng.Long(20, 2_000) * TenThousandYuan;
+                fund.AmountFen = _rng.Long(20, 2_000) * TenThousandYuan;
             }
             else if (fund.Holder.Level != RegionLevel.Province && _rng.Chance(0.25))
             {
-                fund.Fund.AmountFen = allocated;
+                fund.AmountFen = allocated;
             }
             else
             {
                 // A province allocates most of its money to counties outside the demo: a larger remainder.
                 var withRemainder = (long)(allocated * (fund.Holder.Level == RegionLevel.Province ? _rng.Double(1.5, 3.0) : _rng.Double(1.02, 1.3)));
-                fund.Fund.AmountFen = (withRemainder + TenThousandYuan - 1) / TenThousandYuan * TenThousandYuan;
+                fund.AmountFen = (withRemainder + TenThousandYuan - 1) / TenThousandYuan * TenThousandYuan;
             }
         }
     }
@@ -497,7 +488,7 @@ internal sealed partial class DemoBuilder
                 part = Math.Min(part, left - (chosen.Count - 1 - i));
                 left -= part;
                 var fund = chosen[i];
-                var decided = Min(fund.Fund.DecidedOn.AddDays(_rng.Int(5, 40)), new DateOnly(year, 10, 31));
+                var decided = Min(fund.DecidedOn.AddDays(_rng.Int(5, 40)), new DateOnly(year, 10, 31));
                 var allocation = new Allocation(fund, project, part * 10_000, decided);
                 fund.Allocations.Add(allocation);
                 project.Allocations.Add(allocation);
@@ -606,9 +597,26 @@ internal sealed partial class DemoBuilder
     }
 }
 
+/// <summary>A fund before it is numbered: sized once its projects are known, then created through the domain.</summary>
 internal sealed class FundPlan
 {
-    public required Fund Fund { get; init; }
+    private Fund? _fund;
+
+    public Fund Fund => _fund ?? throw new InvalidOperationException("The fund is created once it is numbered.");
+
+    public required string Name { get; init; }
+
+    public required FundSourceType SourceType { get; init; }
+
+    public required FundLevel Level { get; init; }
+
+    public required int FiscalYear { get; init; }
+
+    public required string Purpose { get; init; }
+
+    public required DateOnly DecidedOn { get; init; }
+
+    public long AmountFen { get; set; }
 
     public required Region Holder { get; init; }
 
@@ -630,6 +638,12 @@ internal sealed class FundPlan
     public int Order { get; init; }
 
     public List<Allocation> Allocations { get; } = [];
+
+    public void Create(string code, string documentNumber)
+    {
+        _fund = Fund.Create(code, Name, documentNumber, SourceType, Level, FiscalYear, AmountFen, Holder.Code, Issuer.Id, Purpose, DecidedOn, documentNumberTaken: false);
+        _fund.MarkAsDemo();
+    }
 }
 
 internal sealed class ProjectPlan

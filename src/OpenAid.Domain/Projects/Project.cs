@@ -47,6 +47,12 @@ public class Project
     public int Version { get; set; }
 
     public bool IsDemo { get; set; }
+
+    /// <summary>Whether funds may still be allocated to it: not once it is cancelled or closed.</summary>
+    public bool TakesFunds => Status is not (ProjectStatus.Cancelled or ProjectStatus.Closed);
+
+    /// <summary>Money was recorded against the project: the concurrency token moves, so concurrent records re-check the totals.</summary>
+    internal void MarkMoneyRecorded() => Version++;
 }
 
 /// <summary>A performance indicator (绩效目标) with its baseline, target and actual value.</summary>
