@@ -5,6 +5,7 @@ using OpenAid.Api.Exports;
 using OpenAid.Api.GraphQL;
 using OpenAid.Api.Http;
 using OpenAid.Data;
+using OpenAid.Demo;
 
 namespace OpenAid.Api;
 
@@ -43,7 +44,7 @@ public static class OpenAidHost
         var db = scope.ServiceProvider.GetRequiredService<OpenAidDbContext>();
         var seedDemo = app.Configuration.GetValue("Database:SeedDemoData", true);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OpenAid.Database");
-        await DatabaseInitializer.InitializeAsync(db, seedDemo, new LogProgress(logger), app.Lifetime.ApplicationStopping);
+        await DatabaseInitializer.InitializeAsync(db, seedDemo ? DemoDataSeeder.Default : null, new LogProgress(logger), app.Lifetime.ApplicationStopping);
     }
 
     /// <summary>Reports progress as it happens (Progress&lt;T&gt; would post it later, out of order).</summary>

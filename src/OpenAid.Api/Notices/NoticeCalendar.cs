@@ -1,5 +1,4 @@
 using System.Globalization;
-using OpenAid.Data.Demo;
 using OpenAid.Domain.Notices;
 
 namespace OpenAid.Api.Notices;

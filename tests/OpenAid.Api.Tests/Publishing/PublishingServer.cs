@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenAid.Api.Tests.Infrastructure;
 using OpenAid.Data;
+using OpenAid.Demo;
 using OpenAid.Domain.Organizations;
 using OpenAid.Domain.Regions;
 
@@ -43,7 +44,7 @@ public sealed class PublishingServer() : ApiServer(seedDemoData: true, Settings(
         var db = scope.ServiceProvider.GetRequiredService<OpenAidDbContext>();
 
         // The initializer is idempotent: a no-op when start-up already imported the places and the demo data.
-        await DatabaseInitializer.InitializeAsync(db, seedDemoData: true, progress: null);
+        await DatabaseInitializer.InitializeAsync(db, DemoDataSeeder.Default, progress: null);
         var offices = (await db.Organizations
                 .Where(o => o.Kind == OrganizationKind.Government && o.Name.EndsWith("扶贫开发办公室"))
                 .OrderBy(o => o.RegionCode)

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using OpenAid.Data.Regions;
 
-namespace OpenAid.Data.Demo;
+namespace OpenAid.Demo;
 
 /// <summary>How much demo data to generate, and from which seed.</summary>
 public sealed record DemoDataOptions

@@ -4,7 +4,7 @@ using OpenAid.Domain.Organizations;
 using OpenAid.Domain.Projects;
 using OpenAid.Domain.Regions;
 
-namespace OpenAid.Data.Demo;
+namespace OpenAid.Demo;
 
 internal sealed partial class DemoBuilder
 {

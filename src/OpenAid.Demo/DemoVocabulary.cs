@@ -1,6 +1,6 @@
 using OpenAid.Domain.Projects;
 
-namespace OpenAid.Data.Demo;
+namespace OpenAid.Demo;
 
 /// <summary>
 /// Words the demo generator builds names and texts from. Enterprise and organisation names are invented

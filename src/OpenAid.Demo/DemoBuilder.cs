@@ -9,7 +9,7 @@ using OpenAid.Domain.Programs;
 using OpenAid.Domain.Projects;
 using OpenAid.Domain.Regions;
 
-namespace OpenAid.Data.Demo;
+namespace OpenAid.Demo;
 
 /// <summary>
 /// One demo generation. Builds each stage in memory from one seeded random sequence, writes it, and then

@@ -8,7 +8,7 @@ using OpenAid.Domain.Pledges;
 using OpenAid.Domain.Projects;
 using OpenAid.Domain.Regions;
 
-namespace OpenAid.Data.Demo;
+namespace OpenAid.Demo;
 
 /// <summary>
 /// The needs marketplace: village needs in every state (drafts, the review queue, rejections, over-cap approvals with

@@ -1,6 +1,4 @@
-using OpenAid.Domain.Notices;
-
-namespace OpenAid.Data.Demo;
+namespace OpenAid.Domain.Notices;
 
 /// <summary>
 /// China's statutory public holidays 2015–2020 as the State Council's yearly notices (国务院办公厅关于

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenAid.Domain.Funds;
 using OpenAid.Domain.Projects;
 
-namespace OpenAid.Data.Demo;
+namespace OpenAid.Demo;
 
 internal sealed partial class DemoBuilder
 {

@@ -1,4 +1,4 @@
-namespace OpenAid.Data.Demo;
+namespace OpenAid.Demo;
 
 /// <summary>
 /// A seeded <see cref="Random"/> with the draws the generator needs. Same seed, same calls, same data:
