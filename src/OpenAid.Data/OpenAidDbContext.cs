@@ -64,6 +64,8 @@ public abstract class OpenAidDbContext(DbContextOptions options, TimeProvider? c
 
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
 
+    public DbSet<RegisterSequence> RegisterSequences => Set<RegisterSequence>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OpenAidDbContext).Assembly);
 

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using OpenAid.Api.Auth;
 using OpenAid.Api.GraphQL;
 using OpenAid.Domain.Funds;
-using OpenAid.Domain.Notices;
 
 namespace OpenAid.Api.Funds;
 
@@ -105,9 +104,8 @@ public sealed class FundOperations : IOperations
         write.Actor.RequireInRegion(Roles.Publisher, region.Code);
         var issuer = await WriteChecks.OwnOrganizationAsync(db, write.Actor.OrganizationCode, ct);
         var documentNumber = input.DocumentNumber.Trim();
-        var prefix = RegisterNumbers.Prefix(Fund.CodeKind, region.Code, input.FiscalYear);
         var fund = Fund.Create(
-            RegisterNumbers.Next(prefix, await db.Funds.Where(f => f.Code.StartsWith(prefix)).Select(f => f.Code).ToListAsync(ct)),
+            await write.NextCodeAsync(Fund.CodeKind, region.Code, input.FiscalYear, db.Funds.Select(f => f.Code)),
             input.Name, input.DocumentNumber, input.SourceType, input.Level, input.FiscalYear, input.AmountFen, region.Code, issuer.Id, input.Purpose, input.DecidedOn,
             documentNumberTaken: await db.Funds.AnyAsync(f => f.FiscalYear == input.FiscalYear && f.DocumentNumber == documentNumber, ct));
         db.Funds.Add(fund);

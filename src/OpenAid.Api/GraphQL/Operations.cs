@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenAid.Api.Auth;
 using OpenAid.Data;
 using OpenAid.Domain.Common;
+using OpenAid.Domain.Notices;
 
 namespace OpenAid.Api.GraphQL;
 
@@ -33,6 +34,16 @@ public sealed class WriteContext(OpenAidDbContext db, Actor actor, TimeProvider 
 
     /// <summary>Today where the service runs, as notices, needs and objections are dated.</summary>
     public DateOnly Today => Clock.Today();
+
+    /// <summary>
+    /// The next register number, e.g. "GS-451021-2026-0031", from the register's sequence: never given twice.
+    /// <paramref name="existingCodes"/> are the codes of the register's table, read only the first time a prefix is used.
+    /// </summary>
+    public async Task<string> NextCodeAsync(string kind, long regionCode, int year, IQueryable<string> existingCodes)
+    {
+        var prefix = RegisterNumbers.Prefix(kind, regionCode, year);
+        return RegisterNumbers.Format(prefix, await RegisterSequence.TakeAsync(Db, prefix, existingCodes, Cancellation));
+    }
 }
 
 /// <summary>The operations of every feature folder, collected once for the schema.</summary>
