@@ -1,9 +1,14 @@
 using OpenAid.Api.Auth;
 using OpenAid.Api.Caching;
 using OpenAid.Api.Diagnostics;
+using OpenAid.Api.Execution;
 using OpenAid.Api.Exports;
 using OpenAid.Api.GraphQL;
+using OpenAid.Api.Health;
 using OpenAid.Api.Http;
+using OpenAid.Api.PersistedDocuments;
+using OpenAid.Api.RateLimiting;
+using OpenAid.Api.Redis;
 using OpenAid.Data;
 using OpenAid.Demo;
 
@@ -20,7 +25,12 @@ public static class OpenAidHost
         builder.Services.AddOpenAidData(database, typeof(SqlCommandCounter), typeof(DataVersionPublisher));
         builder.Services.AddOpenAidGraphQL();
         builder.AddOpenAidAuth(database);
+        builder.Services.AddOpenAidRedis();
         builder.AddOpenAidCaching();
+        builder.AddOpenAidRateLimiting();
+        builder.Services.AddOpenAidPersistedDocuments();
+        builder.Services.AddGraphQLExecutor();
+        builder.Services.AddOpenAidHealth();
         builder.Services.AddSingleton(TimeProvider.System);
 
         var app = builder.Build();
@@ -29,8 +39,16 @@ public static class OpenAidHost
             SqlCommandCounter.UseSqlCommandHeader(app);
         }
 
+        app.ConnectOpenAidRedis();
         app.UseAuthentication();
-        app.UseOpenAidCaching();
+        // After authentication, which decides the budget.
+        app.UseOpenAidRateLimits();
+        app.MapOpenAidHealth();
+        if (app.Configuration.GetValue<bool>("Bench:Ceiling"))
+        {
+            app.MapBenchCeiling();
+        }
+
         app.MapGraphQLEndpoint("/graphql");
         app.MapOpenData();
         app.MapWebApp();

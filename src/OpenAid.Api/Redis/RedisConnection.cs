@@ -1,6 +1,6 @@
 using StackExchange.Redis;
 
-namespace OpenAid.Api.Caching;
+namespace OpenAid.Api.Redis;
 
 /// <summary>
 /// The one Redis connection of the process, shared by the result cache, the data version and the rate limiter, or
@@ -81,4 +81,17 @@ public sealed class RedisConnection : IDisposable
     }
 
     public void Dispose() => _multiplexer?.Dispose();
+}
+
+public static class RedisSetup
+{
+    /// <summary>The one connection, shared by the result cache, the data version, rate limits and /health.</summary>
+    public static IServiceCollection AddOpenAidRedis(this IServiceCollection services) => services.AddSingleton<RedisConnection>();
+
+    /// <summary>Connects at start-up rather than on the first request.</summary>
+    public static WebApplication ConnectOpenAidRedis(this WebApplication app)
+    {
+        _ = app.Services.GetRequiredService<RedisConnection>();
+        return app;
+    }
 }
