@@ -17,9 +17,12 @@ namespace OpenAid.Api;
 /// <summary>Builds the web host: configuration, services and the HTTP pipeline.</summary>
 public static class OpenAidHost
 {
-    public static WebApplication Build(string[] args)
+    /// <param name="args">Command-line arguments: host settings and configuration.</param>
+    /// <param name="clock">The one clock of the service; tests pass one they can move. Default: the system's.</param>
+    public static WebApplication Build(string[] args, TimeProvider? clock = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddSingleton(clock ?? TimeProvider.System);
         var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         builder.Services.AddScoped<SqlCommandCounter>();
         builder.Services.AddOpenAidData(database, typeof(SqlCommandCounter), typeof(DataVersionPublisher));
@@ -31,7 +34,6 @@ public static class OpenAidHost
         builder.Services.AddOpenAidPersistedDocuments();
         builder.Services.AddGraphQLExecutor();
         builder.Services.AddOpenAidHealth();
-        builder.Services.AddSingleton(TimeProvider.System);
 
         var app = builder.Build();
         if (app.Configuration.GetValue<bool>("Diagnostics:SqlCommandHeader"))
