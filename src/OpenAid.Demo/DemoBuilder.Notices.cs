@@ -11,7 +11,8 @@ namespace OpenAid.Demo;
 
 internal sealed partial class DemoBuilder
 {
-    private readonly List<NoticeDraft> _notices = [];
+    private readonly List<NoticePlan> _notices = [];
+    private readonly Dictionary<long, Region> _places = [];
     private int _noticeCount;
     private int _noticeLinkCount;
 
@@ -73,39 +74,87 @@ internal sealed partial class DemoBuilder
         Corrections();
 
         // Codes follow the publication dates, per region and year, as a notice register would.
-        var ordered = _notices.OrderBy(n => n.Notice.PublishedOn).ThenBy(n => n.Order).ToList();
-        foreach (var draft in ordered)
+        var ordered = _notices.OrderBy(n => n.PublishOn).ThenBy(n => n.Order).ToList();
+        foreach (var plan in ordered)
         {
-            draft.Notice.Code = NextSequenced($"GS-{Short6(draft.Notice.RegionCode)}-{draft.Notice.PublishedOn!.Value.Year}-");
+            plan.Code = NextSequenced($"{Notice.CodeKind}-{Short6(plan.RegionCode)}-{plan.PublishOn.Year}-");
         }
 
-        await writer.InsertAsync(ordered.Select(n => n.Notice).ToList(), ct);
+        // A correction needs the key of the notice it supersedes, so the corrected notices go in first.
+        var originals = ordered.Where(n => n.Corrects is null).ToList();
+        foreach (var plan in originals)
+        {
+            plan.Notice.Publish(plan.Code, plan.PublishOn, PublicHolidays.Calendar);
+            if (plan.WithdrawalReason is { } reason)
+            {
+                plan.Notice.Withdraw(reason);
+            }
+        }
+
+        await InsertNoticesAsync(originals);
+        var corrections = ordered.Where(n => n.Corrects is not null).ToList();
+        foreach (var plan in corrections)
+        {
+            var old = plan.Corrects!;
+            plan.Notice = old.Notice.Supersede(
+                plan.Code, old.Publisher.Id, Place(old.RegionCode), plan.CorrectionReason!, plan.Text!, old.Funds, old.Projects, plan.PublishOn, PublicHolidays.Calendar);
+            plan.Notice.MarkAsDemo();
+        }
+
+        await InsertNoticesAsync(corrections);
 
         var fundLinks = new List<NoticeFund>();
         var projectLinks = new List<NoticeProject>();
-        foreach (var draft in ordered)
+        foreach (var plan in ordered)
         {
-            fundLinks.AddRange(draft.Funds.Select(f => f.Id).Distinct().Select(id => new NoticeFund { NoticeId = draft.Notice.Id, FundId = id }));
-            projectLinks.AddRange(draft.Projects.Select(p => p.Id).Distinct().Select(id => new NoticeProject { NoticeId = draft.Notice.Id, ProjectId = id }));
+            fundLinks.AddRange(plan.Funds.Select(f => f.Id).Distinct().Select(id => new NoticeFund { NoticeId = plan.Notice.Id, FundId = id }));
+            projectLinks.AddRange(plan.Projects.Select(p => p.Id).Distinct().Select(id => new NoticeProject { NoticeId = plan.Notice.Id, ProjectId = id }));
         }
 
         await writer.InsertAsync(fundLinks, ct);
         await writer.InsertAsync(projectLinks, ct);
 
-        // Both sides of a supersession point at each other; written once both have keys.
         var superseded = new List<Notice>();
-        foreach (var draft in ordered.Where(d => d.Corrects is not null))
+        foreach (var plan in corrections)
         {
-            draft.Notice.SupersedesNoticeId = draft.Corrects!.Notice.Id;
-            draft.Corrects.Notice.SupersededByNoticeId = draft.Notice.Id;
-            superseded.Add(draft.Corrects.Notice);
-            superseded.Add(draft.Notice);
+            plan.Corrects!.Notice.PointAt(plan.Notice);
+            superseded.Add(plan.Corrects.Notice);
         }
 
         await writer.UpdateAsync(superseded, ct);
         _noticeCount = ordered.Count;
         _noticeLinkCount = fundLinks.Count + projectLinks.Count;
-        Report($"{ordered.Count:N0} notices ({ordered.Count(n => n.Notice.WorkingDaysLate > 0):N0} late, {superseded.Count / 2} corrected, {ordered.Count(n => n.Notice.Status == NoticeStatus.Withdrawn)} withdrawn), {_noticeLinkCount:N0} links");
+        Report($"{ordered.Count:N0} notices ({ordered.Count(n => n.Notice.WorkingDaysLate > 0):N0} late, {superseded.Count} corrected, {ordered.Count(n => n.Notice.Status == NoticeStatus.Withdrawn)} withdrawn), {_noticeLinkCount:N0} links");
+    }
+
+    /// <summary>
+    /// Writes notices as rows: their links are taken off first and written once the notices have keys, since the bulk
+    /// writer's SQLite path writes no object graphs (and its EF fallback would write them twice).
+    /// </summary>
+    private async Task InsertNoticesAsync(List<NoticePlan> plans)
+    {
+        var notices = plans.Select(p => p.Notice).ToList();
+        foreach (var notice in notices)
+        {
+            notice.Funds.Clear();
+            notice.Projects.Clear();
+        }
+
+        await writer.InsertAsync(notices, ct);
+    }
+
+    /// <summary>The demo's places by code, for the domain's region rules.</summary>
+    private Region Place(long code)
+    {
+        if (_places.Count == 0)
+        {
+            foreach (var region in _provinces.Values.Concat(_cities.Values).Concat(_counties.Values).Concat(_plans.SelectMany(p => p.Townships.Concat(p.Villages))))
+            {
+                _places.TryAdd(region.Code, region);
+            }
+        }
+
+        return _places[code];
     }
 
     private void FundNotice(FundPlan fund)
@@ -189,8 +238,7 @@ internal sealed partial class DemoBuilder
             project.Plan.LateRate, project.Allocations.Select(a => a.Fund.Fund), [p]);
         if (draft is not null && project.CancelledAfterApproval)
         {
-            draft.Notice.Status = NoticeStatus.Withdrawn;
-            draft.Notice.WithdrawalReason = "项目已取消：" + p.CancellationReason;
+            draft.WithdrawalReason = "项目已取消：" + p.CancellationReason;
         }
     }
 
@@ -265,8 +313,7 @@ internal sealed partial class DemoBuilder
             pledges.Where(p => p.Project is not null).Select(p => p.Project!.Project));
         if (draft is not null && _rng.Chance(0.05))
         {
-            draft.Notice.Status = NoticeStatus.Withdrawn;
-            draft.Notice.WithdrawalReason = _rng.Pick(DemoVocabulary.PledgeWithdrawalReasons);
+            draft.WithdrawalReason = _rng.Pick(DemoVocabulary.PledgeWithdrawalReasons);
         }
     }
 
@@ -274,7 +321,7 @@ internal sealed partial class DemoBuilder
     private void Corrections()
     {
         var candidates = _notices
-            .Where(n => n.Notice.Kind is NoticeKind.Fund or NoticeKind.Project && n.Notice.Status == NoticeStatus.Published)
+            .Where(n => n.Notice.Kind is NoticeKind.Fund or NoticeKind.Project && n.WithdrawalReason is null)
             .ToList();
         foreach (var old in candidates)
         {
@@ -284,37 +331,28 @@ internal sealed partial class DemoBuilder
             }
 
             var notice = old.Notice;
-            var published = PublicHolidays.AddWorkingDays(notice.PublishedOn!.Value, _rng.Int(2, 20));
+            var published = PublicHolidays.AddWorkingDays(old.PublishOn, _rng.Int(2, 20));
             if (published > AsOf)
             {
                 continue;
             }
 
             var reason = _rng.Pick(DemoVocabulary.CorrectionReasons);
-            var correction = new Notice
+            var text = new NoticeText(
+                notice.Title + "（更正）",
+                $"更正说明：{reason}本公告代替{Day(old.PublishOn)}发布的原公告，原公告继续保留公开。\n" +
+                old.Content + Footer(old.Publisher, notice.LocalSupervisionPhone!, published, notice.NoticePeriodDays),
+                notice.DecidedOn, notice.NoticePeriodDays, notice.LocalSupervisionPhone!);
+            _notices.Add(new NoticePlan(null, old.RegionCode, old.Publisher, old.Content, old.Funds, old.Projects, published, _notices.Count)
             {
-                Code = "",
-                Title = notice.Title + "（更正）",
-                Kind = notice.Kind,
-                PublisherOrganizationId = notice.PublisherOrganizationId,
-                RegionCode = notice.RegionCode,
-                Body = $"更正说明：{reason}本公告代替{Day(notice.PublishedOn.Value)}发布的原公告，原公告继续保留公开。\n" +
-                       old.Content + Footer(old.Publisher, notice.LocalSupervisionPhone!, published, notice.NoticePeriodDays),
-                DecidedOn = notice.DecidedOn,
-                PublishedOn = published,
-                NoticePeriodDays = notice.NoticePeriodDays,
-                LocalSupervisionPhone = notice.LocalSupervisionPhone,
-                Status = NoticeStatus.Published,
-                WorkingDaysLate = NoticeRules.WorkingDaysLate(notice.DecidedOn, published, PublicHolidays.Calendar),
+                Corrects = old,
                 CorrectionReason = reason,
-                IsDemo = true,
-            };
-            notice.Status = NoticeStatus.Superseded;
-            _notices.Add(new NoticeDraft(correction, old.Publisher, old.Content, old.Funds, old.Projects, _notices.Count) { Corrects = old });
+                Text = text,
+            });
         }
     }
 
-    private NoticeDraft? Publish(NoticeKind kind, string title, long regionCode, RegionLevel level, Organization publisher, DateOnly decidedOn, string content,
+    private NoticePlan? Publish(NoticeKind kind, string title, long regionCode, RegionLevel level, Organization publisher, DateOnly decidedOn, string content,
         double lateRate, IEnumerable<Fund> funds, IEnumerable<Project> projects)
     {
         var workingDays = _rng.Chance(lateRate) ? _rng.Int(16, 45) : _rng.Chance(0.7) ? _rng.Int(1, 8) : _rng.Int(9, 15);
@@ -326,26 +364,17 @@ internal sealed partial class DemoBuilder
 
         var period = NoticeRules.HasNoticePeriod(level) ? (int?)_rng.Pick([10, 10, 10, 15, 15, 20]) : null;
         var phone = _phones[publisher];
-        var notice = new Notice
-        {
-            Code = "",
-            Title = title,
-            Kind = kind,
-            PublisherOrganizationId = publisher.Id,
-            RegionCode = regionCode,
-            Body = content + Footer(publisher, phone, published, period),
-            DecidedOn = decidedOn,
-            PublishedOn = published,
-            NoticePeriodDays = period,
-            SupervisionPhone = "12317",
-            LocalSupervisionPhone = phone,
-            Status = NoticeStatus.Published,
-            WorkingDaysLate = NoticeRules.WorkingDaysLate(decidedOn, published, PublicHolidays.Calendar),
-            IsDemo = true,
-        };
-        var draft = new NoticeDraft(notice, publisher, content, [.. funds], [.. projects], _notices.Count);
-        _notices.Add(draft);
-        return draft;
+        List<Fund> subjectFunds = [.. funds];
+        List<Project> subjectProjects = [.. projects];
+
+        // Drafted on the day it is published; the code comes with publication, in register order.
+        var notice = Notice.Draft(
+            "", kind, Place(regionCode), publisher.Id, new NoticeText(title, content + Footer(publisher, phone, published, period), decidedOn, period, phone), published,
+            subjectFunds, subjectProjects);
+        notice.MarkAsDemo();
+        var plan = new NoticePlan(notice, regionCode, publisher, content, subjectFunds, subjectProjects, published, _notices.Count);
+        _notices.Add(plan);
+        return plan;
     }
 
     private static string Footer(Organization publisher, string phone, DateOnly published, int? period)
@@ -399,8 +428,41 @@ internal sealed partial class DemoBuilder
     };
 }
 
-internal sealed record NoticeDraft(Notice Notice, Organization Publisher, string Content, List<Fund> Funds, List<Project> Projects, int Order)
+/// <summary>A notice the demo publishes: drafted at once, published and numbered in register order, perhaps withdrawn.</summary>
+internal sealed class NoticePlan(
+    Notice? notice, long regionCode, Organization publisher, string content, List<Fund> funds, List<Project> projects, DateOnly publishOn, int order)
 {
-    /// <summary>The notice this one corrects (and supersedes).</summary>
-    public NoticeDraft? Corrects { get; init; }
+    private Notice? _notice = notice;
+
+    /// <summary>The notice; for a correction, set once it supersedes <see cref="Corrects"/>.</summary>
+    public Notice Notice
+    {
+        get => _notice ?? throw new InvalidOperationException("The correction is not published yet.");
+        set => _notice = value;
+    }
+
+    public long RegionCode { get; } = regionCode;
+
+    public Organization Publisher { get; } = publisher;
+
+    public string Content { get; } = content;
+
+    public List<Fund> Funds { get; } = funds;
+
+    public List<Project> Projects { get; } = projects;
+
+    public DateOnly PublishOn { get; } = publishOn;
+
+    public int Order { get; } = order;
+
+    public string Code { get; set; } = "";
+
+    public string? WithdrawalReason { get; set; }
+
+    /// <summary>The notice this one corrects (and supersedes), with the reason and the corrected text.</summary>
+    public NoticePlan? Corrects { get; init; }
+
+    public string? CorrectionReason { get; init; }
+
+    public NoticeText? Text { get; init; }
 }
