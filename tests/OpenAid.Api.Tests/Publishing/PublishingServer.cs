@@ -13,8 +13,13 @@ namespace OpenAid.Api.Tests.Publishing;
 /// lateness of notices published today is counted over a holiday. Writes go through HTTP with tokens of the local
 /// signer; checks read the SQLite file through the server's own services.
 /// </summary>
-public sealed class PublishingServer() : ApiServer(seedDemoData: true, Settings()), IAsyncLifetime
+public sealed class PublishingServer(TimeProvider? clock) : ApiServer(seedDemoData: true, Settings(), clock), IAsyncLifetime
 {
+    public PublishingServer()
+        : this(clock: null)
+    {
+    }
+
     /// <summary>A weekday holiday eight to ten days ago, and a two-day range about three weeks ago.</summary>
     public static readonly IReadOnlyList<DateOnly> ConfiguredHolidays = Holidays();
 
