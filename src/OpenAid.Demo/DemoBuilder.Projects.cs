@@ -51,9 +51,9 @@ internal sealed partial class DemoBuilder
             fund.Create(NextSequenced($"{Fund.CodeKind}-{Short6(fund.Holder.Code)}-{fund.FiscalYear}-"), NextDocument(fund.DocumentPrefix, fund.FiscalYear));
         }
 
-        foreach (var project in _projects.OrderBy(p => p.Project.FiscalYear).ThenBy(p => p.Project.PlannedStart).ThenBy(p => p.Order))
+        foreach (var project in _projects.OrderBy(p => p.FiscalYear).ThenBy(p => p.PlannedStart).ThenBy(p => p.Order))
         {
-            project.Project.Code = NextSequenced($"XM-{Short6(project.Project.RegionCode)}-{project.Project.FiscalYear}-");
+            project.Create(NextSequenced($"{Project.CodeKind}-{Short6(project.RegionCode)}-{project.FiscalYear}-"), AsOf);
         }
 
         var funds = _funds.OrderBy(f => f.Fund.Code, StringComparer.Ordinal).Select(f => f.Fund).ToList();
@@ -64,14 +64,15 @@ internal sealed partial class DemoBuilder
         var targets = new List<PerformanceTarget>();
         foreach (var project in projects)
         {
-            foreach (var target in project.Targets)
+            foreach (var target in project.Project.Targets)
             {
                 target.ProjectId = project.Project.Id;
                 targets.Add(target);
             }
         }
 
-        await writer.InsertAsync(targets, ct);
+        // The EF writer saves a project's targets with it; the SQLite writer writes one table at a time.
+        await writer.InsertAsync(targets.Where(t => t.Id == 0).ToList(), ct);
         var allocations = projects.SelectMany(p => p.Allocations).Select(a => a.Row = new FundAllocation
         {
             FundId = a.Fund.Fund.Id,
@@ -365,27 +366,20 @@ internal sealed partial class DemoBuilder
             Content = content,
             Place = place,
             Order = _projects.Count,
-            Project = new Project
-            {
-                Code = "",
-                Name = $"{year}年{Fill(template.Name)}",
-                RegionCode = village?.Code ?? plan.County.Code,
-                Category = template.Category,
-                Description = $"建设地点：{place}。建设内容：{content}。受益建档立卡贫困户{households}户{people}人。{DemoVocabulary.DemoMark}",
-                ImplementingOrganizationId = implementer.Id,
-                ResponsibleRole = role,
-                FiscalYear = year,
-                BudgetFen = budgetYuan * 100,
-                Status = status,
-                BeneficiaryHouseholds = households,
-                BeneficiaryPeople = people,
-                IsDemo = true,
-            },
+            Name = $"{year}年{Fill(template.Name)}",
+            RegionCode = village?.Code ?? plan.County.Code,
+            Description = $"建设地点：{place}。建设内容：{content}。受益建档立卡贫困户{households}户{people}人。{DemoVocabulary.DemoMark}",
+            ResponsibleRole = role,
+            FiscalYear = year,
+            BudgetFen = budgetYuan * 100,
+            Status = status,
+            BeneficiaryHouseholds = households,
+            BeneficiaryPeople = people,
         };
 
         if (status is ProjectStatus.Cancelled)
         {
-            project.Project.CancellationReason = _rng.Pick(DemoVocabulary.CancellationReasons);
+            project.CancellationReason = _rng.Pick(DemoVocabulary.CancellationReasons);
             project.CancelledAfterApproval = _rng.Chance(0.5);
         }
 
@@ -450,7 +444,7 @@ internal sealed partial class DemoBuilder
     /// <summary>Allocates funds to a project that got past the library, and dates it from those allocations.</summary>
     private void ScheduleAndFund(ProjectPlan project)
     {
-        var p = project.Project;
+        var p = project;
         var year = p.FiscalYear;
         var funded = p.Status is ProjectStatus.Approved or ProjectStatus.Implementing or ProjectStatus.Accepted or ProjectStatus.Closed;
         var eligible = new List<(FundPlan, double)>();
@@ -525,7 +519,7 @@ internal sealed partial class DemoBuilder
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 
     /// <summary>Performance targets (绩效目标) with baselines; actual values once the project was accepted.</summary>
-    private List<PerformanceTarget> Targets(ProjectPlan project, string crop, int households, int people)
+    private List<PlannedTarget> Targets(ProjectPlan project, string crop, int households, int people)
     {
         var name = project.Template.Name;
         var rows = new List<(string Indicator, string Unit, decimal Baseline, decimal Target, int Decimals)>();
@@ -585,15 +579,13 @@ internal sealed partial class DemoBuilder
                 break;
         }
 
-        var done = project.Project.Status is ProjectStatus.Accepted or ProjectStatus.Closed;
-        return [.. rows.Select(r => new PerformanceTarget
-        {
-            Indicator = r.Indicator,
-            Unit = r.Unit,
-            Baseline = r.Baseline,
-            Target = r.Target,
-            Actual = done ? Math.Round(r.Unit == "%" ? Math.Min(100m, r.Target - (decimal)_rng.Double(0, 0.6)) : r.Target * (decimal)_rng.Double(0.95, 1.12), r.Decimals) : null,
-        })];
+        var done = project.Status is ProjectStatus.Accepted or ProjectStatus.Closed;
+        return [.. rows.Select(r => new PlannedTarget(
+            r.Indicator,
+            r.Unit,
+            r.Baseline,
+            r.Target,
+            done ? Math.Round(r.Unit == "%" ? Math.Min(100m, r.Target - (decimal)_rng.Double(0, 0.6)) : r.Target * (decimal)_rng.Double(0.95, 1.12), r.Decimals) : null))];
     }
 }
 
@@ -646,9 +638,44 @@ internal sealed class FundPlan
     }
 }
 
+/// <summary>
+/// A project before it is numbered: dated and funded first, then created through the domain and moved through its
+/// lifecycle to the state it has reached by the demo's date.
+/// </summary>
 internal sealed class ProjectPlan
 {
-    public required Project Project { get; init; }
+    private Project? _project;
+
+    public Project Project => _project ?? throw new InvalidOperationException("The project is created once it is numbered.");
+
+    public required string Name { get; init; }
+
+    public required long RegionCode { get; init; }
+
+    public required string Description { get; init; }
+
+    public required string ResponsibleRole { get; init; }
+
+    public required int FiscalYear { get; init; }
+
+    public required long BudgetFen { get; init; }
+
+    /// <summary>The state the project has reached by the demo's date.</summary>
+    public required ProjectStatus Status { get; init; }
+
+    public required int BeneficiaryHouseholds { get; init; }
+
+    public required int BeneficiaryPeople { get; init; }
+
+    public DateOnly PlannedStart { get; set; }
+
+    public DateOnly PlannedEnd { get; set; }
+
+    public DateOnly? ActualStart { get; set; }
+
+    public DateOnly? ActualEnd { get; set; }
+
+    public string? CancellationReason { get; set; }
 
     public required CountyPlan Plan { get; init; }
 
@@ -668,12 +695,60 @@ internal sealed class ProjectPlan
 
     public List<Allocation> Allocations { get; } = [];
 
-    public List<PerformanceTarget> Targets { get; } = [];
+    public List<PlannedTarget> Targets { get; } = [];
 
     public DateOnly? ApprovedOn { get; set; }
 
     public bool CancelledAfterApproval { get; set; }
+
+    public void Create(string code, DateOnly asOf)
+    {
+        var project = Project.Create(
+            code, Name, RegionCode, Template.Category, Description, Implementer.Id, ResponsibleRole, FiscalYear, PlannedStart, PlannedEnd, BudgetFen,
+            [.. Targets.Select(t => new TargetPlan(t.Indicator, t.Unit, t.Baseline, t.Target))], BeneficiaryHouseholds, BeneficiaryPeople);
+        project.MarkAsDemo();
+        _project = project;
+        if (Status == ProjectStatus.InLibrary)
+        {
+            return;
+        }
+
+        // Approval and cancellation dates are not recorded on the project; the approval day stands for both.
+        var approvedOn = ApprovedOn ?? PlannedStart;
+        if (Status == ProjectStatus.Cancelled)
+        {
+            if (CancelledAfterApproval)
+            {
+                project.MoveTo(ProjectStatus.Approved, approvedOn, null, asOf);
+            }
+
+            project.MoveTo(ProjectStatus.Cancelled, approvedOn, CancellationReason, asOf);
+            return;
+        }
+
+        project.MoveTo(ProjectStatus.Approved, approvedOn, null, asOf);
+        if (Status == ProjectStatus.Approved)
+        {
+            return;
+        }
+
+        project.MoveTo(ProjectStatus.Implementing, ActualStart, null, asOf);
+        if (Status == ProjectStatus.Implementing)
+        {
+            return;
+        }
+
+        project.MoveTo(ProjectStatus.Accepted, ActualEnd, null, asOf);
+        project.RecordResults(null, null, [.. Targets.Select(t => new TargetActual(t.Indicator, t.Actual!.Value))]);
+        if (Status == ProjectStatus.Closed)
+        {
+            project.MoveTo(ProjectStatus.Closed, ActualEnd, null, asOf);
+        }
+    }
 }
+
+/// <summary>A performance target as the demo plans it, with the value reached once the project is accepted.</summary>
+internal sealed record PlannedTarget(string Indicator, string Unit, decimal Baseline, decimal Target, decimal? Actual);
 
 internal sealed class Allocation(FundPlan fund, ProjectPlan project, long amountFen, DateOnly decidedOn)
 {

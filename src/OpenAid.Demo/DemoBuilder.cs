@@ -171,7 +171,7 @@ internal sealed partial class DemoBuilder(OpenAidDbContext db, BulkWriter writer
             {
                 var planned = _rng.Chance(0.06) && countyExit < LastYear ? countyExit + 1 : _rng.Int(firstExitYear, countyExit);
                 var deep = _rng.Chance(deepCounty ? 0.3 : 0.08);
-                var statistics = VillageTrajectory(village.Code, planned, plan.VillageCriterion, deep, incidenceLag: _rng.Chance(0.12), incomeLag: _rng.Chance(0.08));
+                var statistics = VillageTrajectory(village, planned, plan.VillageCriterion, deep, incidenceLag: _rng.Chance(0.12), incomeLag: _rng.Chance(0.08));
                 plan.Statistics[village.Code] = statistics;
                 village.PovertyStatus = PovertyStatus.Poor;
                 village.HasDemoFlags = true;
@@ -206,13 +206,13 @@ internal sealed partial class DemoBuilder(OpenAidDbContext db, BulkWriter writer
             county.PlannedExitYear = countyExit;
 
             // The county is judged on the summed figures of its poor villages, as the API's exit assessment does.
-            var sums = Enumerable.Range(FirstYear, LastYear - FirstYear + 1).Select(year => new VillageStatistics
-            {
-                RegionCode = county.Code,
-                Year = year,
-                Population = plan.Statistics.Values.Sum(s => s[year - FirstYear].Population),
-                PoorPeople = plan.Statistics.Values.Sum(s => s[year - FirstYear].PoorPeople),
-            }).ToList();
+            var sums = Enumerable.Range(FirstYear, LastYear - FirstYear + 1).Select(year => VillageStatistics.Total(
+                county.Code,
+                year,
+                plan.Statistics.Values.Sum(s => s[year - FirstYear].Population),
+                plan.Statistics.Values.Sum(s => s[year - FirstYear].PoorPeople),
+                poorHouseholds: 0,
+                collectiveIncomeFen: 0)).ToList();
             county.ActualExitYear = FirstYearMet(sums, plan.CountyCriterion, countyExit, countyLevel: true);
             if (county.ActualExitYear is not null)
             {
@@ -244,7 +244,7 @@ internal sealed partial class DemoBuilder(OpenAidDbContext db, BulkWriter writer
     /// year, except for laggards that miss it (incidence or collective income) in that year and make it a
     /// year later; collective and per-capita income grow.
     /// </summary>
-    private List<VillageStatistics> VillageTrajectory(long village, int plannedExit, ExitCriterion? criterion, bool deep, bool incidenceLag, bool incomeLag)
+    private List<VillageStatistics> VillageTrajectory(Region village, int plannedExit, ExitCriterion? criterion, bool deep, bool incidenceLag, bool incomeLag)
     {
         var threshold = (criterion?.MaxPovertyIncidenceBasisPoints ?? 200) / 10_000.0;
         var minIncomeYuan = criterion?.MinCollectiveIncomeFen / 100;
@@ -298,17 +298,17 @@ internal sealed partial class DemoBuilder(OpenAidDbContext db, BulkWriter writer
                 incomeYuan = (long)(incomeAtExit * Math.Pow(incomeGrowth, year - plannedExit));
             }
 
-            rows.Add(new VillageStatistics
-            {
-                RegionCode = village,
-                Year = year,
-                Population = population,
-                PoorPeople = poor,
-                PoorHouseholds = poor == 0 ? 0 : Math.Max(1, (int)Math.Round(poor / householdSize)),
-                CollectiveIncomeFen = Math.Max(0, incomeYuan) * 100,
-                PerCapitaDisposableIncomeFen = (long)perCapita * 100,
-                IsDemo = true,
-            });
+            var row = VillageStatistics.Record(
+                village,
+                year,
+                population,
+                poor,
+                poor == 0 ? 0 : Math.Max(1, (int)Math.Round(poor / householdSize)),
+                Math.Max(0, incomeYuan) * 100,
+                (long)perCapita * 100,
+                AsOf);
+            row.MarkAsDemo();
+            rows.Add(row);
             perCapita *= perCapitaGrowth;
         }
 

@@ -17,7 +17,7 @@ public class ExitCriterionTests
     [Fact]
     public void A_village_under_both_thresholds_exits()
     {
-        var assessment = Guangxi.Assess(new VillageStatistics { Population = 1000, PoorPeople = 30, CollectiveIncomeFen = 5_000_000 });
+        var assessment = Guangxi.Assess(VillageStatistics.Total(0, 2019, population: 1000, poorPeople: 30, poorHouseholds: 0, collectiveIncomeFen: 5_000_000));
 
         Assert.True(assessment.Met);
         Assert.Empty(assessment.Missed);
@@ -26,7 +26,7 @@ public class ExitCriterionTests
     [Fact]
     public void Each_missed_threshold_is_named()
     {
-        var assessment = Guangxi.Assess(new VillageStatistics { Population = 1000, PoorPeople = 31, CollectiveIncomeFen = 4_999_999 });
+        var assessment = Guangxi.Assess(VillageStatistics.Total(0, 2019, population: 1000, poorPeople: 31, poorHouseholds: 0, collectiveIncomeFen: 4_999_999));
 
         Assert.False(assessment.Met);
         Assert.Equal(2, assessment.Missed.Count);
