@@ -180,7 +180,7 @@ public sealed class NoticeOperations(IConfiguration configuration) : IOperations
         var fundCodes = Notice.SubjectCodes(input.Funds, "funds");
         var projectCodes = Notice.SubjectCodes(input.Projects, "projects");
         var notice = Notice.Draft(
-            await NextNumberAsync(db, Notice.DraftCodeKind, region.Code, write.Today.Year, ct), input.Kind, region, publisher.Id, Text(input), write.Today,
+            await write.NextCodeAsync(Notice.DraftCodeKind, region.Code, write.Today.Year, db.Notices.Select(n => n.Code)), input.Kind, region, publisher.Id, Text(input), write.Today,
             await LookUpAsync(db.Funds, fundCodes, "funds", ct), await LookUpAsync(db.Projects, projectCodes, "projects", ct));
         db.Notices.Add(notice);
         return notice;
@@ -200,7 +200,7 @@ public sealed class NoticeOperations(IConfiguration configuration) : IOperations
         var (db, ct) = (write.Db, write.Cancellation);
         var notice = await WriteChecks.ByCodeAsync(db.Notices, input.Notice, "notice", ct);
         write.Actor.RequireInRegion(Roles.Publisher, notice.RegionCode);
-        notice.Publish(await NextNumberAsync(db, Notice.CodeKind, notice.RegionCode, write.Today.Year, ct), write.Today, _calendar);
+        notice.Publish(await write.NextCodeAsync(Notice.CodeKind, notice.RegionCode, write.Today.Year, db.Notices.Select(n => n.Code)), write.Today, _calendar);
         return notice;
     }
 
@@ -218,7 +218,7 @@ public sealed class NoticeOperations(IConfiguration configuration) : IOperations
             ? await LookUpAsync(db.Projects, Notice.SubjectCodes(projectCodes, "projects"), "projects", ct)
             : await db.Projects.AsNoTracking().Where(p => db.NoticeProjects.Any(x => x.NoticeId == old.Id && x.ProjectId == p.Id)).ToListAsync(ct);
         var correction = old.Supersede(
-            await NextNumberAsync(db, Notice.CodeKind, old.RegionCode, write.Today.Year, ct), publisher.Id, region, input.Reason, Text(input),
+            await write.NextCodeAsync(Notice.CodeKind, old.RegionCode, write.Today.Year, db.Notices.Select(n => n.Code)), publisher.Id, region, input.Reason, Text(input),
             funds, projects, write.Today, _calendar);
         db.Notices.Add(correction);
 
@@ -250,12 +250,5 @@ public sealed class NoticeOperations(IConfiguration configuration) : IOperations
         }
 
         return found;
-    }
-
-    /// <summary>The next register number; two writers taking the same one collide on the unique code and the write runs again.</summary>
-    private static async Task<string> NextNumberAsync(OpenAidDbContext db, string kind, long regionCode, int year, CancellationToken ct)
-    {
-        var prefix = RegisterNumbers.Prefix(kind, regionCode, year);
-        return RegisterNumbers.Next(prefix, await db.Notices.Select(n => n.Code).Where(c => c.StartsWith(prefix)).ToListAsync(ct));
     }
 }

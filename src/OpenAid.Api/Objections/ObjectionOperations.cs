@@ -95,9 +95,8 @@ public sealed class ObjectionOperations : IOperations
         var notice = input.Notice is { } code ? await WriteChecks.ByCodeAsync(NoticeQueries.Public(db).AsNoTracking(), code, "notice", ct) : null;
         var region = input.Region is { } regionCode ? (await WriteChecks.RegionAsync(db, regionCode, "region", ct)).Code : (long?)null;
         var filedAt = write.Now;
-        var prefix = RegisterNumbers.Prefix(Objection.CodeKind, notice?.RegionCode ?? region ?? 0, filedAt.Year);
         var objection = Objection.File(
-            RegisterNumbers.Next(prefix, await db.Objections.Select(o => o.Code).Where(c => c.StartsWith(prefix)).ToListAsync(ct)),
+            await write.NextCodeAsync(Objection.CodeKind, notice?.RegionCode ?? region ?? 0, filedAt.Year, db.Objections.Select(o => o.Code)),
             notice, region, input.Category, input.Description, input.ContactName, input.ContactPhone, filedAt, write.Today);
         db.Objections.Add(objection);
         return objection;

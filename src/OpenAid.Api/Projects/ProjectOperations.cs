@@ -131,9 +131,8 @@ public sealed class ProjectOperations : IOperations
         var region = await WriteChecks.RegionAsync(db, input.Region, "region", ct);
         write.Actor.RequireInRegion(Roles.Publisher, region.Code);
         var implementer = await WriteChecks.ByCodeAsync(db.Organizations.AsNoTracking(), input.ImplementingOrganization, "implementingOrganization", ct);
-        var prefix = RegisterNumbers.Prefix(Project.CodeKind, region.Code, input.FiscalYear);
         var project = Project.Create(
-            RegisterNumbers.Next(prefix, await db.Projects.Select(p => p.Code).Where(c => c.StartsWith(prefix)).ToListAsync(ct)),
+            await write.NextCodeAsync(Project.CodeKind, region.Code, input.FiscalYear, db.Projects.Select(p => p.Code)),
             input.Name, region.Code, input.Category, input.Description, implementer.Id, input.ResponsibleRole, input.FiscalYear,
             input.PlannedStart, input.PlannedEnd, input.BudgetFen,
             [.. (input.Targets ?? []).Select(t => new TargetPlan(t.Indicator, t.Unit, t.Baseline, t.Target))],

@@ -13,10 +13,16 @@ namespace OpenAid.Api.Tests.Publishing;
 /// lateness of notices published today is counted over a holiday. Writes go through HTTP with tokens of the local
 /// signer; checks read the SQLite file through the server's own services.
 /// </summary>
-public sealed class PublishingServer(TimeProvider? clock) : ApiServer(seedDemoData: true, Settings(), clock), IAsyncLifetime
+public sealed class PublishingServer : ApiServer, IAsyncLifetime
 {
     public PublishingServer()
         : this(clock: null)
+    {
+    }
+
+    /// <param name="clock">A clock the test moves; xunit fixtures use the parameterless constructor.</param>
+    internal PublishingServer(TimeProvider? clock)
+        : base(seedDemoData: true, Settings(), clock)
     {
     }
 
