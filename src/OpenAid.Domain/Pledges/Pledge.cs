@@ -241,8 +241,11 @@ public class Pledge
             : PledgeStatus.Received;
     }
 
-    /// <summary>The donor withdraws what is not delivered yet, with a public reason; the room it gives back returns to the need (if any).</summary>
-    public void Cancel(string reason, Need? need, DateOnly today)
+    /// <summary>
+    /// The donor withdraws what is not delivered yet, with a public reason; the room this gives back returns to the
+    /// need (if any), and is returned.
+    /// </summary>
+    public long Cancel(string reason, Need? need, DateOnly today)
     {
         var why = Fields.PublicText(reason, "reason", CancellationReasonMaxLength);
         var status = PledgeLifecycle.EffectiveStatus(this, today);
@@ -259,20 +262,26 @@ public class Pledge
         var held = PledgeLifecycle.Holding(this);
         Status = PledgeStatus.Cancelled;
         CancellationReason = why;
-        need?.Release(held - PledgeLifecycle.Holding(this));
+        var released = held - PledgeLifecycle.Holding(this);
+        need?.Release(released);
+        return released;
     }
 
-    /// <summary>Stores the lapse of a pledge past its confirmation date, giving its room back to the need; nothing happens if it had not lapsed.</summary>
-    public void Lapse(Need? need, DateOnly today)
+    /// <summary>
+    /// Stores the lapse of a pledge past its confirmation date, giving its room back to the need (if any); returns that
+    /// room, 0 if it had not lapsed.
+    /// </summary>
+    public long Lapse(Need? need, DateOnly today)
     {
         if (!PledgeLifecycle.IsLapsed(Status, ConfirmBy, today))
         {
-            return;
+            return 0;
         }
 
         var held = PledgeLifecycle.Holding(this);
         Status = PledgeStatus.Lapsed;
         need?.Release(held);
+        return held;
     }
 
     /// <summary>The unit of the pledge: fen for money and purchases; against a need, the need's own unit and a kind that fits it.</summary>
