@@ -445,8 +445,11 @@ internal sealed partial class DemoBuilder
             var transaction = record.Transaction;
             var donor = record.Pairing.Enterprise;
             var project = record.Project?.Project;
+
+            // The transactions stage pledged to a project of the pledge's own fiscal year that was never cancelled: it was
+            // under way then and took pledges, whatever it is by now (closed, mostly, for the early years).
             var pledge = Domain.Pledges.Pledge.Make(
-                donor, null, project, project is null ? record.Pairing.Village : null, PledgeKind.Money, transaction.AmountFen, null, null,
+                donor, null, project, projectTakesPledges: project is not null, project is null ? record.Pairing.Village : null, PledgeKind.Money, transaction.AmountFen, null, null,
                 null, false, record.Pairing.Pairing.ProgramId, At(transaction.Date, 10), transaction.Date);
             pledge.MarkAsDemo();
             var plan = new PledgePlan(pledge, null, donor, record.Purpose, Pledges.Count);
@@ -489,7 +492,7 @@ internal sealed partial class DemoBuilder
         private PledgePlan NewPledge(NeedPlan need, Organization donor, long quantity, DateOnly date)
         {
             var kind = need.Template.Kind;
-            var pledge = Domain.Pledges.Pledge.Make(donor, need.Need, null, null, kind, quantity, null, null, null, false, Program(need, donor), At(date, 10), date);
+            var pledge = Domain.Pledges.Pledge.Make(donor, need.Need, null, false, null, kind, quantity, null, null, null, false, Program(need, donor), At(date, 10), date);
             pledge.MarkAsDemo();
             var plan = new PledgePlan(pledge, need, donor, need.Need.Title, Pledges.Count);
             Pledges.Add(plan);

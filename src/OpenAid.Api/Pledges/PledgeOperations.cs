@@ -129,7 +129,7 @@ public sealed class PledgeOperations : IOperations
         var regionCode = need?.RegionCode ?? project?.RegionCode ?? village?.Code;
         var defaultProgram = program is null && regionCode is { } place ? await DefaultProgramAsync(db, donor, need?.PairingId, place, ct) : null;
         var pledge = Pledge.Make(
-            donor, need, project, village, input.Kind, input.Quantity, input.Unit, input.ConfirmBy, program, joined, defaultProgram, write.Now, today);
+            donor, need, project, project?.TakesFunds ?? false, village, input.Kind, input.Quantity, input.Unit, input.ConfirmBy, program, joined, defaultProgram, write.Now, today);
         var prefix = RegisterNumbers.Prefix(Pledge.CodeKind, pledge.RegionCode, today.Year);
         pledge.Number(RegisterNumbers.Next(prefix, await db.Pledges.Select(p => p.Code).Where(c => c.StartsWith(prefix)).ToListAsync(ct)));
         db.Pledges.Add(pledge);

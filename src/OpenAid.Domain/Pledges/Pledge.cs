@@ -64,12 +64,14 @@ public class Pledge
 
     /// <summary>
     /// A pledge of <paramref name="donor"/> against exactly one of a need (which it takes room from, never more than is
-    /// left), an active project or a village. <paramref name="program"/> is the program the donor named, with
+    /// left), an active project or a village. <paramref name="projectTakesPledges"/> is whether the project took pledges
+    /// on the day of the pledge: a caller pledging today passes <see cref="Project.TakesFunds"/>, one replaying an earlier
+    /// pledge passes what held then, as a project keeps no history of its status. <paramref name="program"/> is the program the donor named, with
     /// <paramref name="donorJoinedProgram"/> whether it joined it; without one the pledge counts for
     /// <paramref name="defaultProgramId"/>. It gets its code from <see cref="Number"/>.
     /// </summary>
     public static Pledge Make(
-        Organization donor, Need? need, Project? project, Region? village, PledgeKind kind, long quantity, string? unit, DateOnly? confirmBy,
+        Organization donor, Need? need, Project? project, bool projectTakesPledges, Region? village, PledgeKind kind, long quantity, string? unit, DateOnly? confirmBy,
         AidProgram? program, bool donorJoinedProgram, int? defaultProgramId, DateTimeOffset now, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(donor);
@@ -99,7 +101,7 @@ public class Pledge
                 (pledge.NeedId, pledge.ProjectId, pledge.RegionCode) = (target.Id, target.ProjectId, target.RegionCode);
                 break;
             case (null, { } target, null):
-                if (!target.TakesFunds)
+                if (!projectTakesPledges)
                 {
                     throw new DomainException("PROJECT_NOT_ACTIVE", $"Project {target.Code} is {target.Status}; pledge to an active project.", "project");
                 }

@@ -68,7 +68,7 @@ internal static class MarketplaceArrange
     public static Pledge NewPledge(long quantity = 1_000, PledgeKind kind = PledgeKind.Money, int confirmInDays = 10)
     {
         var pledge = Pledge.Make(
-            Donor, null, null, Village, kind, quantity, PledgeLifecycle.IsMoney(kind) ? null : "套", Today.AddDays(confirmInDays), null, false, null,
+            Donor, null, null, false, Village, kind, quantity, PledgeLifecycle.IsMoney(kind) ? null : "套", Today.AddDays(confirmInDays), null, false, null,
             Now.AddDays(-5), Today.AddDays(-5));
         pledge.Number("RJ-451021-2020-0001");
         return pledge;
