@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using OpenAid.Api.Auth;
@@ -71,7 +72,9 @@ public sealed record ReviewNeedInput
     [Description("The need's code.")]
     public required string Need { get; init; }
 
+    // Nothing else references the described enum type, so without this the input would get an undescribed one.
     [Description("Approve or reject.")]
+    [InputType(typeof(NonNullGraphType<NeedReviewDecisionType>))]
     public required NeedReviewDecision Decision { get; init; }
 
     [Description("Why the need is rejected (public); required for, and only for, a rejection.")]
