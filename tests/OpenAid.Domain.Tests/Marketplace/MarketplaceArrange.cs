@@ -1,3 +1,4 @@
+using OpenAid.Domain.Common;
 using OpenAid.Domain.Needs;
 using OpenAid.Domain.Organizations;
 using OpenAid.Domain.Pledges;
@@ -72,5 +73,19 @@ internal static class MarketplaceArrange
             Now.AddDays(-5), Today.AddDays(-5));
         pledge.Number("RJ-451021-2020-0001");
         return pledge;
+    }
+
+    /// <summary>The code of the rule the action breaks, or null when it breaks none.</summary>
+    public static string? CodeOf(Action action)
+    {
+        try
+        {
+            action();
+            return null;
+        }
+        catch (DomainException e)
+        {
+            return e.Code;
+        }
     }
 }
