@@ -5,6 +5,7 @@ using OpenAid.Domain.Needs;
 using OpenAid.Domain.Notices;
 using OpenAid.Domain.Organizations;
 using OpenAid.Domain.Pledges;
+using OpenAid.Domain.Programs;
 using OpenAid.Domain.Projects;
 using OpenAid.Domain.Regions;
 
@@ -16,7 +17,7 @@ namespace OpenAid.Demo;
 /// state (pending, confirmed, delivered in parts, received, completed, cancelled, lapsed), made by organisations that
 /// differ in how reliably and how punctually they deliver, so that the scorecards differ.
 /// <para>
-/// Every step is replayed through the domain rules (<see cref="NeedLifecycle"/>, <see cref="PledgeLifecycle"/>) on
+/// Every step is replayed through the domain rules (<see cref="Need"/>'s and <see cref="Pledge"/>'s own methods) on
 /// its own date, so the data obeys what the API enforces: no need pledged beyond what it asks, no delivery beyond its
 /// pledge. The enterprise pledges of the transactions stage become pledges too. Money follows the API's convention
 /// (see the API's PledgeMoney): a pledge transaction per money pledge, a social-donation disbursement to the village
@@ -75,12 +76,12 @@ internal sealed partial class DemoBuilder
         // Codes follow the dates, as a register would number them.
         foreach (var need in market.Needs.OrderBy(n => n.Need.CreatedAt).ThenBy(n => n.Order))
         {
-            need.Need.Code = NextSequenced($"XQ-{Short6(need.Need.RegionCode)}-{need.Need.CreatedAt.Year}-");
+            need.Need.Number(NextSequenced($"XQ-{Short6(need.Need.RegionCode)}-{need.Need.CreatedAt.Year}-"));
         }
 
         foreach (var pledge in market.Pledges.OrderBy(p => p.Pledge.PledgedAt).ThenBy(p => p.Order))
         {
-            pledge.Pledge.Code = NextSequenced($"RJ-{Short6(pledge.Pledge.RegionCode)}-{pledge.Pledge.PledgedAt.Year}-");
+            pledge.Pledge.Number(NextSequenced($"RJ-{Short6(pledge.Pledge.RegionCode)}-{pledge.Pledge.PledgedAt.Year}-"));
         }
 
         _marketNeeds.AddRange(market.Needs.OrderBy(n => n.Need.Code, StringComparer.Ordinal).Select(n => n.Need));
@@ -90,8 +91,12 @@ internal sealed partial class DemoBuilder
         var pledges = market.Pledges.OrderBy(p => p.Pledge.Code, StringComparer.Ordinal).ToList();
         foreach (var plan in pledges)
         {
-            plan.Pledge.NeedId = plan.Need?.Need.Id;
-            plan.Pledge.Deliveries = [];
+            if (plan.Need is not null)
+            {
+                plan.Pledge.LinkWrittenNeed(plan.Need.Need);
+            }
+
+            plan.Pledge.Deliveries.Clear();
         }
 
         _marketPledges.AddRange(pledges.Select(p => p.Pledge));
@@ -233,24 +238,13 @@ internal sealed partial class DemoBuilder
 
             var pairing = _pairedByVillage[village.Code].FirstOrDefault();
             var project = _projectsByVillage[village.Code].FirstOrDefault(p => p.Project.FiscalYear == created.Year);
-            var need = new Need
-            {
-                Code = "",
-                RegionCode = village.Code,
-                Category = template.Category,
-                Title = title,
-                Description = description + DemoVocabulary.DemoMark,
-                Requested = requested,
-                Unit = template.Unit,
-                Deadline = deadline,
-                Priority = Rng.Weighted([(NeedPriority.Low, 15.0), (NeedPriority.Normal, 45.0), (NeedPriority.High, 28.0), (NeedPriority.Urgent, 12.0)]),
-                ProjectId = project is not null && Rng.Chance(0.4) ? project.Project.Id : null,
-                PairingId = pairing is not null && Rng.Chance(0.5) ? pairing.Pairing.Id : null,
-                RegisteredByOrganizationId = (village.ParentCode == plan.GovernedTownship?.Code ? plan.TownshipGovernment! : plan.PovertyOffice).Id,
-                Status = NeedStatus.Draft,
-                CreatedAt = At(created, 9),
-                IsDemo = true,
-            };
+            var priority = Rng.Weighted([(NeedPriority.Low, 15.0), (NeedPriority.Normal, 45.0), (NeedPriority.High, 28.0), (NeedPriority.Urgent, 12.0)]);
+            var forProject = project is not null && Rng.Chance(0.4) ? project.Project : null;
+            var forPairing = pairing is not null && Rng.Chance(0.5) ? pairing.Pairing : null;
+            var registrant = village.ParentCode == plan.GovernedTownship?.Code ? plan.TownshipGovernment! : plan.PovertyOffice;
+            var need = template.Unit == NeedLifecycle.MoneyUnit
+                ? RegisterNeed(village, template, title, description, requested, null, deadline, priority, forProject, forPairing, registrant, created)
+                : RegisterNeed(village, template, title, description, null, requested, deadline, priority, forProject, forPairing, registrant, created);
             var needPlan = new NeedPlan(need, plan, village, template, Needs.Count);
             Needs.Add(needPlan);
             if (target == NeedStatus.Draft)
@@ -258,7 +252,7 @@ internal sealed partial class DemoBuilder
                 return;
             }
 
-            NeedLifecycle.Submit(need);
+            need.Submit();
             if (target == NeedStatus.PendingReview)
             {
                 return;
@@ -268,12 +262,24 @@ internal sealed partial class DemoBuilder
             var reviewed = Min(created.AddDays(Rng.Int(2, 12)), AsOf);
             if (target == NeedStatus.Rejected)
             {
-                NeedLifecycle.Reject(need, reviewer, Rng.Pick(NeedRejectionReasons), At(reviewed, 15));
+                need.Reject(reviewer, Rng.Pick(NeedRejectionReasons), At(reviewed, 15));
                 return;
             }
 
-            NeedLifecycle.Approve(need, reviewer, overCap ? Rng.Pick(CapOverrideReasons) : null, _caps.For(need.Category), At(reviewed, 15), reviewed);
+            need.Approve(reviewer, overCap ? Rng.Pick(CapOverrideReasons) : null, _caps.For(need.Category), At(reviewed, 15), reviewed);
             Pledge(needPlan, target, closedAfterExpiry, reviewed);
+        }
+
+        /// <summary>A need registered on <paramref name="created"/> as a draft, through the domain's rules.</summary>
+        private static Need RegisterNeed(
+            Region village, NeedTemplate template, string title, string description, long? amountFen, long? quantity, DateOnly deadline, NeedPriority priority,
+            Project? project, Pairing? pairing, Organization registrant, DateOnly created)
+        {
+            var need = Domain.Needs.Need.Register(
+                village, template.Category, title, description + DemoVocabulary.DemoMark, amountFen, quantity, quantity is null ? null : template.Unit,
+                deadline, priority, project, pairing, registrant.Id, submit: false, At(created, 9), created);
+            need.MarkAsDemo();
+            return need;
         }
 
         /// <summary>Registration and deadline dates that let the need reach its target state by the demo's "as of" date.</summary>
@@ -324,15 +330,15 @@ internal sealed partial class DemoBuilder
                 if (Rng.Chance(0.5))
                 {
                     var confirmed = date.AddDays(Rng.Int(2, 10));
-                    PledgeLifecycle.Confirm(pledge.Pledge, At(confirmed, 11), confirmed);
+                    pledge.Pledge.Confirm(At(confirmed, 11), confirmed);
                     var cancelled = confirmed.AddDays(Rng.Int(5, 15));
-                    NeedLifecycle.Release(need, PledgeLifecycle.Cancel(pledge.Pledge, Rng.Pick(PledgeCancellationReasons), cancelled));
+                    pledge.Pledge.Cancel(Rng.Pick(PledgeCancellationReasons), need, cancelled);
                     liveStart = Max(liveStart, cancelled.AddDays(1));
                 }
                 else
                 {
                     var lapsedOn = pledge.Pledge.ConfirmBy.AddDays(1);
-                    NeedLifecycle.Release(need, PledgeLifecycle.Lapse(pledge.Pledge, lapsedOn));
+                    pledge.Pledge.Lapse(need, lapsedOn);
                     liveStart = Max(liveStart, lapsedOn);
                 }
             }
@@ -363,7 +369,7 @@ internal sealed partial class DemoBuilder
             if (target == NeedStatus.Closed)
             {
                 var closedOn = Min(Max(need.Deadline, Pledges.Where(p => ReferenceEquals(p.Need, plan)).SelectMany(p => p.Deliveries).Select(d => DateOnly.FromDateTime(d.ReceivedAt!.Value.DateTime)).DefaultIfEmpty(need.Deadline).Max()).AddDays(Rng.Int(3, 30)), AsOf);
-                NeedLifecycle.Close(need, 0, Pledges.Any(p => ReferenceEquals(p.Need, plan) && PledgeLifecycle.IsOpen(PledgeLifecycle.EffectiveStatus(p.Pledge, closedOn))), closedOn);
+                need.Close(0, Pledges.Any(p => ReferenceEquals(p.Need, plan) && PledgeLifecycle.IsOpen(PledgeLifecycle.EffectiveStatus(p.Pledge, closedOn))), closedOn);
             }
         }
 
@@ -420,7 +426,7 @@ internal sealed partial class DemoBuilder
             }
 
             var confirmed = Min(date.AddDays(Rng.Int(2, 20)), pledge.Pledge.ConfirmBy, AsOf);
-            PledgeLifecycle.Confirm(pledge.Pledge, At(confirmed, 11), confirmed);
+            pledge.Pledge.Confirm(At(confirmed, 11), confirmed);
             if (fate == PledgeStatus.Confirmed)
             {
                 return;
@@ -438,21 +444,14 @@ internal sealed partial class DemoBuilder
         {
             var transaction = record.Transaction;
             var donor = record.Pairing.Enterprise;
-            var pledge = new Pledge
-            {
-                Code = "",
-                OrganizationId = donor.Id,
-                ProjectId = transaction.ProjectId,
-                RegionCode = transaction.ReceiverRegionCode,
-                ProgramId = record.Pairing.Pairing.ProgramId,
-                Kind = PledgeKind.Money,
-                Quantity = transaction.AmountFen,
-                Unit = NeedLifecycle.MoneyUnit,
-                Status = PledgeStatus.Pledged,
-                PledgedAt = At(transaction.Date, 10),
-                ConfirmBy = transaction.Date.AddDays(PledgeLifecycle.DefaultConfirmDays),
-                IsDemo = true,
-            };
+            var project = record.Project?.Project;
+
+            // The transactions stage pledged to a project of the pledge's own fiscal year that was never cancelled: it was
+            // under way then and took pledges, whatever it is by now (closed, mostly, for the early years).
+            var pledge = Domain.Pledges.Pledge.Make(
+                donor, null, project, projectTakesPledges: project is not null, project is null ? record.Pairing.Village : null, PledgeKind.Money, transaction.AmountFen, null, null,
+                null, false, record.Pairing.Pairing.ProgramId, At(transaction.Date, 10), transaction.Date);
+            pledge.MarkAsDemo();
             var plan = new PledgePlan(pledge, null, donor, record.Purpose, Pledges.Count);
             Pledges.Add(plan);
 
@@ -467,10 +466,10 @@ internal sealed partial class DemoBuilder
             }
 
             var confirmed = Min(transaction.Date.AddDays(Rng.Int(3, 25)), pledge.ConfirmBy, AsOf);
-            PledgeLifecycle.Confirm(pledge, At(confirmed, 11), confirmed);
+            pledge.Confirm(At(confirmed, 11), confirmed);
             if (withdrawn is not null || Rng.Chance(0.08 * (1 - reliability)))
             {
-                PledgeLifecycle.Cancel(pledge, Rng.Pick(PledgeCancellationReasons), Min(confirmed.AddDays(Rng.Int(5, 40)), AsOf));
+                pledge.Cancel(Rng.Pick(PledgeCancellationReasons), null, Min(confirmed.AddDays(Rng.Int(5, 40)), AsOf));
                 return;
             }
 
@@ -493,22 +492,8 @@ internal sealed partial class DemoBuilder
         private PledgePlan NewPledge(NeedPlan need, Organization donor, long quantity, DateOnly date)
         {
             var kind = need.Template.Kind;
-            var pledge = new Pledge
-            {
-                Code = "",
-                OrganizationId = donor.Id,
-                ProjectId = need.Need.ProjectId,
-                RegionCode = need.Need.RegionCode,
-                ProgramId = Program(need, donor),
-                Kind = kind,
-                Quantity = quantity,
-                Unit = need.Need.Unit,
-                Status = PledgeStatus.Pledged,
-                PledgedAt = At(date, 10),
-                ConfirmBy = date.AddDays(PledgeLifecycle.DefaultConfirmDays),
-                IsDemo = true,
-            };
-            NeedLifecycle.TakePledge(need.Need, quantity, date);
+            var pledge = Domain.Pledges.Pledge.Make(donor, need.Need, null, false, null, kind, quantity, null, null, null, false, Program(need, donor), At(date, 10), date);
+            pledge.MarkAsDemo();
             var plan = new PledgePlan(pledge, need, donor, need.Need.Title, Pledges.Count);
             Pledges.Add(plan);
             return plan;
@@ -541,17 +526,13 @@ internal sealed partial class DemoBuilder
                 // Each later part keeps at least one unit.
                 var part = i == count - 1 ? left : Math.Min(total / count, left - (count - 1 - i));
                 left -= part;
-                var delivery = PledgeLifecycle.Deliver(pledge, part * step, dates[i], Evidence(pledge, dates[i]), dates[i]);
+                var delivery = pledge.RecordDelivery(part * step, dates[i], Evidence(pledge, dates[i]), dates[i]);
                 plan.Deliveries.Add(delivery);
                 var keepOpen = fate == PledgeStatus.Delivered && i == count - 1;
                 var receivedOn = Min(dates[i].AddDays(Rng.Int(1, 7)), AsOf);
                 if (!keepOpen)
                 {
-                    PledgeLifecycle.Receive(pledge, delivery, ReceivingUnit(plan), At(receivedOn, 16));
-                    if (need is not null)
-                    {
-                        NeedLifecycle.Receive(need, delivery.Quantity);
-                    }
+                    pledge.ConfirmReceipt(delivery, need, ReceivingUnit(plan), At(receivedOn, 16));
                 }
             }
         }

@@ -5,39 +5,31 @@ namespace OpenAid.Domain.Tests.Marketplace;
 
 public class PledgeLifecycleTests
 {
-    private static readonly DateOnly Today = new(2020, 6, 1);
-    private static readonly DateTimeOffset Now = new(2020, 6, 1, 10, 0, 0, TimeSpan.FromHours(8));
+    private static readonly DateOnly Today = MarketplaceArrange.Today;
+    private static readonly DateTimeOffset Now = MarketplaceArrange.Now;
 
-    private static Pledge NewPledge(long quantity = 1_000, PledgeKind kind = PledgeKind.Money, int confirmInDays = 10) => new()
-    {
-        Code = "RJ-451021-2020-0001",
-        Kind = kind,
-        Quantity = quantity,
-        Unit = PledgeLifecycle.IsMoney(kind) ? "fen" : "套",
-        Status = PledgeStatus.Pledged,
-        PledgedAt = Now.AddDays(-5),
-        ConfirmBy = Today.AddDays(confirmInDays),
-    };
+    private static Pledge NewPledge(long quantity = 1_000, PledgeKind kind = PledgeKind.Money, int confirmInDays = 10) =>
+        MarketplaceArrange.NewPledge(quantity, kind, confirmInDays);
 
     [Fact]
     public void A_pledge_is_confirmed_delivered_in_parts_received_and_completed()
     {
         var pledge = NewPledge();
-        PledgeLifecycle.Confirm(pledge, Now, Today);
+        pledge.Confirm(Now, Today);
         Assert.Equal(PledgeStatus.Confirmed, pledge.Status);
 
-        var first = PledgeLifecycle.Deliver(pledge, 600, Today, "银行回单", Today);
+        var first = pledge.RecordDelivery(600, Today, "银行回单", Today);
         Assert.Equal(PledgeStatus.Delivered, pledge.Status);
-        PledgeLifecycle.Receive(pledge, first, "某村委会（驻村工作队）", Now);
+        pledge.ConfirmReceipt(first, null, "某村委会（驻村工作队）", Now);
         Assert.Equal(PledgeStatus.Received, pledge.Status);
 
-        Assert.Equal("EXCEEDS_PLEDGE", Code(() => PledgeLifecycle.Deliver(pledge, 401, Today, "银行回单", Today)));
-        var second = PledgeLifecycle.Deliver(pledge, 400, Today, "银行回单", Today);
+        Assert.Equal("EXCEEDS_PLEDGE", Code(() => pledge.RecordDelivery(401, Today, "银行回单", Today)));
+        var second = pledge.RecordDelivery(400, Today, "银行回单", Today);
         Assert.Equal(PledgeStatus.Delivered, pledge.Status);
-        Assert.Equal("EXCEEDS_PLEDGE", Code(() => PledgeLifecycle.Deliver(pledge, 1, Today, "银行回单", Today)));
-        PledgeLifecycle.Receive(pledge, second, "某村委会（驻村工作队）", Now);
+        Assert.Equal("EXCEEDS_PLEDGE", Code(() => pledge.RecordDelivery(1, Today, "银行回单", Today)));
+        pledge.ConfirmReceipt(second, null, "某村委会（驻村工作队）", Now);
         Assert.Equal(PledgeStatus.Completed, pledge.Status);
-        Assert.Equal("ALREADY_RECEIVED", Code(() => PledgeLifecycle.Receive(pledge, second, "x", Now)));
+        Assert.Equal("ALREADY_RECEIVED", Code(() => pledge.ConfirmReceipt(second, null, "x", Now)));
         Assert.Equal(1_000, PledgeLifecycle.Received(pledge));
     }
 
@@ -45,12 +37,12 @@ public class PledgeLifecycleTests
     public void Deliveries_need_an_agreement_a_positive_quantity_and_a_date_between_pledge_and_today()
     {
         var pledge = NewPledge();
-        Assert.Equal("PLEDGE_NOT_CONFIRMED", Code(() => PledgeLifecycle.Deliver(pledge, 1, Today, "x", Today)));
-        PledgeLifecycle.Confirm(pledge, Now, Today);
-        Assert.Equal("INVALID_QUANTITY", Code(() => PledgeLifecycle.Deliver(pledge, 0, Today, "x", Today)));
-        Assert.Equal("INVALID_QUANTITY", Code(() => PledgeLifecycle.Deliver(pledge, -5, Today, "x", Today)));
-        Assert.Equal("INVALID_DATE", Code(() => PledgeLifecycle.Deliver(pledge, 1, Today.AddDays(1), "x", Today)));
-        Assert.Equal("INVALID_DATE", Code(() => PledgeLifecycle.Deliver(pledge, 1, Today.AddDays(-30), "x", Today)));
+        Assert.Equal("PLEDGE_NOT_CONFIRMED", Code(() => pledge.RecordDelivery(1, Today, "x", Today)));
+        pledge.Confirm(Now, Today);
+        Assert.Equal("INVALID_QUANTITY", Code(() => pledge.RecordDelivery(0, Today, "x", Today)));
+        Assert.Equal("INVALID_QUANTITY", Code(() => pledge.RecordDelivery(-5, Today, "x", Today)));
+        Assert.Equal("INVALID_DATE", Code(() => pledge.RecordDelivery(1, Today.AddDays(1), "x", Today)));
+        Assert.Equal("INVALID_DATE", Code(() => pledge.RecordDelivery(1, Today.AddDays(-30), "x", Today)));
         Assert.Empty(pledge.Deliveries);
     }
 
@@ -61,11 +53,11 @@ public class PledgeLifecycleTests
         Assert.Equal(PledgeStatus.Pledged, PledgeLifecycle.EffectiveStatus(pledge, Today));
         var later = Today.AddDays(1);
         Assert.Equal(PledgeStatus.Lapsed, PledgeLifecycle.EffectiveStatus(pledge, later));
-        Assert.Equal("PLEDGE_LAPSED", Code(() => PledgeLifecycle.Confirm(pledge, Now, later)));
-        Assert.Equal("PLEDGE_LAPSED", Code(() => PledgeLifecycle.Cancel(pledge, "x", later)));
+        Assert.Equal("PLEDGE_LAPSED", Code(() => pledge.Confirm(Now, later)));
+        Assert.Equal("PLEDGE_LAPSED", Code(() => pledge.Cancel("x", null, later)));
 
-        Assert.Equal(0, PledgeLifecycle.Lapse(pledge, Today));
-        Assert.Equal(1_000, PledgeLifecycle.Lapse(pledge, later));
+        Assert.Equal(0, pledge.Lapse(null, Today));
+        Assert.Equal(1_000, pledge.Lapse(null, later));
         Assert.Equal(PledgeStatus.Lapsed, pledge.Status);
         Assert.Equal(0, PledgeLifecycle.Holding(pledge));
     }
@@ -74,18 +66,18 @@ public class PledgeLifecycleTests
     public void Cancelling_gives_back_what_was_not_delivered()
     {
         var pledge = NewPledge();
-        PledgeLifecycle.Confirm(pledge, Now, Today);
-        PledgeLifecycle.Deliver(pledge, 300, Today, "x", Today);
+        pledge.Confirm(Now, Today);
+        pledge.RecordDelivery(300, Today, "x", Today);
 
-        var released = PledgeLifecycle.Cancel(pledge, "企业经营困难。", Today);
+        var released = pledge.Cancel("企业经营困难。", null, Today);
 
         Assert.Equal(700, released);
         Assert.Equal(PledgeStatus.Cancelled, pledge.Status);
         Assert.Equal(300, PledgeLifecycle.Holding(pledge));
-        Assert.Equal("INVALID_TRANSITION", Code(() => PledgeLifecycle.Cancel(pledge, "x", Today)));
+        Assert.Equal("INVALID_TRANSITION", Code(() => pledge.Cancel("x", null, Today)));
 
         // The village may still confirm what did arrive; the pledge stays cancelled.
-        PledgeLifecycle.Receive(pledge, pledge.Deliveries[0], "村委会", Now);
+        pledge.ConfirmReceipt(pledge.Deliveries[0], null, "村委会", Now);
         Assert.Equal(PledgeStatus.Cancelled, pledge.Status);
     }
 
@@ -94,8 +86,8 @@ public class PledgeLifecycleTests
     {
         var due = Today.AddDays(10);
         var onTime = NewPledge();
-        PledgeLifecycle.Confirm(onTime, Now, Today);
-        PledgeLifecycle.Receive(onTime, PledgeLifecycle.Deliver(onTime, 1_000, Today, "x", Today), "村委会", Now);
+        onTime.Confirm(Now, Today);
+        onTime.ConfirmReceipt(onTime.RecordDelivery(1_000, Today, "x", Today), null, "村委会", Now);
         Assert.Equal(Punctuality.OnTime, PledgeLifecycle.Punctuality(onTime, due, Today));
         Assert.Equal(Punctuality.Late, PledgeLifecycle.Punctuality(onTime, Today.AddDays(-1), Today));
         Assert.Equal(Punctuality.NotRated, PledgeLifecycle.Punctuality(onTime, null, Today));
@@ -110,12 +102,12 @@ public class PledgeLifecycleTests
     {
         var tally = new PledgeTally();
         var completed = NewPledge(1_000);
-        PledgeLifecycle.Confirm(completed, Now, Today);
-        PledgeLifecycle.Receive(completed, PledgeLifecycle.Deliver(completed, 1_000, Today, "x", Today), "村委会", Now);
+        completed.Confirm(Now, Today);
+        completed.ConfirmReceipt(completed.RecordDelivery(1_000, Today, "x", Today), null, "村委会", Now);
         var cancelled = NewPledge(500);
-        PledgeLifecycle.Confirm(cancelled, Now, Today);
-        PledgeLifecycle.Deliver(cancelled, 200, Today, "x", Today);
-        PledgeLifecycle.Cancel(cancelled, "x", Today);
+        cancelled.Confirm(Now, Today);
+        cancelled.RecordDelivery(200, Today, "x", Today);
+        cancelled.Cancel("x", null, Today);
         var lapsed = NewPledge(300, confirmInDays: -1);
         var goods = NewPledge(40, PledgeKind.Goods);
 
