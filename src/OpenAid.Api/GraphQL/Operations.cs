@@ -131,7 +131,7 @@ public sealed class OperationDeclaration<TInput>(
 /// <summary>The root Mutation type: one field per declared operation.</summary>
 public sealed class MutationType : ObjectGraphType
 {
-    public MutationType(OperationCatalog operations, IEnumerable<IMutationFields> legacy)
+    public MutationType(OperationCatalog operations)
     {
         Name = "Mutation";
         Description = "Writes, for signed-in officials, reviewers and donors (objections also anonymously). Each takes one input and returns a payload whose 'errors' say why nothing was written.";
@@ -140,10 +140,6 @@ public sealed class MutationType : ObjectGraphType
             AddField(operation.ToField());
         }
 
-        foreach (var feature in legacy.OrderBy(f => f.GetType().Name, StringComparer.Ordinal))
-        {
-            feature.AddTo(this);
-        }
     }
 }
 

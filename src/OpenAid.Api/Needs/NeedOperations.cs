@@ -121,23 +121,22 @@ public sealed class NeedOperations(IConfiguration configuration) : IOperations
     private static async Task<Need> RegisterAsync(WriteContext write, RegisterNeedInput input)
     {
         var (db, ct) = (write.Db, write.Cancellation);
-        var region = await WriteChecks.RegionAsync(db, input.Region, "region", ct);
+        var region = await Lookups.RegionAsync(db, input.Region, "region", ct);
         write.Actor.RequireInRegion(Roles.Publisher, region.Code);
-        var registrant = await WriteChecks.OwnOrganizationAsync(db, write.Actor.OrganizationCode, ct);
-        var project = input.Project is null ? null : await WriteChecks.ByCodeAsync(db.Projects.AsNoTracking(), input.Project, "project", ct);
-        var pairing = input.Pairing is null ? null : await WriteChecks.ByCodeAsync(db.Pairings.AsNoTracking(), input.Pairing, "pairing", ct);
+        var registrant = await Lookups.OwnOrganizationAsync(db, write.Actor.OrganizationCode, ct);
+        var project = input.Project is null ? null : await Lookups.ByCodeAsync(db.Projects.AsNoTracking(), input.Project, "project", ct);
+        var pairing = input.Pairing is null ? null : await Lookups.ByCodeAsync(db.Pairings.AsNoTracking(), input.Pairing, "pairing", ct);
         var need = Need.Register(
             region, input.Category, input.Title, input.Description, input.AmountFen, input.Quantity, input.Unit, input.Deadline, input.Priority,
             project, pairing, registrant.Id, input.Submit == true, write.Now, write.Today);
-        var prefix = RegisterNumbers.Prefix(Need.CodeKind, region.Code, write.Today.Year);
-        need.Number(RegisterNumbers.Next(prefix, await db.Needs.Select(n => n.Code).Where(c => c.StartsWith(prefix)).ToListAsync(ct)));
+        need.Number(await write.NextCodeAsync(Need.CodeKind, region.Code, write.Today.Year, db.Needs.Select(n => n.Code)));
         db.Needs.Add(need);
         return need;
     }
 
     private static async Task<Need> SubmitAsync(WriteContext write, SubmitNeedInput input)
     {
-        var need = await WriteChecks.ByCodeAsync(write.Db.Needs, input.Need, "need", write.Cancellation);
+        var need = await Lookups.ByCodeAsync(write.Db.Needs, input.Need, "need", write.Cancellation);
         write.Actor.RequireInRegion(Roles.Publisher, need.RegionCode);
         need.Submit();
         return need;
@@ -146,9 +145,9 @@ public sealed class NeedOperations(IConfiguration configuration) : IOperations
     private async Task<Need> ReviewAsync(WriteContext write, ReviewNeedInput input)
     {
         var (db, ct, actor) = (write.Db, write.Cancellation, write.Actor);
-        var need = await WriteChecks.ByCodeAsync(db.Needs, input.Need, "need", ct);
+        var need = await Lookups.ByCodeAsync(db.Needs, input.Need, "need", ct);
         actor.RequireInRegion(Roles.Reviewer, need.RegionCode);
-        var unit = await WriteChecks.OwnOrganizationAsync(db, actor.OrganizationCode, ct);
+        var unit = await Lookups.OwnOrganizationAsync(db, actor.OrganizationCode, ct);
         var reviewer = Need.ReviewerNameOf(actor.Name, unit.Name);
         var key = need.Id.ToString(CultureInfo.InvariantCulture);
         var registeredIt = await db.AuditEntries.AnyAsync(e => e.EntityType == nameof(Need) && e.EntityKey == key && e.Operation == "create" && e.ActorSubject == actor.Subject, ct);

@@ -10,6 +10,7 @@ using OpenAid.Data;
 using OpenAid.Domain.Needs;
 using OpenAid.Domain.Pledges;
 using OpenAid.Domain.Regions;
+using OpenAid.Domain.Common;
 
 namespace OpenAid.Api.Needs;
 
@@ -54,7 +55,7 @@ public sealed class NeedQueries(TimeProvider clock, IConfiguration configuration
                 var needs = await FilterAsync(ctx, Visible(ctx));
                 if (ctx.GetArgument<NeedStatus?>("status") is { } status)
                 {
-                    needs = WithStatus(ctx.Db(), needs, status, NoticeCalendar.Today(clock));
+                    needs = WithStatus(ctx.Db(), needs, status, clock.Today());
                 }
 
                 return await ctx.PageAsync(needs, n => n.Id);
@@ -71,7 +72,7 @@ public sealed class NeedQueries(TimeProvider clock, IConfiguration configuration
             .PagingArguments()
             .ResolveAsync(async ctx =>
             {
-                var today = NoticeCalendar.Today(clock);
+                var today = clock.Today();
                 var live = Live(ctx.Db(), await FilterAsync(ctx, Visible(ctx)), today).Where(x => x.Pledged < x.Need.Requested && x.Need.Deadline >= today);
                 if (ctx.GetArgument<NeedPriority?>("urgency") is { } urgency)
                 {

@@ -77,7 +77,7 @@ public sealed class NeedType : ObjectGraphType<Need>
     /// <summary>A value computed from the need, what its lapsed pledges still hold and today: batched for a whole page.</summary>
     private static ThenResult<long, T> Then<T>(IResolveFieldContext<Need> ctx, TimeProvider clock, Func<Need, long, DateOnly, T> compute)
     {
-        var today = NoticeCalendar.Today(clock);
+        var today = clock.Today();
         var need = ctx.Source;
         return new ThenResult<long, T>(LapsedQuantity(ctx, need.Id, today), lapsed => compute(need, lapsed, today));
     }

@@ -9,6 +9,7 @@ using OpenAid.Api.Notices;
 using OpenAid.Domain.Needs;
 using OpenAid.Domain.Organizations;
 using OpenAid.Domain.Regions;
+using OpenAid.Domain.Common;
 
 namespace OpenAid.Api.Needs;
 
@@ -81,7 +82,7 @@ public sealed class SuggestedNeedsQuery(TimeProvider clock) : IQueryFields
         var ct = ctx.CancellationToken;
         var organization = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == code || o.CreditCode == code, ct)
             ?? throw ApiErrors.InvalidArgument("organization", $"no organisation has the code '{code}'.");
-        var today = NoticeCalendar.Today(clock);
+        var today = clock.Today();
 
         // Only approved needs: suggestions are public whoever asks.
         var open = NeedQueries.Ranked(NeedQueries.Live(db, db.Needs.Where(n => NeedLifecycle.PublicStatuses.Contains(n.Status)), today)

@@ -174,9 +174,9 @@ public sealed class NoticeOperations(IConfiguration configuration) : IOperations
     private static async Task<Notice> DraftAsync(WriteContext write, DraftNoticeInput input)
     {
         var (db, ct) = (write.Db, write.Cancellation);
-        var region = await WriteChecks.RegionAsync(db, input.Region, "region", ct);
+        var region = await Lookups.RegionAsync(db, input.Region, "region", ct);
         write.Actor.RequireInRegion(Roles.Publisher, region.Code);
-        var publisher = await WriteChecks.OwnOrganizationAsync(db, write.Actor.OrganizationCode, ct);
+        var publisher = await Lookups.OwnOrganizationAsync(db, write.Actor.OrganizationCode, ct);
         var fundCodes = Notice.SubjectCodes(input.Funds, "funds");
         var projectCodes = Notice.SubjectCodes(input.Projects, "projects");
         var notice = Notice.Draft(
@@ -189,7 +189,7 @@ public sealed class NoticeOperations(IConfiguration configuration) : IOperations
     private static async Task<Notice> UpdateDraftAsync(WriteContext write, UpdateDraftNoticeInput input)
     {
         var (db, ct) = (write.Db, write.Cancellation);
-        var notice = await WriteChecks.ByCodeAsync(db.Notices, input.Notice, "notice", ct);
+        var notice = await Lookups.ByCodeAsync(db.Notices, input.Notice, "notice", ct);
         write.Actor.RequireInRegion(Roles.Publisher, notice.RegionCode);
         notice.UpdateDraft(await db.Regions.AsNoTracking().SingleAsync(r => r.Code == notice.RegionCode, ct), Text(input), write.Today);
         return notice;
@@ -198,7 +198,7 @@ public sealed class NoticeOperations(IConfiguration configuration) : IOperations
     private async Task<Notice> PublishAsync(WriteContext write, PublishNoticeInput input)
     {
         var (db, ct) = (write.Db, write.Cancellation);
-        var notice = await WriteChecks.ByCodeAsync(db.Notices, input.Notice, "notice", ct);
+        var notice = await Lookups.ByCodeAsync(db.Notices, input.Notice, "notice", ct);
         write.Actor.RequireInRegion(Roles.Publisher, notice.RegionCode);
         notice.Publish(await write.NextCodeAsync(Notice.CodeKind, notice.RegionCode, write.Today.Year, db.Notices.Select(n => n.Code)), write.Today, _calendar);
         return notice;
@@ -207,9 +207,9 @@ public sealed class NoticeOperations(IConfiguration configuration) : IOperations
     private async Task<Notice> SupersedeAsync(WriteContext write, SupersedeNoticeInput input)
     {
         var (db, ct) = (write.Db, write.Cancellation);
-        var old = await WriteChecks.ByCodeAsync(db.Notices, input.Notice, "notice", ct);
+        var old = await Lookups.ByCodeAsync(db.Notices, input.Notice, "notice", ct);
         write.Actor.RequireInRegion(Roles.Publisher, old.RegionCode);
-        var publisher = await WriteChecks.OwnOrganizationAsync(db, write.Actor.OrganizationCode, ct);
+        var publisher = await Lookups.OwnOrganizationAsync(db, write.Actor.OrganizationCode, ct);
         var region = await db.Regions.AsNoTracking().SingleAsync(r => r.Code == old.RegionCode, ct);
         var funds = input.Funds is { } fundCodes
             ? await LookUpAsync(db.Funds, Notice.SubjectCodes(fundCodes, "funds"), "funds", ct)
@@ -231,7 +231,7 @@ public sealed class NoticeOperations(IConfiguration configuration) : IOperations
     private static async Task<Notice> WithdrawAsync(WriteContext write, WithdrawNoticeInput input)
     {
         var (db, ct) = (write.Db, write.Cancellation);
-        var notice = await WriteChecks.ByCodeAsync(db.Notices, input.Notice, "notice", ct);
+        var notice = await Lookups.ByCodeAsync(db.Notices, input.Notice, "notice", ct);
         write.Actor.RequireInRegion(Roles.Publisher, notice.RegionCode);
         notice.Withdraw(input.Reason);
         return notice;
@@ -246,7 +246,7 @@ public sealed class NoticeOperations(IConfiguration configuration) : IOperations
         var found = new List<T>(codes.Count);
         foreach (var code in codes)
         {
-            found.Add(await WriteChecks.ByCodeAsync(set.AsNoTracking(), code, field, ct));
+            found.Add(await Lookups.ByCodeAsync(set.AsNoTracking(), code, field, ct));
         }
 
         return found;

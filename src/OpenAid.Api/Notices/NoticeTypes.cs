@@ -11,6 +11,7 @@ using OpenAid.Domain.Funds;
 using OpenAid.Domain.Notices;
 using OpenAid.Domain.Objections;
 using OpenAid.Domain.Projects;
+using OpenAid.Domain.Common;
 
 namespace OpenAid.Api.Notices;
 
@@ -37,7 +38,7 @@ public sealed class NoticeType : ObjectGraphType<Notice>
         Field(n => n.NoticePeriodEndsOn, nullable: true).Description("The last day of the notice period.");
         Field<NonNullGraphType<BooleanGraphType>>("isOpenForObjections")
             .Description("Whether objections to the notice are taken today: during the notice period of a township or village notice, and while a county or higher notice is in force.")
-            .Resolve(ctx => ObjectionRules.AcceptsObjections(ctx.Source, NoticeCalendar.Today(clock)));
+            .Resolve(ctx => ObjectionRules.AcceptsObjections(ctx.Source, clock.Today()));
         Field(n => n.SupervisionPhone).Description("The national supervision hotline, 12317.");
         Field(n => n.LocalSupervisionPhone, nullable: true).Description("The publisher's local supervision number (an office line).");
         Field(n => n.Status, type: typeof(NonNullGraphType<NoticeStatusType>)).Description("Published, superseded by a correction, or withdrawn; all stay visible.");

@@ -120,18 +120,17 @@ public sealed class PledgeOperations : IOperations
             write.Actor.RequireForOrganization(Roles.Donor, organization);
         }
 
-        var donor = await WriteChecks.OwnOrganizationAsync(db, write.Actor.OrganizationCode, ct);
+        var donor = await Lookups.OwnOrganizationAsync(db, write.Actor.OrganizationCode, ct);
         var need = input.Need is null ? null : await NeedLocks.LockAsync(db, input.Need, "need", today, ct);
-        var project = input.Project is null ? null : await WriteChecks.ByCodeAsync(db.Projects.AsNoTracking(), input.Project, "project", ct);
-        var village = input.Village is null ? null : await WriteChecks.RegionAsync(db, input.Village, "village", ct);
-        var program = input.Program is null ? null : await WriteChecks.ByCodeAsync(db.Programs.AsNoTracking(), input.Program, "program", ct);
+        var project = input.Project is null ? null : await Lookups.ByCodeAsync(db.Projects.AsNoTracking(), input.Project, "project", ct);
+        var village = input.Village is null ? null : await Lookups.RegionAsync(db, input.Village, "village", ct);
+        var program = input.Program is null ? null : await Lookups.ByCodeAsync(db.Programs.AsNoTracking(), input.Program, "program", ct);
         var joined = program is not null && await db.ProgramMemberships.AnyAsync(m => m.ProgramId == program.Id && m.OrganizationId == donor.Id, ct);
         var regionCode = need?.RegionCode ?? project?.RegionCode ?? village?.Code;
         var defaultProgram = program is null && regionCode is { } place ? await DefaultProgramAsync(db, donor, need?.PairingId, place, ct) : null;
         var pledge = Pledge.Make(
             donor, need, project, project?.TakesFunds ?? false, village, input.Kind, input.Quantity, input.Unit, input.ConfirmBy, program, joined, defaultProgram, write.Now, today);
-        var prefix = RegisterNumbers.Prefix(Pledge.CodeKind, pledge.RegionCode, today.Year);
-        pledge.Number(RegisterNumbers.Next(prefix, await db.Pledges.Select(p => p.Code).Where(c => c.StartsWith(prefix)).ToListAsync(ct)));
+        pledge.Number(await write.NextCodeAsync(Pledge.CodeKind, pledge.RegionCode, today.Year, db.Pledges.Select(p => p.Code)));
         db.Pledges.Add(pledge);
         await PledgeMoney.RecordPledgeAsync(db, pledge, donor, today, need?.Title ?? project?.Name ?? $"帮扶{village!.Name}", ct);
         return pledge;
@@ -171,7 +170,7 @@ public sealed class PledgeOperations : IOperations
             ?? throw new DomainException("NOT_FOUND", "No delivery has this ID.", "delivery");
         var (pledge, need) = await LockAsync(write, pledgeId, k => write.Actor.RequireInRegion(Roles.Publisher, k.RegionCode));
         var delivery = pledge.Deliveries.Single(d => d.Id == id);
-        var unit = await WriteChecks.OwnOrganizationAsync(db, write.Actor.OrganizationCode, ct);
+        var unit = await Lookups.OwnOrganizationAsync(db, write.Actor.OrganizationCode, ct);
         pledge.ConfirmReceipt(delivery, need, unit.Name, write.Now);
         await PledgeMoney.RecordReceiptAsync(db, pledge, delivery, ct);
         return delivery;

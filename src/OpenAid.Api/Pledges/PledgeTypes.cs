@@ -11,6 +11,7 @@ using OpenAid.Api.Projects;
 using OpenAid.Api.Regions;
 using OpenAid.Data;
 using OpenAid.Domain.Pledges;
+using OpenAid.Domain.Common;
 
 namespace OpenAid.Api.Pledges;
 
@@ -42,7 +43,7 @@ public sealed class PledgeType : ObjectGraphType<Pledge>
         Field<NonNullGraphType<AmountType>>("received").Description("What the village confirmed it received.")
             .Resolve(ctx => new ThenResult<PledgeDelivery[], Amount>(Deliveries(ctx), d => new Amount(d.Where(x => x.ReceivedAt is not null).Sum(x => x.Quantity), ctx.Source.Unit)));
         Field<NonNullGraphType<PledgeStatusType>>("status").Description("Where the pledge stands today; a pledge not confirmed by its date is lapsed.")
-            .Resolve(ctx => PledgeLifecycle.EffectiveStatus(ctx.Source, NoticeCalendar.Today(clock)));
+            .Resolve(ctx => PledgeLifecycle.EffectiveStatus(ctx.Source, clock.Today()));
         Field(p => p.PledgedAt).Description("When the pledge was made.");
         Field(p => p.ConfirmBy).Description("The pledge lapses unless it is confirmed (an agreement) by this day.");
         Field(p => p.ConfirmedAt, nullable: true).Description("When the agreement was confirmed.");
@@ -122,7 +123,7 @@ public sealed class PledgeQueries(TimeProvider clock) : IQueryFields
             .Argument<PledgeKindType>("kind", "Only pledges of this kind.")
             .Argument<PledgeStatusType>("status", "Only pledges in this state today.")
             .PagingArguments()
-            .ResolveAsync(async ctx => await ctx.PageAsync(await FilterAsync(ctx, ctx.Db(), NoticeCalendar.Today(clock)), p => p.Id));
+            .ResolveAsync(async ctx => await ctx.PageAsync(await FilterAsync(ctx, ctx.Db(), clock.Today()), p => p.Id));
     }
 
     public static async Task<IQueryable<Pledge>> FilterAsync(IResolveFieldContext ctx, OpenAidDbContext db, DateOnly today)

@@ -6,42 +6,9 @@ using OpenAid.Domain.Regions;
 
 namespace OpenAid.Api.GraphQL;
 
-/// <summary>Input checks that many mutations share; each failure is a <see cref="DomainException"/> naming the field.</summary>
-public static class WriteChecks
+/// <summary>Look-ups of the records an input names; each failure is a <see cref="DomainException"/> naming the field.</summary>
+public static class Lookups
 {
-    /// <summary>The largest amount one record may hold: ¥1 trillion, far above any real fund.</summary>
-    public const long MaxAmountFen = 100_000_000_000_000;
-
-    public static long PositiveAmount(long fen, string field) =>
-        fen is > 0 and <= MaxAmountFen
-            ? fen
-            : throw new DomainException("INVALID_AMOUNT", $"'{field}' must be more than 0 and at most {MaxAmountFen} fen; it was {fen}.", field);
-
-    public static int Count(int count, string field, int max) =>
-        count is >= 0 && count <= max
-            ? count
-            : throw new DomainException("INVALID_COUNT", $"'{field}' must be from 0 to {max}; it was {count}.", field);
-
-    public static string PublicText(string? text, string field, int maxLength)
-    {
-        var trimmed = text?.Trim() ?? "";
-        if (trimmed.Length == 0)
-        {
-            throw new DomainException("REQUIRED", $"'{field}' must not be empty.", field);
-        }
-
-        if (trimmed.Length > maxLength)
-        {
-            throw new DomainException("TOO_LONG", $"'{field}' may have at most {maxLength} characters; it has {trimmed.Length}.", field);
-        }
-
-        PrivacyGuard.EnsurePublic(trimmed, field);
-        return trimmed;
-    }
-
-    public static int Year(int year, string field) =>
-        year is >= 2000 and <= 2100 ? year : throw new DomainException("INVALID_YEAR", $"'{field}' must be a year from 2000 to 2100; it was {year}.", field);
-
     public static async Task<Region> RegionAsync(OpenAidDbContext db, string code, string field, CancellationToken ct)
     {
         if (!RegionCode.TryParse(code, out var parsed))
