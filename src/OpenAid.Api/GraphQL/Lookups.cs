@@ -13,21 +13,21 @@ public static class Lookups
     {
         if (!RegionCode.TryParse(code, out var parsed))
         {
-            throw new DomainException("INVALID_REGION_CODE", $"'{code}' is not a statistical region code (2, 4, 6, 9 or 12 digits).", field);
+            throw new DomainException(Errors.InvalidRegionCode, $"'{code}' is not a statistical region code (2, 4, 6, 9 or 12 digits).", field);
         }
 
         return await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Code == parsed.Value, ct)
-            ?? throw new DomainException("REGION_NOT_FOUND", $"No region has the code '{code}'.", field);
+            ?? throw new DomainException(Errors.RegionNotFound, $"No region has the code '{code}'.", field);
     }
 
     /// <summary>The organisation the signed-in caller acts for.</summary>
     public static async Task<Organization> OwnOrganizationAsync(OpenAidDbContext db, string? organizationCode, CancellationToken ct) =>
         await db.Organizations.SingleOrDefaultAsync(o => o.Code == organizationCode, ct)
-            ?? throw new DomainException("ORGANIZATION_NOT_FOUND", $"Your token names organisation '{organizationCode ?? "(none)"}', which OpenAid does not hold.", null);
+            ?? throw new DomainException(Errors.OrganizationNotFound, $"Your token names organisation '{organizationCode ?? "(none)"}', which OpenAid does not hold.", null);
 
     /// <summary>Finds a record by its public code, or fails naming the field.</summary>
     public static async Task<T> ByCodeAsync<T>(IQueryable<T> set, string code, string field, CancellationToken ct)
         where T : class =>
         await set.SingleOrDefaultAsync(e => EF.Property<string>(e, "Code") == code, ct)
-            ?? throw new DomainException("NOT_FOUND", $"No {typeof(T).Name.ToLowerInvariant()} has the code '{code}'.", field);
+            ?? throw new DomainException(Errors.NotFound, $"No {typeof(T).Name.ToLowerInvariant()} has the code '{code}'.", field);
 }

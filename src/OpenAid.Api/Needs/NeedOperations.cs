@@ -159,7 +159,7 @@ public sealed class NeedOperations(IConfiguration configuration) : IOperations
     {
         var (db, ct, today) = (write.Db, write.Cancellation, write.Today);
         var region = await db.Needs.AsNoTracking().Where(n => n.Code == input.Need).Select(n => (long?)n.RegionCode).SingleOrDefaultAsync(ct)
-            ?? throw new DomainException("NOT_FOUND", $"No need has the code '{input.Need}'.", "need");
+            ?? throw new DomainException(Errors.NotFound, $"No need has the code '{input.Need}'.", "need");
         write.Actor.RequireInRegion(Roles.Publisher, region);
         var need = await NeedLocks.LockAsync(db, input.Need, "need", today, ct);
 
