@@ -72,9 +72,7 @@ public sealed record ReviewNeedInput
     [Description("The need's code.")]
     public required string Need { get; init; }
 
-    // Nothing else references the described enum type, so without this the input would get an undescribed one.
     [Description("Approve or reject.")]
-    [InputType(typeof(NonNullGraphType<NeedReviewDecisionType>))]
     public required NeedReviewDecision Decision { get; init; }
 
     [Description("Why the need is rejected (public); required for, and only for, a rejection.")]
@@ -82,15 +80,6 @@ public sealed record ReviewNeedInput
 
     [Description("Why a need over its category's cap is approved anyway (public); required for, and only for, such a need.")]
     public string? CapOverrideReason { get; init; }
-}
-
-public sealed class NeedReviewDecisionType : EnumerationGraphType<NeedReviewDecision>
-{
-    public NeedReviewDecisionType()
-    {
-        Name = "NeedReviewDecision";
-        Description = "A reviewer's decision on a need pending review.";
-    }
 }
 
 /// <summary>Needs are registered, submitted, reviewed by a named reviewer and closed.</summary>

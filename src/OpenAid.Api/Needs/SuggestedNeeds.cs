@@ -13,6 +13,7 @@ using OpenAid.Domain.Common;
 
 namespace OpenAid.Api.Needs;
 
+[Description("Why a need was suggested to an organisation, strongest tie first.")]
 public enum SuggestionReason
 {
     [Description("The need is in a place paired with the organisation itself (e.g. 万企帮万村: the enterprise's village).")]
@@ -29,15 +30,6 @@ public enum SuggestionReason
 
 public sealed record NeedSuggestion(Need Need, int Rank, SuggestionReason ReasonCode, string Reason);
 
-public sealed class SuggestionReasonType : EnumerationGraphType<SuggestionReason>
-{
-    public SuggestionReasonType()
-    {
-        Name = "SuggestionReason";
-        Description = "Why a need was suggested to an organisation, strongest tie first.";
-    }
-}
-
 public sealed class NeedSuggestionType : ObjectGraphType<NeedSuggestion>
 {
     public NeedSuggestionType()
@@ -46,7 +38,7 @@ public sealed class NeedSuggestionType : ObjectGraphType<NeedSuggestion>
         Description = "An open need suggested to an organisation, and why.";
         Field<NonNullGraphType<NeedType>>("need").Description("The need.").Resolve(ctx => ctx.Source.Need);
         Field(s => s.Rank).Description("The position in the suggestions, from 1.");
-        Field(s => s.ReasonCode, type: typeof(NonNullGraphType<SuggestionReasonType>)).Description("The kind of tie that ranked it here.");
+        Field(s => s.ReasonCode, type: typeof(NonNullGraphType<EnumerationGraphType<SuggestionReason>>)).Description("The kind of tie that ranked it here.");
         Field(s => s.Reason).Description("Why it was suggested, in words.");
     }
 }

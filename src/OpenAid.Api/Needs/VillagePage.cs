@@ -123,7 +123,7 @@ public static class MarketplaceRegionFields
     public static FieldBuilder<T, object> NeedsField<T>(ObjectGraphType<T> type, Func<IResolveFieldContext<T>, RegionCode> place) =>
         type.Field<NonNullGraphType<ConnectionType<NeedType, Need>>>("needs")
             .Description("The needs of the place and the places below it, newest first: approved ones, and for its officials signed in also drafts, the review queue and rejections.")
-            .Argument<NeedStatusType>("status", "Only needs in this state today.")
+            .Argument<EnumerationGraphType<NeedStatus>>("status", "Only needs in this state today.")
             .PagingArguments()
             .ResolveAsync(async ctx =>
             {
@@ -140,7 +140,7 @@ public static class MarketplaceRegionFields
     public static FieldBuilder<T, object> PledgesField<T>(ObjectGraphType<T> type, Func<IResolveFieldContext<T>, RegionCode> place) =>
         type.Field<NonNullGraphType<ConnectionType<PledgeType, Pledge>>>("pledges")
             .Description("The pledges to the place and the places below it, newest first, in every state.")
-            .Argument<PledgeStatusType>("status", "Only pledges in this state today.")
+            .Argument<EnumerationGraphType<PledgeStatus>>("status", "Only pledges in this state today.")
             .PagingArguments()
             .ResolveAsync(async ctx =>
             {

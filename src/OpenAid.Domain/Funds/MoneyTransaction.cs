@@ -8,6 +8,7 @@ namespace OpenAid.Domain.Funds;
 /// What kind of money moved, after the IATI transaction types, so that promises and payments are never
 /// added together.
 /// </summary>
+[Description("Kinds of money, after the IATI transaction types; a pledge is a promise, a disbursement a payment.")]
 public enum TransactionKind
 {
     [Description("认捐: a promise, not yet binding.")]

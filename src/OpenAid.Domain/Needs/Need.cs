@@ -372,6 +372,7 @@ public class Need
 }
 
 /// <summary>A reviewer's decision on a need pending review.</summary>
+[Description("A reviewer's decision on a need pending review.")]
 public enum NeedReviewDecision
 {
     [Description("Approve the need: it becomes public and open for pledges.")]
@@ -380,6 +381,7 @@ public enum NeedReviewDecision
     Reject = 2,
 }
 
+[Description("The kind of need: education, medical aid, housing, industry, jobs, skills training, daily necessities, infrastructure, product purchase.")]
 public enum NeedCategory
 {
     [Description("Education aid (教育助学).")]
@@ -402,6 +404,7 @@ public enum NeedCategory
     ProductPurchase = 9,
 }
 
+[Description("How urgent a need is, from low to urgent.")]
 public enum NeedPriority
 {
     [Description("Low.")]
@@ -415,6 +418,7 @@ public enum NeedPriority
 }
 
 /// <summary>draft → pending review → open → partly pledged → fully pledged → fulfilled → closed; rejected; expired.</summary>
+[Description("The need lifecycle: draft → pending review → open → partly pledged → fully pledged → fulfilled → closed, or rejected / expired.")]
 public enum NeedStatus
 {
     [Description("Being written; not public.")]

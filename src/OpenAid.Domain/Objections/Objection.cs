@@ -160,6 +160,7 @@ public partial class Objection
 }
 
 /// <summary>The violations the seed documents name.</summary>
+[Description("The violations the policy documents name, from false claims (虚报冒领) to fake exits (数字脱贫).")]
 public enum ObjectionCategory
 {
     [Description("False claims to obtain funds (虚报冒领).")]
@@ -183,6 +184,7 @@ public enum ObjectionCategory
 }
 
 /// <summary>received → investigating → answered, or rejected with a reason.</summary>
+[Description("received → investigating → answered, or rejected with a public reason.")]
 public enum ObjectionStatus
 {
     [Description("Received, not yet looked into.")]

@@ -351,6 +351,7 @@ public class PledgeDelivery
     internal void MarkReceived(string receivedBy, DateTimeOffset now) => (ReceivedBy, ReceivedAt) = (receivedBy, now);
 }
 
+[Description("What is pledged: money, goods, services, jobs, or purchases of village products (消费扶贫).")]
 public enum PledgeKind
 {
     [Description("Money (fen).")]
@@ -366,6 +367,7 @@ public enum PledgeKind
 }
 
 /// <summary>pledged → confirmed → delivered → received → completed; cancelled; lapsed.</summary>
+[Description("The pledge lifecycle: pledged → confirmed → delivered → received → completed, or cancelled / lapsed.")]
 public enum PledgeStatus
 {
     [Description("Promised, not yet binding (认捐).")]
