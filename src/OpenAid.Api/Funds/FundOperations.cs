@@ -100,8 +100,7 @@ public sealed class FundOperations : IOperations
     private static async Task<Fund> CreateAsync(WriteContext write, CreateFundInput input)
     {
         var (db, ct) = (write.Db, write.Cancellation);
-        var region = await Lookups.RegionAsync(db, input.Region, "region", ct);
-        write.Actor.RequireInRegion(Roles.Publisher, region.Code);
+        var region = await write.RegionInScopeAsync(input.Region, "region");
         var issuer = await Lookups.OwnOrganizationAsync(db, write.Actor.OrganizationCode, ct);
         var documentNumber = input.DocumentNumber.Trim();
         var fund = Fund.Create(
@@ -116,7 +115,7 @@ public sealed class FundOperations : IOperations
     {
         var (db, ct) = (write.Db, write.Cancellation);
         var fund = await Lookups.ByCodeAsync(db.Funds, input.Fund, "fund", ct);
-        write.Actor.RequireInRegion(Roles.Publisher, fund.RegionCode);
+        write.RequireInScope(fund.RegionCode);
         var project = await Lookups.ByCodeAsync(db.Projects, input.Project, "project", ct);
         var allocated = await db.FundAllocations.Where(a => a.FundId == fund.Id).SumAsync(a => a.AmountFen, ct);
         var allocation = fund.Allocate(project, input.AmountFen, allocated, input.DecidedOn);
@@ -128,7 +127,7 @@ public sealed class FundOperations : IOperations
     {
         var (db, ct) = (write.Db, write.Cancellation);
         var project = await Lookups.ByCodeAsync(db.Projects, input.Project, "project", ct);
-        write.Actor.RequireInRegion(Roles.Publisher, project.RegionCode);
+        write.RequireInScope(project.RegionCode);
         var fund = input.Fund is null ? null : await Lookups.ByCodeAsync(db.Funds, input.Fund, "fund", ct);
         var provider = input.ProviderRegion is null ? null : await Lookups.RegionAsync(db, input.ProviderRegion, "providerRegion", ct);
         var totals = await db.Transactions.Where(t => t.ProjectId == project.Id)

@@ -110,8 +110,7 @@ public sealed class NeedOperations(IConfiguration configuration) : IOperations
     private static async Task<Need> RegisterAsync(WriteContext write, RegisterNeedInput input)
     {
         var (db, ct) = (write.Db, write.Cancellation);
-        var region = await Lookups.RegionAsync(db, input.Region, "region", ct);
-        write.Actor.RequireInRegion(Roles.Publisher, region.Code);
+        var region = await write.RegionInScopeAsync(input.Region, "region");
         var registrant = await Lookups.OwnOrganizationAsync(db, write.Actor.OrganizationCode, ct);
         var project = input.Project is null ? null : await Lookups.ByCodeAsync(db.Projects.AsNoTracking(), input.Project, "project", ct);
         var pairing = input.Pairing is null ? null : await Lookups.ByCodeAsync(db.Pairings.AsNoTracking(), input.Pairing, "pairing", ct);
@@ -126,7 +125,7 @@ public sealed class NeedOperations(IConfiguration configuration) : IOperations
     private static async Task<Need> SubmitAsync(WriteContext write, SubmitNeedInput input)
     {
         var need = await Lookups.ByCodeAsync(write.Db.Needs, input.Need, "need", write.Cancellation);
-        write.Actor.RequireInRegion(Roles.Publisher, need.RegionCode);
+        write.RequireInScope(need.RegionCode);
         need.Submit();
         return need;
     }
@@ -135,7 +134,7 @@ public sealed class NeedOperations(IConfiguration configuration) : IOperations
     {
         var (db, ct, actor) = (write.Db, write.Cancellation, write.Actor);
         var need = await Lookups.ByCodeAsync(db.Needs, input.Need, "need", ct);
-        actor.RequireInRegion(Roles.Reviewer, need.RegionCode);
+        write.RequireInScope(need.RegionCode);
         var unit = await Lookups.OwnOrganizationAsync(db, actor.OrganizationCode, ct);
         var reviewer = Need.ReviewerNameOf(actor.Name, unit.Name);
         var key = need.Id.ToString(CultureInfo.InvariantCulture);
@@ -149,7 +148,7 @@ public sealed class NeedOperations(IConfiguration configuration) : IOperations
         var (db, ct, today) = (write.Db, write.Cancellation, write.Today);
         var region = await db.Needs.AsNoTracking().Where(n => n.Code == input.Need).Select(n => (long?)n.RegionCode).SingleOrDefaultAsync(ct)
             ?? throw new DomainException(Errors.NotFound, $"No need has the code '{input.Need}'.", "need");
-        write.Actor.RequireInRegion(Roles.Publisher, region);
+        write.RequireInScope(region);
         var need = await NeedLocks.LockAsync(db, input.Need, "need", today, ct);
 
         // The statuses as the lock left them: pledges it just found lapsed are tracked as lapsed, not yet saved.

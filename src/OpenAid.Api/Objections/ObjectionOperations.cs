@@ -126,7 +126,7 @@ public sealed class ObjectionOperations : IOperations
     private static async Task<Objection> InRegionAsync(WriteContext write, string code)
     {
         var objection = await Lookups.ByCodeAsync(write.Db.Objections, code, "objection", write.Cancellation);
-        write.Actor.RequireInRegion(Roles.Reviewer, objection.RegionCode);
+        write.RequireInScope(objection.RegionCode);
         return objection;
     }
 

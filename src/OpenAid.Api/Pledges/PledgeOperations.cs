@@ -149,7 +149,7 @@ public sealed class PledgeOperations : IOperations
 
     private static async Task<Pledge> ConfirmAsync(WriteContext write, ConfirmPledgeInput input)
     {
-        var (pledge, _) = await LockAsync(write, input.Pledge, key => write.Actor.RequireInRegion(Roles.Publisher, key.RegionCode));
+        var (pledge, _) = await LockAsync(write, input.Pledge, key => write.RequireInScope(key.RegionCode));
         pledge.Confirm(write.Now, write.Today);
         return pledge;
     }
@@ -168,7 +168,7 @@ public sealed class PledgeOperations : IOperations
             : throw new DomainException(Errors.InvalidId, $"'{input.Delivery}' is not the ID of a PledgeDelivery; use the 'id' of a delivery.", "delivery");
         var pledgeId = await db.PledgeDeliveries.AsNoTracking().Where(d => d.Id == id).Select(d => (int?)d.PledgeId).SingleOrDefaultAsync(ct)
             ?? throw new DomainException(Errors.NotFound, "No delivery has this ID.", "delivery");
-        var (pledge, need) = await LockAsync(write, pledgeId, k => write.Actor.RequireInRegion(Roles.Publisher, k.RegionCode));
+        var (pledge, need) = await LockAsync(write, pledgeId, k => write.RequireInScope(k.RegionCode));
         var delivery = pledge.Deliveries.Single(d => d.Id == id);
         var unit = await Lookups.OwnOrganizationAsync(db, write.Actor.OrganizationCode, ct);
         pledge.ConfirmReceipt(delivery, need, unit.Name, write.Now);
