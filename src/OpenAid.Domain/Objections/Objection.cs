@@ -38,9 +38,11 @@ public partial class Objection
     public string Description { get; private set; } = "";
 
     /// <summary>Restricted: never public, visible to auditors only.</summary>
+    [Restricted]
     public string? ContactName { get; private set; }
 
     /// <summary>Restricted: never public, visible to auditors only.</summary>
+    [Restricted]
     public string? ContactPhone { get; private set; }
 
     public ObjectionStatus Status { get; private set; }
