@@ -177,6 +177,7 @@ public sealed class UserErrorType : ObjectGraphType<UserError>
 public sealed record Payload(object? Result, IReadOnlyList<UserError> Errors);
 
 /// <summary>The payload type of one mutation, e.g. CreateFundPayload: a nullable result field and the errors.</summary>
+[DoNotRegister] // built by the catalogue, one per operation; not a service
 public sealed class PayloadType : ObjectGraphType<Payload>
 {
     public PayloadType(string mutation, string resultField, string resultDescription, Type resultType)
