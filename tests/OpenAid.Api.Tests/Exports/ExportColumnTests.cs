@@ -1,8 +1,10 @@
+using GraphQL;
+using GraphQL.Types;
 using OpenAid.Api.Exports;
 
 namespace OpenAid.Api.Tests.Exports;
 
-/// <summary>The columns of the exports.</summary>
+/// <summary>The columns of the exports follow from the fields the graph types declare exported.</summary>
 public class ExportColumnTests
 {
     private static readonly OpenData OpenData = new(OpenAidHost.Build([]).Services);
@@ -31,5 +33,18 @@ public class ExportColumnTests
     {
         Assert.Equal(PublishedColumns.Keys.Order(), OpenData.Lists.Keys.Order());
         Assert.All(OpenData.Lists.Values, list => Assert.Equal(PublishedColumns[list.Name], list.Columns.Select(c => c.Name)));
+    }
+
+    [Fact]
+    public void Every_scalar_field_of_an_exported_type_is_exported_or_says_why_not()
+    {
+        var undecided = OpenData.Lists.Values
+            .SelectMany(list => list.NodeType.Fields
+                .Where(f => f.ResolvedType!.GetNamedType() is ScalarGraphType or EnumerationGraphType)
+                .Where(f => ExportMetadata.IsExported(f) == (ExportMetadata.NotExportedReason(f) is not null))
+                .Select(f => $"{list.NodeType.Name}.{f.Name}"))
+            .Distinct();
+
+        Assert.Empty(undecided);
     }
 }
