@@ -159,7 +159,7 @@ internal sealed partial class DemoBuilder
         var next = 0;
         foreach (var row in ordered)
         {
-            row.Code = NextCode(() => $"JY-{++next:D7}");
+            row.Code = NextCode(() => MoneyTransaction.CodeFor(++next));
         }
 
         await writer.InsertAsync(ordered, ct);

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Globalization;
 using OpenAid.Domain.Common;
 using OpenAid.Domain.Projects;
 
@@ -30,6 +31,11 @@ public class MoneyTransaction
 {
     public const int CodeMaxLength = 32;
     public const int DescriptionMaxLength = 1000;
+
+    /// <summary>Money records are numbered in one ledger-wide sequence: "JY-0000042".</summary>
+    public const string CodePrefix = "JY-";
+
+    public static string CodeFor(int sequence) => string.Create(CultureInfo.InvariantCulture, $"{CodePrefix}{sequence:D7}");
 
     /// <summary>
     /// Records money committed, disbursed, spent or received for a project, checked against the project's
