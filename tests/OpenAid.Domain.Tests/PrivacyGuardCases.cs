@@ -249,6 +249,7 @@ public static class PrivacyGuardCases
         "1234567812345670",
         "622202123456789",
         "110105491331002",
+        "身份证号格式示例451021198513310021（日期不存在）",
 
         // Chinese numerals in ordinary words
         "一村一品",
