@@ -282,7 +282,7 @@ internal sealed partial class DemoBuilder
             var code = first17 + CreditCode.CheckCharacter(first17);
 
             // An all-digit government code can, rarely, also pass as a resident ID number: never publish one.
-            if (!PrivacyGuard.IsResidentIdNumber(code) && _creditCodes.Add(code))
+            if (!PrivacyGuard.LooksLikeResidentIdNumber(code) && _creditCodes.Add(code))
             {
                 return code;
             }

@@ -3,8 +3,9 @@ using static OpenAid.Api.Tests.Publishing.NoticeRulesTests;
 namespace OpenAid.Api.Tests.Publishing;
 
 /// <summary>
-/// The privacy guard on the public text fields of the mutations, through the API: ID numbers with a valid check
-/// character, mobile numbers and e-mail addresses are refused naming the field; values that only look alike pass.
+/// The privacy guard on the public text fields of the mutations, through the API: ID numbers with a valid region and date
+/// shape (whatever the check character, also in disguise), mobile numbers and e-mail addresses are refused naming the
+/// field but not the detector; values that only look alike pass.
 /// </summary>
 [Collection(SharedPublishingServer.Name)]
 public class PrivacyGuardApiTests(PublishingServer server)
@@ -23,6 +24,9 @@ public class PrivacyGuardApiTests(PublishingServer server)
             "请联系13812345678。",
             "电话 +86 139-1234-5678",
             "材料发至 zhang.san@example.com",
+            $"身份证号{IdNumber[..17]}{(IdNumber[17] == '0' ? '1' : '0')}（校验位错误）",
+            "电话 １３８ １２３４\u200B５６７８",
+            "材料发至 张三＠example。com",
         ];
         var data = new TheoryData<string, string, string>();
         foreach (var (mutation, field) in Fields)
@@ -40,7 +44,8 @@ public class PrivacyGuardApiTests(PublishingServer server)
     {
         string[] values =
         [
-            $"身份证号格式示例{IdNumber[..17]}{(IdNumber[17] == '0' ? '1' : '0')}（校验位错误）",
+            $"身份证号格式示例{IdNumber[..6]}19851331{IdNumber[14..]}（日期不存在）",
+            "资金 2,138,123,456.78 元，区划代码 451021100201，日期 2019-03-12。",
             $"十七位数字{IdNumber[..17]}",
             "监督电话0776-7612317，全国扶贫监督举报电话12317。",
             "项目投资1381234567元，编号20190312345678。",
@@ -86,7 +91,7 @@ public class PrivacyGuardApiTests(PublishingServer server)
         var payload = await server.MutateAsync(mutation, input, Token(mutation), Samples.Selection);
 
         AssertError(payload, "PERSONAL_DATA", field);
-        Assert.Contains($"'{field}'", payload.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains($"The field '{field}' contains what looks like personal contact or identity data.", payload.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(before, await server.WatermarkAsync());
     }
 
