@@ -101,8 +101,8 @@ public static partial class PrivacyGuard
     private static bool HasBirthDate(ReadOnlySpan<char> yyyyMMdd) =>
         IsAllDigits(yyyyMMdd)
         && DateOnly.TryParseExact(yyyyMMdd, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth)
-        && birth.Year >= 1900
-        && birth <= DateOnly.FromDateTime(DateTime.UtcNow);
+        // A calendar bound, not "up to today": the guard gives the same answer whatever the clock says.
+        && birth.Year is >= 1900 and < 2100;
 
     private static int CheckSum(ReadOnlySpan<char> first17)
     {
