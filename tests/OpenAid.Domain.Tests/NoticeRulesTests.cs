@@ -14,6 +14,25 @@ public class NoticeRulesTests
         Assert.Equal(3, Calendar.Between(new DateOnly(2019, 9, 30), new DateOnly(2019, 10, 7)));
     }
 
+    [Theory]
+    [InlineData("2019-09-27", true)] // Friday
+    [InlineData("2019-09-28", false)] // Saturday
+    [InlineData("2019-09-29", false)] // Sunday
+    [InlineData("2019-09-30", true)] // Monday
+    [InlineData("2019-10-01", false)] // a holiday on a Tuesday
+    [InlineData("2019-10-03", true)] // the Thursday after
+    public void A_working_day_is_a_weekday_that_is_no_holiday(string day, bool working) =>
+        Assert.Equal(working, Calendar.IsWorkingDay(Day(day)));
+
+    [Theory]
+    [InlineData("2019-09-30", "2019-09-30", 0)] // the same day
+    [InlineData("2019-09-26", "2019-09-27", 1)] // Thursday to Friday: the first day is not counted, the last is
+    [InlineData("2019-09-27", "2019-09-30", 1)] // Friday to Monday
+    [InlineData("2019-09-27", "2019-09-29", 0)] // Friday to Sunday
+    [InlineData("2019-09-30", "2019-09-26", 0)] // backwards
+    public void Between_counts_the_working_days_after_the_first_up_to_the_last(string from, string to, int expected) =>
+        Assert.Equal(expected, Calendar.Between(Day(from), Day(to)));
+
     [Fact]
     public void A_notice_within_15_working_days_is_on_time()
     {
@@ -25,10 +44,51 @@ public class NoticeRulesTests
     }
 
     [Theory]
+    [InlineData("2019-03-01", 0)] // published the day of the decision
+    [InlineData("2019-02-20", 0)] // dated before the decision
+    [InlineData("2019-03-21", 0)]
+    [InlineData("2019-03-29", 5)]
+    public void Working_days_late_are_never_negative(string published, int expected) =>
+        Assert.Equal(expected, NoticeRules.WorkingDaysLate(new DateOnly(2019, 3, 1), Day(published), Calendar));
+
+    [Theory]
     [InlineData(RegionLevel.Village, true)]
     [InlineData(RegionLevel.Township, true)]
     [InlineData(RegionLevel.County, false)]
+    [InlineData(RegionLevel.City, false)]
     [InlineData(RegionLevel.Province, false)]
     public void Only_township_and_village_notices_have_a_notice_period(RegionLevel level, bool expected) =>
         Assert.Equal(expected, NoticeRules.HasNoticePeriod(level));
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, true)]
+    [InlineData(12, true)]
+    public void A_notice_is_late_by_any_working_day_past_the_deadline(int workingDaysLate, bool late) =>
+        Assert.Equal(late, NewNotice(workingDaysLate: workingDaysLate).IsLate);
+
+    [Fact]
+    public void The_notice_period_ends_its_length_in_days_after_publication()
+    {
+        Assert.Equal(new DateOnly(2019, 4, 11), NewNotice(publishedOn: new DateOnly(2019, 4, 1), noticePeriodDays: 10).NoticePeriodEndsOn);
+        Assert.Null(NewNotice(publishedOn: new DateOnly(2019, 4, 1), noticePeriodDays: null).NoticePeriodEndsOn);
+        Assert.Null(NewNotice(publishedOn: null, noticePeriodDays: 10).NoticePeriodEndsOn);
+    }
+
+    [Fact]
+    public void A_notice_prints_the_national_supervision_hotline() => Assert.Equal("12317", NewNotice().SupervisionPhone);
+
+    private static DateOnly Day(string text) => DateOnly.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static Notice NewNotice(int workingDaysLate = 0, DateOnly? publishedOn = null, int? noticePeriodDays = null) => new()
+    {
+        Code = "GS-451021-2019-0031",
+        Title = "2019年第一批财政专项扶贫资金分配公告",
+        Body = "下达资金 1200 万元。",
+        Status = NoticeStatus.Published,
+        DecidedOn = new DateOnly(2019, 3, 1),
+        PublishedOn = publishedOn,
+        NoticePeriodDays = noticePeriodDays,
+        WorkingDaysLate = workingDaysLate,
+    };
 }
