@@ -9,12 +9,14 @@ public class NeedLifecycleTests
     private static readonly DateTimeOffset Now = new(2020, 6, 1, 10, 0, 0, TimeSpan.FromHours(8));
     private static readonly NeedCap Cap = new(MaxFen: 1_000_000, MaxQuantity: 100);
 
-    public static Need NewNeed(long requested = 100_000, string unit = NeedLifecycle.MoneyUnit, NeedStatus status = NeedStatus.Draft, int deadlineInDays = 30) => new()
+    public static Need NewNeed(long requested = 100_000, string unit = NeedLifecycle.MoneyUnit, NeedStatus status = NeedStatus.Draft, int deadlineInDays = 30, long pledged = 0) => new()
     {
         Code = "XQ-451021-2020-0001",
+        Category = NeedCategory.Education,
         Title = "助学金",
         Description = "资助12名学生。",
         Requested = requested,
+        Pledged = pledged,
         Unit = unit,
         Status = status,
         Deadline = Today.AddDays(deadlineInDays),
@@ -56,6 +58,16 @@ public class NeedLifecycleTests
 
         // Quantity needs are held to the quantity cap.
         Assert.Equal("CAP_OVERRIDE_REQUIRED", Code(() => NeedLifecycle.Approve(NewNeed(101, "套", NeedStatus.PendingReview), "李明", null, Cap, Now, Today)));
+    }
+
+    [Fact]
+    public void A_need_due_today_is_still_approved()
+    {
+        var need = NewNeed(status: NeedStatus.PendingReview, deadlineInDays: 0);
+
+        NeedLifecycle.Approve(need, "李明", null, Cap, Now, Today);
+
+        Assert.Equal(NeedStatus.Open, need.Status);
     }
 
     [Fact]
@@ -148,5 +160,50 @@ public class NeedLifecycleTests
         Assert.Throws<ArgumentException>(() => new NeedCaps(new Dictionary<NeedCategory, NeedCap> { [NeedCategory.Jobs] = new(0, 10) }));
     }
 
-    private static string Code(Action action) => Assert.Throws<DomainException>(action).Code;
+    [Theory]
+    [InlineData(NeedLifecycle.MoneyUnit, true)]
+    [InlineData("套", false)]
+    [InlineData("元", false)] // money is counted in fen only
+    public void A_need_asks_for_money_when_it_counts_in_fen(string unit, bool money) =>
+        Assert.Equal(money, NeedLifecycle.IsMoney(NewNeed(unit: unit)));
+
+    [Theory]
+    [InlineData(1_200_000L, NeedLifecycle.MoneyUnit, "12000.00 yuan")]
+    [InlineData(1L, NeedLifecycle.MoneyUnit, "0.01 yuan")]
+    [InlineData(40L, "套", "40 套")]
+    public void Quantities_are_described_in_yuan_or_in_their_unit(long quantity, string unit, string expected) =>
+        Assert.Equal(expected, NeedLifecycle.Describe(quantity, unit));
+
+    public static TheoryData<Action, string, string, string> Refusals => new()
+    {
+        { () => NeedLifecycle.Submit(NewNeed(status: NeedStatus.Open)), "INVALID_TRANSITION", "need", "Need XQ-451021-2020-0001 is Open and cannot be submitted for review: only a draft is." },
+        { () => NeedLifecycle.Approve(NewNeed(), "李明", null, Cap, Now, Today), "INVALID_TRANSITION", "need", "Need XQ-451021-2020-0001 is Draft and cannot be approved: only a need pending review is." },
+        { () => NeedLifecycle.Reject(NewNeed(status: NeedStatus.Open), "李明", "重复。", Now), "INVALID_TRANSITION", "need", "Need XQ-451021-2020-0001 is Open and cannot be rejected: only a need pending review is." },
+        { () => NeedLifecycle.Approve(NewNeed(status: NeedStatus.PendingReview, deadlineInDays: -1), "李明", null, Cap, Now, Today), "DEADLINE_PASSED", "need", "Need XQ-451021-2020-0001 has a deadline of 2020-05-31, which has passed;" },
+        { () => NeedLifecycle.Approve(NewNeed(1_000_001, status: NeedStatus.PendingReview), "李明", null, Cap, Now, Today), "CAP_OVERRIDE_REQUIRED", "capOverrideReason", "Need XQ-451021-2020-0001 asks 10000.01 yuan, over the Education cap of 10000.00 yuan." },
+        { () => NeedLifecycle.Approve(NewNeed(101, "套", NeedStatus.PendingReview), "李明", null, Cap, Now, Today), "CAP_OVERRIDE_REQUIRED", "capOverrideReason", "Need XQ-451021-2020-0001 asks 101 套, over the Education cap of 100 套." },
+        { () => NeedLifecycle.Approve(NewNeed(status: NeedStatus.PendingReview), "李明", "无需。", Cap, Now, Today), "OVERRIDE_NOT_NEEDED", "capOverrideReason", "Need XQ-451021-2020-0001 is within the Education cap; leave 'capOverrideReason' out." },
+        { () => NeedLifecycle.TakePledge(NewNeed(10, "套", NeedStatus.FullyPledged, pledged: 10), 1, Today), "NEED_FULLY_PLEDGED", "need", "Need XQ-451021-2020-0001 is fully pledged: nothing is left to pledge." },
+        { () => NeedLifecycle.TakePledge(NewNeed(status: NeedStatus.Open, deadlineInDays: -1), 1, Today), "NEED_EXPIRED", "need", "Need XQ-451021-2020-0001 expired on 2020-05-31 before it was fully pledged; it takes no more pledges." },
+        { () => NeedLifecycle.TakePledge(NewNeed(status: NeedStatus.Closed), 1, Today), "NEED_NOT_OPEN", "need", "Need XQ-451021-2020-0001 is Closed and takes no more pledges." },
+        { () => NeedLifecycle.TakePledge(NewNeed(status: NeedStatus.Rejected), 1, Today), "NEED_NOT_OPEN", "need", "Need XQ-451021-2020-0001 is not open for pledges: only needs a reviewer approved are." },
+        { () => NeedLifecycle.TakePledge(NewNeed(10, "套", NeedStatus.PartlyPledged, pledged: 4), 7, Today), "EXCEEDS_REMAINING", "quantity", "Need XQ-451021-2020-0001 has 6 套 left to pledge; 7 套 were offered." },
+        { () => NeedLifecycle.TakePledge(NewNeed(100, status: NeedStatus.PartlyPledged, pledged: 40), 61, Today), "EXCEEDS_REMAINING", "quantity", "Need XQ-451021-2020-0001 has 0.60 yuan left to pledge; 0.61 yuan were offered." },
+        { () => NeedLifecycle.Close(NewNeed(status: NeedStatus.Draft), 0, false, Today), "INVALID_TRANSITION", "need", "Need XQ-451021-2020-0001 is Draft and cannot be closed: only an approved need that is not closed yet is." },
+        { () => NeedLifecycle.Close(NewNeed(status: NeedStatus.Open), 0, true, Today), "NEED_HAS_OPEN_PLEDGES", "need", "Need XQ-451021-2020-0001 still has pledges under way;" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Refusals))]
+    public void A_refusal_names_the_need_the_field_and_the_rule(Action refused, string code, string field, string explanation)
+    {
+        var error = Refusal(refused);
+
+        Assert.Equal((code, field), (error.Code, error.Field));
+        Assert.StartsWith(explanation, error.Message, StringComparison.Ordinal);
+    }
+
+    private static string Code(Action action) => Refusal(action).Code;
+
+    private static DomainException Refusal(Action action) => Assert.Throws<DomainException>(action);
 }
