@@ -8,13 +8,13 @@ public class PledgeLifecycleTests
     private static readonly DateOnly Today = new(2020, 6, 1);
     private static readonly DateTimeOffset Now = new(2020, 6, 1, 10, 0, 0, TimeSpan.FromHours(8));
 
-    private static Pledge NewPledge(long quantity = 1_000, PledgeKind kind = PledgeKind.Money, int confirmInDays = 10) => new()
+    private static Pledge NewPledge(long quantity = 1_000, PledgeKind kind = PledgeKind.Money, int confirmInDays = 10, PledgeStatus status = PledgeStatus.Pledged) => new()
     {
         Code = "RJ-451021-2020-0001",
         Kind = kind,
         Quantity = quantity,
         Unit = PledgeLifecycle.IsMoney(kind) ? "fen" : "套",
-        Status = PledgeStatus.Pledged,
+        Status = status,
         PledgedAt = Now.AddDays(-5),
         ConfirmBy = Today.AddDays(confirmInDays),
     };
@@ -128,6 +128,129 @@ public class PledgeLifecycleTests
         Assert.Equal((1_800L, 1_500L, 1_200L, 1_000L, 600L), (tally.MoneyPledgedFen, tally.MoneyConfirmedFen, tally.MoneyDeliveredFen, tally.MoneyReceivedFen, tally.MoneyWithdrawnFen));
         Assert.Equal((1, 2), (tally.OnTime, tally.Late));
         Assert.Equal(1m / 3, tally.OnTimeShare);
+    }
+
+    [Fact]
+    public void A_tally_rates_only_pledges_with_a_deadline()
+    {
+        var tally = new PledgeTally();
+        Assert.Null(tally.OnTimeShare);
+
+        tally.Add(NewPledge(), null, Today);
+        Assert.Null(tally.OnTimeShare);
+
+        var completed = NewPledge();
+        PledgeLifecycle.Confirm(completed, Now, Today);
+        PledgeLifecycle.Receive(completed, PledgeLifecycle.Deliver(completed, 1_000, Today, "x", Today), "村委会", Now);
+        tally.Add(completed, Today, Today);
+        tally.Add(NewPledge(status: PledgeStatus.Cancelled), Today, Today);
+
+        Assert.Equal((3, 1, 1, 1), (tally.Pledges, tally.Confirmed, tally.OnTime, tally.Late));
+        Assert.Equal(0.5m, tally.OnTimeShare);
+    }
+
+    [Fact]
+    public void A_delivery_may_be_dated_the_day_of_the_pledge()
+    {
+        var pledge = NewPledge(status: PledgeStatus.Confirmed);
+
+        var delivery = PledgeLifecycle.Deliver(pledge, 1, new DateOnly(2020, 5, 27), "x", Today);
+
+        Assert.Equal(new DateOnly(2020, 5, 27), delivery.DeliveredOn);
+    }
+
+    [Fact]
+    public void A_pledge_stays_delivered_while_any_delivery_awaits_the_village()
+    {
+        var pledge = NewPledge(status: PledgeStatus.Confirmed);
+        var first = PledgeLifecycle.Deliver(pledge, 300, Today, "x", Today);
+        var second = PledgeLifecycle.Deliver(pledge, 200, Today, "x", Today);
+
+        PledgeLifecycle.Receive(pledge, first, "村委会", Now);
+        Assert.Equal(PledgeStatus.Delivered, pledge.Status);
+
+        PledgeLifecycle.Receive(pledge, second, "村委会", Now);
+        Assert.Equal(PledgeStatus.Received, pledge.Status);
+        Assert.Equal((500L, 500L), (PledgeLifecycle.Delivered(pledge), PledgeLifecycle.Received(pledge)));
+    }
+
+    [Theory]
+    [InlineData(-3, Punctuality.Late)] // due before the last delivery
+    [InlineData(-1, Punctuality.Late)] // due between the first and the last delivery
+    [InlineData(0, Punctuality.OnTime)] // the last delivery on the due date
+    [InlineData(5, Punctuality.OnTime)]
+    public void A_completed_pledge_is_on_time_when_its_last_delivery_is(int dueInDays, Punctuality expected)
+    {
+        var pledge = NewPledge(status: PledgeStatus.Confirmed);
+        foreach (var deliveredOn in (DateOnly[])[Today.AddDays(-2), Today])
+        {
+            PledgeLifecycle.Receive(pledge, PledgeLifecycle.Deliver(pledge, 500, deliveredOn, "x", Today), "村委会", Now);
+        }
+
+        Assert.Equal(PledgeStatus.Completed, pledge.Status);
+        Assert.Equal(expected, PledgeLifecycle.Punctuality(pledge, Today.AddDays(dueInDays), Today));
+    }
+
+    [Theory]
+    [InlineData(PledgeStatus.Confirmed, 0, Punctuality.NotRated)] // due today: not overdue yet
+    [InlineData(PledgeStatus.Confirmed, -1, Punctuality.Late)]
+    [InlineData(PledgeStatus.Delivered, -1, Punctuality.Late)]
+    [InlineData(PledgeStatus.Cancelled, 30, Punctuality.Late)] // never delivered counts late at once
+    [InlineData(PledgeStatus.Lapsed, 30, Punctuality.Late)]
+    public void A_pledge_not_completed_is_late_once_settled_or_overdue(PledgeStatus status, int dueInDays, Punctuality expected) =>
+        Assert.Equal(expected, PledgeLifecycle.Punctuality(NewPledge(status: status), Today.AddDays(dueInDays), Today));
+
+    [Theory]
+    [InlineData(PledgeKind.Money, true)]
+    [InlineData(PledgeKind.Purchases, true)]
+    [InlineData(PledgeKind.Goods, false)]
+    [InlineData(PledgeKind.Services, false)]
+    [InlineData(PledgeKind.Jobs, false)]
+    public void Money_and_purchases_are_counted_in_fen(PledgeKind kind, bool money) => Assert.Equal(money, PledgeLifecycle.IsMoney(kind));
+
+    [Theory]
+    [InlineData(PledgeStatus.Pledged, true)]
+    [InlineData(PledgeStatus.Confirmed, true)]
+    [InlineData(PledgeStatus.Delivered, true)]
+    [InlineData(PledgeStatus.Received, true)]
+    [InlineData(PledgeStatus.Completed, false)]
+    [InlineData(PledgeStatus.Cancelled, false)]
+    [InlineData(PledgeStatus.Lapsed, false)]
+    public void A_pledge_is_under_way_until_completed_cancelled_or_lapsed(PledgeStatus status, bool open) =>
+        Assert.Equal(open, PledgeLifecycle.IsOpen(status));
+
+    public static TheoryData<Action, string, string, string> Refusals => new()
+    {
+        { () => PledgeLifecycle.Confirm(NewPledge(status: PledgeStatus.Confirmed), Now, Today), "INVALID_TRANSITION", "pledge", "Pledge RJ-451021-2020-0001 is Confirmed and cannot be confirmed: only a pledge awaiting its agreement is." },
+        { () => PledgeLifecycle.Confirm(NewPledge(confirmInDays: -1), Now, Today), "PLEDGE_LAPSED", "pledge", "Pledge RJ-451021-2020-0001 lapsed: it was not confirmed by 2020-05-31. Pledge again if the offer stands." },
+        { () => PledgeLifecycle.Deliver(NewPledge(), 1, Today, "x", Today), "PLEDGE_NOT_CONFIRMED", "pledge", "Pledge RJ-451021-2020-0001 has no agreement yet:" },
+        { () => PledgeLifecycle.Deliver(NewPledge(confirmInDays: -1), 1, Today, "x", Today), "PLEDGE_LAPSED", "pledge", "Pledge RJ-451021-2020-0001 lapsed: it was not confirmed by 2020-05-31." },
+        { () => PledgeLifecycle.Deliver(NewPledge(status: PledgeStatus.Cancelled), 1, Today, "x", Today), "INVALID_TRANSITION", "pledge", "Pledge RJ-451021-2020-0001 is Cancelled and cannot be delivered: only a confirmed pledge that is not completed or cancelled is." },
+        { () => PledgeLifecycle.Deliver(NewPledge(status: PledgeStatus.Completed), 1, Today, "x", Today), "INVALID_TRANSITION", "pledge", "Pledge RJ-451021-2020-0001 is Completed and cannot be delivered:" },
+        { () => PledgeLifecycle.Deliver(NewPledge(status: PledgeStatus.Confirmed), 0, Today, "x", Today), "INVALID_QUANTITY", "quantity", "'quantity' must be more than 0; it was 0." },
+        { () => PledgeLifecycle.Deliver(NewPledge(status: PledgeStatus.Confirmed), 1_001, Today, "x", Today), "EXCEEDS_PLEDGE", "quantity", "Pledge RJ-451021-2020-0001 has 10.00 yuan left to deliver; 10.01 yuan were recorded." },
+        { () => PledgeLifecycle.Deliver(NewPledge(40, PledgeKind.Goods, status: PledgeStatus.Confirmed), 41, Today, "x", Today), "EXCEEDS_PLEDGE", "quantity", "Pledge RJ-451021-2020-0001 has 40 套 left to deliver; 41 套 were recorded." },
+        { () => PledgeLifecycle.Deliver(NewPledge(status: PledgeStatus.Confirmed), 1, new DateOnly(2020, 5, 26), "x", Today), "INVALID_DATE", "deliveredOn", "'deliveredOn' (2020-05-26) must fall between the pledge (2020-05-27) and today." },
+        { ReceiveTwice, "ALREADY_RECEIVED", "delivery", "This delivery of pledge RJ-451021-2020-0001 was confirmed as received on 2020-06-01." },
+        { () => PledgeLifecycle.Cancel(NewPledge(status: PledgeStatus.Completed), "x", Today), "INVALID_TRANSITION", "pledge", "Pledge RJ-451021-2020-0001 is Completed and cannot be cancelled: only a pledge under way is." },
+    };
+
+    [Theory]
+    [MemberData(nameof(Refusals))]
+    public void A_refusal_names_the_pledge_the_field_and_the_rule(Action refused, string code, string field, string explanation)
+    {
+        var error = Assert.Throws<DomainException>(refused);
+
+        Assert.Equal((code, field), (error.Code, error.Field));
+        Assert.StartsWith(explanation, error.Message, StringComparison.Ordinal);
+    }
+
+    private static void ReceiveTwice()
+    {
+        var pledge = NewPledge(status: PledgeStatus.Confirmed);
+        var delivery = PledgeLifecycle.Deliver(pledge, 1, Today, "x", Today);
+        PledgeLifecycle.Receive(pledge, delivery, "村委会", Now);
+        PledgeLifecycle.Receive(pledge, delivery, "村委会", Now);
     }
 
     private static string Code(Action action) => Assert.Throws<DomainException>(action).Code;
