@@ -100,6 +100,9 @@ public class RegionCodeTests
     public void A_code_prints_as_its_padded_12_digits()
     {
         Assert.Equal("451021000000", RegionCode.Parse("451021").ToString());
-        Assert.Equal("000000000000", default(RegionCode).ToString()); // what a failed TryParse leaves
+
+        // What a failed TryParse leaves prints as zeros too, in either form.
+        Assert.Equal("000000000000", default(RegionCode).ToString());
+        Assert.Equal("000000000000", default(RegionCode).ShortForm);
     }
 }
