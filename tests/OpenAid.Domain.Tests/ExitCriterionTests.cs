@@ -14,10 +14,20 @@ public class ExitCriterionTests
         Source = "seed 004",
     };
 
+    private static readonly ExitCriterion HunanWithoutIncomeThreshold = new()
+    {
+        ProvinceCode = 430000000000,
+        Level = RegionLevel.Village,
+        FromYear = 2016,
+        MaxPovertyIncidenceBasisPoints = 200,
+        MinCollectiveIncomeFen = null,
+        Source = "seed 000 §2",
+    };
+
     [Fact]
     public void A_village_under_both_thresholds_exits()
     {
-        var assessment = Guangxi.Assess(new VillageStatistics { Population = 1000, PoorPeople = 30, CollectiveIncomeFen = 5_000_000 });
+        var assessment = Guangxi.Assess(Village(1000, 30, 5_000_000));
 
         Assert.True(assessment.Met);
         Assert.Empty(assessment.Missed);
@@ -26,7 +36,7 @@ public class ExitCriterionTests
     [Fact]
     public void Each_missed_threshold_is_named()
     {
-        var assessment = Guangxi.Assess(new VillageStatistics { Population = 1000, PoorPeople = 31, CollectiveIncomeFen = 4_999_999 });
+        var assessment = Guangxi.Assess(Village(1000, 31, 4_999_999));
 
         Assert.False(assessment.Met);
         Assert.Equal(2, assessment.Missed.Count);
@@ -38,18 +48,8 @@ public class ExitCriterionTests
     [Fact]
     public void Without_an_income_threshold_only_the_incidence_counts()
     {
-        var hunan = new ExitCriterion
-        {
-            ProvinceCode = 430000000000,
-            Level = RegionLevel.Village,
-            FromYear = 2016,
-            MaxPovertyIncidenceBasisPoints = 200,
-            MinCollectiveIncomeFen = null,
-            Source = "seed 000 §2",
-        };
-
-        Assert.True(hunan.Assess(new VillageStatistics { Population = 1000, PoorPeople = 20, CollectiveIncomeFen = 0 }).Met);
-        Assert.Equal(["poverty incidence 2.10% > 2.00%"], hunan.Assess(new VillageStatistics { Population = 1000, PoorPeople = 21 }).Missed);
+        Assert.True(HunanWithoutIncomeThreshold.Assess(Village(1000, 20, collectiveIncomeFen: 0)).Met);
+        Assert.Equal(["poverty incidence 2.10% > 2.00%"], HunanWithoutIncomeThreshold.Assess(Village(1000, 21, collectiveIncomeFen: 0)).Missed);
     }
 
     [Theory]
@@ -61,5 +61,8 @@ public class ExitCriterionTests
     [InlineData(20_000, 5, 3)] // and so do 2.5
     [InlineData(3, 3, 10_000)]
     public void Poverty_incidence_is_poor_people_per_population_in_basis_points(int population, int poorPeople, int basisPoints) =>
-        Assert.Equal(basisPoints, new VillageStatistics { Population = population, PoorPeople = poorPeople }.PovertyIncidenceBasisPoints);
+        Assert.Equal(basisPoints, Village(population, poorPeople, collectiveIncomeFen: 0).PovertyIncidenceBasisPoints);
+
+    private static VillageStatistics Village(int population, int poorPeople, long collectiveIncomeFen) =>
+        new() { Population = population, PoorPeople = poorPeople, CollectiveIncomeFen = collectiveIncomeFen };
 }

@@ -80,12 +80,13 @@ public class NoticeRulesTests
 
     private static DateOnly Day(string text) => DateOnly.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 
-    private static Notice NewNotice(int workingDaysLate = 0, DateOnly? publishedOn = null, int? noticePeriodDays = null) => new()
+    /// <summary>The one place the domain tests build a notice.</summary>
+    internal static Notice NewNotice(NoticeStatus status = NoticeStatus.Published, DateOnly? publishedOn = null, int? noticePeriodDays = null, int workingDaysLate = 0) => new()
     {
         Code = "GS-451021-2019-0031",
         Title = "2019年第一批财政专项扶贫资金分配公告",
         Body = "下达资金 1200 万元。",
-        Status = NoticeStatus.Published,
+        Status = status,
         DecidedOn = new DateOnly(2019, 3, 1),
         PublishedOn = publishedOn,
         NoticePeriodDays = noticePeriodDays,

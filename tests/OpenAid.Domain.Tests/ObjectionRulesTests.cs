@@ -14,11 +14,11 @@ public class ObjectionRulesTests
     [InlineData(11, false)] // the day after
     [InlineData(400, false)]
     public void A_township_or_village_notice_takes_objections_until_its_period_ends(int daysAfterPublication, bool accepts) =>
-        Assert.Equal(accepts, ObjectionRules.AcceptsObjections(NewNotice(NoticeStatus.Published, noticePeriodDays: 10), Published.AddDays(daysAfterPublication)));
+        Assert.Equal(accepts, ObjectionRules.AcceptsObjections(NoticeRulesTests.NewNotice(publishedOn: Published, noticePeriodDays: 10), Published.AddDays(daysAfterPublication)));
 
     [Fact]
     public void A_notice_without_a_period_takes_objections_for_good() =>
-        Assert.True(ObjectionRules.AcceptsObjections(NewNotice(NoticeStatus.Published, noticePeriodDays: null), Published.AddYears(5)));
+        Assert.True(ObjectionRules.AcceptsObjections(NoticeRulesTests.NewNotice(publishedOn: Published, noticePeriodDays: null), Published.AddYears(5)));
 
     [Theory]
     [InlineData(NoticeStatus.Draft)]
@@ -26,8 +26,8 @@ public class ObjectionRulesTests
     [InlineData(NoticeStatus.Withdrawn)]
     public void A_notice_not_in_force_takes_none_even_within_its_period(NoticeStatus status)
     {
-        Assert.False(ObjectionRules.AcceptsObjections(NewNotice(status, noticePeriodDays: 10), Published));
-        Assert.False(ObjectionRules.AcceptsObjections(NewNotice(status, noticePeriodDays: null), Published));
+        Assert.False(ObjectionRules.AcceptsObjections(NoticeRulesTests.NewNotice(status, Published, noticePeriodDays: 10), Published));
+        Assert.False(ObjectionRules.AcceptsObjections(NoticeRulesTests.NewNotice(status, Published, noticePeriodDays: null), Published));
     }
 
     [Theory]
@@ -83,17 +83,6 @@ public class ObjectionRulesTests
     [InlineData(60.001, true)]
     public void An_open_objection_is_overdue_once_60_days_passed(double daysOpen, bool overdue) =>
         Assert.Equal(overdue, ObjectionRules.IsOverdue(NewObjection(answeredAfter: null), Filed.AddDays(daysOpen)));
-
-    private static Notice NewNotice(NoticeStatus status, int? noticePeriodDays) => new()
-    {
-        Code = "GS-451021-2019-0031",
-        Title = "2019年村级道路硬化项目公示",
-        Body = "项目惠及贫困户 120 户。",
-        Status = status,
-        DecidedOn = Published.AddDays(-3),
-        PublishedOn = Published,
-        NoticePeriodDays = noticePeriodDays,
-    };
 
     private static Objection NewObjection(TimeSpan? answeredAfter) => new()
     {

@@ -37,7 +37,7 @@ public class NeedCapsTests
     [InlineData(101L, "套", true)]
     [InlineData(101L, NeedLifecycle.MoneyUnit, false)]
     public void A_need_exceeds_its_cap_only_above_it(long requested, string unit, bool exceeded) =>
-        Assert.Equal(exceeded, Cap.IsExceededBy(NewNeed(requested, unit)));
+        Assert.Equal(exceeded, Cap.IsExceededBy(NeedLifecycleTests.NewNeed(requested, unit)));
 
     [Fact]
     public void An_override_replaces_only_its_category()
@@ -60,13 +60,4 @@ public class NeedCapsTests
         Assert.Equal("overrides", error.ParamName);
         Assert.StartsWith($"The cap of Jobs must be positive; it was NeedCap {{ MaxFen = {maxFen}, MaxQuantity = {maxQuantity} }}.", error.Message, StringComparison.Ordinal);
     }
-
-    private static Need NewNeed(long requested, string unit) => new()
-    {
-        Code = "XQ-451021-2020-0001",
-        Title = "助学金",
-        Description = "资助12名学生。",
-        Requested = requested,
-        Unit = unit,
-    };
 }
