@@ -3,7 +3,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using OpenAid.Data;
-using OpenAid.Data.Demo;
+using OpenAid.Demo;
 
 // Fills a SQLite database at five-province scale for the benchmark (bench/README.md):
 //   dotnet run -c Release --project bench/Generator -- [--db bench/out/bench.db] [--scale 20] [--force]
@@ -30,7 +30,7 @@ var options = new DbContextOptionsBuilder<SqliteOpenAidDbContext>();
 DataServiceCollectionExtensions.ConfigureSqlite(options, connectionString);
 await using (var db = new SqliteOpenAidDbContext(options.Options))
 {
-    await DatabaseInitializer.InitializeAsync(db, new DemoDataOptions { Scale = arguments.Scale }, new ConsoleProgress(total));
+    await DatabaseInitializer.InitializeAsync(db, new DemoDataSeeder(new DemoDataOptions { Scale = arguments.Scale }), new ConsoleProgress(total));
 }
 
 await using (var connection = new SqliteConnection(connectionString))

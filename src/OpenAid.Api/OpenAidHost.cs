@@ -1,26 +1,39 @@
 using OpenAid.Api.Auth;
 using OpenAid.Api.Caching;
 using OpenAid.Api.Diagnostics;
+using OpenAid.Api.Execution;
 using OpenAid.Api.Exports;
 using OpenAid.Api.GraphQL;
+using OpenAid.Api.Health;
 using OpenAid.Api.Http;
+using OpenAid.Api.PersistedDocuments;
+using OpenAid.Api.RateLimiting;
+using OpenAid.Api.Redis;
 using OpenAid.Data;
+using OpenAid.Demo;
 
 namespace OpenAid.Api;
 
 /// <summary>Builds the web host: configuration, services and the HTTP pipeline.</summary>
 public static class OpenAidHost
 {
-    public static WebApplication Build(string[] args)
+    /// <param name="args">Command-line arguments: host settings and configuration.</param>
+    /// <param name="clock">The one clock of the service; tests pass one they can move. Default: the system's.</param>
+    public static WebApplication Build(string[] args, TimeProvider? clock = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddSingleton(clock ?? TimeProvider.System);
         var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         builder.Services.AddScoped<SqlCommandCounter>();
         builder.Services.AddOpenAidData(database, typeof(SqlCommandCounter), typeof(DataVersionPublisher));
         builder.Services.AddOpenAidGraphQL();
         builder.AddOpenAidAuth(database);
+        builder.Services.AddOpenAidRedis();
         builder.AddOpenAidCaching();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddOpenAidRateLimiting();
+        builder.Services.AddOpenAidPersistedDocuments();
+        builder.Services.AddGraphQLExecutor();
+        builder.Services.AddOpenAidHealth();
 
         var app = builder.Build();
         if (app.Configuration.GetValue<bool>("Diagnostics:SqlCommandHeader"))
@@ -28,8 +41,16 @@ public static class OpenAidHost
             SqlCommandCounter.UseSqlCommandHeader(app);
         }
 
+        app.ConnectOpenAidRedis();
         app.UseAuthentication();
-        app.UseOpenAidCaching();
+        // After authentication, which decides the budget.
+        app.UseOpenAidRateLimits();
+        app.MapOpenAidHealth();
+        if (app.Configuration.GetValue<bool>("Bench:Ceiling"))
+        {
+            app.MapBenchCeiling();
+        }
+
         app.MapGraphQLEndpoint("/graphql");
         app.MapOpenData();
         app.MapWebApp();
@@ -43,7 +64,7 @@ public static class OpenAidHost
         var db = scope.ServiceProvider.GetRequiredService<OpenAidDbContext>();
         var seedDemo = app.Configuration.GetValue("Database:SeedDemoData", true);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OpenAid.Database");
-        await DatabaseInitializer.InitializeAsync(db, seedDemo, new LogProgress(logger), app.Lifetime.ApplicationStopping);
+        await DatabaseInitializer.InitializeAsync(db, seedDemo ? DemoDataSeeder.Default : null, new LogProgress(logger), app.Lifetime.ApplicationStopping);
     }
 
     /// <summary>Reports progress as it happens (Progress&lt;T&gt; would post it later, out of order).</summary>

@@ -42,7 +42,7 @@ public static class DataServiceCollectionExtensions
     }
 
     public static void ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(120))
+        builder.UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(120).ExecutionStrategy(d => new SqliteRetryingExecutionStrategy(d)))
             .AddInterceptors(SqlitePragmas.Instance)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
 

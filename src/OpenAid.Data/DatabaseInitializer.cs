@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using OpenAid.Data.Demo;
 using OpenAid.Data.Regions;
 
 namespace OpenAid.Data;
@@ -12,11 +11,8 @@ namespace OpenAid.Data;
 /// </summary>
 public static class DatabaseInitializer
 {
-    public static Task<DatabaseInitializationResult> InitializeAsync(OpenAidDbContext db, bool seedDemoData, IProgress<string>? progress, CancellationToken ct = default) =>
-        InitializeAsync(db, seedDemoData ? DemoDataOptions.Default : null, progress, ct);
-
-    /// <param name="demoData">The demo data to generate when there is none yet; null for none.</param>
-    public static async Task<DatabaseInitializationResult> InitializeAsync(OpenAidDbContext db, DemoDataOptions? demoData, IProgress<string>? progress, CancellationToken ct = default)
+    /// <param name="demoData">The demo data step (OpenAid.Demo's DemoDataSeeder) to run when there is none yet; null for none.</param>
+    public static async Task<DatabaseInitializationResult> InitializeAsync(OpenAidDbContext db, IDemoDataSeeder? demoData, IProgress<string>? progress, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         var total = Stopwatch.StartNew();
@@ -40,7 +36,7 @@ public static class DatabaseInitializer
         }
     }
 
-    private static async Task<DatabaseInitializationResult> SeedAsync(OpenAidDbContext db, DemoDataOptions? demoData, IProgress<string>? progress, int migrations, Stopwatch total, CancellationToken ct)
+    private static async Task<DatabaseInitializationResult> SeedAsync(OpenAidDbContext db, IDemoDataSeeder? demoData, IProgress<string>? progress, int migrations, Stopwatch total, CancellationToken ct)
     {
         var step = Stopwatch.StartNew();
         if (db.Database.IsSqlite())
@@ -67,18 +63,18 @@ public static class DatabaseInitializer
             ? $"Exit criteria: {criteria} rules seeded in {step.ElapsedMilliseconds:N0} ms"
             : "Exit criteria: already seeded, skipped");
 
-        DemoDataResult? demo = null;
+        object? demo = null;
         if (demoData is null)
         {
             progress?.Report("Demo data: not requested");
         }
-        else if (await DemoDataGenerator.ExistsAsync(db, ct))
+        else if (await demoData.ExistsAsync(db, ct))
         {
             progress?.Report("Demo data: already present, skipped");
         }
         else
         {
-            demo = await new DemoDataGenerator(demoData).GenerateAsync(db, progress, ct);
+            demo = await demoData.SeedAsync(db, progress, ct);
         }
 
         var result = new DatabaseInitializationResult(migrations, regions, criteria, demo, total.Elapsed);
@@ -88,9 +84,10 @@ public static class DatabaseInitializer
 }
 
 /// <summary>What one <see cref="DatabaseInitializer"/> run did; null or 0 for the steps it skipped.</summary>
+/// <param name="DemoData">What the <see cref="IDemoDataSeeder"/> wrote (OpenAid.Demo's DemoDataResult), or null.</param>
 public sealed record DatabaseInitializationResult(
     int MigrationsApplied,
     RegionImportResult? Regions,
     int ExitCriteriaSeeded,
-    DemoDataResult? DemoData,
+    object? DemoData,
     TimeSpan Elapsed);

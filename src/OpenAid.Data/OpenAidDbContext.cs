@@ -17,8 +17,11 @@ namespace OpenAid.Data;
 /// One model for every provider. Each provider has its own subclass only so that its migrations live
 /// in their own folder (Migrations/Sqlite, Migrations/SqlServer).
 /// </summary>
-public abstract class OpenAidDbContext(DbContextOptions options) : DbContext(options)
+public abstract class OpenAidDbContext(DbContextOptions options, TimeProvider? clock) : DbContext(options)
 {
+    /// <summary>The clock that dates audit entries and data versions; the host's, so that tests can move time.</summary>
+    public TimeProvider Clock { get; } = clock ?? TimeProvider.System;
+
     public DbSet<Region> Regions => Set<Region>();
 
     public DbSet<VillageStatistics> VillageStatistics => Set<VillageStatistics>();
@@ -61,6 +64,8 @@ public abstract class OpenAidDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
 
+    public DbSet<RegisterSequence> RegisterSequences => Set<RegisterSequence>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OpenAidDbContext).Assembly);
 
@@ -78,27 +83,35 @@ public abstract class OpenAidDbContext(DbContextOptions options) : DbContext(opt
             return 0;
         }
 
-        var now = DateTimeOffset.UtcNow;
+        var now = Clock.GetUtcNow();
         await BumpDataVersionAsync(now, cancellationToken);
-        if (Actor is null)
+        if (Actor is not { } actor)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        await using (ownTransaction)
+        if (Database.CurrentTransaction is not null)
         {
-            var changes = AuditTrail.Capture(this);
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await AuditTrail.AppendAsync(this, Actor, changes, now, cancellationToken);
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.CommitAsync(cancellationToken);
-            }
-
-            return saved;
+            return await SaveAuditedAsync(actor, now, acceptAllChangesOnSuccess, cancellationToken);
         }
+
+        // The change and its audit entries commit together, inside the strategy so that retrying providers accept it.
+        return await Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+            var saved = await SaveAuditedAsync(actor, now, acceptAllChangesOnSuccess, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return saved;
+        });
+    }
+
+    private async Task<int> SaveAuditedAsync(AuditActor actor, DateTimeOffset now, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        var changes = AuditTrail.Capture(this);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await AuditTrail.AppendAsync(this, actor, changes, now, cancellationToken);
+        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return saved;
     }
 
     private async Task BumpDataVersionAsync(DateTimeOffset now, CancellationToken cancellationToken)
@@ -116,6 +129,6 @@ public abstract class OpenAidDbContext(DbContextOptions options) : DbContext(opt
     }
 }
 
-public sealed class SqliteOpenAidDbContext(DbContextOptions<SqliteOpenAidDbContext> options) : OpenAidDbContext(options);
+public sealed class SqliteOpenAidDbContext(DbContextOptions<SqliteOpenAidDbContext> options, TimeProvider? clock = null) : OpenAidDbContext(options, clock);
 
-public sealed class SqlServerOpenAidDbContext(DbContextOptions<SqlServerOpenAidDbContext> options) : OpenAidDbContext(options);
+public sealed class SqlServerOpenAidDbContext(DbContextOptions<SqlServerOpenAidDbContext> options, TimeProvider? clock = null) : OpenAidDbContext(options, clock);

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using OpenAid.Data.Demo;
+using OpenAid.Demo;
 using OpenAid.Domain.Common;
 using OpenAid.Domain.Funds;
 using OpenAid.Domain.Notices;
@@ -19,7 +19,7 @@ public partial class DemoDataTests(DemoDatabaseFixture fixture, ITestOutputHelpe
     [Fact]
     public async Task Generates_the_default_volume_quickly()
     {
-        var demo = fixture.First.DemoData!;
+        var demo = (DemoDataResult)fixture.First.DemoData!;
         output.WriteLine($"initializer {fixture.Elapsed.TotalMilliseconds:N0} ms, regions {fixture.First.Regions!.Elapsed.TotalMilliseconds:N0} ms, demo {demo.Elapsed.TotalMilliseconds:N0} ms");
         output.WriteLine(demo.ToString());
 

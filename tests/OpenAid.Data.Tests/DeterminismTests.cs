@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using OpenAid.Data.Demo;
+using OpenAid.Demo;
 using OpenAid.Domain.Funds;
 using Xunit.Abstractions;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OpenAid.Demo;
 
 namespace OpenAid.Data.Tests;
 
@@ -21,7 +22,7 @@ public sealed class DemoDatabaseFixture : IAsyncLifetime, IDisposable
     {
         var clock = Stopwatch.StartNew();
         await using var db = Open();
-        First = await DatabaseInitializer.InitializeAsync(db, seedDemoData: true, Progress, CancellationToken.None);
+        First = await DatabaseInitializer.InitializeAsync(db, DemoDataSeeder.Default, Progress, CancellationToken.None);
         Elapsed = clock.Elapsed;
     }
 
@@ -62,7 +63,7 @@ public sealed class RegionsFixture : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         await using var db = Open();
-        Result = await DatabaseInitializer.InitializeAsync(db, seedDemoData: false, Progress, CancellationToken.None);
+        Result = await DatabaseInitializer.InitializeAsync(db, demoData: null, Progress, CancellationToken.None);
     }
 
     public Task DisposeAsync()

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using OpenAid.Data.Demo;
+using OpenAid.Demo;
 using Xunit.Abstractions;
 
 namespace OpenAid.Data.Tests;
@@ -43,7 +43,7 @@ public class InitializerTests(DemoDatabaseFixture fixture, ITestOutputHelper out
         var progress = new ProgressLog();
         await using (var db = fixture.Open())
         {
-            var again = await DatabaseInitializer.InitializeAsync(db, seedDemoData: true, progress, CancellationToken.None);
+            var again = await DatabaseInitializer.InitializeAsync(db, DemoDataSeeder.Default, progress, CancellationToken.None);
             Assert.Equal(0, again.MigrationsApplied);
             Assert.Null(again.Regions);
             Assert.Equal(0, again.ExitCriteriaSeeded);

@@ -27,7 +27,7 @@ public class ExitCriterionTests
     [Fact]
     public void A_village_under_both_thresholds_exits()
     {
-        var assessment = Guangxi.Assess(Village(1000, 30, 5_000_000));
+        var assessment = Guangxi.Assess(VillageStatistics.Total(0, 2019, population: 1000, poorPeople: 30, poorHouseholds: 0, collectiveIncomeFen: 5_000_000));
 
         Assert.True(assessment.Met);
         Assert.Empty(assessment.Missed);
@@ -36,7 +36,7 @@ public class ExitCriterionTests
     [Fact]
     public void Each_missed_threshold_is_named()
     {
-        var assessment = Guangxi.Assess(Village(1000, 31, 4_999_999));
+        var assessment = Guangxi.Assess(VillageStatistics.Total(0, 2019, population: 1000, poorPeople: 31, poorHouseholds: 0, collectiveIncomeFen: 4_999_999));
 
         Assert.False(assessment.Met);
         Assert.Equal(2, assessment.Missed.Count);
@@ -64,5 +64,5 @@ public class ExitCriterionTests
         Assert.Equal(basisPoints, Village(population, poorPeople, collectiveIncomeFen: 0).PovertyIncidenceBasisPoints);
 
     private static VillageStatistics Village(int population, int poorPeople, long collectiveIncomeFen) =>
-        new() { Population = population, PoorPeople = poorPeople, CollectiveIncomeFen = collectiveIncomeFen };
+        VillageStatistics.Total(0, 2019, population, poorPeople, poorHouseholds: 0, collectiveIncomeFen);
 }

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using OpenAid.Api.Caching;
 using OpenAid.Api.GraphQL;
 using OpenAid.Data;
 using OpenAid.Data.Audit;
@@ -73,6 +74,7 @@ public sealed class AuditQueries : IQueryFields
             });
         query.Field<NonNullGraphType<AuditVerificationType>>("verifyAuditChain")
             .Description("Recomputes every hash of the audit trail and names the first entry that does not verify.")
+            .NeverCached()
             .ResolveAsync(async ctx => await VerifyAsync(ctx.Db(), ctx.CancellationToken));
     }
 

@@ -18,6 +18,9 @@ public static class Roles
     /// <summary>Manages organisations, programs, pairings and role grants.</summary>
     public const string Admin = "Admin";
 
+    /// <summary>Not a role: an operation open to everyone, signed in or not (filing an objection).</summary>
+    public const string Anyone = "Anonymous";
+
     public static readonly IReadOnlyList<string> All = [Publisher, Reviewer, Donor, Auditor, Admin];
 }
 

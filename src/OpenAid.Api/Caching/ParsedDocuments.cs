@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Execution;
+using GraphQL.Types;
 using GraphQLParser.AST;
 using GraphQLParser.Visitors;
 
@@ -22,13 +23,14 @@ public sealed record ParsedDocument(GraphQLDocument Document, string Hash, bool 
 /// Parses documents and remembers the result by their text, so that a repeated query (nearly every public request)
 /// skips parsing and printing. Only short documents are remembered, and the memory is bounded by a count.
 /// </summary>
-public sealed class ParsedDocuments(IDocumentBuilder builder)
+public sealed class ParsedDocuments(IDocumentBuilder builder, ISchema schema)
 {
-    /// <summary>
-    /// Fields never served from a cache. verifyAuditChain exists to detect changes made behind the API's back, which
-    /// by definition do not advance the data version.
-    /// </summary>
-    public static readonly IReadOnlySet<string> UncachedFields = new HashSet<string>(StringComparer.Ordinal) { "verifyAuditChain" };
+    /// <summary>Fields never served from a cache, as their declarations say (<see cref="CacheMetadata.NeverCached"/>).</summary>
+    private readonly Lazy<IReadOnlySet<string>> _neverCached = new(() =>
+    {
+        schema.Initialize();
+        return CacheMetadata.NeverCachedFields(schema);
+    });
 
     private const int MaxRemembered = 2000;
     private const int MaxRememberedLength = 16 * 1024;
@@ -44,7 +46,7 @@ public sealed class ParsedDocuments(IDocumentBuilder builder)
 
         var document = builder.Build(query);
         var printed = new SDLPrinter().Print(document);
-        var parsed = new ParsedDocument(document, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(printed))), !SelectsAny(document, UncachedFields));
+        var parsed = new ParsedDocument(document, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(printed))), !SelectsAny(document, _neverCached.Value));
         if (query.Length <= MaxRememberedLength)
         {
             if (_byText.Count >= MaxRemembered)

@@ -30,6 +30,11 @@ public static class GraphQLSetup
                 services.AddSingleton(typeof(IQueryFields), type);
             }
 
+            if (typeof(IOperations).IsAssignableFrom(type))
+            {
+                services.AddSingleton(typeof(IOperations), type);
+            }
+
             if (typeof(IMutationFields).IsAssignableFrom(type))
             {
                 services.AddSingleton(typeof(IMutationFields), type);
@@ -42,6 +47,7 @@ public static class GraphQLSetup
         }
 
         services.AddSingleton<NodeRegistry>();
+        services.AddSingleton<OperationCatalog>();
         services.AddScoped<BatchLoader>();
         services.AddGraphQL(builder => builder
             .AddSchema<OpenAidSchema>()

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenAid.Api.Caching;
+using OpenAid.Api.Redis;
 using OpenAid.Data;
 
 namespace OpenAid.Api.Health;

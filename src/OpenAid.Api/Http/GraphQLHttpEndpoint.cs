@@ -1,9 +1,8 @@
 using GraphQL;
 using GraphQL.Execution;
-using GraphQL.Types;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
-using OpenAid.Api.Caching;
+using OpenAid.Api.Execution;
 using OpenAid.Api.PersistedDocuments;
 
 namespace OpenAid.Api.Http;
@@ -73,16 +72,16 @@ public static class GraphQLHttpEndpoint
                 return;
             }
 
-            var result = await ExecuteAsync(http, request!, isGet, mediaType);
-            if (result.Problem is not null)
+            var (response, runProblem) = await RunAsync(http, request!, isGet, mediaType);
+            if (runProblem is not null)
             {
-                await WriteProblemAsync(http, serializer, mediaType, result.Problem);
+                await WriteProblemAsync(http, serializer, mediaType, runProblem);
                 return;
             }
 
-            if (result.Outcome!.Response is not { } response)
+            if (response is null)
             {
-                // If-None-Match matched the current ETag (Caching/GraphQLResponseCache).
+                // If-None-Match matched the current ETag (HttpCaching).
                 http.Response.StatusCode = StatusCodes.Status304NotModified;
                 return;
             }
@@ -98,32 +97,31 @@ public static class GraphQLHttpEndpoint
         }
     }
 
-    private static async Task<(GraphQLOutcome? Outcome, GraphQLHttpProblem? Problem)> ExecuteAsync(HttpContext http, GraphQLHttpRequest request, bool isGet, GraphQLResponseMediaType mediaType)
+    /// <returns>The response (null: 304 Not Modified), or why the request is refused.</returns>
+    private static async Task<(GraphQLResponseBody? Response, GraphQLHttpProblem? Problem)> RunAsync(HttpContext http, GraphQLHttpRequest request, bool isGet, GraphQLResponseMediaType mediaType)
     {
         var services = http.RequestServices;
-        var cache = services.GetRequiredService<GraphQLResponseCache>();
+        var executor = services.GetRequiredService<GraphQLExecutor>();
         if (request.DocumentId is not null)
         {
             // A persisted document (PersistedDocuments/): the SPA sends its id instead of the text.
             var (text, error) = await services.GetRequiredService<PersistedDocumentResolver>().ResolveAsync(request.DocumentId, request.Query, http.RequestAborted);
             if (error is not null)
             {
-                return (new GraphQLOutcome(cache.Serialize(error)), null);
+                return (executor.Serialize(error), null);
             }
 
             request = request with { Query = text };
         }
 
-        // Parse here rather than in the executer: GET must know the operation's type before anything runs, and the
-        // parser's own nesting limit throws an exception the executer would report as an internal error.
-        ParsedDocument parsed;
+        PreparedRequest prepared;
         try
         {
-            parsed = services.GetRequiredService<ParsedDocuments>().Parse(request.Query!);
+            prepared = executor.Prepare(request.Query!, request.OperationName, request.Variables, request.Extensions);
         }
         catch (SyntaxError error)
         {
-            return (new GraphQLOutcome(cache.Serialize(new ExecutionResult(error))), null);
+            return (executor.Serialize(new ExecutionResult(error)), null);
         }
         catch (GraphQLMaxDepthExceededException)
         {
@@ -131,50 +129,14 @@ public static class GraphQLHttpEndpoint
                 $"The document nests deeper than the parser allows. Queries may nest at most {OpenAid.Api.GraphQL.GraphQLSetup.MaxDepth} fields."));
         }
 
-        var document = parsed.Document;
-        var operation = SelectOperation(document, request.OperationName);
-        if (isGet && operation is { Operation: not OperationType.Query })
+        // GET is for queries only, so that it stays safe to cache.
+        if (isGet && prepared.Operation is { Operation: not OperationType.Query } operation)
         {
             return (null, new GraphQLHttpProblem(StatusCodes.Status405MethodNotAllowed, HttpErrorCodes.MethodNotAllowed,
                 $"A {operation.Operation.ToString().ToLowerInvariant()} cannot be sent with GET, which is for queries only. Use POST.") { Allow = "POST" });
         }
 
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GraphQLHttpEndpoint));
-        var executer = services.GetRequiredService<IDocumentExecuter<ISchema>>();
-        var outcome = await cache.RunAsync(http, parsed, request, operation, mediaType, ct => executer.ExecuteAsync(new ExecutionOptions
-        {
-            Query = request.Query,
-            Document = document,
-            OperationName = request.OperationName,
-            Variables = request.Variables,
-            Extensions = request.Extensions,
-            // Resolvers take their scoped services (DbContext, BatchLoader, Actor) from the request.
-            RequestServices = services,
-            User = http.User,
-            // The cache runs a shared execution without the request's token, so that one client going away does
-            // not fail the others waiting for the same result.
-            CancellationToken = ct,
-            UnhandledExceptionDelegate = context =>
-            {
-                // Clients see only "Error trying to resolve field" and a code; the details belong in the log.
-                logger.LogError(context.OriginalException, "GraphQL request failed in {Field}.", context.FieldContext?.FieldDefinition.Name ?? "the request");
-                return Task.CompletedTask;
-            },
-        }));
-        return (outcome, null);
-    }
-
-    /// <summary>The operation the executer will run, or null when that is ambiguous (the executer then reports why).</summary>
-    private static GraphQLOperationDefinition? SelectOperation(GraphQLDocument document, string? operationName)
-    {
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>();
-        if (operationName is null)
-        {
-            var all = operations.Take(2).ToList();
-            return all.Count == 1 ? all[0] : null;
-        }
-
-        return operations.FirstOrDefault(o => o.Name is not null && o.Name.StringValue == operationName);
+        return (await HttpCaching.RunAsync(http, prepared, mediaType, executor), null);
     }
 
     private static int StatusCodeOf(bool executed, bool serverError, GraphQLResponseMediaType mediaType)

@@ -36,6 +36,9 @@ public static class HttpErrorCodes
     /// <summary>400: the body is a JSON array of requests; see GraphQLHttpEndpoint for why batches are refused.</summary>
     public const string BatchingNotSupported = "BATCHING_NOT_SUPPORTED";
 
+    /// <summary>429: over the rate limit (RateLimitMiddleware); extensions also carry limit, windowSeconds and retryAfterSeconds.</summary>
+    public const string RateLimited = "RATE_LIMITED";
+
     /// <summary>400: the document nests deeper than the parser allows, long before the depth limit is even measured.</summary>
     public const string DocumentTooDeep = "DOCUMENT_TOO_DEEP";
 }

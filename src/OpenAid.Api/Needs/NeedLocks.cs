@@ -42,7 +42,7 @@ public static class NeedLocks
         var lapsed = await db.Pledges.Where(p => p.NeedId == needId && p.Status == PledgeStatus.Pledged && p.ConfirmBy < today).ToListAsync(ct);
         foreach (var pledge in lapsed)
         {
-            NeedLifecycle.Release(need, PledgeLifecycle.Lapse(pledge, today));
+            pledge.Lapse(need, today);
         }
 
         return need;

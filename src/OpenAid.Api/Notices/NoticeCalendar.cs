@@ -1,5 +1,5 @@
 using System.Globalization;
-using OpenAid.Data.Demo;
+using OpenAid.Domain.Common;
 using OpenAid.Domain.Notices;
 
 namespace OpenAid.Api.Notices;
@@ -24,7 +24,7 @@ public static class NoticeCalendar
     }
 
     /// <summary>Today in the host's time zone, as notices and objections are dated.</summary>
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public static DateOnly Today(TimeProvider clock) => clock.Today();
 
     private static IEnumerable<DateOnly> Parse(string entry)
     {

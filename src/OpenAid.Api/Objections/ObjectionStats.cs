@@ -7,6 +7,9 @@ using OpenAid.Domain.Objections;
 
 namespace OpenAid.Api.Objections;
 
+/// <summary>What the statistics need of an objection: its status and when it was filed and answered.</summary>
+public sealed record ObjectionTiming(ObjectionStatus Status, DateTimeOffset FiledAt, DateTimeOffset? AnsweredAt);
+
 /// <summary>How a region's reviewers respond to objections: counts by status and response times.</summary>
 public sealed record ObjectionStats(
     long? RegionCode,
@@ -64,7 +67,7 @@ public sealed class ObjectionStatsQueries(TimeProvider clock) : IQueryFields
                 }
 
                 // SQLite cannot compute with DateTimeOffset, so times are measured here; a region's objections are few.
-                var rows = await objections.Select(o => new Objection { Code = o.Code, Description = "", Status = o.Status, FiledAt = o.FiledAt, AnsweredAt = o.AnsweredAt })
+                var rows = await objections.Select(o => new ObjectionTiming(o.Status, o.FiledAt, o.AnsweredAt))
                     .ToListAsync(ctx.CancellationToken);
                 var year = ctx.GetArgument<int?>("year");
                 if (year is not null)
@@ -76,9 +79,9 @@ public sealed class ObjectionStatsQueries(TimeProvider clock) : IQueryFields
             });
     }
 
-    public static ObjectionStats Measure(IReadOnlyList<Objection> objections, long? regionCode, int? year, DateTimeOffset now)
+    public static ObjectionStats Measure(IReadOnlyList<ObjectionTiming> objections, long? regionCode, int? year, DateTimeOffset now)
     {
-        var responded = objections.Select(ObjectionRules.DaysToRespond).OfType<double>().ToList();
+        var responded = objections.Select(o => ObjectionRules.DaysToRespond(o.FiledAt, o.AnsweredAt)).OfType<double>().ToList();
         var open = objections.Where(o => ObjectionRules.IsOpen(o.Status)).Select(o => (now - o.FiledAt).TotalDays).ToList();
         return new ObjectionStats(
             regionCode,
@@ -91,7 +94,7 @@ public sealed class ObjectionStatsQueries(TimeProvider clock) : IQueryFields
             responded.Count == 0 ? null : Math.Round(responded.Average(), 1),
             responded.Count == 0 ? null : Math.Round(responded.Max(), 1),
             responded.Count(days => days <= ObjectionRules.ResponseDeadlineDays),
-            objections.Count(o => ObjectionRules.IsOverdue(o, now)),
+            objections.Count(o => ObjectionRules.IsOverdue(o.FiledAt, o.AnsweredAt, now)),
             open.Count == 0 ? null : Math.Round(open.Max(), 1));
     }
 }

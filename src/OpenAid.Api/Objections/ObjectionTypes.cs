@@ -31,10 +31,10 @@ public sealed class ObjectionType : ObjectGraphType<Objection>
         Field(o => o.AnsweredAt, nullable: true).Description("When it was answered or rejected.");
         Field(o => o.AnsweredBy, nullable: true).Description("The answering unit and role (never a private person).");
         Field<FloatGraphType>("daysToRespond").Description("Days from filing to the answer or rejection, to one decimal; null while open.")
-            .Resolve(ctx => ObjectionRules.DaysToRespond(ctx.Source) is { } days ? Math.Round(days, 1) : null);
+            .Resolve(ctx => ObjectionRules.DaysToRespond(ctx.Source.FiledAt, ctx.Source.AnsweredAt) is { } days ? Math.Round(days, 1) : null);
         Field<NonNullGraphType<BooleanGraphType>>("isOverdue")
             .Description($"Answered after, or still open beyond, the {ObjectionRules.ResponseDeadlineDays}-day response deadline.")
-            .Resolve(ctx => ObjectionRules.IsOverdue(ctx.Source, clock.GetUtcNow()));
+            .Resolve(ctx => ObjectionRules.IsOverdue(ctx.Source.FiledAt, ctx.Source.AnsweredAt, clock.GetUtcNow()));
         Field<ObjectionContactType>("contact")
             .Description("RESTRICTED (Auditor only): the contact the complainant chose to leave; null when none. Anyone else gets a FORBIDDEN or UNAUTHENTICATED error.")
             .Resolve(ctx =>

@@ -83,3 +83,9 @@ public sealed class PersistedDocumentResolver(PersistedDocumentStore store)
         return ReferenceEquals(result, Resolved) && text is not null ? (text, null) : (null, result);
     }
 }
+
+public static class PersistedDocumentsSetup
+{
+    public static IServiceCollection AddOpenAidPersistedDocuments(this IServiceCollection services) =>
+        services.AddSingleton<PersistedDocumentStore>().AddSingleton<PersistedDocumentResolver>();
+}

@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.Text.Json;
+using System.Net;
+using System.Security.Claims;
 using OpenAid.Api.Auth;
-using OpenAid.Api.Caching;
-using OpenAid.Api.Http;
+using OpenAid.Api.Redis;
 using StackExchange.Redis;
 
 namespace OpenAid.Api.RateLimiting;
@@ -28,11 +27,15 @@ public sealed class RateLimitOptions
     public string[] Paths { get; set; } = ["/graphql", "/export"];
 }
 
+/// <summary>What counting one request decided: within the budget or not, and the numbers the response reports.</summary>
+/// <param name="Remaining">Requests left in this window (0 once over the limit).</param>
+/// <param name="ResetSeconds">Seconds until the window ends.</param>
+/// <param name="Authenticated">Counted by token subject rather than by address.</param>
+public sealed record RateLimitDecision(bool Allowed, int Limit, long Remaining, int ResetSeconds, int WindowSeconds, bool Authenticated);
+
 /// <summary>
 /// Fixed-window rate limiting per client: anonymous callers by IP address, signed-in callers by token subject with a
-/// higher budget. Every counted response carries RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset (seconds
-/// until the window ends; IETF draft "RateLimit header fields for HTTP"); over the limit the answer is 429 with
-/// Retry-After and a GraphQL-shaped error whose extensions.code is RATE_LIMITED.
+/// higher budget. Http/RateLimitMiddleware reports the decision (RateLimit-* headers, 429).
 /// <para>
 /// With Redis the counters are shared by all instances (INCR and PEXPIRE in one script); without it, or while it is
 /// down, each instance counts on its own. ASP.NET Core's RateLimiter middleware is not used: it does not expose the
@@ -40,55 +43,25 @@ public sealed class RateLimitOptions
 /// </para>
 /// Behind a reverse proxy, configure ASP.NET Core's forwarded headers so that RemoteIpAddress is the client's.
 /// </summary>
-public sealed class RateLimitMiddleware(RequestDelegate next, RateLimitOptions options, RateLimitCounters counters, TimeProvider clock)
+public sealed class ClientRateLimiter(RateLimitOptions options, RateLimitCounters counters, TimeProvider clock)
 {
-    public const string Code = "RATE_LIMITED";
+    /// <summary>Whether requests to <paramref name="path"/> are counted; static files and /health are not.</summary>
+    public bool Applies(PathString path) =>
+        options.Enabled && options.Paths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
 
-    public async Task InvokeAsync(HttpContext http)
+    /// <summary>Counts one request of the caller and decides whether it is within the budget.</summary>
+    public async ValueTask<RateLimitDecision> CountAsync(ClaimsPrincipal user, IPAddress? address)
     {
-        if (!options.Enabled || !options.Paths.Any(p => http.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
-        {
-            await next(http);
-            return;
-        }
-
-        var actor = Actor.From(http.User);
+        var actor = Actor.From(user);
         var (partition, limit) = actor.IsAuthenticated
             ? ("sub:" + actor.Subject, options.AuthenticatedLimit)
-            : ("ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), options.AnonymousLimit);
+            : ("ip:" + (address?.ToString() ?? "unknown"), options.AnonymousLimit);
         var window = Math.Max(1, options.WindowSeconds);
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var windowIndex = now / (window * 1000L);
         var resetSeconds = (int)Math.Ceiling(((windowIndex + 1) * window * 1000L - now) / 1000.0);
         var count = await counters.IncrementAsync(partition, windowIndex, window);
-
-        var headers = http.Response.Headers;
-        headers["RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
-        headers["RateLimit-Remaining"] = Math.Max(0, limit - count).ToString(CultureInfo.InvariantCulture);
-        headers["RateLimit-Reset"] = resetSeconds.ToString(CultureInfo.InvariantCulture);
-        headers["RateLimit-Policy"] = $"{limit};w={window}";
-        if (count <= limit)
-        {
-            await next(http);
-            return;
-        }
-
-        headers.RetryAfter = resetSeconds.ToString(CultureInfo.InvariantCulture);
-        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        http.Response.ContentType = (GraphQLMediaTypes.Negotiate(http.Request.Headers.Accept) ?? GraphQLResponseMediaType.Json).ContentType();
-        var who = actor.IsAuthenticated ? "this sign-in" : "your address";
-        await JsonSerializer.SerializeAsync(http.Response.Body, new
-        {
-            errors = new[]
-            {
-                new
-                {
-                    message = $"Too many requests: {who} may make {limit} requests every {window} seconds. Try again in {resetSeconds} s" +
-                        (actor.IsAuthenticated ? "." : ", or sign in for a higher limit. Bulk data is in the open data exports (/export)."),
-                    extensions = new { code = Code, limit, windowSeconds = window, retryAfterSeconds = resetSeconds },
-                },
-            },
-        }, cancellationToken: http.RequestAborted);
+        return new RateLimitDecision(count <= limit, limit, Math.Max(0, limit - count), resetSeconds, window, actor.IsAuthenticated);
     }
 }
 
@@ -140,5 +113,17 @@ public sealed class RateLimitCounters(RedisConnection redis)
     private sealed class StrongBox
     {
         public long Value;
+    }
+}
+
+public static class RateLimitingSetup
+{
+    /// <summary>Needs the Redis connection (Redis/RedisSetup); Http/RateLimitMiddleware applies the limits.</summary>
+    public static WebApplicationBuilder AddOpenAidRateLimiting(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(builder.Configuration.GetSection(RateLimitOptions.SectionName).Get<RateLimitOptions>() ?? new RateLimitOptions());
+        builder.Services.AddSingleton<RateLimitCounters>();
+        builder.Services.AddSingleton<ClientRateLimiter>();
+        return builder;
     }
 }

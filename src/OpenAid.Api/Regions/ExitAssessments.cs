@@ -29,23 +29,23 @@ public static class ExitAssessments
         }
 
         var subtree = region.RegionCode;
-        var figures = await db.VillageStatistics
+        var sums = await db.VillageStatistics
             .Where(s => s.Year == year && s.RegionCode >= subtree.SubtreeStart && s.RegionCode < subtree.SubtreeEnd)
             .GroupBy(_ => 1)
-            .Select(g => new VillageStatistics
+            .Select(g => new
             {
-                RegionCode = region.Code,
-                Year = year,
                 Population = g.Sum(s => s.Population),
                 PoorPeople = g.Sum(s => s.PoorPeople),
                 PoorHouseholds = g.Sum(s => s.PoorHouseholds),
                 CollectiveIncomeFen = g.Sum(s => s.CollectiveIncomeFen),
             })
             .SingleOrDefaultAsync(ct);
-        if (figures is null)
+        if (sums is null)
         {
             return null;
         }
+
+        var figures = VillageStatistics.Total(region.Code, year, sums.Population, sums.PoorPeople, sums.PoorHouseholds, sums.CollectiveIncomeFen);
 
         // A county is judged on incidence only; collective income is a village criterion.
         if (region.Level == RegionLevel.County)

@@ -30,13 +30,13 @@ internal sealed class ObjectionConfiguration : IEntityTypeConfiguration<Objectio
 {
     public void Configure(EntityTypeBuilder<Objection> builder)
     {
-        builder.Property(o => o.Code).HasMaxLength(32);
+        builder.Property(o => o.Code).HasMaxLength(Objection.CodeMaxLength);
         builder.HasIndex(o => o.Code).IsUnique();
-        builder.Property(o => o.Description).HasMaxLength(4000);
-        builder.Property(o => o.ContactName).HasMaxLength(100);
-        builder.Property(o => o.ContactPhone).HasMaxLength(30);
-        builder.Property(o => o.Answer).HasMaxLength(4000);
-        builder.Property(o => o.AnsweredBy).HasMaxLength(200);
+        builder.Property(o => o.Description).HasMaxLength(Objection.DescriptionMaxLength);
+        builder.Property(o => o.ContactName).HasMaxLength(Objection.ContactNameMaxLength);
+        builder.Property(o => o.ContactPhone).HasMaxLength(Objection.ContactPhoneMaxLength);
+        builder.Property(o => o.Answer).HasMaxLength(Objection.AnswerMaxLength);
+        builder.Property(o => o.AnsweredBy).HasMaxLength(Objection.AnsweredByMaxLength);
         builder.HasOne<Notice>().WithMany().HasForeignKey(o => o.NoticeId);
         builder.HasOne<Region>().WithMany().HasForeignKey(o => o.RegionCode);
         builder.HasIndex(o => new { o.RegionCode, o.Id });

@@ -13,14 +13,14 @@ internal sealed class NeedConfiguration : IEntityTypeConfiguration<Need>
 {
     public void Configure(EntityTypeBuilder<Need> builder)
     {
-        builder.Property(n => n.Code).HasMaxLength(32);
+        builder.Property(n => n.Code).HasMaxLength(Need.CodeMaxLength);
         builder.HasIndex(n => n.Code).IsUnique();
-        builder.Property(n => n.Title).HasMaxLength(200);
-        builder.Property(n => n.Description).HasMaxLength(4000);
-        builder.Property(n => n.Unit).HasMaxLength(20);
-        builder.Property(n => n.ReviewerName).HasMaxLength(100);
-        builder.Property(n => n.RejectionReason).HasMaxLength(1000);
-        builder.Property(n => n.CapOverrideReason).HasMaxLength(1000);
+        builder.Property(n => n.Title).HasMaxLength(Need.TitleMaxLength);
+        builder.Property(n => n.Description).HasMaxLength(Need.DescriptionMaxLength);
+        builder.Property(n => n.Unit).HasMaxLength(Need.UnitMaxLength);
+        builder.Property(n => n.ReviewerName).HasMaxLength(Need.ReviewerNameMaxLength);
+        builder.Property(n => n.RejectionReason).HasMaxLength(Need.ReasonMaxLength);
+        builder.Property(n => n.CapOverrideReason).HasMaxLength(Need.ReasonMaxLength);
         builder.Property(n => n.Version).IsConcurrencyToken();
         builder.Ignore(n => n.Remaining);
         builder.HasOne<Region>().WithMany().HasForeignKey(n => n.RegionCode);
@@ -36,10 +36,10 @@ internal sealed class PledgeConfiguration : IEntityTypeConfiguration<Pledge>
 {
     public void Configure(EntityTypeBuilder<Pledge> builder)
     {
-        builder.Property(p => p.Code).HasMaxLength(32);
+        builder.Property(p => p.Code).HasMaxLength(Pledge.CodeMaxLength);
         builder.HasIndex(p => p.Code).IsUnique();
-        builder.Property(p => p.Unit).HasMaxLength(20);
-        builder.Property(p => p.CancellationReason).HasMaxLength(1000);
+        builder.Property(p => p.Unit).HasMaxLength(Pledge.UnitMaxLength);
+        builder.Property(p => p.CancellationReason).HasMaxLength(Pledge.CancellationReasonMaxLength);
         builder.HasOne<Organization>().WithMany().HasForeignKey(p => p.OrganizationId);
         builder.HasOne<Need>().WithMany().HasForeignKey(p => p.NeedId);
         builder.HasOne<Project>().WithMany().HasForeignKey(p => p.ProjectId);
@@ -56,7 +56,7 @@ internal sealed class PledgeDeliveryConfiguration : IEntityTypeConfiguration<Ple
 {
     public void Configure(EntityTypeBuilder<PledgeDelivery> builder)
     {
-        builder.Property(d => d.Evidence).HasMaxLength(2000);
-        builder.Property(d => d.ReceivedBy).HasMaxLength(200);
+        builder.Property(d => d.Evidence).HasMaxLength(PledgeDelivery.EvidenceMaxLength);
+        builder.Property(d => d.ReceivedBy).HasMaxLength(PledgeDelivery.ReceivedByMaxLength);
     }
 }

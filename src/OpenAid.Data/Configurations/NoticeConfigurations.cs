@@ -12,14 +12,14 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
 {
     public void Configure(EntityTypeBuilder<Notice> builder)
     {
-        builder.Property(n => n.Code).HasMaxLength(32);
+        builder.Property(n => n.Code).HasMaxLength(Notice.CodeMaxLength);
         builder.HasIndex(n => n.Code).IsUnique();
-        builder.Property(n => n.Title).HasMaxLength(300);
-        builder.Property(n => n.Body).HasMaxLength(20000);
-        builder.Property(n => n.SupervisionPhone).HasMaxLength(20);
-        builder.Property(n => n.LocalSupervisionPhone).HasMaxLength(20);
-        builder.Property(n => n.CorrectionReason).HasMaxLength(1000);
-        builder.Property(n => n.WithdrawalReason).HasMaxLength(1000);
+        builder.Property(n => n.Title).HasMaxLength(Notice.TitleMaxLength);
+        builder.Property(n => n.Body).HasMaxLength(Notice.BodyMaxLength);
+        builder.Property(n => n.SupervisionPhone).HasMaxLength(Notice.PhoneMaxLength);
+        builder.Property(n => n.LocalSupervisionPhone).HasMaxLength(Notice.PhoneMaxLength);
+        builder.Property(n => n.CorrectionReason).HasMaxLength(Notice.ReasonMaxLength);
+        builder.Property(n => n.WithdrawalReason).HasMaxLength(Notice.ReasonMaxLength);
         builder.Ignore(n => n.IsLate);
         builder.Ignore(n => n.NoticePeriodEndsOn);
         builder.HasOne<Region>().WithMany().HasForeignKey(n => n.RegionCode);

@@ -10,12 +10,12 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
 {
     public void Configure(EntityTypeBuilder<Project> builder)
     {
-        builder.Property(p => p.Code).HasMaxLength(32);
+        builder.Property(p => p.Code).HasMaxLength(Project.CodeMaxLength);
         builder.HasIndex(p => p.Code).IsUnique();
-        builder.Property(p => p.Name).HasMaxLength(200);
-        builder.Property(p => p.Description).HasMaxLength(4000);
-        builder.Property(p => p.ResponsibleRole).HasMaxLength(100);
-        builder.Property(p => p.CancellationReason).HasMaxLength(1000);
+        builder.Property(p => p.Name).HasMaxLength(Project.NameMaxLength);
+        builder.Property(p => p.Description).HasMaxLength(Project.DescriptionMaxLength);
+        builder.Property(p => p.ResponsibleRole).HasMaxLength(Project.ResponsibleRoleMaxLength);
+        builder.Property(p => p.CancellationReason).HasMaxLength(Project.CancellationReasonMaxLength);
         builder.HasOne<Region>().WithMany().HasForeignKey(p => p.RegionCode);
         builder.HasOne<Organization>().WithMany().HasForeignKey(p => p.ImplementingOrganizationId);
         builder.HasMany(p => p.Targets).WithOne().HasForeignKey(t => t.ProjectId);
@@ -30,8 +30,8 @@ internal sealed class PerformanceTargetConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<PerformanceTarget> builder)
     {
-        builder.Property(t => t.Indicator).HasMaxLength(200);
-        builder.Property(t => t.Unit).HasMaxLength(20);
+        builder.Property(t => t.Indicator).HasMaxLength(PerformanceTarget.IndicatorMaxLength);
+        builder.Property(t => t.Unit).HasMaxLength(PerformanceTarget.UnitMaxLength);
         builder.Property(t => t.Baseline).HasPrecision(18, 4);
         builder.Property(t => t.Target).HasPrecision(18, 4);
         builder.Property(t => t.Actual).HasPrecision(18, 4);

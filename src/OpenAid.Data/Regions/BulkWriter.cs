@@ -296,7 +296,7 @@ internal static class DataWrites
     /// </summary>
     public static async Task BumpDataVersionAsync(OpenAidDbContext db, CancellationToken ct)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = db.Clock.GetUtcNow();
         var updated = await db.DataVersions
             .Where(v => v.Id == DataVersion.SingletonId)
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.Version, v => v.Version + 1).SetProperty(v => v.ChangedAt, now), ct);

@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using OpenAid.Domain.Common;
+using OpenAid.Domain.Projects;
 
 namespace OpenAid.Domain.Funds;
 
@@ -20,9 +22,62 @@ public enum TransactionKind
     IncomingFunds = 5,
 }
 
-/// <summary>Money that moved (or was promised) from a provider to a receiver, so a fund chain can be followed.</summary>
+/// <summary>
+/// Money that moved (or was promised) from a provider to a receiver, so a fund chain can be followed.
+/// </summary>
 public class MoneyTransaction
 {
+    public const int CodeMaxLength = 32;
+    public const int DescriptionMaxLength = 1000;
+
+    /// <summary>
+    /// Records money committed, disbursed, spent or received for a project: disbursements never exceed commitments,
+    /// expenditures never exceed disbursements (<paramref name="totals"/> are the project's sums by kind so far, read
+    /// in the same transaction). The project's concurrency token moves, so a concurrent record runs again.
+    /// </summary>
+    public static MoneyTransaction ForProject(
+        Project project, IReadOnlyDictionary<TransactionKind, long> totals, string code, TransactionKind kind, long amountFen, DateOnly date,
+        Fund? fund, long? providerRegionCode, string description)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        ArgumentNullException.ThrowIfNull(totals);
+        var amount = Fields.PositiveAmount(amountFen, "amountFen");
+        long Total(TransactionKind k) => totals.GetValueOrDefault(k);
+        switch (kind)
+        {
+            case TransactionKind.Pledge:
+                throw new DomainException("PLEDGE_NOT_HERE", "Pledges are made against needs with 'pledge', not recorded here.", "kind");
+            case TransactionKind.Disbursement when Total(TransactionKind.Disbursement) + amount > Total(TransactionKind.Commitment):
+                throw new DomainException(
+                    "DISBURSEMENT_EXCEEDS_COMMITMENT",
+                    $"Project {project.Code} has {new Money(Total(TransactionKind.Commitment) - Total(TransactionKind.Disbursement))} yuan committed and not yet disbursed; {new Money(amount)} yuan were asked.",
+                    "amountFen");
+            case TransactionKind.Expenditure when Total(TransactionKind.Expenditure) + amount > Total(TransactionKind.Disbursement):
+                throw new DomainException(
+                    "EXPENDITURE_EXCEEDS_DISBURSEMENT",
+                    $"Project {project.Code} has {new Money(Total(TransactionKind.Disbursement) - Total(TransactionKind.Expenditure))} yuan disbursed and not yet spent; {new Money(amount)} yuan were asked.",
+                    "amountFen");
+        }
+
+        var transaction = new MoneyTransaction
+        {
+            Code = code,
+            Kind = kind,
+            AmountFen = amount,
+            Date = date,
+            FiscalYear = date.Year,
+            FundId = fund?.Id,
+            SourceType = fund?.SourceType ?? FundSourceType.CountyFiscal,
+            ProjectId = project.Id,
+            ProviderRegionCode = providerRegionCode,
+            ReceiverOrganizationId = project.ImplementingOrganizationId,
+            ReceiverRegionCode = project.RegionCode,
+            Description = Fields.PublicText(description, "description", DescriptionMaxLength),
+        };
+        project.MarkMoneyRecorded();
+        return transaction;
+    }
+
     public long Id { get; set; }
 
     public required string Code { get; set; }

@@ -1,3 +1,8 @@
+using OpenAid.Domain.Common;
+using OpenAid.Domain.Funds;
+using OpenAid.Domain.Projects;
+using OpenAid.Domain.Regions;
+
 namespace OpenAid.Domain.Notices;
 
 /// <summary>
@@ -6,71 +11,322 @@ namespace OpenAid.Domain.Notices;
 /// </summary>
 public class Notice
 {
-    public int Id { get; set; }
+    public const int CodeMaxLength = 32;
+    public const int TitleMaxLength = 300;
+    public const int BodyMaxLength = 20000;
+    public const int PhoneMaxLength = 20;
+    public const int ReasonMaxLength = 1000;
+
+    /// <summary>The national supervision hotline printed on every notice.</summary>
+    public const string NationalSupervisionPhone = "12317";
+
+    /// <summary>The register prefix of drafts' provisional codes ("CG-451021-2019-0003").</summary>
+    public const string DraftCodeKind = "CG";
+
+    /// <summary>The register prefix of notice numbers ("GS-451021-2019-0031").</summary>
+    public const string CodeKind = "GS";
+
+    private Notice()
+    {
+    }
+
+    public int Id { get; private set; }
 
     /// <summary>Stable, citable notice number, e.g. "GS-451021-2019-0031".</summary>
-    public required string Code { get; set; }
+    public string Code { get; private set; } = "";
 
-    public required string Title { get; set; }
+    public string Title { get; private set; } = "";
 
-    public NoticeKind Kind { get; set; }
+    public NoticeKind Kind { get; private set; }
 
-    public int PublisherOrganizationId { get; set; }
+    public int PublisherOrganizationId { get; private set; }
 
-    public long RegionCode { get; set; }
+    public long RegionCode { get; private set; }
 
-    public required string Body { get; set; }
+    public string Body { get; private set; } = "";
 
     /// <summary>The date of the fund allocation or decision the notice reports.</summary>
-    public DateOnly DecidedOn { get; set; }
+    public DateOnly DecidedOn { get; private set; }
 
-    public DateOnly? PublishedOn { get; set; }
+    public DateOnly? PublishedOn { get; private set; }
 
     /// <summary>Days open for objections; null where the region level has no notice period.</summary>
-    public int? NoticePeriodDays { get; set; }
+    public int? NoticePeriodDays { get; private set; }
 
     /// <summary>The national supervision hotline, 12317.</summary>
-    public string SupervisionPhone { get; set; } = "12317";
+    public string SupervisionPhone { get; private set; } = NationalSupervisionPhone;
 
     /// <summary>The local supervision number of the publisher (an office line, never a private mobile).</summary>
-    public string? LocalSupervisionPhone { get; set; }
+    public string? LocalSupervisionPhone { get; private set; }
 
-    public NoticeStatus Status { get; set; }
+    public NoticeStatus Status { get; private set; }
 
     /// <summary>Working days published after the 15-working-day deadline; 0 when on time.</summary>
-    public int WorkingDaysLate { get; set; }
+    public int WorkingDaysLate { get; private set; }
 
-    public int? SupersedesNoticeId { get; set; }
+    public int? SupersedesNoticeId { get; private set; }
 
-    public int? SupersededByNoticeId { get; set; }
+    public int? SupersededByNoticeId { get; private set; }
 
     /// <summary>Why this notice corrects the one it supersedes.</summary>
-    public string? CorrectionReason { get; set; }
+    public string? CorrectionReason { get; private set; }
 
-    public string? WithdrawalReason { get; set; }
+    public string? WithdrawalReason { get; private set; }
 
-    public List<NoticeFund> Funds { get; set; } = [];
+    public List<NoticeFund> Funds { get; private set; } = [];
 
-    public List<NoticeProject> Projects { get; set; } = [];
+    public List<NoticeProject> Projects { get; private set; } = [];
 
-    public bool IsDemo { get; set; }
+    public bool IsDemo { get; private set; }
 
     public bool IsLate => WorkingDaysLate > 0;
 
     public DateOnly? NoticePeriodEndsOn =>
         PublishedOn is { } published && NoticePeriodDays is { } days ? published.AddDays(days) : null;
+
+    /// <summary>
+    /// The codes of the funds or projects a caller names, checked for their number before anyone looks them up;
+    /// duplicates count once.
+    /// </summary>
+    public static IReadOnlyList<string> SubjectCodes(IReadOnlyList<string>? codes, string field)
+    {
+        codes ??= [];
+        RequireAtMostMaxSubjects(codes.Count, field);
+        return [.. codes.Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// A new draft for <paramref name="region"/> under a provisional code: never public, editable until published.
+    /// Each fund and project must lie within the region or contain it; a fund notice names a fund, a project notice a
+    /// project. The subjects are fixed once drafted.
+    /// </summary>
+    public static Notice Draft(
+        string code, NoticeKind kind, Region region, int publisherOrganizationId, NoticeText text, DateOnly today,
+        IReadOnlyCollection<Fund> funds, IReadOnlyCollection<Project> projects)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        var notice = new Notice
+        {
+            Code = code,
+            Kind = kind,
+            RegionCode = region.Code,
+            PublisherOrganizationId = publisherOrganizationId,
+            Status = NoticeStatus.Draft,
+        };
+        notice.ApplyText(region, text, today);
+        notice.AttachSubjects(region, funds, projects);
+        return notice;
+    }
+
+    /// <summary>Replaces the text of a draft. <paramref name="region"/> is the notice's own, whose level sets the notice period.</summary>
+    public void UpdateDraft(Region region, NoticeText text, DateOnly today)
+    {
+        RequireDraft();
+        ApplyText(region, text, today);
+    }
+
+    /// <summary>
+    /// Publishes the draft on <paramref name="publishedOn"/> under its notice number. Publication more than
+    /// <see cref="NoticeRules.PublicationDeadlineWorkingDays"/> working days after the decision is allowed but
+    /// recorded as late, counted on <paramref name="calendar"/>.
+    /// </summary>
+    public void Publish(string code, DateOnly publishedOn, WorkingDays calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        RequireDraft();
+        Status = NoticeStatus.Published;
+        PublishedOn = publishedOn;
+        WorkingDaysLate = NoticeRules.WorkingDaysLate(DecidedOn, publishedOn, calendar);
+        Code = code;
+    }
+
+    /// <summary>
+    /// Corrects this published notice: a new notice of the same kind and region, published on
+    /// <paramref name="publishedOn"/> with the reason, that supersedes this one, which stays public. The database
+    /// gives the correction its key on saving; <see cref="PointAt"/> then records the link back.
+    /// </summary>
+    public Notice Supersede(
+        string code, int publisherOrganizationId, Region region, string reason, NoticeText text,
+        IReadOnlyCollection<Fund> funds, IReadOnlyCollection<Project> projects, DateOnly publishedOn, WorkingDays calendar)
+    {
+        RequireInForce("corrected");
+        RequireOwnRegion(region);
+        var correction = new Notice
+        {
+            Kind = Kind,
+            RegionCode = RegionCode,
+            PublisherOrganizationId = publisherOrganizationId,
+            Status = NoticeStatus.Draft,
+            SupersedesNoticeId = Id,
+            CorrectionReason = Fields.PublicText(reason, "reason", ReasonMaxLength),
+        };
+        correction.ApplyText(region, text, publishedOn);
+        correction.AttachSubjects(region, funds, projects);
+        correction.Publish(code, publishedOn, calendar);
+        Status = NoticeStatus.Superseded;
+        return correction;
+    }
+
+    /// <summary>Points this superseded notice at its correction, once the correction has its key.</summary>
+    public void PointAt(Notice correction)
+    {
+        ArgumentNullException.ThrowIfNull(correction);
+        if (Status != NoticeStatus.Superseded || correction.Id == 0 || correction.SupersedesNoticeId != Id)
+        {
+            throw new InvalidOperationException($"Notice {correction.Code} is not the stored correction of notice {Code}.");
+        }
+
+        SupersededByNoticeId = correction.Id;
+    }
+
+    /// <summary>Withdraws the notice in force; it stays public with the reason.</summary>
+    public void Withdraw(string reason)
+    {
+        RequireInForce("withdrawn");
+        WithdrawalReason = Fields.PublicText(reason, "reason", ReasonMaxLength);
+        Status = NoticeStatus.Withdrawn;
+    }
+
+    /// <summary>Marks generated demo data, which every public view labels as such.</summary>
+    public void MarkAsDemo() => IsDemo = true;
+
+    private void ApplyText(Region region, NoticeText text, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        RequireOwnRegion(region);
+        Title = Fields.PublicText(text.Title, "title", TitleMaxLength);
+        Body = Fields.PublicText(text.Body, "body", BodyMaxLength);
+        DecidedOn = text.DecidedOn <= today && text.DecidedOn.Year >= Fields.MinYear
+            ? text.DecidedOn
+            : throw new DomainException("INVALID_DATE", $"'decidedOn' ({text.DecidedOn:yyyy-MM-dd}) must be a date from {Fields.MinYear} up to today ({today:yyyy-MM-dd}).", "decidedOn");
+        NoticePeriodDays = NoticePeriod(region, text.NoticePeriodDays);
+        LocalSupervisionPhone = OfficePhone(text.LocalSupervisionPhone);
+    }
+
+    private static int? NoticePeriod(Region region, int? days)
+    {
+        const string field = "noticePeriodDays";
+        var level = region.Level.ToString().ToLowerInvariant();
+        if (!NoticeRules.HasNoticePeriod(region.Level))
+        {
+            return days is null
+                ? null
+                : throw new DomainException("NOTICE_PERIOD_NOT_APPLICABLE", $"{region.Name} is a {level}: notices at county level and above have no notice period, they stay public for good. Leave '{field}' out.", field);
+        }
+
+        return days switch
+        {
+            null => throw new DomainException("REQUIRED", $"A {level} notice runs a notice period of at least {NoticeRules.MinimumNoticePeriodDays} days; give '{field}'.", field),
+            < NoticeRules.MinimumNoticePeriodDays => throw new DomainException("NOTICE_PERIOD_TOO_SHORT", $"Township and village notices run at least {NoticeRules.MinimumNoticePeriodDays} days for objections; '{field}' was {days}.", field),
+            > NoticeRules.MaxNoticePeriodDays => throw new DomainException("NOTICE_PERIOD_TOO_LONG", $"'{field}' may be at most {NoticeRules.MaxNoticePeriodDays}; it was {days}.", field),
+            _ => days,
+        };
+    }
+
+    private static string OfficePhone(string? phone)
+    {
+        const string field = "localSupervisionPhone";
+        var text = Fields.PublicText(phone, field, PhoneMaxLength);
+        return Notices.SupervisionPhone.IsOfficeNumber(text)
+            ? text
+            : throw new DomainException("INVALID_PHONE", $"'{field}' must be an office landline such as 0776-7612317 or a 12xxx service number; it was '{text}'.", field);
+    }
+
+    private void AttachSubjects(Region region, IReadOnlyCollection<Fund> funds, IReadOnlyCollection<Project> projects)
+    {
+        ArgumentNullException.ThrowIfNull(funds);
+        ArgumentNullException.ThrowIfNull(projects);
+        RequireAtMostMaxSubjects(funds.Count, "funds");
+        RequireAtMostMaxSubjects(projects.Count, "projects");
+        foreach (var fund in funds.DistinctBy(f => f.Id))
+        {
+            RequireRelated(region, fund.RegionCode, $"Fund {fund.Code}", "funds");
+            Funds.Add(new NoticeFund { FundId = fund.Id });
+        }
+
+        foreach (var project in projects.DistinctBy(p => p.Id))
+        {
+            RequireRelated(region, project.RegionCode, $"Project {project.Code}", "projects");
+            Projects.Add(new NoticeProject { ProjectId = project.Id });
+        }
+
+        if (Kind == NoticeKind.Fund && Funds.Count == 0)
+        {
+            throw new DomainException("SUBJECT_REQUIRED", "A fund notice names at least one fund.", "funds");
+        }
+
+        if (Kind == NoticeKind.Project && Projects.Count == 0)
+        {
+            throw new DomainException("SUBJECT_REQUIRED", "A project notice names at least one project.", "projects");
+        }
+    }
+
+    private static void RequireAtMostMaxSubjects(int count, string field)
+    {
+        if (count > NoticeRules.MaxSubjects)
+        {
+            throw new DomainException("TOO_MANY", $"A notice may name at most {NoticeRules.MaxSubjects} {field}; {count} were given.", field);
+        }
+    }
+
+    /// <summary>A village notice may report a county fund, and a county notice a village project; unrelated places may not.</summary>
+    private static void RequireRelated(Region region, long subjectRegion, string subject, string field)
+    {
+        if (!region.RegionCode.Contains(subjectRegion) && !Regions.RegionCode.Of(subjectRegion).Contains(region.Code))
+        {
+            throw new DomainException("SUBJECT_OUTSIDE_REGION", $"{subject} belongs to region {subjectRegion:D12}, which neither lies within nor contains {region.Name}.", field);
+        }
+    }
+
+    private void RequireOwnRegion(Region region)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        if (region.Code != RegionCode)
+        {
+            throw new ArgumentException($"Region {region.Code:D12} is not the region of notice {Code}.", nameof(region));
+        }
+    }
+
+    private void RequireDraft()
+    {
+        if (Status != NoticeStatus.Draft)
+        {
+            throw new DomainException(
+                "NOTICE_NOT_DRAFT",
+                $"Notice {Code} is {Status.ToString().ToLowerInvariant()}, not a draft. Published notices are never edited: correct one with supersedeNotice or withdraw it with withdrawNotice.",
+                "notice");
+        }
+    }
+
+    private void RequireInForce(string what)
+    {
+        if (Status != NoticeStatus.Published)
+        {
+            throw new DomainException(
+                "NOTICE_NOT_PUBLISHED",
+                Status == NoticeStatus.Draft
+                    ? $"Notice {Code} is a draft; only a published notice can be {what}. Edit the draft with updateDraftNotice."
+                    : $"Notice {Code} is {Status.ToString().ToLowerInvariant()}; only the notice in force can be {what}.",
+                "notice");
+        }
+    }
 }
 
+/// <summary>The text a draft, a draft edit and a correction carry; the notice checks it when it takes it.</summary>
+public sealed record NoticeText(string Title, string Body, DateOnly DecidedOn, int? NoticePeriodDays, string LocalSupervisionPhone);
+
+/// <summary>A fund a notice is about (a link, set once).</summary>
 public class NoticeFund
 {
-    public int NoticeId { get; set; }
+    public int NoticeId { get; init; }
 
-    public int FundId { get; set; }
+    public int FundId { get; init; }
 }
 
+/// <summary>A project a notice is about (a link, set once).</summary>
 public class NoticeProject
 {
-    public int NoticeId { get; set; }
+    public int NoticeId { get; init; }
 
-    public int ProjectId { get; set; }
+    public int ProjectId { get; init; }
 }

@@ -11,6 +11,12 @@ public static class NoticeRules
     /// <summary>Township and village notices run at least this many days for objections.</summary>
     public const int MinimumNoticePeriodDays = 10;
 
+    /// <summary>A notice period longer than a year is a typing error, not a policy.</summary>
+    public const int MaxNoticePeriodDays = 365;
+
+    /// <summary>How many funds or projects one notice may name.</summary>
+    public const int MaxSubjects = 100;
+
     /// <summary>Township and village notices have a notice period; county-level and higher stay public for good.</summary>
     public static bool HasNoticePeriod(RegionLevel level) => level is RegionLevel.Township or RegionLevel.Village;
 

@@ -16,8 +16,16 @@ public static class RegisterNumbers
     public static string Prefix(string kind, RegionCode region, int year) => Prefix(kind, region.Value, year);
 
     /// <summary>The next number after the highest of <paramref name="taken"/> (the numbers already given under the prefix).</summary>
-    public static string Next(string prefix, IEnumerable<string> taken)
+    public static string Next(string prefix, IEnumerable<string> taken) => Format(prefix, Highest(prefix, taken) + 1);
+
+    /// <summary>"GS-451021-2019-0031" for sequence 31.</summary>
+    public static string Format(string prefix, int sequence) =>
+        string.Create(CultureInfo.InvariantCulture, $"{prefix}{sequence:D4}");
+
+    /// <summary>The highest sequence among <paramref name="taken"/> under the prefix; 0 when there is none.</summary>
+    public static int Highest(string prefix, IEnumerable<string> taken)
     {
+        ArgumentNullException.ThrowIfNull(taken);
         var highest = 0;
         foreach (var code in taken)
         {
@@ -28,6 +36,6 @@ public static class RegisterNumbers
             }
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"{prefix}{highest + 1:D4}");
+        return highest;
     }
 }

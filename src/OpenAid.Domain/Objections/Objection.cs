@@ -1,4 +1,7 @@
 using System.ComponentModel;
+using System.Text.RegularExpressions;
+using OpenAid.Domain.Common;
+using OpenAid.Domain.Notices;
 
 namespace OpenAid.Domain.Objections;
 
@@ -6,39 +9,154 @@ namespace OpenAid.Domain.Objections;
 /// An objection (异议) to a notice during its notice period, or a report (举报) of misuse at any time.
 /// The complainant may stay anonymous; a contact, if given, is visible to auditors only.
 /// </summary>
-public class Objection
+public partial class Objection
 {
-    public int Id { get; set; }
+    public const int CodeMaxLength = 32;
+    public const int DescriptionMaxLength = 4000;
+    public const int ContactNameMaxLength = 100;
+    public const int ContactPhoneMaxLength = 30;
+    public const int AnswerMaxLength = 4000;
+    public const int AnsweredByMaxLength = 200;
 
-    public required string Code { get; set; }
+    /// <summary>The register prefix of objection codes ("YY-451021-2019-0003").</summary>
+    public const string CodeKind = "YY";
 
-    public int? NoticeId { get; set; }
+    private Objection()
+    {
+    }
 
-    public long RegionCode { get; set; }
+    public int Id { get; private set; }
 
-    public ObjectionCategory Category { get; set; }
+    public string Code { get; private set; } = "";
 
-    public required string Description { get; set; }
+    public int? NoticeId { get; private set; }
+
+    public long RegionCode { get; private set; }
+
+    public ObjectionCategory Category { get; private set; }
+
+    public string Description { get; private set; } = "";
 
     /// <summary>Restricted: never public, visible to auditors only.</summary>
-    public string? ContactName { get; set; }
+    public string? ContactName { get; private set; }
 
     /// <summary>Restricted: never public, visible to auditors only.</summary>
-    public string? ContactPhone { get; set; }
+    public string? ContactPhone { get; private set; }
 
-    public ObjectionStatus Status { get; set; }
+    public ObjectionStatus Status { get; private set; }
 
-    public DateTimeOffset FiledAt { get; set; }
+    public DateTimeOffset FiledAt { get; private set; }
 
-    public DateTimeOffset? InvestigationStartedAt { get; set; }
+    public DateTimeOffset? InvestigationStartedAt { get; private set; }
 
     /// <summary>The public answer, or the reason for rejecting.</summary>
-    public string? Answer { get; set; }
+    public string? Answer { get; private set; }
 
-    public DateTimeOffset? AnsweredAt { get; set; }
+    public DateTimeOffset? AnsweredAt { get; private set; }
 
     /// <summary>The answering unit and role, e.g. "沅陵县扶贫开发办公室 · 审核员".</summary>
-    public string? AnsweredBy { get; set; }
+    public string? AnsweredBy { get; private set; }
+
+    /// <summary>
+    /// Files an objection to <paramref name="notice"/> while it takes objections
+    /// (<see cref="ObjectionRules.AcceptsObjections"/>), or, without a notice, a misuse report about
+    /// <paramref name="regionCode"/>: exactly one of the two is given. The contact is optional and never public, so
+    /// the privacy guard does not apply to it.
+    /// </summary>
+    public static Objection File(
+        string code, Notice? notice, long? regionCode, ObjectionCategory category, string description, string? contactName, string? contactPhone,
+        DateTimeOffset now, DateOnly today)
+    {
+        long region;
+        if (notice is not null)
+        {
+            if (regionCode is not null)
+            {
+                throw new DomainException("REGION_NOT_APPLICABLE", "An objection to a notice concerns the notice's region; leave 'region' out.", "region");
+            }
+
+            if (!ObjectionRules.AcceptsObjections(notice, today))
+            {
+                throw notice.Status == NoticeStatus.Published
+                    ? new DomainException("NOTICE_PERIOD_ENDED", $"The notice period of {notice.Code} ended on {notice.NoticePeriodEndsOn:yyyy-MM-dd}. To report misuse, file without a notice and name the region.", "notice")
+                    : new DomainException("NOTICE_NOT_IN_FORCE", $"Notice {notice.Code} is {notice.Status.ToString().ToLowerInvariant()}; object to the notice in force, or report misuse without a notice.", "notice");
+            }
+
+            region = notice.RegionCode;
+        }
+        else
+        {
+            region = regionCode ?? throw new DomainException("REQUIRED", "Give the notice you object to, or the region of the misuse you report.", "notice");
+        }
+
+        return new Objection
+        {
+            Code = code,
+            NoticeId = notice?.Id,
+            RegionCode = region,
+            Category = category,
+            Description = Fields.PublicText(description, "description", DescriptionMaxLength),
+            ContactName = Private(contactName, "contactName", ContactNameMaxLength),
+            ContactPhone = ContactPhoneOf(contactPhone),
+            Status = ObjectionStatus.Received,
+            FiledAt = now,
+        };
+    }
+
+    /// <summary>A reviewer starts investigating a received objection.</summary>
+    public void StartInvestigation(DateTimeOffset now)
+    {
+        RequireMove(ObjectionStatus.Investigating);
+        Status = ObjectionStatus.Investigating;
+        InvestigationStartedAt = now;
+    }
+
+    /// <summary>Answers an objection under investigation, publicly, in the name of <paramref name="unit"/>.</summary>
+    public void Respond(string answer, string unit, DateTimeOffset now) => Close(ObjectionStatus.Answered, answer, "answer", unit, now);
+
+    /// <summary>Rejects a received or investigated objection with a public reason, in the name of <paramref name="unit"/>.</summary>
+    public void Reject(string reason, string unit, DateTimeOffset now) => Close(ObjectionStatus.Rejected, reason, "reason", unit, now);
+
+    private void Close(ObjectionStatus to, string text, string field, string unit, DateTimeOffset now)
+    {
+        RequireMove(to);
+        Answer = Fields.PublicText(text, field, AnswerMaxLength);
+        Status = to;
+        AnsweredAt = now;
+        AnsweredBy = unit;
+    }
+
+    private void RequireMove(ObjectionStatus to)
+    {
+        if (!ObjectionRules.CanMove(Status, to))
+        {
+            throw new DomainException(
+                "INVALID_TRANSITION",
+                $"Objection {Code} is {Status}; it cannot become {to}. The lifecycle is Received → Investigating → Answered, or Rejected before it is answered.",
+                "objection");
+        }
+    }
+
+    /// <summary>Optional text that is never published: the privacy guard does not apply, but blank means absent.</summary>
+    private static string? Private(string? text, string field, int maxLength) =>
+        text?.Trim() switch
+        {
+            null or "" => null,
+            { Length: var length } when length > maxLength => throw new DomainException("TOO_LONG", $"'{field}' may have at most {maxLength} characters; it has {length}.", field),
+            var trimmed => trimmed,
+        };
+
+    /// <summary>Any phone, mobiles included: it is never published, so the privacy guard does not apply.</summary>
+    private static string? ContactPhoneOf(string? text)
+    {
+        var phone = Private(text, "contactPhone", ContactPhoneMaxLength);
+        return phone is null || ContactPhonePattern().IsMatch(phone)
+            ? phone
+            : throw new DomainException("INVALID_PHONE", $"'contactPhone' must be a phone number (digits, spaces, dashes, an optional leading +); it was '{phone}'.", "contactPhone");
+    }
+
+    [GeneratedRegex(@"^\+?[0-9][0-9 \-]{4,28}[0-9]$")]
+    private static partial Regex ContactPhonePattern();
 }
 
 /// <summary>The violations the seed documents name.</summary>

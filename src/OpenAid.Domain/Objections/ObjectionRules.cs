@@ -31,10 +31,10 @@ public static class ObjectionRules
     public static bool IsOpen(ObjectionStatus status) => status is ObjectionStatus.Received or ObjectionStatus.Investigating;
 
     /// <summary>Days from filing to the public answer or rejection; null while the objection is open.</summary>
-    public static double? DaysToRespond(Objection objection) =>
-        objection.AnsweredAt is { } answered ? (answered - objection.FiledAt).TotalDays : null;
+    public static double? DaysToRespond(DateTimeOffset filedAt, DateTimeOffset? answeredAt) =>
+        answeredAt is { } answered ? (answered - filedAt).TotalDays : null;
 
     /// <summary>Answered late, or still open past the deadline.</summary>
-    public static bool IsOverdue(Objection objection, DateTimeOffset now) =>
-        ((objection.AnsweredAt ?? now) - objection.FiledAt).TotalDays > ResponseDeadlineDays;
+    public static bool IsOverdue(DateTimeOffset filedAt, DateTimeOffset? answeredAt, DateTimeOffset now) =>
+        ((answeredAt ?? now) - filedAt).TotalDays > ResponseDeadlineDays;
 }

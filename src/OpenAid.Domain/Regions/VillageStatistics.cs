@@ -1,3 +1,5 @@
+using OpenAid.Domain.Common;
+
 namespace OpenAid.Domain.Regions;
 
 /// <summary>
@@ -6,23 +8,84 @@ namespace OpenAid.Domain.Regions;
 /// </summary>
 public class VillageStatistics
 {
-    public long RegionCode { get; set; }
+    /// <summary>Larger than the largest administrative village or community; more is a typing error.</summary>
+    public const int MaxVillagePopulation = 200_000;
 
-    public int Year { get; set; }
+    private VillageStatistics()
+    {
+    }
 
-    public int Population { get; set; }
+    public long RegionCode { get; private set; }
 
-    public int PoorPeople { get; set; }
+    public int Year { get; private set; }
 
-    public int PoorHouseholds { get; set; }
+    public int Population { get; private set; }
 
-    public long CollectiveIncomeFen { get; set; }
+    public int PoorPeople { get; private set; }
 
-    public long PerCapitaDisposableIncomeFen { get; set; }
+    public int PoorHouseholds { get; private set; }
 
-    public bool IsDemo { get; set; }
+    public long CollectiveIncomeFen { get; private set; }
+
+    public long PerCapitaDisposableIncomeFen { get; private set; }
+
+    public bool IsDemo { get; private set; }
 
     /// <summary>Poverty incidence in basis points (1/100 of a percent): poor people per population.</summary>
     public int PovertyIncidenceBasisPoints =>
         Population == 0 ? 0 : (int)Math.Round(PoorPeople * 10_000m / Population, MidpointRounding.AwayFromZero);
+
+    /// <summary>
+    /// A village's first figures for <paramref name="year"/>, which has begun by <paramref name="today"/>. Poor people
+    /// are at most the population, poor households at most the poor people.
+    /// </summary>
+    public static VillageStatistics Record(
+        Region village, int year, int population, int poorPeople, int poorHouseholds, long collectiveIncomeFen, long perCapitaDisposableIncomeFen,
+        DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(village);
+        if (village.Level != RegionLevel.Village)
+        {
+            throw new DomainException("NOT_A_VILLAGE", $"{village.Name} is a {village.Level.ToString().ToLowerInvariant()}; statistics are recorded per village and summed above.", "region");
+        }
+
+        var reported = Fields.Year(year, "year");
+        if (reported > today.Year)
+        {
+            throw new DomainException("INVALID_YEAR", $"'year' ({reported}) is in the future; report a year once it has figures.", "year");
+        }
+
+        var statistics = new VillageStatistics { RegionCode = village.Code, Year = reported };
+        statistics.Correct(population, poorPeople, poorHouseholds, collectiveIncomeFen, perCapitaDisposableIncomeFen);
+        return statistics;
+    }
+
+    /// <summary>
+    /// The summed figures of a region's villages, to judge the region as a whole (exit assessment); not a record, so
+    /// no village limit applies.
+    /// </summary>
+    public static VillageStatistics Total(long regionCode, int year, int population, int poorPeople, int poorHouseholds, long collectiveIncomeFen) =>
+        new()
+        {
+            RegionCode = regionCode,
+            Year = year,
+            Population = population,
+            PoorPeople = poorPeople,
+            PoorHouseholds = poorHouseholds,
+            CollectiveIncomeFen = collectiveIncomeFen,
+        };
+
+    /// <summary>Replaces the year's figures, under the same rules as <see cref="Record"/>.</summary>
+    public void Correct(int population, int poorPeople, int poorHouseholds, long collectiveIncomeFen, long perCapitaDisposableIncomeFen)
+    {
+        var people = Fields.Count(population, "population", MaxVillagePopulation);
+        var poor = Fields.Count(poorPeople, "poorPeople", people);
+        var households = Fields.Count(poorHouseholds, "poorHouseholds", poor);
+        var collective = Fields.NonNegativeAmount(collectiveIncomeFen, "collectiveIncomeFen");
+        var perCapita = Fields.NonNegativeAmount(perCapitaDisposableIncomeFen, "perCapitaDisposableIncomeFen");
+        (Population, PoorPeople, PoorHouseholds, CollectiveIncomeFen, PerCapitaDisposableIncomeFen) = (people, poor, households, collective, perCapita);
+    }
+
+    /// <summary>Marks generated demo data, which every public view labels as such.</summary>
+    public void MarkAsDemo() => IsDemo = true;
 }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenAid.Api.Auth;
 using OpenAid.Api.Caching;
 using OpenAid.Api.Diagnostics;
+using OpenAid.Api.Http;
 using OpenAid.Api.Tests.Infrastructure;
 
 namespace OpenAid.Api.Tests.Caching;
@@ -16,7 +17,7 @@ namespace OpenAid.Api.Tests.Caching;
 /// <summary>One API host with the given settings; several can share a database file and a Redis.</summary>
 public sealed class InstanceServer(bool seedDemoData, IReadOnlyDictionary<string, string?> settings) : ApiServer(seedDemoData, settings)
 {
-    public long Executions => Services.GetRequiredService<GraphQLResponseCache>().Executions;
+    public long Executions => Services.GetRequiredService<ResultCache>().Executions;
 
     public Task<CachedResponse> QueryAsync(string query, object? variables = null, string? token = null, string? ifNoneMatch = null)
     {
@@ -71,7 +72,7 @@ public sealed class CachedResponse
         string? Header(string name) =>
             response.Headers.TryGetValues(name, out var values) ? string.Join(", ", values)
             : response.Content.Headers.TryGetValues(name, out values) ? string.Join(", ", values) : null;
-        Cache = Header(GraphQLResponseCache.CacheHeader);
+        Cache = Header(HttpCaching.CacheHeader);
         ETag = response.Headers.ETag?.ToString();
         CacheControl = response.Headers.CacheControl?.ToString();
         SqlCommands = Header(SqlCommandCounter.HeaderName) is { } count ? int.Parse(count, CultureInfo.InvariantCulture) : null;

@@ -26,6 +26,7 @@ public partial class ApiServer : IAsyncLifetime
 {
     private readonly bool _seedDemoData;
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly TimeProvider? _clock;
     private WebApplication? _app;
     private HttpClient? _client;
     private Uri? _baseUri;
@@ -37,10 +38,12 @@ public partial class ApiServer : IAsyncLifetime
 
     /// <param name="seedDemoData">Sets Database:SeedDemoData, so that start-up imports the demo data.</param>
     /// <param name="settings">More configuration, e.g. "Diagnostics:SqlCommandHeader" = "true"; these win over the defaults.</param>
-    protected ApiServer(bool seedDemoData, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="clock">The server's clock, e.g. a FakeTimeProvider a test moves; default: the system's.</param>
+    protected ApiServer(bool seedDemoData, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         _seedDemoData = seedDemoData;
         _settings = settings ?? new Dictionary<string, string?>();
+        _clock = clock;
         DataFolder = Path.Combine(Path.GetTempPath(), "openaid-tests", Guid.NewGuid().ToString("N"));
         ConnectionString = $"Data Source={Path.Combine(DataFolder, "openaid.db")}";
     }
@@ -85,7 +88,7 @@ public partial class ApiServer : IAsyncLifetime
 
         // Command-line arguments are the one source OpenAidHost.Build reads both as host settings and as configuration.
         var args = settings.Where(s => s.Value is not null).Select(s => $"--{s.Key}={s.Value}").ToArray();
-        _app = OpenAidHost.Build(args);
+        _app = OpenAidHost.Build(args, _clock);
         await OpenAidHost.PrepareDatabaseAsync(_app);
         await _app.StartAsync();
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using OpenAid.Data.Demo;
 using OpenAid.Api.Tests.Infrastructure;
+using OpenAid.Domain.Notices;
 
 namespace OpenAid.Api.Tests.Publishing;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using OpenAid.Api.Notices;
 using OpenAid.Domain.Notices;
 using OpenAid.Domain.Objections;
+using OpenAid.Domain.Regions;
 
 namespace OpenAid.Api.Tests.Publishing;
 
@@ -59,15 +60,7 @@ public class PublishingRulesTests
     public void A_notice_takes_objections_while_in_force_until_its_period_ends_or_for_good_without_one()
     {
         var today = new DateOnly(2026, 11, 23);
-        Notice Notice(NoticeStatus status, int? period, int publishedDaysAgo) => new()
-        {
-            Code = "GS",
-            Title = "t",
-            Body = "b",
-            Status = status,
-            NoticePeriodDays = period,
-            PublishedOn = today.AddDays(-publishedDaysAgo),
-        };
+        Notice Notice(NoticeStatus status, int? period, int publishedDaysAgo) => PublishedNotice(status, period, today.AddDays(-publishedDaysAgo));
 
         Assert.True(ObjectionRules.AcceptsObjections(Notice(NoticeStatus.Published, 10, 10), today));
         Assert.False(ObjectionRules.AcceptsObjections(Notice(NoticeStatus.Published, 10, 11), today));
@@ -87,6 +80,28 @@ public class PublishingRulesTests
         Assert.False(calendar.IsWorkingDay(new DateOnly(2019, 10, 1)));
         Assert.Throws<InvalidOperationException>(() => NoticeCalendar.From(Configuration("2026-13-01")));
         Assert.Throws<InvalidOperationException>(() => NoticeCalendar.From(Configuration("2026-10-08..2026-10-01")));
+    }
+
+    /// <summary>A notice published on <paramref name="publishedOn"/>, then moved to <paramref name="status"/>; a village one when it has a period.</summary>
+    private static Notice PublishedNotice(NoticeStatus status, int? period, DateOnly publishedOn)
+    {
+        var region = period is null
+            ? new Region { Code = 451021000000, Name = "县", Level = RegionLevel.County }
+            : new Region { Code = 451021100201, Name = "村", Level = RegionLevel.Village };
+        var text = new NoticeText("t", "b", publishedOn, period, "12317");
+        var calendar = new WorkingDays([]);
+        var notice = Notice.Draft("CG", NoticeKind.Exit, region, 1, text, publishedOn, [], []);
+        notice.Publish("GS", publishedOn, calendar);
+        if (status == NoticeStatus.Superseded)
+        {
+            notice.Supersede("GS-2", 1, region, "更正。", text, [], [], publishedOn, calendar);
+        }
+        else if (status == NoticeStatus.Withdrawn)
+        {
+            notice.Withdraw("撤回。");
+        }
+
+        return notice;
     }
 
     private static IConfiguration Configuration(params string[] holidays) =>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenAid.Api.Tests.Infrastructure;
 using OpenAid.Data;
+using OpenAid.Demo;
 using OpenAid.Domain.Organizations;
 using OpenAid.Domain.Regions;
 
@@ -12,8 +13,19 @@ namespace OpenAid.Api.Tests.Publishing;
 /// lateness of notices published today is counted over a holiday. Writes go through HTTP with tokens of the local
 /// signer; checks read the SQLite file through the server's own services.
 /// </summary>
-public sealed class PublishingServer() : ApiServer(seedDemoData: true, Settings()), IAsyncLifetime
+public sealed class PublishingServer : ApiServer, IAsyncLifetime
 {
+    public PublishingServer()
+        : this(clock: null)
+    {
+    }
+
+    /// <param name="clock">A clock the test moves; xunit fixtures use the parameterless constructor.</param>
+    internal PublishingServer(TimeProvider? clock)
+        : base(seedDemoData: true, Settings(), clock)
+    {
+    }
+
     /// <summary>A weekday holiday eight to ten days ago, and a two-day range about three weeks ago.</summary>
     public static readonly IReadOnlyList<DateOnly> ConfiguredHolidays = Holidays();
 
@@ -43,7 +55,7 @@ public sealed class PublishingServer() : ApiServer(seedDemoData: true, Settings(
         var db = scope.ServiceProvider.GetRequiredService<OpenAidDbContext>();
 
         // The initializer is idempotent: a no-op when start-up already imported the places and the demo data.
-        await DatabaseInitializer.InitializeAsync(db, seedDemoData: true, progress: null);
+        await DatabaseInitializer.InitializeAsync(db, DemoDataSeeder.Default, progress: null);
         var offices = (await db.Organizations
                 .Where(o => o.Kind == OrganizationKind.Government && o.Name.EndsWith("扶贫开发办公室"))
                 .OrderBy(o => o.RegionCode)

@@ -37,7 +37,7 @@ public class NeedCapsTests
     [InlineData(101L, "套", true)]
     [InlineData(101L, NeedLifecycle.MoneyUnit, false)]
     public void A_need_exceeds_its_cap_only_above_it(long requested, string unit, bool exceeded) =>
-        Assert.Equal(exceeded, Cap.IsExceededBy(NeedLifecycleTests.NewNeed(requested, unit)));
+        Assert.Equal(exceeded, Cap.IsExceededBy(MarketplaceArrange.NewNeed(requested, unit)));
 
     [Fact]
     public void An_override_replaces_only_its_category()

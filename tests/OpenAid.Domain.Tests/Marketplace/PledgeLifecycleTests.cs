@@ -5,39 +5,58 @@ namespace OpenAid.Domain.Tests.Marketplace;
 
 public class PledgeLifecycleTests
 {
-    private static readonly DateOnly Today = new(2020, 6, 1);
-    private static readonly DateTimeOffset Now = new(2020, 6, 1, 10, 0, 0, TimeSpan.FromHours(8));
+    private static readonly DateOnly Today = MarketplaceArrange.Today;
+    private static readonly DateTimeOffset Now = MarketplaceArrange.Now;
 
-    private static Pledge NewPledge(long quantity = 1_000, PledgeKind kind = PledgeKind.Money, int confirmInDays = 10, PledgeStatus status = PledgeStatus.Pledged) => new()
+    /// <summary>A pledge made five days ago (<see cref="MarketplaceArrange.NewPledge"/>), brought to <paramref name="status"/> through its methods.</summary>
+    private static Pledge NewPledge(long quantity = 1_000, PledgeKind kind = PledgeKind.Money, int confirmInDays = 10, PledgeStatus status = PledgeStatus.Pledged)
     {
-        Code = "RJ-451021-2020-0001",
-        Kind = kind,
-        Quantity = quantity,
-        Unit = PledgeLifecycle.IsMoney(kind) ? "fen" : "套",
-        Status = status,
-        PledgedAt = Now.AddDays(-5),
-        ConfirmBy = Today.AddDays(confirmInDays),
-    };
+        var pledge = MarketplaceArrange.NewPledge(quantity, kind, status == PledgeStatus.Lapsed ? -1 : confirmInDays);
+        switch (status)
+        {
+            case PledgeStatus.Lapsed:
+                pledge.Lapse(null, Today);
+                return pledge;
+            case PledgeStatus.Cancelled:
+                pledge.Cancel("企业经营困难。", null, Today);
+                return pledge;
+            case PledgeStatus.Pledged:
+                return pledge;
+        }
+
+        pledge.Confirm(Now, Today);
+        switch (status)
+        {
+            case PledgeStatus.Delivered:
+                pledge.RecordDelivery(1, Today, "银行回单", Today);
+                break;
+            case PledgeStatus.Completed:
+                pledge.ConfirmReceipt(pledge.RecordDelivery(quantity, Today, "银行回单", Today), null, "村委会", Now);
+                break;
+        }
+
+        return pledge;
+    }
 
     [Fact]
     public void A_pledge_is_confirmed_delivered_in_parts_received_and_completed()
     {
         var pledge = NewPledge();
-        PledgeLifecycle.Confirm(pledge, Now, Today);
+        pledge.Confirm(Now, Today);
         Assert.Equal(PledgeStatus.Confirmed, pledge.Status);
 
-        var first = PledgeLifecycle.Deliver(pledge, 600, Today, "银行回单", Today);
+        var first = pledge.RecordDelivery(600, Today, "银行回单", Today);
         Assert.Equal(PledgeStatus.Delivered, pledge.Status);
-        PledgeLifecycle.Receive(pledge, first, "某村委会（驻村工作队）", Now);
+        pledge.ConfirmReceipt(first, null, "某村委会（驻村工作队）", Now);
         Assert.Equal(PledgeStatus.Received, pledge.Status);
 
-        Assert.Equal("EXCEEDS_PLEDGE", Code(() => PledgeLifecycle.Deliver(pledge, 401, Today, "银行回单", Today)));
-        var second = PledgeLifecycle.Deliver(pledge, 400, Today, "银行回单", Today);
+        Assert.Equal("EXCEEDS_PLEDGE", Code(() => pledge.RecordDelivery(401, Today, "银行回单", Today)));
+        var second = pledge.RecordDelivery(400, Today, "银行回单", Today);
         Assert.Equal(PledgeStatus.Delivered, pledge.Status);
-        Assert.Equal("EXCEEDS_PLEDGE", Code(() => PledgeLifecycle.Deliver(pledge, 1, Today, "银行回单", Today)));
-        PledgeLifecycle.Receive(pledge, second, "某村委会（驻村工作队）", Now);
+        Assert.Equal("EXCEEDS_PLEDGE", Code(() => pledge.RecordDelivery(1, Today, "银行回单", Today)));
+        pledge.ConfirmReceipt(second, null, "某村委会（驻村工作队）", Now);
         Assert.Equal(PledgeStatus.Completed, pledge.Status);
-        Assert.Equal("ALREADY_RECEIVED", Code(() => PledgeLifecycle.Receive(pledge, second, "x", Now)));
+        Assert.Equal("ALREADY_RECEIVED", Code(() => pledge.ConfirmReceipt(second, null, "x", Now)));
         Assert.Equal(1_000, PledgeLifecycle.Received(pledge));
     }
 
@@ -45,12 +64,12 @@ public class PledgeLifecycleTests
     public void Deliveries_need_an_agreement_a_positive_quantity_and_a_date_between_pledge_and_today()
     {
         var pledge = NewPledge();
-        Assert.Equal("PLEDGE_NOT_CONFIRMED", Code(() => PledgeLifecycle.Deliver(pledge, 1, Today, "x", Today)));
-        PledgeLifecycle.Confirm(pledge, Now, Today);
-        Assert.Equal("INVALID_QUANTITY", Code(() => PledgeLifecycle.Deliver(pledge, 0, Today, "x", Today)));
-        Assert.Equal("INVALID_QUANTITY", Code(() => PledgeLifecycle.Deliver(pledge, -5, Today, "x", Today)));
-        Assert.Equal("INVALID_DATE", Code(() => PledgeLifecycle.Deliver(pledge, 1, Today.AddDays(1), "x", Today)));
-        Assert.Equal("INVALID_DATE", Code(() => PledgeLifecycle.Deliver(pledge, 1, Today.AddDays(-30), "x", Today)));
+        Assert.Equal("PLEDGE_NOT_CONFIRMED", Code(() => pledge.RecordDelivery(1, Today, "x", Today)));
+        pledge.Confirm(Now, Today);
+        Assert.Equal("INVALID_QUANTITY", Code(() => pledge.RecordDelivery(0, Today, "x", Today)));
+        Assert.Equal("INVALID_QUANTITY", Code(() => pledge.RecordDelivery(-5, Today, "x", Today)));
+        Assert.Equal("INVALID_DATE", Code(() => pledge.RecordDelivery(1, Today.AddDays(1), "x", Today)));
+        Assert.Equal("INVALID_DATE", Code(() => pledge.RecordDelivery(1, Today.AddDays(-30), "x", Today)));
         Assert.Empty(pledge.Deliveries);
     }
 
@@ -61,11 +80,11 @@ public class PledgeLifecycleTests
         Assert.Equal(PledgeStatus.Pledged, PledgeLifecycle.EffectiveStatus(pledge, Today));
         var later = Today.AddDays(1);
         Assert.Equal(PledgeStatus.Lapsed, PledgeLifecycle.EffectiveStatus(pledge, later));
-        Assert.Equal("PLEDGE_LAPSED", Code(() => PledgeLifecycle.Confirm(pledge, Now, later)));
-        Assert.Equal("PLEDGE_LAPSED", Code(() => PledgeLifecycle.Cancel(pledge, "x", later)));
+        Assert.Equal("PLEDGE_LAPSED", Code(() => pledge.Confirm(Now, later)));
+        Assert.Equal("PLEDGE_LAPSED", Code(() => pledge.Cancel("x", null, later)));
 
-        Assert.Equal(0, PledgeLifecycle.Lapse(pledge, Today));
-        Assert.Equal(1_000, PledgeLifecycle.Lapse(pledge, later));
+        Assert.Equal(0, pledge.Lapse(null, Today));
+        Assert.Equal(1_000, pledge.Lapse(null, later));
         Assert.Equal(PledgeStatus.Lapsed, pledge.Status);
         Assert.Equal(0, PledgeLifecycle.Holding(pledge));
     }
@@ -74,18 +93,18 @@ public class PledgeLifecycleTests
     public void Cancelling_gives_back_what_was_not_delivered()
     {
         var pledge = NewPledge();
-        PledgeLifecycle.Confirm(pledge, Now, Today);
-        PledgeLifecycle.Deliver(pledge, 300, Today, "x", Today);
+        pledge.Confirm(Now, Today);
+        pledge.RecordDelivery(300, Today, "x", Today);
 
-        var released = PledgeLifecycle.Cancel(pledge, "企业经营困难。", Today);
+        var released = pledge.Cancel("企业经营困难。", null, Today);
 
         Assert.Equal(700, released);
         Assert.Equal(PledgeStatus.Cancelled, pledge.Status);
         Assert.Equal(300, PledgeLifecycle.Holding(pledge));
-        Assert.Equal("INVALID_TRANSITION", Code(() => PledgeLifecycle.Cancel(pledge, "x", Today)));
+        Assert.Equal("INVALID_TRANSITION", Code(() => pledge.Cancel("x", null, Today)));
 
         // The village may still confirm what did arrive; the pledge stays cancelled.
-        PledgeLifecycle.Receive(pledge, pledge.Deliveries[0], "村委会", Now);
+        pledge.ConfirmReceipt(pledge.Deliveries[0], null, "村委会", Now);
         Assert.Equal(PledgeStatus.Cancelled, pledge.Status);
     }
 
@@ -94,8 +113,8 @@ public class PledgeLifecycleTests
     {
         var due = Today.AddDays(10);
         var onTime = NewPledge();
-        PledgeLifecycle.Confirm(onTime, Now, Today);
-        PledgeLifecycle.Receive(onTime, PledgeLifecycle.Deliver(onTime, 1_000, Today, "x", Today), "村委会", Now);
+        onTime.Confirm(Now, Today);
+        onTime.ConfirmReceipt(onTime.RecordDelivery(1_000, Today, "x", Today), null, "村委会", Now);
         Assert.Equal(Punctuality.OnTime, PledgeLifecycle.Punctuality(onTime, due, Today));
         Assert.Equal(Punctuality.Late, PledgeLifecycle.Punctuality(onTime, Today.AddDays(-1), Today));
         Assert.Equal(Punctuality.NotRated, PledgeLifecycle.Punctuality(onTime, null, Today));
@@ -110,12 +129,12 @@ public class PledgeLifecycleTests
     {
         var tally = new PledgeTally();
         var completed = NewPledge(1_000);
-        PledgeLifecycle.Confirm(completed, Now, Today);
-        PledgeLifecycle.Receive(completed, PledgeLifecycle.Deliver(completed, 1_000, Today, "x", Today), "村委会", Now);
+        completed.Confirm(Now, Today);
+        completed.ConfirmReceipt(completed.RecordDelivery(1_000, Today, "x", Today), null, "村委会", Now);
         var cancelled = NewPledge(500);
-        PledgeLifecycle.Confirm(cancelled, Now, Today);
-        PledgeLifecycle.Deliver(cancelled, 200, Today, "x", Today);
-        PledgeLifecycle.Cancel(cancelled, "x", Today);
+        cancelled.Confirm(Now, Today);
+        cancelled.RecordDelivery(200, Today, "x", Today);
+        cancelled.Cancel("x", null, Today);
         var lapsed = NewPledge(300, confirmInDays: -1);
         var goods = NewPledge(40, PledgeKind.Goods);
 
@@ -140,8 +159,8 @@ public class PledgeLifecycleTests
         Assert.Null(tally.OnTimeShare);
 
         var completed = NewPledge();
-        PledgeLifecycle.Confirm(completed, Now, Today);
-        PledgeLifecycle.Receive(completed, PledgeLifecycle.Deliver(completed, 1_000, Today, "x", Today), "村委会", Now);
+        completed.Confirm(Now, Today);
+        completed.ConfirmReceipt(completed.RecordDelivery(1_000, Today, "x", Today), null, "村委会", Now);
         tally.Add(completed, Today, Today);
         tally.Add(NewPledge(status: PledgeStatus.Cancelled), Today, Today);
 
@@ -150,26 +169,16 @@ public class PledgeLifecycleTests
     }
 
     [Fact]
-    public void A_delivery_may_be_dated_the_day_of_the_pledge()
-    {
-        var pledge = NewPledge(status: PledgeStatus.Confirmed);
-
-        var delivery = PledgeLifecycle.Deliver(pledge, 1, new DateOnly(2020, 5, 27), "x", Today);
-
-        Assert.Equal(new DateOnly(2020, 5, 27), delivery.DeliveredOn);
-    }
-
-    [Fact]
     public void A_pledge_stays_delivered_while_any_delivery_awaits_the_village()
     {
         var pledge = NewPledge(status: PledgeStatus.Confirmed);
-        var first = PledgeLifecycle.Deliver(pledge, 300, Today, "x", Today);
-        var second = PledgeLifecycle.Deliver(pledge, 200, Today, "x", Today);
+        var first = pledge.RecordDelivery(300, Today, "x", Today);
+        var second = pledge.RecordDelivery(200, Today, "x", Today);
 
-        PledgeLifecycle.Receive(pledge, first, "村委会", Now);
+        pledge.ConfirmReceipt(first, null, "村委会", Now);
         Assert.Equal(PledgeStatus.Delivered, pledge.Status);
 
-        PledgeLifecycle.Receive(pledge, second, "村委会", Now);
+        pledge.ConfirmReceipt(second, null, "村委会", Now);
         Assert.Equal(PledgeStatus.Received, pledge.Status);
         Assert.Equal((500L, 500L), (PledgeLifecycle.Delivered(pledge), PledgeLifecycle.Received(pledge)));
     }
@@ -184,7 +193,7 @@ public class PledgeLifecycleTests
         var pledge = NewPledge(status: PledgeStatus.Confirmed);
         foreach (var deliveredOn in (DateOnly[])[Today.AddDays(-2), Today])
         {
-            PledgeLifecycle.Receive(pledge, PledgeLifecycle.Deliver(pledge, 500, deliveredOn, "x", Today), "村委会", Now);
+            pledge.ConfirmReceipt(pledge.RecordDelivery(500, deliveredOn, "x", Today), null, "村委会", Now);
         }
 
         Assert.Equal(PledgeStatus.Completed, pledge.Status);
@@ -221,18 +230,18 @@ public class PledgeLifecycleTests
 
     public static TheoryData<Action, string, string, string> Refusals => new()
     {
-        { () => PledgeLifecycle.Confirm(NewPledge(status: PledgeStatus.Confirmed), Now, Today), "INVALID_TRANSITION", "pledge", "Pledge RJ-451021-2020-0001 is Confirmed and cannot be confirmed: only a pledge awaiting its agreement is." },
-        { () => PledgeLifecycle.Confirm(NewPledge(confirmInDays: -1), Now, Today), "PLEDGE_LAPSED", "pledge", "Pledge RJ-451021-2020-0001 lapsed: it was not confirmed by 2020-05-31. Pledge again if the offer stands." },
-        { () => PledgeLifecycle.Deliver(NewPledge(), 1, Today, "x", Today), "PLEDGE_NOT_CONFIRMED", "pledge", "Pledge RJ-451021-2020-0001 has no agreement yet:" },
-        { () => PledgeLifecycle.Deliver(NewPledge(confirmInDays: -1), 1, Today, "x", Today), "PLEDGE_LAPSED", "pledge", "Pledge RJ-451021-2020-0001 lapsed: it was not confirmed by 2020-05-31." },
-        { () => PledgeLifecycle.Deliver(NewPledge(status: PledgeStatus.Cancelled), 1, Today, "x", Today), "INVALID_TRANSITION", "pledge", "Pledge RJ-451021-2020-0001 is Cancelled and cannot be delivered: only a confirmed pledge that is not completed or cancelled is." },
-        { () => PledgeLifecycle.Deliver(NewPledge(status: PledgeStatus.Completed), 1, Today, "x", Today), "INVALID_TRANSITION", "pledge", "Pledge RJ-451021-2020-0001 is Completed and cannot be delivered:" },
-        { () => PledgeLifecycle.Deliver(NewPledge(status: PledgeStatus.Confirmed), 0, Today, "x", Today), "INVALID_QUANTITY", "quantity", "'quantity' must be more than 0; it was 0." },
-        { () => PledgeLifecycle.Deliver(NewPledge(status: PledgeStatus.Confirmed), 1_001, Today, "x", Today), "EXCEEDS_PLEDGE", "quantity", "Pledge RJ-451021-2020-0001 has 10.00 yuan left to deliver; 10.01 yuan were recorded." },
-        { () => PledgeLifecycle.Deliver(NewPledge(40, PledgeKind.Goods, status: PledgeStatus.Confirmed), 41, Today, "x", Today), "EXCEEDS_PLEDGE", "quantity", "Pledge RJ-451021-2020-0001 has 40 套 left to deliver; 41 套 were recorded." },
-        { () => PledgeLifecycle.Deliver(NewPledge(status: PledgeStatus.Confirmed), 1, new DateOnly(2020, 5, 26), "x", Today), "INVALID_DATE", "deliveredOn", "'deliveredOn' (2020-05-26) must fall between the pledge (2020-05-27) and today." },
+        { () => NewPledge(status: PledgeStatus.Confirmed).Confirm(Now, Today), "INVALID_TRANSITION", "pledge", "Pledge RJ-451021-2020-0001 is Confirmed and cannot be confirmed: only a pledge awaiting its agreement is." },
+        { () => NewPledge(confirmInDays: -1).Confirm(Now, Today), "PLEDGE_LAPSED", "pledge", "Pledge RJ-451021-2020-0001 lapsed: it was not confirmed by 2020-05-31. Pledge again if the offer stands." },
+        { () => NewPledge().RecordDelivery(1, Today, "x", Today), "PLEDGE_NOT_CONFIRMED", "pledge", "Pledge RJ-451021-2020-0001 has no agreement yet:" },
+        { () => NewPledge(confirmInDays: -1).RecordDelivery(1, Today, "x", Today), "PLEDGE_LAPSED", "pledge", "Pledge RJ-451021-2020-0001 lapsed: it was not confirmed by 2020-05-31." },
+        { () => NewPledge(status: PledgeStatus.Cancelled).RecordDelivery(1, Today, "x", Today), "INVALID_TRANSITION", "pledge", "Pledge RJ-451021-2020-0001 is Cancelled and cannot be delivered: only a confirmed pledge that is not completed or cancelled is." },
+        { () => NewPledge(status: PledgeStatus.Completed).RecordDelivery(1, Today, "x", Today), "INVALID_TRANSITION", "pledge", "Pledge RJ-451021-2020-0001 is Completed and cannot be delivered:" },
+        { () => NewPledge(status: PledgeStatus.Confirmed).RecordDelivery(0, Today, "x", Today), "INVALID_QUANTITY", "quantity", "'quantity' must be more than 0; it was 0." },
+        { () => NewPledge(status: PledgeStatus.Confirmed).RecordDelivery(1_001, Today, "x", Today), "EXCEEDS_PLEDGE", "quantity", "Pledge RJ-451021-2020-0001 has 10.00 yuan left to deliver; 10.01 yuan were recorded." },
+        { () => NewPledge(40, PledgeKind.Goods, status: PledgeStatus.Confirmed).RecordDelivery(41, Today, "x", Today), "EXCEEDS_PLEDGE", "quantity", "Pledge RJ-451021-2020-0001 has 40 套 left to deliver; 41 套 were recorded." },
+        { () => NewPledge(status: PledgeStatus.Confirmed).RecordDelivery(1, new DateOnly(2020, 5, 26), "x", Today), "INVALID_DATE", "deliveredOn", "'deliveredOn' (2020-05-26) must fall between the pledge (2020-05-27) and today." },
         { ReceiveTwice, "ALREADY_RECEIVED", "delivery", "This delivery of pledge RJ-451021-2020-0001 was confirmed as received on 2020-06-01." },
-        { () => PledgeLifecycle.Cancel(NewPledge(status: PledgeStatus.Completed), "x", Today), "INVALID_TRANSITION", "pledge", "Pledge RJ-451021-2020-0001 is Completed and cannot be cancelled: only a pledge under way is." },
+        { () => NewPledge(status: PledgeStatus.Completed).Cancel("x", null, Today), "INVALID_TRANSITION", "pledge", "Pledge RJ-451021-2020-0001 is Completed and cannot be cancelled: only a pledge under way is." },
     };
 
     [Theory]
@@ -248,9 +257,9 @@ public class PledgeLifecycleTests
     private static void ReceiveTwice()
     {
         var pledge = NewPledge(status: PledgeStatus.Confirmed);
-        var delivery = PledgeLifecycle.Deliver(pledge, 1, Today, "x", Today);
-        PledgeLifecycle.Receive(pledge, delivery, "村委会", Now);
-        PledgeLifecycle.Receive(pledge, delivery, "村委会", Now);
+        var delivery = pledge.RecordDelivery(1, Today, "x", Today);
+        pledge.ConfirmReceipt(delivery, null, "村委会", Now);
+        pledge.ConfirmReceipt(delivery, null, "村委会", Now);
     }
 
     private static string Code(Action action) => Assert.Throws<DomainException>(action).Code;

@@ -38,6 +38,21 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.ToTable("DataVersions");
                 });
 
+            modelBuilder.Entity("OpenAid.Data.RegisterSequence", b =>
+                {
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("Last")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Prefix");
+
+                    b.ToTable("RegisterSequences");
+                });
+
             modelBuilder.Entity("OpenAid.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

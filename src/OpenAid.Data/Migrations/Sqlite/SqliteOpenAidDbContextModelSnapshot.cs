@@ -33,6 +33,21 @@ namespace OpenAid.Data.Migrations.Sqlite
                     b.ToTable("DataVersions");
                 });
 
+            modelBuilder.Entity("OpenAid.Data.RegisterSequence", b =>
+                {
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Last")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Prefix");
+
+                    b.ToTable("RegisterSequences");
+                });
+
             modelBuilder.Entity("OpenAid.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,233 @@
+using System.Collections.Concurrent;
+using GraphQL;
+using Microsoft.Extensions.Caching.Memory;
+using OpenAid.Api.Redis;
+using StackExchange.Redis;
+
+namespace OpenAid.Api.Caching;
+
+/// <summary>A result the cache can keep: the bytes it stores, and the result they stand for.</summary>
+public interface ICacheableResult<TSelf>
+    where TSelf : class, ICacheableResult<TSelf>
+{
+    /// <summary>The bytes to keep and share, or null when the result must not outlive the requests already waiting for it.</summary>
+    byte[]? Stored { get; }
+
+    static abstract TSelf FromStored(byte[] stored);
+}
+
+/// <summary>Where a result came from; the endpoint reports it (X-Cache). Bypass: the request was not shareable.</summary>
+public enum CacheOutcome
+{
+    Hit,
+    Miss,
+    Bypass,
+    Off,
+}
+
+/// <summary>The key of one shareable request, with the parts an HTTP validator (ETag) is made of.</summary>
+public sealed record ResultKey(long Version, long Slot, string RequestKey, string Value);
+
+/// <summary>
+/// The shared cache of query results. See Caching/README.md.
+/// <list type="bullet">
+/// <item>Key: build, data version, time slot and SHA-256 of (printed document, operation name, variables with sorted
+/// keys). A write advances the version, so an entry of an older version is never read again (it expires).</item>
+/// <item>Two levels: a bounded in-process cache, then Redis. Identical concurrent misses in one process run once
+/// (single flight); across instances, the first to miss takes a short Redis lock and the others wait for its result.</item>
+/// <item>Redis failures are misses: the request executes against the database.</item>
+/// </list>
+/// Which requests may share a result (anonymous queries) is the caller's decision.
+/// </summary>
+public sealed class ResultCache : IDisposable
+{
+    private readonly RedisConnection _redis;
+    private readonly DataVersionSource _versions;
+    private readonly CacheOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly MemoryCache _memory;
+    private readonly ConcurrentDictionary<string, Task> _inflight = new(StringComparer.Ordinal);
+    private long _executions;
+
+    public ResultCache(RedisConnection redis, DataVersionSource versions, CacheOptions options, TimeProvider clock)
+    {
+        _redis = redis;
+        _versions = versions;
+        _options = options;
+        _clock = clock;
+        _memory = new MemoryCache(new MemoryCacheOptions { SizeLimit = (long)options.MemoryCacheMegabytes * 1024 * 1024, CompactionPercentage = 0.25 });
+    }
+
+    /// <summary>How many shareable requests executed (missed every cache level); for tests and the benchmark.</summary>
+    public long Executions => Interlocked.Read(ref _executions);
+
+    /// <summary>The key of a request now: the data version is read first, so a result stored under it is at least that new.</summary>
+    public async ValueTask<ResultKey> KeyAsync(ParsedDocument document, string? operationName, Inputs? variables, IServiceProvider requestServices, CancellationToken ct)
+    {
+        var (version, _) = await _versions.CurrentAsync(requestServices, ct);
+        var requestKey = ParsedDocuments.RequestKey(document, operationName, variables);
+        var slot = TimeSlot(requestKey);
+        return new ResultKey(version, slot, requestKey, $"{_redis.KeyPrefix}q:{version}:{slot}:{requestKey}");
+    }
+
+    /// <summary>The result under <paramref name="key"/>, executing <paramref name="execute"/> once for all concurrent misses.</summary>
+    public async Task<(T Result, CacheOutcome Outcome)> GetOrExecuteAsync<T>(ResultKey key, Func<CancellationToken, Task<T>> execute, CancellationToken ct)
+        where T : class, ICacheableResult<T>
+    {
+        if (!_options.Enabled)
+        {
+            return (await execute(ct), CacheOutcome.Off);
+        }
+
+        if (_memory.TryGetValue(key.Value, out T? cached) && cached is not null)
+        {
+            return (cached, CacheOutcome.Hit);
+        }
+
+        var (result, executed) = await SingleFlightAsync(key.Value, execute, ct);
+        return (result, executed ? CacheOutcome.Miss : CacheOutcome.Hit);
+    }
+
+    /// <summary>The time slot of a key, with its boundary offset by the key's hash so that keys do not roll over together.</summary>
+    private long TimeSlot(string requestKey)
+    {
+        var seconds = Math.Max(1, _options.TimeSlotSeconds);
+        var offset = (requestKey[0] * 64 + requestKey[1]) % seconds;
+        return (_clock.GetUtcNow().ToUnixTimeSeconds() + offset) / seconds;
+    }
+
+    /// <returns>The result, and whether this request is the one that executed it.</returns>
+    private async Task<(T Result, bool Executed)> SingleFlightAsync<T>(string key, Func<CancellationToken, Task<T>> execute, CancellationToken ct)
+        where T : class, ICacheableResult<T>
+    {
+        var mine = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The key names the document, so every task under it is of the same result type.
+        var current = (Task<T>)_inflight.GetOrAdd(key, mine.Task);
+        if (current != mine.Task)
+        {
+            // Another request for the same key is under way in this process: wait for its result.
+            return (await current.WaitAsync(ct), false);
+        }
+
+        try
+        {
+            // Not cancelled with this request: the others waiting on it would fail with it.
+            var (result, executed) = await LoadAsync(key, execute);
+            mine.SetResult(result);
+            return (result, executed);
+        }
+        catch (Exception e)
+        {
+            mine.SetException(e);
+            throw;
+        }
+        finally
+        {
+            _inflight.TryRemove(new KeyValuePair<string, Task>(key, mine.Task));
+        }
+    }
+
+    private async Task<(T Result, bool Executed)> LoadAsync<T>(string key, Func<CancellationToken, Task<T>> execute)
+        where T : class, ICacheableResult<T>
+    {
+        var redis = _redis.Database;
+        if (redis is null)
+        {
+            return (Remember(key, await ExecuteCountedAsync(execute)), true);
+        }
+
+        var stored = await TryGetAsync<T>(redis, key);
+        if (stored is not null)
+        {
+            return (Remember(key, stored), false);
+        }
+
+        // Another instance may be computing the same result: let one of them do it, the others wait for it.
+        var lockKey = key + ":lock";
+        var locked = await TryAsync(() => redis.StringSetAsync(lockKey, "1", TimeSpan.FromMilliseconds(_options.LockWaitMilliseconds * 2), When.NotExists), "lock", fallback: true);
+        if (locked)
+        {
+            // The instance that held the lock may have stored the result between our read and our lock.
+            stored = await TryGetAsync<T>(redis, key);
+            if (stored is not null)
+            {
+                await TryAsync(() => redis.KeyDeleteAsync(lockKey), "unlock", fallback: false);
+                return (Remember(key, stored), false);
+            }
+        }
+        else
+        {
+            var deadline = Environment.TickCount64 + _options.LockWaitMilliseconds;
+            while (Environment.TickCount64 < deadline)
+            {
+                await Task.Delay(15);
+                stored = await TryGetAsync<T>(redis, key);
+                if (stored is not null)
+                {
+                    return (Remember(key, stored), false);
+                }
+            }
+        }
+
+        try
+        {
+            var result = Remember(key, await ExecuteCountedAsync(execute));
+            if (result.Stored is { } bytes)
+            {
+                await TryAsync(() => redis.StringSetAsync(key, bytes, TimeSpan.FromSeconds(Math.Max(1, _options.TimeSlotSeconds) * 2)), "write", fallback: false);
+            }
+
+            return (result, true);
+        }
+        finally
+        {
+            if (locked)
+            {
+                await TryAsync(() => redis.KeyDeleteAsync(lockKey), "unlock", fallback: false);
+            }
+        }
+    }
+
+    private async Task<T?> TryGetAsync<T>(IDatabase redis, string key)
+        where T : class, ICacheableResult<T>
+    {
+        var value = await TryAsync(() => redis.StringGetAsync(key), "read", fallback: RedisValue.Null);
+        return value.HasValue ? T.FromStored((byte[])value!) : null;
+    }
+
+    private async Task<TValue> TryAsync<TValue>(Func<Task<TValue>> command, string operation, TValue fallback)
+    {
+        try
+        {
+            return await command();
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
+        {
+            _redis.LogFailure(e, operation);
+            return fallback;
+        }
+    }
+
+    private T Remember<T>(string key, T result)
+        where T : class, ICacheableResult<T>
+    {
+        if (result.Stored is { } bytes)
+        {
+            _memory.Set(key, result, new MemoryCacheEntryOptions
+            {
+                Size = bytes.Length + key.Length * 2 + 64,
+                AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(Math.Max(1, _options.TimeSlotSeconds) * 2),
+            });
+        }
+
+        return result;
+    }
+
+    private Task<T> ExecuteCountedAsync<T>(Func<CancellationToken, Task<T>> execute)
+    {
+        Interlocked.Increment(ref _executions);
+        return execute(CancellationToken.None);
+    }
+
+    public void Dispose() => _memory.Dispose();
+}

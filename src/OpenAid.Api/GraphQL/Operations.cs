@@ -1,0 +1,241 @@
+using GraphQL;
+using GraphQL.Resolvers;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using OpenAid.Api.Auth;
+using OpenAid.Data;
+using OpenAid.Domain.Common;
+using OpenAid.Domain.Notices;
+
+namespace OpenAid.Api.GraphQL;
+
+/// <summary>
+/// A feature folder's operations. Each is declared once – name, role, input record, result, handler – and
+/// <see cref="OperationCatalog"/> builds the rest: the input type from the record, the payload type, the role check
+/// and the transaction.
+/// </summary>
+public interface IOperations
+{
+    void DeclareIn(OperationCatalog operations);
+}
+
+/// <summary>What a handler works with: the request's database, the caller and the clock.</summary>
+public sealed class WriteContext(OpenAidDbContext db, Actor actor, TimeProvider clock, CancellationToken cancellation)
+{
+    public OpenAidDbContext Db { get; } = db;
+
+    public Actor Actor { get; } = actor;
+
+    public TimeProvider Clock { get; } = clock;
+
+    public CancellationToken Cancellation { get; } = cancellation;
+
+    public DateTimeOffset Now => Clock.GetUtcNow();
+
+    /// <summary>Today where the service runs, as notices, needs and objections are dated.</summary>
+    public DateOnly Today => Clock.Today();
+
+    /// <summary>
+    /// The next register number, e.g. "GS-451021-2026-0031", from the register's sequence: never given twice.
+    /// <paramref name="existingCodes"/> are the codes of the register's table, read only the first time a prefix is used.
+    /// </summary>
+    public async Task<string> NextCodeAsync(string kind, long regionCode, int year, IQueryable<string> existingCodes)
+    {
+        var prefix = RegisterNumbers.Prefix(kind, regionCode, year);
+        return RegisterNumbers.Format(prefix, await RegisterSequence.TakeAsync(Db, prefix, existingCodes, Cancellation));
+    }
+}
+
+/// <summary>The operations of every feature folder, collected once for the schema.</summary>
+public sealed class OperationCatalog
+{
+    private readonly List<IOperationDeclaration> _declared = [];
+
+    public OperationCatalog(IEnumerable<IOperations> features)
+    {
+        foreach (var feature in features.OrderBy(f => f.GetType().Name, StringComparer.Ordinal))
+        {
+            feature.DeclareIn(this);
+        }
+
+        var unfinished = _declared.Where(d => !d.HasHandler).Select(d => d.Name).ToList();
+        if (unfinished.Count > 0)
+        {
+            throw new InvalidOperationException($"Operations without a handler: {string.Join(", ", unfinished)}.");
+        }
+    }
+
+    public IReadOnlyList<IOperationDeclaration> Declared => _declared;
+
+    /// <summary>
+    /// Declares a mutation: its input is <typeparamref name="TInput"/> (a record whose properties carry their
+    /// descriptions), its payload has the nullable <paramref name="resultField"/> of <typeparamref name="TResultType"/>
+    /// and the errors. Only callers holding <paramref name="role"/> get to the handler; <see cref="Roles.Anyone"/> lets
+    /// anonymous callers in.
+    /// </summary>
+    public OperationDeclaration<TInput> Mutation<TInput, TResultType>(
+        string name, string role, string description, string inputDescription, string resultField, string resultDescription)
+        where TResultType : IGraphType
+    {
+        var declaration = new OperationDeclaration<TInput>(name, role, description, inputDescription, resultField, resultDescription, typeof(TResultType));
+        _declared.Add(declaration);
+        return declaration;
+    }
+}
+
+public interface IOperationDeclaration
+{
+    string Name { get; }
+
+    string Role { get; }
+
+    bool HasHandler { get; }
+
+    FieldType ToField();
+}
+
+public sealed class OperationDeclaration<TInput>(
+    string name, string role, string description, string inputDescription, string resultField, string resultDescription, Type resultType)
+    : IOperationDeclaration
+{
+    private Func<WriteContext, TInput, Task<object?>>? _handler;
+
+    public string Name { get; } = name;
+
+    public string Role { get; } = role;
+
+    public bool HasHandler => _handler is not null;
+
+    /// <summary>The handler: it loads what it needs, calls one domain method and returns the result; the catalogue saves.</summary>
+    public void Handle<TResult>(Func<WriteContext, TInput, Task<TResult>> handler) =>
+        _handler = async (write, input) => await handler(write, input);
+
+    public FieldType ToField()
+    {
+        var payload = new PayloadType(Name, resultField, resultDescription, resultType);
+        return new FieldType
+        {
+            Name = Name,
+            Description = description,
+            ResolvedType = new NonNullGraphType(payload),
+            Arguments = new QueryArguments(new QueryArgument<NonNullGraphType<AutoRegisteringInputObjectGraphType<TInput>>>
+            {
+                Name = "input",
+                Description = inputDescription,
+            }),
+            Resolver = new FuncFieldResolver<object>(async ctx => await MutationRunner.RunAsync(ctx, Role, write => _handler!(write, ctx.GetArgument<TInput>("input")))),
+        };
+    }
+}
+
+/// <summary>The root Mutation type: one field per declared operation.</summary>
+public sealed class MutationType : ObjectGraphType
+{
+    public MutationType(OperationCatalog operations, IEnumerable<IMutationFields> legacy)
+    {
+        Name = "Mutation";
+        Description = "Writes, for signed-in officials, reviewers and donors (objections also anonymously). Each takes one input and returns a payload whose 'errors' say why nothing was written.";
+        foreach (var operation in operations.Declared)
+        {
+            AddField(operation.ToField());
+        }
+
+        foreach (var feature in legacy.OrderBy(f => f.GetType().Name, StringComparer.Ordinal))
+        {
+            feature.AddTo(this);
+        }
+    }
+}
+
+/// <summary>A business rule that refused a mutation; nothing was written.</summary>
+public sealed record UserError(string Code, string Message, string? Field);
+
+public sealed class UserErrorType : ObjectGraphType<UserError>
+{
+    public UserErrorType()
+    {
+        Name = "UserError";
+        Description = "Why a mutation wrote nothing: a stable code, a message for people, and the input field at fault.";
+        Field(e => e.Code).Description("Stable, machine-readable code, e.g. \"AMOUNT_EXCEEDS_FUND\".");
+        Field(e => e.Message).Description("What went wrong and what to do about it.");
+        Field(e => e.Field, nullable: true).Description("The input field at fault, e.g. \"amountFen\"; null when no single field is.");
+    }
+}
+
+/// <summary>What a mutation returns: its result, or the errors that stopped it.</summary>
+public sealed record Payload(object? Result, IReadOnlyList<UserError> Errors);
+
+/// <summary>The payload type of one mutation, e.g. CreateFundPayload: a nullable result field and the errors.</summary>
+public sealed class PayloadType : ObjectGraphType<Payload>
+{
+    public PayloadType(string mutation, string resultField, string resultDescription, Type resultType)
+    {
+        Name = $"{char.ToUpperInvariant(mutation[0])}{mutation[1..]}Payload";
+        Description = $"The result of {mutation}: {resultField}, or errors when nothing was written.";
+        Field(resultField, resultType).Description(resultDescription).Resolve(ctx => ctx.Source.Result);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors")
+            .Description("Why nothing was written; empty on success.")
+            .Resolve(ctx => ctx.Source.Errors);
+    }
+}
+
+public static class MutationRunner
+{
+    private const int Attempts = 3;
+
+    public static Actor Actor(this IResolveFieldContext context) => context.RequestServices!.GetRequiredService<Actor>();
+
+    /// <summary>
+    /// Checks the role, then runs the handler and its save in one transaction inside the execution strategy, so that
+    /// it works under SQL Server's retrying strategy; the save appends the audit entries and advances the data version
+    /// in the same transaction. A <see cref="DomainException"/> becomes a payload error with nothing written; a
+    /// concurrent write that got there first (concurrency token, unique code or audit chain collision) makes the whole
+    /// write run again on fresh data.
+    /// </summary>
+    public static async Task<Payload> RunAsync(IResolveFieldContext context, string role, Func<WriteContext, Task<object?>> handler)
+    {
+        var actor = context.Actor();
+        if (role != Roles.Anyone)
+        {
+            actor.Require(role);
+        }
+
+        var db = context.Db();
+        var write = new WriteContext(db, actor, context.RequestServices!.GetRequiredService<TimeProvider>(), context.CancellationToken);
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
+        db.Actor = actor.ToAuditActor(actor.IsAuthenticated && role != Roles.Anyone ? role : Roles.Anyone);
+        var strategy = db.Database.CreateExecutionStrategy();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await strategy.ExecuteAsync(
+                    (Db: db, Write: write, Handler: handler),
+                    static async (_, state, ct) =>
+                    {
+                        state.Db.ChangeTracker.Clear();
+                        await using var transaction = await state.Db.Database.BeginTransactionAsync(ct);
+                        try
+                        {
+                            var result = await state.Handler(state.Write);
+                            await state.Db.SaveChangesAsync(ct);
+                            await transaction.CommitAsync(ct);
+                            return new Payload(result, []);
+                        }
+                        catch (DomainException e)
+                        {
+                            await transaction.RollbackAsync(ct);
+                            state.Db.ChangeTracker.Clear();
+                            return new Payload(null, [new UserError(e.Code, e.Message, e.Field)]);
+                        }
+                    },
+                    verifySucceeded: null,
+                    context.CancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < Attempts)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+}

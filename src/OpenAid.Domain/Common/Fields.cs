@@ -1,0 +1,51 @@
+namespace OpenAid.Domain.Common;
+
+/// <summary>
+/// Checks of single input values that many operations share. Each failure is a <see cref="DomainException"/> naming
+/// the input field, so the caller sees which field to fix.
+/// </summary>
+public static class Fields
+{
+    /// <summary>The largest amount one record may hold: ¥1 trillion, far above any real fund.</summary>
+    public const long MaxAmountFen = 100_000_000_000_000;
+
+    public const int MinYear = 2000;
+    public const int MaxYear = 2100;
+
+    public static long PositiveAmount(long fen, string field) =>
+        fen is > 0 and <= MaxAmountFen
+            ? fen
+            : throw new DomainException("INVALID_AMOUNT", $"'{field}' must be more than 0 and at most {MaxAmountFen} fen; it was {fen}.", field);
+
+    /// <summary>An amount that may be zero, e.g. a village without collective income (空壳村).</summary>
+    public static long NonNegativeAmount(long fen, string field) =>
+        fen == 0 ? 0 : PositiveAmount(fen, field);
+
+    public static int Count(int count, string field, int max) =>
+        count >= 0 && count <= max
+            ? count
+            : throw new DomainException("INVALID_COUNT", $"'{field}' must be from 0 to {max}; it was {count}.", field);
+
+    public static int Year(int year, string field) =>
+        year is >= MinYear and <= MaxYear
+            ? year
+            : throw new DomainException("INVALID_YEAR", $"'{field}' must be a year from {MinYear} to {MaxYear}; it was {year}.", field);
+
+    /// <summary>Required public text: trimmed, not empty, at most <paramref name="maxLength"/> characters, no personal data.</summary>
+    public static string PublicText(string? text, string field, int maxLength)
+    {
+        var trimmed = text?.Trim() ?? "";
+        if (trimmed.Length == 0)
+        {
+            throw new DomainException("REQUIRED", $"'{field}' must not be empty.", field);
+        }
+
+        if (trimmed.Length > maxLength)
+        {
+            throw new DomainException("TOO_LONG", $"'{field}' may have at most {maxLength} characters; it has {trimmed.Length}.", field);
+        }
+
+        PrivacyGuard.EnsurePublic(trimmed, field);
+        return trimmed;
+    }
+}
