@@ -76,12 +76,12 @@ internal sealed partial class DemoBuilder
         // Codes follow the dates, as a register would number them.
         foreach (var need in market.Needs.OrderBy(n => n.Need.CreatedAt).ThenBy(n => n.Order))
         {
-            need.Need.Number(NextSequenced($"XQ-{Short6(need.Need.RegionCode)}-{need.Need.CreatedAt.Year}-"));
+            need.Need.Number(NextSequenced(Need.CodeKind, need.Need.RegionCode, need.Need.CreatedAt.Year));
         }
 
         foreach (var pledge in market.Pledges.OrderBy(p => p.Pledge.PledgedAt).ThenBy(p => p.Order))
         {
-            pledge.Pledge.Number(NextSequenced($"RJ-{Short6(pledge.Pledge.RegionCode)}-{pledge.Pledge.PledgedAt.Year}-"));
+            pledge.Pledge.Number(NextSequenced(Pledge.CodeKind, pledge.Pledge.RegionCode, pledge.Pledge.PledgedAt.Year));
         }
 
         _marketNeeds.AddRange(market.Needs.OrderBy(n => n.Need.Code, StringComparer.Ordinal).Select(n => n.Need));

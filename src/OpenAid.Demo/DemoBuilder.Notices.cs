@@ -77,7 +77,7 @@ internal sealed partial class DemoBuilder
         var ordered = _notices.OrderBy(n => n.PublishOn).ThenBy(n => n.Order).ToList();
         foreach (var plan in ordered)
         {
-            plan.Code = NextSequenced($"{Notice.CodeKind}-{Short6(plan.RegionCode)}-{plan.PublishOn.Year}-");
+            plan.Code = NextSequenced(Notice.CodeKind, plan.RegionCode, plan.PublishOn.Year);
         }
 
         // A correction needs the key of the notice it supersedes, so the corrected notices go in first.

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenAid.Domain.Funds;
+using OpenAid.Domain.Notices;
 using OpenAid.Domain.Organizations;
 using OpenAid.Domain.Projects;
 using OpenAid.Domain.Regions;
@@ -48,12 +49,12 @@ internal sealed partial class DemoBuilder
         // Numbers follow the dates, as an issuing office's register would.
         foreach (var fund in _funds.OrderBy(f => f.DecidedOn).ThenBy(f => f.Order))
         {
-            fund.Create(NextSequenced($"{Fund.CodeKind}-{Short6(fund.Holder.Code)}-{fund.FiscalYear}-"), NextDocument(fund.DocumentPrefix, fund.FiscalYear));
+            fund.Create(NextSequenced(Fund.CodeKind, fund.Holder.Code, fund.FiscalYear), NextDocument(fund.DocumentPrefix, fund.FiscalYear));
         }
 
         foreach (var project in _projects.OrderBy(p => p.FiscalYear).ThenBy(p => p.PlannedStart).ThenBy(p => p.Order))
         {
-            project.Create(NextSequenced($"{Project.CodeKind}-{Short6(project.RegionCode)}-{project.FiscalYear}-"), AsOf);
+            project.Create(NextSequenced(Project.CodeKind, project.RegionCode, project.FiscalYear), AsOf);
         }
 
         var funds = _funds.OrderBy(f => f.Fund.Code, StringComparer.Ordinal).Select(f => f.Fund).ToList();
@@ -86,13 +87,14 @@ internal sealed partial class DemoBuilder
         Report($"{funds.Count:N0} funds, {projects.Count:N0} projects, {targets.Count:N0} targets, {allocations.Count:N0} allocations");
     }
 
-    /// <summary>A code "PREFIX0001" with the next free number for that prefix.</summary>
-    private string NextSequenced(string prefix) =>
+    /// <summary>The next register number of a kind, county and year, numbered as the API numbers them.</summary>
+    private string NextSequenced(string kind, long regionCode, int year) =>
         NextCode(() =>
         {
+            var prefix = RegisterNumbers.Prefix(kind, regionCode, year);
             var next = _codeSequences.GetValueOrDefault(prefix) + 1;
             _codeSequences[prefix] = next;
-            return $"{prefix}{next:D4}";
+            return RegisterNumbers.Format(prefix, next);
         });
 
     /// <summary>A document number in the real format, e.g. 桂财农〔2019〕12号; unique within its year.</summary>

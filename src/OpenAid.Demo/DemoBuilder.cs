@@ -71,9 +71,6 @@ internal sealed partial class DemoBuilder(OpenAidDbContext db, BulkWriter writer
 
     private static string D(long value, int digits) => value.ToString("D" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
-    /// <summary>The six-digit short form used in public codes: 450000 for Guangxi, 451000 for 百色市, 451021 for 凌云县 and below.</summary>
-    private static string Short6(long code) => D(code / 1_000_000, 6);
-
     private static int ProvinceOf(long code) => (int)(code / 10_000_000_000);
 
     private static int CityOf(long code) => (int)(code / 100_000_000);

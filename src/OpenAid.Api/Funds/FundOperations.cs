@@ -100,9 +100,8 @@ public sealed class FundOperations : IOperations
     private static async Task<Fund> CreateAsync(WriteContext write, CreateFundInput input)
     {
         var (db, ct) = (write.Db, write.Cancellation);
-        var region = await WriteChecks.RegionAsync(db, input.Region, "region", ct);
-        write.Actor.RequireInRegion(Roles.Publisher, region.Code);
-        var issuer = await WriteChecks.OwnOrganizationAsync(db, write.Actor.OrganizationCode, ct);
+        var region = await write.RegionInScopeAsync(input.Region, "region");
+        var issuer = await Lookups.OwnOrganizationAsync(db, write.Actor.OrganizationCode, ct);
         var documentNumber = input.DocumentNumber.Trim();
         var fund = Fund.Create(
             await write.NextCodeAsync(Fund.CodeKind, region.Code, input.FiscalYear, db.Funds.Select(f => f.Code)),
@@ -115,9 +114,9 @@ public sealed class FundOperations : IOperations
     private static async Task<FundAllocation> AllocateAsync(WriteContext write, AllocateFundInput input)
     {
         var (db, ct) = (write.Db, write.Cancellation);
-        var fund = await WriteChecks.ByCodeAsync(db.Funds, input.Fund, "fund", ct);
-        write.Actor.RequireInRegion(Roles.Publisher, fund.RegionCode);
-        var project = await WriteChecks.ByCodeAsync(db.Projects, input.Project, "project", ct);
+        var fund = await Lookups.ByCodeAsync(db.Funds, input.Fund, "fund", ct);
+        write.RequireInScope(fund.RegionCode);
+        var project = await Lookups.ByCodeAsync(db.Projects, input.Project, "project", ct);
         var allocated = await db.FundAllocations.Where(a => a.FundId == fund.Id).SumAsync(a => a.AmountFen, ct);
         var allocation = fund.Allocate(project, input.AmountFen, allocated, input.DecidedOn);
         db.FundAllocations.Add(allocation);
@@ -127,10 +126,10 @@ public sealed class FundOperations : IOperations
     private static async Task<MoneyTransaction> RecordAsync(WriteContext write, RecordTransactionInput input)
     {
         var (db, ct) = (write.Db, write.Cancellation);
-        var project = await WriteChecks.ByCodeAsync(db.Projects, input.Project, "project", ct);
-        write.Actor.RequireInRegion(Roles.Publisher, project.RegionCode);
-        var fund = input.Fund is null ? null : await WriteChecks.ByCodeAsync(db.Funds, input.Fund, "fund", ct);
-        var provider = input.ProviderRegion is null ? null : await WriteChecks.RegionAsync(db, input.ProviderRegion, "providerRegion", ct);
+        var project = await Lookups.ByCodeAsync(db.Projects, input.Project, "project", ct);
+        write.RequireInScope(project.RegionCode);
+        var fund = input.Fund is null ? null : await Lookups.ByCodeAsync(db.Funds, input.Fund, "fund", ct);
+        var provider = input.ProviderRegion is null ? null : await Lookups.RegionAsync(db, input.ProviderRegion, "providerRegion", ct);
         var totals = await db.Transactions.Where(t => t.ProjectId == project.Id)
             .GroupBy(t => t.Kind).Select(g => new { Kind = g.Key, Fen = g.Sum(t => t.AmountFen) })
             .ToDictionaryAsync(x => x.Kind, x => x.Fen, ct);

@@ -25,8 +25,8 @@ public sealed class FundType : ObjectGraphType<Fund>
         Field(f => f.Code).Description("Stable public code, e.g. \"ZJ-450000-2019-0012\".");
         Field(f => f.Name).Description("The fund's name.");
         Field(f => f.DocumentNumber).Description("The issuing document number (文号), e.g. 桂财农〔2018〕12号.");
-        Field(f => f.SourceType, type: typeof(NonNullGraphType<FundSourceTypeType>)).Description("Where the money comes from.");
-        Field(f => f.Level, type: typeof(NonNullGraphType<FundLevelType>)).Description("The level of government (or society) that provides it.");
+        Field(f => f.SourceType, type: typeof(NonNullGraphType<EnumerationGraphType<FundSourceType>>)).Description("Where the money comes from.");
+        Field(f => f.Level, type: typeof(NonNullGraphType<EnumerationGraphType<FundLevel>>)).Description("The level of government (or society) that provides it.");
         Field(f => f.FiscalYear).Description("The fiscal year.");
         this.MoneyField("amount", "The amount of the fund.", f => f.AmountFen);
         Field<NonNullGraphType<RegionType>>("region").Description("The region that holds and allocates the fund.")
@@ -83,24 +83,6 @@ public sealed class FundAllocationType : ObjectGraphType<FundAllocation>
     }
 }
 
-public sealed class FundSourceTypeType : EnumerationGraphType<FundSourceType>
-{
-    public FundSourceTypeType()
-    {
-        Name = "FundSourceType";
-        Description = "The source of money: fiscal special funds by level, integrated agriculture funds, east–west cooperation, designated assistance, social donations, loans.";
-    }
-}
-
-public sealed class FundLevelType : EnumerationGraphType<FundLevel>
-{
-    public FundLevelType()
-    {
-        Name = "FundLevel";
-        Description = "The level that provides the money.";
-    }
-}
-
 public sealed class FundQueries : IQueryFields
 {
     public void AddTo(ObjectGraphType query)
@@ -110,8 +92,8 @@ public sealed class FundQueries : IQueryFields
             .Description("Funds, newest first.")
             .RegionArgument()
             .YearArgument("Only funds of this fiscal year.")
-            .Argument<FundSourceTypeType>("sourceType", "Only funds of this source.")
-            .Argument<FundLevelType>("level", "Only funds of this level.")
+            .Argument<EnumerationGraphType<FundSourceType>>("sourceType", "Only funds of this source.")
+            .Argument<EnumerationGraphType<FundLevel>>("level", "Only funds of this level.")
             .SearchArgument("Part of the fund name or document number.")
             .PagingArguments()
             .ResolveAsync(async ctx =>

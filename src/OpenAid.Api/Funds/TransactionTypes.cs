@@ -19,11 +19,11 @@ public sealed class TransactionType : ObjectGraphType<MoneyTransaction>
         Description = "Money that was promised or moved from a provider to a receiver. Kinds are never added together.";
         this.NodeId(TypeName, t => t.Id);
         Field(t => t.Code).Description("Stable public code.");
-        Field(t => t.Kind, type: typeof(NonNullGraphType<TransactionKindType>)).Description("Pledge, commitment, disbursement, expenditure or incoming funds.");
+        Field(t => t.Kind, type: typeof(NonNullGraphType<EnumerationGraphType<TransactionKind>>)).Description("Pledge, commitment, disbursement, expenditure or incoming funds.");
         this.MoneyField("amount", "The amount.", t => t.AmountFen);
         Field(t => t.Date).Description("The date the money moved or was promised.");
         Field(t => t.FiscalYear).Description("The fiscal year it counts in.");
-        Field(t => t.SourceType, type: typeof(NonNullGraphType<FundSourceTypeType>)).Description("The source of the money.");
+        Field(t => t.SourceType, type: typeof(NonNullGraphType<EnumerationGraphType<FundSourceType>>)).Description("The source of the money.");
         Field<FundType>("fund").Description("The fund the money belongs to, if any.")
             .Resolve(ctx => ctx.LoadNode(FundType.TypeName, ctx.Source.FundId));
         Field<ProjectType>("project").Description("The project the money is for, if any.")
@@ -40,15 +40,6 @@ public sealed class TransactionType : ObjectGraphType<MoneyTransaction>
     }
 }
 
-public sealed class TransactionKindType : EnumerationGraphType<TransactionKind>
-{
-    public TransactionKindType()
-    {
-        Name = "TransactionKind";
-        Description = "Kinds of money, after the IATI transaction types; a pledge is a promise, a disbursement a payment.";
-    }
-}
-
 public sealed class TransactionQueries : IQueryFields
 {
     public void AddTo(ObjectGraphType query) =>
@@ -57,8 +48,8 @@ public sealed class TransactionQueries : IQueryFields
             .RegionArgument()
             .YearArgument("Only transactions of this fiscal year.")
             .DateRangeArguments("dated")
-            .Argument<TransactionKindType>("kind", "Only transactions of this kind.")
-            .Argument<FundSourceTypeType>("sourceType", "Only money of this source.")
+            .Argument<EnumerationGraphType<TransactionKind>>("kind", "Only transactions of this kind.")
+            .Argument<EnumerationGraphType<FundSourceType>>("sourceType", "Only money of this source.")
             .Argument<StringGraphType>("fund", "Only money of the fund with this code.")
             .PagingArguments()
             .ResolveAsync(async ctx => await ctx.PageAsync(await FilterAsync(ctx), t => t.Id));

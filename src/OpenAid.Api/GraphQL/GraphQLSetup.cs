@@ -35,11 +35,6 @@ public static class GraphQLSetup
                 services.AddSingleton(typeof(IOperations), type);
             }
 
-            if (typeof(IMutationFields).IsAssignableFrom(type))
-            {
-                services.AddSingleton(typeof(IMutationFields), type);
-            }
-
             if (typeof(INodeSource).IsAssignableFrom(type) && !type.IsGenericTypeDefinition)
             {
                 services.AddSingleton(typeof(INodeSource), type);

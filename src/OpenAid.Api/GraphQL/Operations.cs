@@ -6,6 +6,7 @@ using OpenAid.Api.Auth;
 using OpenAid.Data;
 using OpenAid.Domain.Common;
 using OpenAid.Domain.Notices;
+using OpenAid.Domain.Regions;
 
 namespace OpenAid.Api.GraphQL;
 
@@ -19,12 +20,15 @@ public interface IOperations
     void DeclareIn(OperationCatalog operations);
 }
 
-/// <summary>What a handler works with: the request's database, the caller and the clock.</summary>
-public sealed class WriteContext(OpenAidDbContext db, Actor actor, TimeProvider clock, CancellationToken cancellation)
+/// <summary>What a handler works with: the request's database, the caller, the role it acts in and the clock.</summary>
+public sealed class WriteContext(OpenAidDbContext db, Actor actor, string role, TimeProvider clock, CancellationToken cancellation)
 {
     public OpenAidDbContext Db { get; } = db;
 
     public Actor Actor { get; } = actor;
+
+    /// <summary>The role the operation needs, which the caller holds (or <see cref="Roles.Anyone"/>).</summary>
+    public string Role { get; } = role;
 
     public TimeProvider Clock { get; } = clock;
 
@@ -34,6 +38,17 @@ public sealed class WriteContext(OpenAidDbContext db, Actor actor, TimeProvider 
 
     /// <summary>Today where the service runs, as notices, needs and objections are dated.</summary>
     public DateOnly Today => Clock.Today();
+
+    /// <summary>The region <paramref name="code"/> names, once the caller's grant for <see cref="Role"/> is known to cover it.</summary>
+    public async Task<Region> RegionInScopeAsync(string code, string field)
+    {
+        var region = await Lookups.RegionAsync(Db, code, field, Cancellation);
+        RequireInScope(region.Code);
+        return region;
+    }
+
+    /// <summary>Fails with FORBIDDEN unless the caller's grant for <see cref="Role"/> covers <paramref name="regionCode"/>.</summary>
+    public void RequireInScope(long regionCode) => Actor.RequireInRegion(Role, regionCode);
 
     /// <summary>
     /// The next register number, e.g. "GS-451021-2026-0031", from the register's sequence: never given twice.
@@ -131,7 +146,7 @@ public sealed class OperationDeclaration<TInput>(
 /// <summary>The root Mutation type: one field per declared operation.</summary>
 public sealed class MutationType : ObjectGraphType
 {
-    public MutationType(OperationCatalog operations, IEnumerable<IMutationFields> legacy)
+    public MutationType(OperationCatalog operations)
     {
         Name = "Mutation";
         Description = "Writes, for signed-in officials, reviewers and donors (objections also anonymously). Each takes one input and returns a payload whose 'errors' say why nothing was written.";
@@ -140,10 +155,6 @@ public sealed class MutationType : ObjectGraphType
             AddField(operation.ToField());
         }
 
-        foreach (var feature in legacy.OrderBy(f => f.GetType().Name, StringComparer.Ordinal))
-        {
-            feature.AddTo(this);
-        }
     }
 }
 
@@ -166,6 +177,7 @@ public sealed class UserErrorType : ObjectGraphType<UserError>
 public sealed record Payload(object? Result, IReadOnlyList<UserError> Errors);
 
 /// <summary>The payload type of one mutation, e.g. CreateFundPayload: a nullable result field and the errors.</summary>
+[DoNotRegister] // built by the catalogue, one per operation; not a service
 public sealed class PayloadType : ObjectGraphType<Payload>
 {
     public PayloadType(string mutation, string resultField, string resultDescription, Type resultType)
@@ -201,7 +213,7 @@ public static class MutationRunner
         }
 
         var db = context.Db();
-        var write = new WriteContext(db, actor, context.RequestServices!.GetRequiredService<TimeProvider>(), context.CancellationToken);
+        var write = new WriteContext(db, actor, role, context.RequestServices!.GetRequiredService<TimeProvider>(), context.CancellationToken);
         db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
         db.Actor = actor.ToAuditActor(actor.IsAuthenticated && role != Roles.Anyone ? role : Roles.Anyone);
         var strategy = db.Database.CreateExecutionStrategy();

@@ -72,9 +72,7 @@ public sealed record ReviewNeedInput
     [Description("The need's code.")]
     public required string Need { get; init; }
 
-    // Nothing else references the described enum type, so without this the input would get an undescribed one.
     [Description("Approve or reject.")]
-    [InputType(typeof(NonNullGraphType<NeedReviewDecisionType>))]
     public required NeedReviewDecision Decision { get; init; }
 
     [Description("Why the need is rejected (public); required for, and only for, a rejection.")]
@@ -82,15 +80,6 @@ public sealed record ReviewNeedInput
 
     [Description("Why a need over its category's cap is approved anyway (public); required for, and only for, such a need.")]
     public string? CapOverrideReason { get; init; }
-}
-
-public sealed class NeedReviewDecisionType : EnumerationGraphType<NeedReviewDecision>
-{
-    public NeedReviewDecisionType()
-    {
-        Name = "NeedReviewDecision";
-        Description = "A reviewer's decision on a need pending review.";
-    }
 }
 
 /// <summary>Needs are registered, submitted, reviewed by a named reviewer and closed.</summary>
@@ -121,24 +110,22 @@ public sealed class NeedOperations(IConfiguration configuration) : IOperations
     private static async Task<Need> RegisterAsync(WriteContext write, RegisterNeedInput input)
     {
         var (db, ct) = (write.Db, write.Cancellation);
-        var region = await WriteChecks.RegionAsync(db, input.Region, "region", ct);
-        write.Actor.RequireInRegion(Roles.Publisher, region.Code);
-        var registrant = await WriteChecks.OwnOrganizationAsync(db, write.Actor.OrganizationCode, ct);
-        var project = input.Project is null ? null : await WriteChecks.ByCodeAsync(db.Projects.AsNoTracking(), input.Project, "project", ct);
-        var pairing = input.Pairing is null ? null : await WriteChecks.ByCodeAsync(db.Pairings.AsNoTracking(), input.Pairing, "pairing", ct);
+        var region = await write.RegionInScopeAsync(input.Region, "region");
+        var registrant = await Lookups.OwnOrganizationAsync(db, write.Actor.OrganizationCode, ct);
+        var project = input.Project is null ? null : await Lookups.ByCodeAsync(db.Projects.AsNoTracking(), input.Project, "project", ct);
+        var pairing = input.Pairing is null ? null : await Lookups.ByCodeAsync(db.Pairings.AsNoTracking(), input.Pairing, "pairing", ct);
         var need = Need.Register(
             region, input.Category, input.Title, input.Description, input.AmountFen, input.Quantity, input.Unit, input.Deadline, input.Priority,
             project, pairing, registrant.Id, input.Submit == true, write.Now, write.Today);
-        var prefix = RegisterNumbers.Prefix(Need.CodeKind, region.Code, write.Today.Year);
-        need.Number(RegisterNumbers.Next(prefix, await db.Needs.Select(n => n.Code).Where(c => c.StartsWith(prefix)).ToListAsync(ct)));
+        need.Number(await write.NextCodeAsync(Need.CodeKind, region.Code, write.Today.Year, db.Needs.Select(n => n.Code)));
         db.Needs.Add(need);
         return need;
     }
 
     private static async Task<Need> SubmitAsync(WriteContext write, SubmitNeedInput input)
     {
-        var need = await WriteChecks.ByCodeAsync(write.Db.Needs, input.Need, "need", write.Cancellation);
-        write.Actor.RequireInRegion(Roles.Publisher, need.RegionCode);
+        var need = await Lookups.ByCodeAsync(write.Db.Needs, input.Need, "need", write.Cancellation);
+        write.RequireInScope(need.RegionCode);
         need.Submit();
         return need;
     }
@@ -146,9 +133,9 @@ public sealed class NeedOperations(IConfiguration configuration) : IOperations
     private async Task<Need> ReviewAsync(WriteContext write, ReviewNeedInput input)
     {
         var (db, ct, actor) = (write.Db, write.Cancellation, write.Actor);
-        var need = await WriteChecks.ByCodeAsync(db.Needs, input.Need, "need", ct);
-        actor.RequireInRegion(Roles.Reviewer, need.RegionCode);
-        var unit = await WriteChecks.OwnOrganizationAsync(db, actor.OrganizationCode, ct);
+        var need = await Lookups.ByCodeAsync(db.Needs, input.Need, "need", ct);
+        write.RequireInScope(need.RegionCode);
+        var unit = await Lookups.OwnOrganizationAsync(db, actor.OrganizationCode, ct);
         var reviewer = Need.ReviewerNameOf(actor.Name, unit.Name);
         var key = need.Id.ToString(CultureInfo.InvariantCulture);
         var registeredIt = await db.AuditEntries.AnyAsync(e => e.EntityType == nameof(Need) && e.EntityKey == key && e.Operation == "create" && e.ActorSubject == actor.Subject, ct);
@@ -160,8 +147,8 @@ public sealed class NeedOperations(IConfiguration configuration) : IOperations
     {
         var (db, ct, today) = (write.Db, write.Cancellation, write.Today);
         var region = await db.Needs.AsNoTracking().Where(n => n.Code == input.Need).Select(n => (long?)n.RegionCode).SingleOrDefaultAsync(ct)
-            ?? throw new DomainException("NOT_FOUND", $"No need has the code '{input.Need}'.", "need");
-        write.Actor.RequireInRegion(Roles.Publisher, region);
+            ?? throw new DomainException(Errors.NotFound, $"No need has the code '{input.Need}'.", "need");
+        write.RequireInScope(region);
         var need = await NeedLocks.LockAsync(db, input.Need, "need", today, ct);
 
         // The statuses as the lock left them: pledges it just found lapsed are tracked as lapsed, not yet saved.

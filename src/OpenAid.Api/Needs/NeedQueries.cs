@@ -10,6 +10,7 @@ using OpenAid.Data;
 using OpenAid.Domain.Needs;
 using OpenAid.Domain.Pledges;
 using OpenAid.Domain.Regions;
+using OpenAid.Domain.Common;
 
 namespace OpenAid.Api.Needs;
 
@@ -44,8 +45,8 @@ public sealed class NeedQueries(TimeProvider clock, IConfiguration configuration
         query.Field<NonNullGraphType<ConnectionType<NeedType, Need>>>("needs")
             .Description("Needs in every state, newest first. The public sees approved needs; Publishers and Reviewers signed in also see the drafts, review queue and rejections of their region.")
             .RegionArgument()
-            .Argument<NeedCategoryType>("category", "Only needs of this category.")
-            .Argument<NeedStatusType>("status", "Only needs in this state today, e.g. PENDING_REVIEW for a reviewer's queue or EXPIRED.")
+            .Argument<EnumerationGraphType<NeedCategory>>("category", "Only needs of this category.")
+            .Argument<EnumerationGraphType<NeedStatus>>("status", "Only needs in this state today, e.g. PENDING_REVIEW for a reviewer's queue or EXPIRED.")
             .Argument<StringGraphType>("program", "Only needs in places paired under the program with this code, e.g. \"YGXZ\".")
             .SearchArgument("Part of the title.")
             .PagingArguments()
@@ -54,7 +55,7 @@ public sealed class NeedQueries(TimeProvider clock, IConfiguration configuration
                 var needs = await FilterAsync(ctx, Visible(ctx));
                 if (ctx.GetArgument<NeedStatus?>("status") is { } status)
                 {
-                    needs = WithStatus(ctx.Db(), needs, status, NoticeCalendar.Today(clock));
+                    needs = WithStatus(ctx.Db(), needs, status, clock.Today());
                 }
 
                 return await ctx.PageAsync(needs, n => n.Id);
@@ -62,16 +63,16 @@ public sealed class NeedQueries(TimeProvider clock, IConfiguration configuration
         query.Field<NonNullGraphType<ConnectionType<NeedType, Need>>>("openNeeds")
             .Description("Needs that take pledges today (open or partly pledged, deadline not passed), most urgent first, then the largest unmet share, then newest. The order follows the pledges, so a cursor is only good while they stay as they are.")
             .RegionArgument()
-            .Argument<NeedCategoryType>("category", "Only needs of this category.")
+            .Argument<EnumerationGraphType<NeedCategory>>("category", "Only needs of this category.")
             .Argument<StringGraphType>("program", "Only needs in places paired under the program with this code, e.g. \"YGXZ\".")
-            .Argument<NeedPriorityType>("urgency", "Only needs at least this urgent, e.g. HIGH for high and urgent needs.")
+            .Argument<EnumerationGraphType<NeedPriority>>("urgency", "Only needs at least this urgent, e.g. HIGH for high and urgent needs.")
             .Argument<LongGraphType>("minRemainingFen", "Only money needs with at least this much (fen) left to pledge.")
             .Argument<LongGraphType>("maxRemainingFen", "Only money needs with at most this much (fen) left to pledge, e.g. what a donor can fund in full.")
             .SearchArgument("Part of the title.")
             .PagingArguments()
             .ResolveAsync(async ctx =>
             {
-                var today = NoticeCalendar.Today(clock);
+                var today = clock.Today();
                 var live = Live(ctx.Db(), await FilterAsync(ctx, Visible(ctx)), today).Where(x => x.Pledged < x.Need.Requested && x.Need.Deadline >= today);
                 if (ctx.GetArgument<NeedPriority?>("urgency") is { } urgency)
                 {

@@ -29,7 +29,7 @@ public sealed class NeedType : ObjectGraphType<Need>
         Field(n => n.Code).Description("Stable public code, e.g. \"XQ-451027-2020-0003\".");
         Field<NonNullGraphType<RegionType>>("region").Description("The village (or township) the need is for.")
             .Resolve(ctx => ctx.LoadNode(RegionType.TypeName, ctx.Source.RegionCode));
-        Field(n => n.Category, type: typeof(NonNullGraphType<NeedCategoryType>)).Description("What kind of need it is.");
+        Field(n => n.Category, type: typeof(NonNullGraphType<EnumerationGraphType<NeedCategory>>)).Description("What kind of need it is.");
         Field(n => n.Title).Description("A short title.");
         Field(n => n.Description).Description("What is needed and for how many (counts only; never a household's name or photo).");
         Field<NonNullGraphType<AmountType>>("requested").Description("What the need asks.")
@@ -43,8 +43,8 @@ public sealed class NeedType : ObjectGraphType<Need>
         Field<NonNullGraphType<StringGraphType>>("unmetSharePercent").Description("The share of the need not pledged yet, in percent with two decimals.")
             .Resolve(ctx => Then(ctx, clock, (need, lapsed, _) => Percent(Math.Max(0, need.Requested - need.Pledged + lapsed), need.Requested)));
         Field(n => n.Deadline).Description("The day the need must be pledged by; after it, a need not fully pledged is expired.");
-        Field(n => n.Priority, type: typeof(NonNullGraphType<NeedPriorityType>)).Description("How urgent the need is.");
-        Field<NonNullGraphType<NeedStatusType>>("status").Description("Where the need stands today: expiry and lapsed pledges are computed from the date.")
+        Field(n => n.Priority, type: typeof(NonNullGraphType<EnumerationGraphType<NeedPriority>>)).Description("How urgent the need is.");
+        Field<NonNullGraphType<EnumerationGraphType<NeedStatus>>>("status").Description("Where the need stands today: expiry and lapsed pledges are computed from the date.")
             .Resolve(ctx => Then(ctx, clock, (need, lapsed, today) => NeedLifecycle.EffectiveStatus(need, lapsed, today)));
         Field<ProjectType>("project").Description("The project the need belongs to, if any.")
             .Resolve(ctx => ctx.LoadNode(ProjectType.TypeName, ctx.Source.ProjectId));
@@ -77,7 +77,7 @@ public sealed class NeedType : ObjectGraphType<Need>
     /// <summary>A value computed from the need, what its lapsed pledges still hold and today: batched for a whole page.</summary>
     private static ThenResult<long, T> Then<T>(IResolveFieldContext<Need> ctx, TimeProvider clock, Func<Need, long, DateOnly, T> compute)
     {
-        var today = NoticeCalendar.Today(clock);
+        var today = clock.Today();
         var need = ctx.Source;
         return new ThenResult<long, T>(LapsedQuantity(ctx, need.Id, today), lapsed => compute(need, lapsed, today));
     }
@@ -119,37 +119,10 @@ public sealed class NeedCapType : ObjectGraphType<CategoryCap>
     {
         Name = "NeedCap";
         Description = "A category's reasonableness cap, checked when a need is reviewed: a need over it is approved only with a public override reason.";
-        Field(c => c.Category, type: typeof(NonNullGraphType<NeedCategoryType>)).Description("The category.");
+        Field(c => c.Category, type: typeof(NonNullGraphType<EnumerationGraphType<NeedCategory>>)).Description("The category.");
         this.MoneyField("maxAmount", "The most a money need of the category may ask.", c => c.Cap.MaxFen);
         Field<NonNullGraphType<LongGraphType>>("maxQuantity").Description("The most a need of the category counted in any other unit may ask.")
             .Resolve(ctx => ctx.Source.Cap.MaxQuantity);
-    }
-}
-
-public sealed class NeedCategoryType : EnumerationGraphType<NeedCategory>
-{
-    public NeedCategoryType()
-    {
-        Name = "NeedCategory";
-        Description = "The kind of need: education, medical aid, housing, industry, jobs, skills training, daily necessities, infrastructure, product purchase.";
-    }
-}
-
-public sealed class NeedPriorityType : EnumerationGraphType<NeedPriority>
-{
-    public NeedPriorityType()
-    {
-        Name = "NeedPriority";
-        Description = "How urgent a need is, from low to urgent.";
-    }
-}
-
-public sealed class NeedStatusType : EnumerationGraphType<NeedStatus>
-{
-    public NeedStatusType()
-    {
-        Name = "NeedStatus";
-        Description = "The need lifecycle: draft → pending review → open → partly pledged → fully pledged → fulfilled → closed, or rejected / expired.";
     }
 }
 

@@ -9,9 +9,11 @@ using OpenAid.Api.Notices;
 using OpenAid.Domain.Needs;
 using OpenAid.Domain.Organizations;
 using OpenAid.Domain.Regions;
+using OpenAid.Domain.Common;
 
 namespace OpenAid.Api.Needs;
 
+[Description("Why a need was suggested to an organisation, strongest tie first.")]
 public enum SuggestionReason
 {
     [Description("The need is in a place paired with the organisation itself (e.g. 万企帮万村: the enterprise's village).")]
@@ -28,15 +30,6 @@ public enum SuggestionReason
 
 public sealed record NeedSuggestion(Need Need, int Rank, SuggestionReason ReasonCode, string Reason);
 
-public sealed class SuggestionReasonType : EnumerationGraphType<SuggestionReason>
-{
-    public SuggestionReasonType()
-    {
-        Name = "SuggestionReason";
-        Description = "Why a need was suggested to an organisation, strongest tie first.";
-    }
-}
-
 public sealed class NeedSuggestionType : ObjectGraphType<NeedSuggestion>
 {
     public NeedSuggestionType()
@@ -45,7 +38,7 @@ public sealed class NeedSuggestionType : ObjectGraphType<NeedSuggestion>
         Description = "An open need suggested to an organisation, and why.";
         Field<NonNullGraphType<NeedType>>("need").Description("The need.").Resolve(ctx => ctx.Source.Need);
         Field(s => s.Rank).Description("The position in the suggestions, from 1.");
-        Field(s => s.ReasonCode, type: typeof(NonNullGraphType<SuggestionReasonType>)).Description("The kind of tie that ranked it here.");
+        Field(s => s.ReasonCode, type: typeof(NonNullGraphType<EnumerationGraphType<SuggestionReason>>)).Description("The kind of tie that ranked it here.");
         Field(s => s.Reason).Description("Why it was suggested, in words.");
     }
 }
@@ -81,7 +74,7 @@ public sealed class SuggestedNeedsQuery(TimeProvider clock) : IQueryFields
         var ct = ctx.CancellationToken;
         var organization = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == code || o.CreditCode == code, ct)
             ?? throw ApiErrors.InvalidArgument("organization", $"no organisation has the code '{code}'.");
-        var today = NoticeCalendar.Today(clock);
+        var today = clock.Today();
 
         // Only approved needs: suggestions are public whoever asks.
         var open = NeedQueries.Ranked(NeedQueries.Live(db, db.Needs.Where(n => NeedLifecycle.PublicStatuses.Contains(n.Status)), today)

@@ -12,6 +12,7 @@ using OpenAid.Domain.Funds;
 using OpenAid.Domain.Needs;
 using OpenAid.Domain.Pledges;
 using OpenAid.Domain.Regions;
+using OpenAid.Domain.Common;
 
 namespace OpenAid.Api.Needs;
 
@@ -45,7 +46,7 @@ public sealed class VillagePageType : ObjectGraphType<VillagePage>
         Description = "One village (or township) with everything promised to it and everything that arrived: needs, pledges, deliveries and government funds side by side.";
         Field<NonNullGraphType<RegionType>>("region").Description("The village or township.").Resolve(ctx => ctx.Source.Region);
         Field<NonNullGraphType<VillageSummaryType>>("summary").Description("The totals.")
-            .ResolveAsync(async ctx => await SummaryAsync(ctx, ctx.Source.Region.RegionCode, NoticeCalendar.Today(clock)));
+            .ResolveAsync(async ctx => await SummaryAsync(ctx, ctx.Source.Region.RegionCode, clock.Today()));
         MarketplaceRegionFields.NeedsField(this, ctx => ctx.Source.Region.RegionCode);
         MarketplaceRegionFields.PledgesField(this, ctx => ctx.Source.Region.RegionCode);
         Field<NonNullGraphType<ConnectionType<PledgeDeliveryType, PledgeDelivery>>>("deliveries")
@@ -117,12 +118,12 @@ public static class MarketplaceRegionFields
         PledgesField(region, ctx => ctx.Source.RegionCode);
     }
 
-    private static DateOnly Today(IResolveFieldContext ctx) => NoticeCalendar.Today(ctx.RequestServices!.GetRequiredService<TimeProvider>());
+    private static DateOnly Today(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<TimeProvider>().Today();
 
     public static FieldBuilder<T, object> NeedsField<T>(ObjectGraphType<T> type, Func<IResolveFieldContext<T>, RegionCode> place) =>
         type.Field<NonNullGraphType<ConnectionType<NeedType, Need>>>("needs")
             .Description("The needs of the place and the places below it, newest first: approved ones, and for its officials signed in also drafts, the review queue and rejections.")
-            .Argument<NeedStatusType>("status", "Only needs in this state today.")
+            .Argument<EnumerationGraphType<NeedStatus>>("status", "Only needs in this state today.")
             .PagingArguments()
             .ResolveAsync(async ctx =>
             {
@@ -139,7 +140,7 @@ public static class MarketplaceRegionFields
     public static FieldBuilder<T, object> PledgesField<T>(ObjectGraphType<T> type, Func<IResolveFieldContext<T>, RegionCode> place) =>
         type.Field<NonNullGraphType<ConnectionType<PledgeType, Pledge>>>("pledges")
             .Description("The pledges to the place and the places below it, newest first, in every state.")
-            .Argument<PledgeStatusType>("status", "Only pledges in this state today.")
+            .Argument<EnumerationGraphType<PledgeStatus>>("status", "Only pledges in this state today.")
             .PagingArguments()
             .ResolveAsync(async ctx =>
             {

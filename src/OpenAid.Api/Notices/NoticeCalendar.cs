@@ -23,9 +23,6 @@ public static class NoticeCalendar
         return new WorkingDays(PublicHolidays.Days.Concat(configured));
     }
 
-    /// <summary>Today in the host's time zone, as notices and objections are dated.</summary>
-    public static DateOnly Today(TimeProvider clock) => clock.Today();
-
     private static IEnumerable<DateOnly> Parse(string entry)
     {
         var parts = entry.Split("..", StringSplitOptions.TrimEntries);

@@ -24,29 +24,9 @@ internal static class NoticeFields
     public const string Draft = "The draft's provisional code (CG-…).";
 }
 
-/// <summary>The text of a notice that a draft, a draft edit and a correction all carry.</summary>
-public interface INoticeText
+/// <summary>The text of a notice that a draft, a draft edit and a correction all carry, declared once.</summary>
+public abstract record NoticeTextInput
 {
-    string Title { get; }
-
-    string Body { get; }
-
-    DateOnly DecidedOn { get; }
-
-    int? NoticePeriodDays { get; }
-
-    string LocalSupervisionPhone { get; }
-}
-
-[Description("A new notice draft. Drafts are never public and can be edited until published.")]
-public sealed record DraftNoticeInput : INoticeText
-{
-    [Description("What the notice is about.")]
-    public required NoticeKind Kind { get; init; }
-
-    [Description("The region the notice is for; must be within the caller's region. Township and village notices run a notice period.")]
-    public required string Region { get; init; }
-
     [Description(NoticeFields.Title)]
     public required string Title { get; init; }
 
@@ -61,6 +41,16 @@ public sealed record DraftNoticeInput : INoticeText
 
     [Description(NoticeFields.LocalSupervisionPhone)]
     public required string LocalSupervisionPhone { get; init; }
+}
+
+[Description("A new notice draft. Drafts are never public and can be edited until published.")]
+public sealed record DraftNoticeInput : NoticeTextInput
+{
+    [Description("What the notice is about.")]
+    public required NoticeKind Kind { get; init; }
+
+    [Description("The region the notice is for; must be within the caller's region. Township and village notices run a notice period.")]
+    public required string Region { get; init; }
 
     [Description(NoticeFields.Funds + NoticeFields.NewSubjects)]
     public IReadOnlyList<string>? Funds { get; init; }
@@ -70,25 +60,11 @@ public sealed record DraftNoticeInput : INoticeText
 }
 
 [Description("New text for a notice that is still a draft. Published notices are never edited: correct them with supersedeNotice.")]
-public sealed record UpdateDraftNoticeInput : INoticeText
+public sealed record UpdateDraftNoticeInput : NoticeTextInput
 {
     [Description(NoticeFields.Draft)]
     public required string Notice { get; init; }
 
-    [Description(NoticeFields.Title)]
-    public required string Title { get; init; }
-
-    [Description(NoticeFields.Body)]
-    public required string Body { get; init; }
-
-    [Description(NoticeFields.DecidedOn)]
-    public required DateOnly DecidedOn { get; init; }
-
-    [Description(NoticeFields.NoticePeriodDays)]
-    public int? NoticePeriodDays { get; init; }
-
-    [Description(NoticeFields.LocalSupervisionPhone)]
-    public required string LocalSupervisionPhone { get; init; }
 }
 
 [Description("A draft to publish today.")]
@@ -99,28 +75,13 @@ public sealed record PublishNoticeInput
 }
 
 [Description("A correction: a new notice, published today, that replaces a published one. Kind and region are the corrected notice's.")]
-public sealed record SupersedeNoticeInput : INoticeText
+public sealed record SupersedeNoticeInput : NoticeTextInput
 {
     [Description("The code of the published notice to correct.")]
     public required string Notice { get; init; }
 
     [Description("Why the correction was needed (public).")]
     public required string Reason { get; init; }
-
-    [Description(NoticeFields.Title)]
-    public required string Title { get; init; }
-
-    [Description(NoticeFields.Body)]
-    public required string Body { get; init; }
-
-    [Description(NoticeFields.DecidedOn)]
-    public required DateOnly DecidedOn { get; init; }
-
-    [Description(NoticeFields.NoticePeriodDays)]
-    public int? NoticePeriodDays { get; init; }
-
-    [Description(NoticeFields.LocalSupervisionPhone)]
-    public required string LocalSupervisionPhone { get; init; }
 
     [Description(NoticeFields.Funds + NoticeFields.SameSubjects)]
     public IReadOnlyList<string>? Funds { get; init; }
@@ -174,9 +135,8 @@ public sealed class NoticeOperations(IConfiguration configuration) : IOperations
     private static async Task<Notice> DraftAsync(WriteContext write, DraftNoticeInput input)
     {
         var (db, ct) = (write.Db, write.Cancellation);
-        var region = await WriteChecks.RegionAsync(db, input.Region, "region", ct);
-        write.Actor.RequireInRegion(Roles.Publisher, region.Code);
-        var publisher = await WriteChecks.OwnOrganizationAsync(db, write.Actor.OrganizationCode, ct);
+        var region = await write.RegionInScopeAsync(input.Region, "region");
+        var publisher = await Lookups.OwnOrganizationAsync(db, write.Actor.OrganizationCode, ct);
         var fundCodes = Notice.SubjectCodes(input.Funds, "funds");
         var projectCodes = Notice.SubjectCodes(input.Projects, "projects");
         var notice = Notice.Draft(
@@ -189,8 +149,8 @@ public sealed class NoticeOperations(IConfiguration configuration) : IOperations
     private static async Task<Notice> UpdateDraftAsync(WriteContext write, UpdateDraftNoticeInput input)
     {
         var (db, ct) = (write.Db, write.Cancellation);
-        var notice = await WriteChecks.ByCodeAsync(db.Notices, input.Notice, "notice", ct);
-        write.Actor.RequireInRegion(Roles.Publisher, notice.RegionCode);
+        var notice = await Lookups.ByCodeAsync(db.Notices, input.Notice, "notice", ct);
+        write.RequireInScope(notice.RegionCode);
         notice.UpdateDraft(await db.Regions.AsNoTracking().SingleAsync(r => r.Code == notice.RegionCode, ct), Text(input), write.Today);
         return notice;
     }
@@ -198,8 +158,8 @@ public sealed class NoticeOperations(IConfiguration configuration) : IOperations
     private async Task<Notice> PublishAsync(WriteContext write, PublishNoticeInput input)
     {
         var (db, ct) = (write.Db, write.Cancellation);
-        var notice = await WriteChecks.ByCodeAsync(db.Notices, input.Notice, "notice", ct);
-        write.Actor.RequireInRegion(Roles.Publisher, notice.RegionCode);
+        var notice = await Lookups.ByCodeAsync(db.Notices, input.Notice, "notice", ct);
+        write.RequireInScope(notice.RegionCode);
         notice.Publish(await write.NextCodeAsync(Notice.CodeKind, notice.RegionCode, write.Today.Year, db.Notices.Select(n => n.Code)), write.Today, _calendar);
         return notice;
     }
@@ -207,9 +167,9 @@ public sealed class NoticeOperations(IConfiguration configuration) : IOperations
     private async Task<Notice> SupersedeAsync(WriteContext write, SupersedeNoticeInput input)
     {
         var (db, ct) = (write.Db, write.Cancellation);
-        var old = await WriteChecks.ByCodeAsync(db.Notices, input.Notice, "notice", ct);
-        write.Actor.RequireInRegion(Roles.Publisher, old.RegionCode);
-        var publisher = await WriteChecks.OwnOrganizationAsync(db, write.Actor.OrganizationCode, ct);
+        var old = await Lookups.ByCodeAsync(db.Notices, input.Notice, "notice", ct);
+        write.RequireInScope(old.RegionCode);
+        var publisher = await Lookups.OwnOrganizationAsync(db, write.Actor.OrganizationCode, ct);
         var region = await db.Regions.AsNoTracking().SingleAsync(r => r.Code == old.RegionCode, ct);
         var funds = input.Funds is { } fundCodes
             ? await LookUpAsync(db.Funds, Notice.SubjectCodes(fundCodes, "funds"), "funds", ct)
@@ -231,13 +191,13 @@ public sealed class NoticeOperations(IConfiguration configuration) : IOperations
     private static async Task<Notice> WithdrawAsync(WriteContext write, WithdrawNoticeInput input)
     {
         var (db, ct) = (write.Db, write.Cancellation);
-        var notice = await WriteChecks.ByCodeAsync(db.Notices, input.Notice, "notice", ct);
-        write.Actor.RequireInRegion(Roles.Publisher, notice.RegionCode);
+        var notice = await Lookups.ByCodeAsync(db.Notices, input.Notice, "notice", ct);
+        write.RequireInScope(notice.RegionCode);
         notice.Withdraw(input.Reason);
         return notice;
     }
 
-    private static NoticeText Text(INoticeText input) =>
+    private static NoticeText Text(NoticeTextInput input) =>
         new(input.Title, input.Body, input.DecidedOn, input.NoticePeriodDays, input.LocalSupervisionPhone);
 
     private static async Task<List<T>> LookUpAsync<T>(IQueryable<T> set, IReadOnlyList<string> codes, string field, CancellationToken ct)
@@ -246,7 +206,7 @@ public sealed class NoticeOperations(IConfiguration configuration) : IOperations
         var found = new List<T>(codes.Count);
         foreach (var code in codes)
         {
-            found.Add(await WriteChecks.ByCodeAsync(set.AsNoTracking(), code, field, ct));
+            found.Add(await Lookups.ByCodeAsync(set.AsNoTracking(), code, field, ct));
         }
 
         return found;

@@ -11,6 +11,7 @@ using OpenAid.Domain.Funds;
 using OpenAid.Domain.Notices;
 using OpenAid.Domain.Objections;
 using OpenAid.Domain.Projects;
+using OpenAid.Domain.Common;
 
 namespace OpenAid.Api.Notices;
 
@@ -25,7 +26,7 @@ public sealed class NoticeType : ObjectGraphType<Notice>
         this.NodeId(TypeName, n => n.Id);
         Field(n => n.Code).Description("Stable, citable notice number, e.g. \"GS-451021-2019-0031\".");
         Field(n => n.Title).Description("The notice's title.");
-        Field(n => n.Kind, type: typeof(NonNullGraphType<NoticeKindType>)).Description("What the notice is about.");
+        Field(n => n.Kind, type: typeof(NonNullGraphType<EnumerationGraphType<NoticeKind>>)).Description("What the notice is about.");
         Field<NonNullGraphType<OrganizationType>>("publisher").Description("The government unit that published the notice.")
             .Resolve(ctx => ctx.LoadNode(OrganizationType.TypeName, ctx.Source.PublisherOrganizationId));
         Field<NonNullGraphType<RegionType>>("region").Description("The region the notice is for.")
@@ -37,10 +38,10 @@ public sealed class NoticeType : ObjectGraphType<Notice>
         Field(n => n.NoticePeriodEndsOn, nullable: true).Description("The last day of the notice period.");
         Field<NonNullGraphType<BooleanGraphType>>("isOpenForObjections")
             .Description("Whether objections to the notice are taken today: during the notice period of a township or village notice, and while a county or higher notice is in force.")
-            .Resolve(ctx => ObjectionRules.AcceptsObjections(ctx.Source, NoticeCalendar.Today(clock)));
+            .Resolve(ctx => ObjectionRules.AcceptsObjections(ctx.Source, clock.Today()));
         Field(n => n.SupervisionPhone).Description("The national supervision hotline, 12317.");
         Field(n => n.LocalSupervisionPhone, nullable: true).Description("The publisher's local supervision number (an office line).");
-        Field(n => n.Status, type: typeof(NonNullGraphType<NoticeStatusType>)).Description("Published, superseded by a correction, or withdrawn; all stay visible.");
+        Field(n => n.Status, type: typeof(NonNullGraphType<EnumerationGraphType<NoticeStatus>>)).Description("Published, superseded by a correction, or withdrawn; all stay visible.");
         Field(n => n.IsLate).Description("Published later than 15 working days after the decision it reports (a compliance indicator).");
         Field(n => n.WorkingDaysLate).Description("Working days past the 15-working-day deadline; 0 when on time.");
         Field<NoticeType>("supersedes").Description("The notice this one corrects, if it is a correction.")
@@ -88,24 +89,6 @@ public sealed class NoticeType : ObjectGraphType<Notice>
     }
 }
 
-public sealed class NoticeKindType : EnumerationGraphType<NoticeKind>
-{
-    public NoticeKindType()
-    {
-        Name = "NoticeKind";
-        Description = "What a notice is about: funds, a project, pledges or an exit.";
-    }
-}
-
-public sealed class NoticeStatusType : EnumerationGraphType<NoticeStatus>
-{
-    public NoticeStatusType()
-    {
-        Name = "NoticeStatus";
-        Description = "A notice's status. Drafts are never public; published, superseded and withdrawn notices always are.";
-    }
-}
-
 public sealed class NoticeQueries : IQueryFields
 {
     /// <summary>Notices the public may see: everything ever published, never drafts.</summary>
@@ -119,8 +102,8 @@ public sealed class NoticeQueries : IQueryFields
             .RegionArgument()
             .YearArgument("Only notices published in this year.")
             .DateRangeArguments("published")
-            .Argument<NoticeKindType>("kind", "Only notices of this kind.")
-            .Argument<NoticeStatusType>("status", "Only notices in this status.")
+            .Argument<EnumerationGraphType<NoticeKind>>("kind", "Only notices of this kind.")
+            .Argument<EnumerationGraphType<NoticeStatus>>("status", "Only notices in this status.")
             .Argument<BooleanGraphType>("late", "true: only notices published late; false: only those on time.")
             .SearchArgument("Part of the title.")
             .PagingArguments()

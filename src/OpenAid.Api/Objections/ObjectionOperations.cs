@@ -92,8 +92,8 @@ public sealed class ObjectionOperations : IOperations
     {
         var (db, ct) = (write.Db, write.Cancellation);
         db.Actor = Complainant;
-        var notice = input.Notice is { } code ? await WriteChecks.ByCodeAsync(NoticeQueries.Public(db).AsNoTracking(), code, "notice", ct) : null;
-        var region = input.Region is { } regionCode ? (await WriteChecks.RegionAsync(db, regionCode, "region", ct)).Code : (long?)null;
+        var notice = input.Notice is { } code ? await Lookups.ByCodeAsync(NoticeQueries.Public(db).AsNoTracking(), code, "notice", ct) : null;
+        var region = input.Region is { } regionCode ? (await Lookups.RegionAsync(db, regionCode, "region", ct)).Code : (long?)null;
         var filedAt = write.Now;
         var objection = Objection.File(
             await write.NextCodeAsync(Objection.CodeKind, notice?.RegionCode ?? region ?? 0, filedAt.Year, db.Objections.Select(o => o.Code)),
@@ -125,8 +125,8 @@ public sealed class ObjectionOperations : IOperations
 
     private static async Task<Objection> InRegionAsync(WriteContext write, string code)
     {
-        var objection = await WriteChecks.ByCodeAsync(write.Db.Objections, code, "objection", write.Cancellation);
-        write.Actor.RequireInRegion(Roles.Reviewer, objection.RegionCode);
+        var objection = await Lookups.ByCodeAsync(write.Db.Objections, code, "objection", write.Cancellation);
+        write.RequireInScope(objection.RegionCode);
         return objection;
     }
 

@@ -22,9 +22,9 @@ public sealed class ObjectionType : ObjectGraphType<Objection>
             .Resolve(ctx => ctx.LoadNode(NoticeType.TypeName, ctx.Source.NoticeId));
         Field<NonNullGraphType<RegionType>>("region").Description("The region concerned: the notice's, or the one the report names.")
             .Resolve(ctx => ctx.LoadNode(RegionType.TypeName, ctx.Source.RegionCode));
-        Field(o => o.Category, type: typeof(NonNullGraphType<ObjectionCategoryType>)).Description("The kind of violation alleged.");
+        Field(o => o.Category, type: typeof(NonNullGraphType<EnumerationGraphType<ObjectionCategory>>)).Description("The kind of violation alleged.");
         Field(o => o.Description).Description("What the complainant reports (public, free of personal data).");
-        Field(o => o.Status, type: typeof(NonNullGraphType<ObjectionStatusType>)).Description("Received, under investigation, answered or rejected.");
+        Field(o => o.Status, type: typeof(NonNullGraphType<EnumerationGraphType<ObjectionStatus>>)).Description("Received, under investigation, answered or rejected.");
         Field(o => o.FiledAt).Description("When the objection was filed.");
         Field(o => o.InvestigationStartedAt, nullable: true).Description("When a reviewer started investigating.");
         Field(o => o.Answer, nullable: true).Description("The public answer, or the reason for rejecting.");
@@ -57,24 +57,6 @@ public sealed class ObjectionContactType : ObjectGraphType<Objection>
     }
 }
 
-public sealed class ObjectionCategoryType : EnumerationGraphType<ObjectionCategory>
-{
-    public ObjectionCategoryType()
-    {
-        Name = "ObjectionCategory";
-        Description = "The violations the policy documents name, from false claims (虚报冒领) to fake exits (数字脱贫).";
-    }
-}
-
-public sealed class ObjectionStatusType : EnumerationGraphType<ObjectionStatus>
-{
-    public ObjectionStatusType()
-    {
-        Name = "ObjectionStatus";
-        Description = "received → investigating → answered, or rejected with a public reason.";
-    }
-}
-
 public sealed class ObjectionQueries : IQueryFields
 {
     public void AddTo(ObjectGraphType query)
@@ -85,8 +67,8 @@ public sealed class ObjectionQueries : IQueryFields
             .Description("Objections and misuse reports with their answers, newest first. A region includes everything below it.")
             .RegionArgument()
             .Argument<StringGraphType>("notice", "Only objections to this notice (its code).")
-            .Argument<ObjectionStatusType>("status", "Only objections in this status.")
-            .Argument<ObjectionCategoryType>("category", "Only objections of this category.")
+            .Argument<EnumerationGraphType<ObjectionStatus>>("status", "Only objections in this status.")
+            .Argument<EnumerationGraphType<ObjectionCategory>>("category", "Only objections of this category.")
             .PagingArguments()
             .ResolveAsync(async ctx =>
             {

@@ -20,7 +20,7 @@ public sealed class OrganizationType : ObjectGraphType<Organization>
         this.NodeId(TypeName, o => o.Id);
         Field(o => o.Code).Description("Stable public code, e.g. \"ORG-000123\".");
         Field(o => o.Name).Description("The registered name.");
-        Field(o => o.Kind, type: typeof(NonNullGraphType<OrganizationKindType>)).Description("What kind of organisation this is.");
+        Field(o => o.Kind, type: typeof(NonNullGraphType<EnumerationGraphType<OrganizationKind>>)).Description("What kind of organisation this is.");
         Field(o => o.CreditCode, nullable: true).Description("The unified social credit code (统一社会信用代码), checked by its check character.");
         Field<NonNullGraphType<RegionType>>("region").Description("Where the organisation is registered.")
             .Resolve(ctx => ctx.LoadNode(RegionType.TypeName, ctx.Source.RegionCode));
@@ -35,15 +35,6 @@ public sealed class OrganizationType : ObjectGraphType<Organization>
                         .Join(ctx.Db().Programs, m => m.ProgramId, p => p.Id, (m, p) => new { m.OrganizationId, Program = p })
                         .ToListAsync(ct))
                     .ToLookup(x => x.OrganizationId, x => x.Program)));
-    }
-}
-
-public sealed class OrganizationKindType : EnumerationGraphType<OrganizationKind>
-{
-    public OrganizationKindType()
-    {
-        Name = "OrganizationKind";
-        Description = "Government unit, state-owned or private enterprise, social organisation, or individual donor.";
     }
 }
 
@@ -62,7 +53,7 @@ public sealed class OrganizationQueries : IQueryFields
         query.Field<NonNullGraphType<ConnectionType<OrganizationType, Organization>>>("organizations")
             .Description("Organisations, newest first.")
             .RegionArgument()
-            .Argument<OrganizationKindType>("kind", "Only organisations of this kind.")
+            .Argument<EnumerationGraphType<OrganizationKind>>("kind", "Only organisations of this kind.")
             .Argument<StringGraphType>("program", "Only members of the program with this code, e.g. \"WQBWC\".")
             .SearchArgument("Part of the name.")
             .PagingArguments()

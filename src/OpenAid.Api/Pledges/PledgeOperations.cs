@@ -120,18 +120,17 @@ public sealed class PledgeOperations : IOperations
             write.Actor.RequireForOrganization(Roles.Donor, organization);
         }
 
-        var donor = await WriteChecks.OwnOrganizationAsync(db, write.Actor.OrganizationCode, ct);
+        var donor = await Lookups.OwnOrganizationAsync(db, write.Actor.OrganizationCode, ct);
         var need = input.Need is null ? null : await NeedLocks.LockAsync(db, input.Need, "need", today, ct);
-        var project = input.Project is null ? null : await WriteChecks.ByCodeAsync(db.Projects.AsNoTracking(), input.Project, "project", ct);
-        var village = input.Village is null ? null : await WriteChecks.RegionAsync(db, input.Village, "village", ct);
-        var program = input.Program is null ? null : await WriteChecks.ByCodeAsync(db.Programs.AsNoTracking(), input.Program, "program", ct);
+        var project = input.Project is null ? null : await Lookups.ByCodeAsync(db.Projects.AsNoTracking(), input.Project, "project", ct);
+        var village = input.Village is null ? null : await Lookups.RegionAsync(db, input.Village, "village", ct);
+        var program = input.Program is null ? null : await Lookups.ByCodeAsync(db.Programs.AsNoTracking(), input.Program, "program", ct);
         var joined = program is not null && await db.ProgramMemberships.AnyAsync(m => m.ProgramId == program.Id && m.OrganizationId == donor.Id, ct);
         var regionCode = need?.RegionCode ?? project?.RegionCode ?? village?.Code;
         var defaultProgram = program is null && regionCode is { } place ? await DefaultProgramAsync(db, donor, need?.PairingId, place, ct) : null;
         var pledge = Pledge.Make(
             donor, need, project, project?.TakesFunds ?? false, village, input.Kind, input.Quantity, input.Unit, input.ConfirmBy, program, joined, defaultProgram, write.Now, today);
-        var prefix = RegisterNumbers.Prefix(Pledge.CodeKind, pledge.RegionCode, today.Year);
-        pledge.Number(RegisterNumbers.Next(prefix, await db.Pledges.Select(p => p.Code).Where(c => c.StartsWith(prefix)).ToListAsync(ct)));
+        pledge.Number(await write.NextCodeAsync(Pledge.CodeKind, pledge.RegionCode, today.Year, db.Pledges.Select(p => p.Code)));
         db.Pledges.Add(pledge);
         await PledgeMoney.RecordPledgeAsync(db, pledge, donor, today, need?.Title ?? project?.Name ?? $"帮扶{village!.Name}", ct);
         return pledge;
@@ -150,7 +149,7 @@ public sealed class PledgeOperations : IOperations
 
     private static async Task<Pledge> ConfirmAsync(WriteContext write, ConfirmPledgeInput input)
     {
-        var (pledge, _) = await LockAsync(write, input.Pledge, key => write.Actor.RequireInRegion(Roles.Publisher, key.RegionCode));
+        var (pledge, _) = await LockAsync(write, input.Pledge, key => write.RequireInScope(key.RegionCode));
         pledge.Confirm(write.Now, write.Today);
         return pledge;
     }
@@ -166,12 +165,12 @@ public sealed class PledgeOperations : IOperations
         var (db, ct) = (write.Db, write.Cancellation);
         var id = GlobalId.TryDecode(input.Delivery, out var type, out var key) && type == PledgeDeliveryType.TypeName && key is > 0 and <= int.MaxValue
             ? (int)key
-            : throw new DomainException("INVALID_ID", $"'{input.Delivery}' is not the ID of a PledgeDelivery; use the 'id' of a delivery.", "delivery");
+            : throw new DomainException(Errors.InvalidId, $"'{input.Delivery}' is not the ID of a PledgeDelivery; use the 'id' of a delivery.", "delivery");
         var pledgeId = await db.PledgeDeliveries.AsNoTracking().Where(d => d.Id == id).Select(d => (int?)d.PledgeId).SingleOrDefaultAsync(ct)
-            ?? throw new DomainException("NOT_FOUND", "No delivery has this ID.", "delivery");
-        var (pledge, need) = await LockAsync(write, pledgeId, k => write.Actor.RequireInRegion(Roles.Publisher, k.RegionCode));
+            ?? throw new DomainException(Errors.NotFound, "No delivery has this ID.", "delivery");
+        var (pledge, need) = await LockAsync(write, pledgeId, k => write.RequireInScope(k.RegionCode));
         var delivery = pledge.Deliveries.Single(d => d.Id == id);
-        var unit = await WriteChecks.OwnOrganizationAsync(db, write.Actor.OrganizationCode, ct);
+        var unit = await Lookups.OwnOrganizationAsync(db, write.Actor.OrganizationCode, ct);
         pledge.ConfirmReceipt(delivery, need, unit.Name, write.Now);
         await PledgeMoney.RecordReceiptAsync(db, pledge, delivery, ct);
         return delivery;
@@ -186,7 +185,7 @@ public sealed class PledgeOperations : IOperations
 
     private static async Task<int> PledgeIdAsync(OpenAidDbContext db, string code, CancellationToken ct) =>
         await db.Pledges.AsNoTracking().Where(p => p.Code == code).Select(p => (int?)p.Id).SingleOrDefaultAsync(ct)
-            ?? throw new DomainException("NOT_FOUND", $"No pledge has the code '{code}'.", "pledge");
+            ?? throw new DomainException(Errors.NotFound, $"No pledge has the code '{code}'.", "pledge");
 
     /// <summary>Locks the pledge with this code (see <see cref="LockAsync(WriteContext, int, Action{PledgeKey})"/>).</summary>
     private static async Task<(Pledge Pledge, Need? Need)> LockAsync(WriteContext write, string code, Action<PledgeKey> authorize) =>

@@ -11,6 +11,7 @@ using OpenAid.Api.Projects;
 using OpenAid.Api.Regions;
 using OpenAid.Data;
 using OpenAid.Domain.Pledges;
+using OpenAid.Domain.Common;
 
 namespace OpenAid.Api.Pledges;
 
@@ -34,15 +35,15 @@ public sealed class PledgeType : ObjectGraphType<Pledge>
             .Resolve(ctx => ctx.LoadNode(RegionType.TypeName, ctx.Source.RegionCode));
         Field<ProgramType>("program").Description("The program the pledge counts for (万企帮万村, 粤桂扶贫协作 …), if any.")
             .Resolve(ctx => ctx.LoadNode(ProgramType.TypeName, ctx.Source.ProgramId));
-        Field(p => p.Kind, type: typeof(NonNullGraphType<PledgeKindType>)).Description("Money, goods, services, jobs or purchases.");
+        Field(p => p.Kind, type: typeof(NonNullGraphType<EnumerationGraphType<PledgeKind>>)).Description("Money, goods, services, jobs or purchases.");
         Field<NonNullGraphType<AmountType>>("quantity").Description("What was promised.")
             .Resolve(ctx => new Amount(ctx.Source.Quantity, ctx.Source.Unit));
         Field<NonNullGraphType<AmountType>>("delivered").Description("What the donor delivered so far.")
             .Resolve(ctx => new ThenResult<PledgeDelivery[], Amount>(Deliveries(ctx), d => new Amount(d.Sum(x => x.Quantity), ctx.Source.Unit)));
         Field<NonNullGraphType<AmountType>>("received").Description("What the village confirmed it received.")
             .Resolve(ctx => new ThenResult<PledgeDelivery[], Amount>(Deliveries(ctx), d => new Amount(d.Where(x => x.ReceivedAt is not null).Sum(x => x.Quantity), ctx.Source.Unit)));
-        Field<NonNullGraphType<PledgeStatusType>>("status").Description("Where the pledge stands today; a pledge not confirmed by its date is lapsed.")
-            .Resolve(ctx => PledgeLifecycle.EffectiveStatus(ctx.Source, NoticeCalendar.Today(clock)));
+        Field<NonNullGraphType<EnumerationGraphType<PledgeStatus>>>("status").Description("Where the pledge stands today; a pledge not confirmed by its date is lapsed.")
+            .Resolve(ctx => PledgeLifecycle.EffectiveStatus(ctx.Source, clock.Today()));
         Field(p => p.PledgedAt).Description("When the pledge was made.");
         Field(p => p.ConfirmBy).Description("The pledge lapses unless it is confirmed (an agreement) by this day.");
         Field(p => p.ConfirmedAt, nullable: true).Description("When the agreement was confirmed.");
@@ -83,24 +84,6 @@ public sealed class PledgeDeliveryType : ObjectGraphType<PledgeDelivery>
     }
 }
 
-public sealed class PledgeKindType : EnumerationGraphType<PledgeKind>
-{
-    public PledgeKindType()
-    {
-        Name = "PledgeKind";
-        Description = "What is pledged: money, goods, services, jobs, or purchases of village products (消费扶贫).";
-    }
-}
-
-public sealed class PledgeStatusType : EnumerationGraphType<PledgeStatus>
-{
-    public PledgeStatusType()
-    {
-        Name = "PledgeStatus";
-        Description = "The pledge lifecycle: pledged → confirmed → delivered → received → completed, or cancelled / lapsed.";
-    }
-}
-
 public sealed class PledgeQueries(TimeProvider clock) : IQueryFields
 {
     public void AddTo(ObjectGraphType query)
@@ -119,10 +102,10 @@ public sealed class PledgeQueries(TimeProvider clock) : IQueryFields
             .Argument<StringGraphType>("organization", "Only pledges of the organisation with this code.")
             .Argument<StringGraphType>("need", "Only pledges against the need with this code.")
             .Argument<StringGraphType>("program", "Only pledges counted for the program with this code.")
-            .Argument<PledgeKindType>("kind", "Only pledges of this kind.")
-            .Argument<PledgeStatusType>("status", "Only pledges in this state today.")
+            .Argument<EnumerationGraphType<PledgeKind>>("kind", "Only pledges of this kind.")
+            .Argument<EnumerationGraphType<PledgeStatus>>("status", "Only pledges in this state today.")
             .PagingArguments()
-            .ResolveAsync(async ctx => await ctx.PageAsync(await FilterAsync(ctx, ctx.Db(), NoticeCalendar.Today(clock)), p => p.Id));
+            .ResolveAsync(async ctx => await ctx.PageAsync(await FilterAsync(ctx, ctx.Db(), clock.Today()), p => p.Id));
     }
 
     public static async Task<IQueryable<Pledge>> FilterAsync(IResolveFieldContext ctx, OpenAidDbContext db, DateOnly today)

@@ -128,9 +128,8 @@ public sealed class ProjectOperations : IOperations
     private static async Task<Project> CreateAsync(WriteContext write, CreateProjectInput input)
     {
         var (db, ct) = (write.Db, write.Cancellation);
-        var region = await WriteChecks.RegionAsync(db, input.Region, "region", ct);
-        write.Actor.RequireInRegion(Roles.Publisher, region.Code);
-        var implementer = await WriteChecks.ByCodeAsync(db.Organizations.AsNoTracking(), input.ImplementingOrganization, "implementingOrganization", ct);
+        var region = await write.RegionInScopeAsync(input.Region, "region");
+        var implementer = await Lookups.ByCodeAsync(db.Organizations.AsNoTracking(), input.ImplementingOrganization, "implementingOrganization", ct);
         var project = Project.Create(
             await write.NextCodeAsync(Project.CodeKind, region.Code, input.FiscalYear, db.Projects.Select(p => p.Code)),
             input.Name, region.Code, input.Category, input.Description, implementer.Id, input.ResponsibleRole, input.FiscalYear,
@@ -144,16 +143,16 @@ public sealed class ProjectOperations : IOperations
 
     private static async Task<Project> MoveAsync(WriteContext write, MoveProjectInput input)
     {
-        var project = await WriteChecks.ByCodeAsync(write.Db.Projects, input.Project, "project", write.Cancellation);
-        write.Actor.RequireInRegion(Roles.Publisher, project.RegionCode);
+        var project = await Lookups.ByCodeAsync(write.Db.Projects, input.Project, "project", write.Cancellation);
+        write.RequireInScope(project.RegionCode);
         project.MoveTo(input.To, input.On, input.Reason, write.Today);
         return project;
     }
 
     private static async Task<Project> RecordResultsAsync(WriteContext write, RecordProjectResultsInput input)
     {
-        var project = await WriteChecks.ByCodeAsync(write.Db.Projects.Include(p => p.Targets), input.Project, "project", write.Cancellation);
-        write.Actor.RequireInRegion(Roles.Publisher, project.RegionCode);
+        var project = await Lookups.ByCodeAsync(write.Db.Projects.Include(p => p.Targets), input.Project, "project", write.Cancellation);
+        write.RequireInScope(project.RegionCode);
         project.RecordResults(
             input.BeneficiaryHouseholds, input.BeneficiaryPeople, [.. (input.Actuals ?? []).Select(a => new TargetActual(a.Indicator, a.Actual))]);
         return project;

@@ -25,7 +25,7 @@ public sealed class ProjectType : ObjectGraphType<Project>
         Field(p => p.Name).Description("The project's name.");
         Field<NonNullGraphType<RegionType>>("region").Description("Where the project is carried out: usually a village or a county.")
             .Resolve(ctx => ctx.LoadNode(RegionType.TypeName, ctx.Source.RegionCode));
-        Field(p => p.Category, type: typeof(NonNullGraphType<ProjectCategoryType>)).Description("The kind of project.");
+        Field(p => p.Category, type: typeof(NonNullGraphType<EnumerationGraphType<ProjectCategory>>)).Description("The kind of project.");
         Field(p => p.Description).Description("What the project builds or does.");
         Field<NonNullGraphType<OrganizationType>>("implementingOrganization").Description("The unit that carries the project out.")
             .Resolve(ctx => ctx.LoadNode(OrganizationType.TypeName, ctx.Source.ImplementingOrganizationId));
@@ -36,7 +36,7 @@ public sealed class ProjectType : ObjectGraphType<Project>
         Field(p => p.ActualStart, nullable: true).Description("Actual start date, once started.");
         Field(p => p.ActualEnd, nullable: true).Description("Actual end date, once finished.");
         this.MoneyField("budget", "The project's budget.", p => p.BudgetFen);
-        Field(p => p.Status, type: typeof(NonNullGraphType<ProjectStatusType>)).Description("Where the project stands in its lifecycle.");
+        Field(p => p.Status, type: typeof(NonNullGraphType<EnumerationGraphType<ProjectStatus>>)).Description("Where the project stands in its lifecycle.");
         Field(p => p.CancellationReason, nullable: true).Description("Why the project was cancelled, if it was.");
         Field(p => p.BeneficiaryHouseholds).Description("How many households benefit (a count; never a list of names).");
         Field(p => p.BeneficiaryPeople).Description("How many people benefit (a count).");
@@ -83,24 +83,6 @@ public sealed class PerformanceTargetType : ObjectGraphType<PerformanceTarget>
     }
 }
 
-public sealed class ProjectCategoryType : EnumerationGraphType<ProjectCategory>
-{
-    public ProjectCategoryType()
-    {
-        Name = "ProjectCategory";
-        Description = "The kind of project: industry, infrastructure, relocation, education and so on.";
-    }
-}
-
-public sealed class ProjectStatusType : EnumerationGraphType<ProjectStatus>
-{
-    public ProjectStatusType()
-    {
-        Name = "ProjectStatus";
-        Description = "The project lifecycle: in library → approved → implementing → accepted → closed, or cancelled.";
-    }
-}
-
 public sealed class ProjectQueries : IQueryFields
 {
     public void AddTo(ObjectGraphType query)
@@ -110,8 +92,8 @@ public sealed class ProjectQueries : IQueryFields
             .Description("Projects, newest first.")
             .RegionArgument()
             .YearArgument("Only projects of this fiscal year.")
-            .Argument<ProjectCategoryType>("category", "Only projects of this category.")
-            .Argument<ProjectStatusType>("status", "Only projects in this lifecycle state.")
+            .Argument<EnumerationGraphType<ProjectCategory>>("category", "Only projects of this category.")
+            .Argument<EnumerationGraphType<ProjectStatus>>("status", "Only projects in this lifecycle state.")
             .SearchArgument("Part of the project name.")
             .PagingArguments()
             .ResolveAsync(async ctx => await ctx.PageAsync(await FilterAsync(ctx, ctx.Db().Projects), p => p.Id));

@@ -87,7 +87,7 @@ public sealed class ExitCriterionType : ObjectGraphType<ExitCriterion>
     {
         Name = "ExitCriterion";
         Description = "An exit threshold of one province from one year on; the rules differ by province and year, so they are data.";
-        Field(c => c.Level, type: typeof(NonNullGraphType<RegionLevelType>)).Description("The tier the rule applies to (village or county).");
+        Field(c => c.Level, type: typeof(NonNullGraphType<EnumerationGraphType<RegionLevel>>)).Description("The tier the rule applies to (village or county).");
         Field(c => c.FromYear).Description("The first year the rule applies.");
         Field<NonNullGraphType<StringGraphType>>("maxPovertyIncidencePercent").Description("The highest poverty incidence allowed, in percent.")
             .Resolve(ctx => (ctx.Source.MaxPovertyIncidenceBasisPoints / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));

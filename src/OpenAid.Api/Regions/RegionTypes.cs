@@ -18,7 +18,7 @@ public sealed class RegionType : ObjectGraphType<Region>
         Field<NonNullGraphType<StringGraphType>>("code").Description("The 12-digit statistical division code (统计用区划代码), e.g. \"450000000000\".").Resolve(ctx => ctx.Source.RegionCode.ToString());
         Field<NonNullGraphType<StringGraphType>>("shortCode").Description("The official short form of the code: 2, 4, 6, 9 or 12 digits.").Resolve(ctx => ctx.Source.RegionCode.ShortForm);
         Field(r => r.Name).Description("The official name.");
-        Field(r => r.Level, type: typeof(NonNullGraphType<RegionLevelType>)).Description("The tier of the administrative tree.");
+        Field(r => r.Level, type: typeof(NonNullGraphType<EnumerationGraphType<RegionLevel>>)).Description("The tier of the administrative tree.");
         Field<RegionType>("parent").Description("The unit this one belongs to; null for a province.")
             .Resolve(ctx => ctx.LoadNode(TypeName, ctx.Source.ParentCode));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RegionType>>>>("ancestors")
@@ -37,7 +37,7 @@ public sealed class RegionType : ObjectGraphType<Region>
         Field(r => r.IsProvincialKeyCounty).Description("A provincial key county (省级扶贫开发工作重点县).");
         Field(r => r.IsContiguousDestituteArea).Description("In a contiguous destitute area (集中连片特困地区).");
         Field(r => r.IsDeepPoverty).Description("A deep-poverty county, township or village (深度贫困).");
-        Field(r => r.PovertyStatus, type: typeof(NonNullGraphType<PovertyStatusType>)).Description("Whether the unit is registered as poor, or has exited.");
+        Field(r => r.PovertyStatus, type: typeof(NonNullGraphType<EnumerationGraphType<PovertyStatus>>)).Description("Whether the unit is registered as poor, or has exited.");
         Field(r => r.PlannedExitYear, nullable: true).Description("The year the unit is planned to exit poverty.");
         Field(r => r.ActualExitYear, nullable: true).Description("The year the unit exited poverty (出列 / 摘帽).");
         Field(r => r.HasDemoFlags).Description("True when the place is real but its poverty flags, status and exit years are generated demonstration data.");
@@ -63,24 +63,6 @@ public sealed class RegionType : ObjectGraphType<Region>
             var span = new RegionCode(0, level).SubtreeEnd;
             yield return region.Code / span * span;
         }
-    }
-}
-
-public sealed class RegionLevelType : EnumerationGraphType<RegionLevel>
-{
-    public RegionLevelType()
-    {
-        Name = "RegionLevel";
-        Description = "The tier of a region in the administrative tree.";
-    }
-}
-
-public sealed class PovertyStatusType : EnumerationGraphType<PovertyStatus>
-{
-    public PovertyStatusType()
-    {
-        Name = "PovertyStatus";
-        Description = "Whether a village or county is registered as poor (贫困村 / 贫困县), or has exited.";
     }
 }
 
@@ -119,8 +101,8 @@ public sealed class RegionQueries : IQueryFields
         query.Field<NonNullGraphType<ConnectionType<RegionType, Region>>>("regions")
             .Description("Regions by name, level and place, by code. Without filters: the provinces.")
             .Argument<StringGraphType>("search", "Part of the name, e.g. \"百色\".")
-            .Argument<RegionLevelType>("level", "Only regions of this tier.")
-            .Argument<PovertyStatusType>("povertyStatus", "Only regions with this poverty status, e.g. the poor villages of a county.")
+            .Argument<EnumerationGraphType<RegionLevel>>("level", "Only regions of this tier.")
+            .Argument<EnumerationGraphType<PovertyStatus>>("povertyStatus", "Only regions with this poverty status, e.g. the poor villages of a county.")
             .RegionArgument()
             .PagingArguments()
             .ResolveAsync(async ctx =>

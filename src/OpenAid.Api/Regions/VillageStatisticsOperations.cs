@@ -42,8 +42,7 @@ public sealed class VillageStatisticsOperations : IOperations
     private static async Task<VillageStatistics> RecordAsync(WriteContext write, RecordVillageStatisticsInput input)
     {
         var (db, ct) = (write.Db, write.Cancellation);
-        var region = await WriteChecks.RegionAsync(db, input.Region, "region", ct);
-        write.Actor.RequireInRegion(Roles.Publisher, region.Code);
+        var region = await write.RegionInScopeAsync(input.Region, "region");
         var statistics = await db.VillageStatistics.FindAsync([region.Code, input.Year], ct);
         if (statistics is not null)
         {

@@ -9,6 +9,7 @@ using OpenAid.Api.Projects;
 using OpenAid.Api.Regions;
 using OpenAid.Data;
 using OpenAid.Domain.Funds;
+using OpenAid.Domain.Notices;
 using OpenAid.Domain.Projects;
 using OpenAid.Domain.Regions;
 
@@ -28,8 +29,8 @@ public sealed class MoneyGroupType : ObjectGraphType<MoneyGroup>
     {
         Name = "MoneyGroup";
         Description = "The money of one kind, source and fiscal year. Add up groups of the same kind only.";
-        Field(g => g.Kind, type: typeof(NonNullGraphType<TransactionKindType>)).Description("The kind of money.");
-        Field(g => g.SourceType, type: typeof(NonNullGraphType<FundSourceTypeType>)).Description("The source of the money.");
+        Field(g => g.Kind, type: typeof(NonNullGraphType<EnumerationGraphType<TransactionKind>>)).Description("The kind of money.");
+        Field(g => g.SourceType, type: typeof(NonNullGraphType<EnumerationGraphType<FundSourceType>>)).Description("The source of the money.");
         Field(g => g.Year).Description("The fiscal year.");
         this.MoneyField("amount", "The total amount.", g => g.AmountFen);
         Field(g => g.Count).Description("How many transactions make up the total.");
@@ -44,7 +45,7 @@ public sealed class RegionMoneyType : ObjectGraphType<RegionMoney>
         Description = "The money of one kind that went to one region (and everything below it).";
         Field<NonNullGraphType<RegionType>>("region").Description("The region.")
             .Resolve(ctx => ctx.LoadNode(RegionType.TypeName, ctx.Source.RegionCode));
-        Field(g => g.Kind, type: typeof(NonNullGraphType<TransactionKindType>)).Description("The kind of money.");
+        Field(g => g.Kind, type: typeof(NonNullGraphType<EnumerationGraphType<TransactionKind>>)).Description("The kind of money.");
         this.MoneyField("amount", "The total amount.", g => g.AmountFen);
         Field(g => g.Count).Description("How many transactions make up the total.");
     }
@@ -56,7 +57,7 @@ public sealed class ProjectStatusCountType : ObjectGraphType<ProjectStatusCount>
     {
         Name = "ProjectStatusCount";
         Description = "How many projects are in one lifecycle state, and their budgets.";
-        Field(c => c.Status, type: typeof(NonNullGraphType<ProjectStatusType>)).Description("The lifecycle state.");
+        Field(c => c.Status, type: typeof(NonNullGraphType<EnumerationGraphType<ProjectStatus>>)).Description("The lifecycle state.");
         Field(c => c.Count).Description("How many projects are in it.");
         this.MoneyField("budget", "The sum of their budgets.", c => c.BudgetFen);
     }
@@ -89,8 +90,8 @@ public sealed class ReportQueries : IQueryFields
             .RegionArgument()
             .YearArgument("Only this fiscal year.")
             .DateRangeArguments("dated")
-            .Argument<TransactionKindType>("kind", "Only this kind of money.")
-            .Argument<FundSourceTypeType>("sourceType", "Only money of this source.")
+            .Argument<EnumerationGraphType<TransactionKind>>("kind", "Only this kind of money.")
+            .Argument<EnumerationGraphType<FundSourceType>>("sourceType", "Only money of this source.")
             .Argument<StringGraphType>("fund", "Only money of the fund with this code.")
             .ResolveAsync(async ctx => (await (await TransactionQueries.FilterAsync(ctx))
                     .GroupBy(t => new { t.Kind, t.SourceType, t.FiscalYear })
@@ -102,8 +103,8 @@ public sealed class ReportQueries : IQueryFields
             .Argument<NonNullGraphType<StringGraphType>>(RegionArguments.Region, "The region whose subdivisions to compare.")
             .YearArgument("Only this fiscal year.")
             .DateRangeArguments("dated")
-            .Argument<TransactionKindType>("kind", "Only this kind of money.")
-            .Argument<FundSourceTypeType>("sourceType", "Only money of this source.")
+            .Argument<EnumerationGraphType<TransactionKind>>("kind", "Only this kind of money.")
+            .Argument<EnumerationGraphType<FundSourceType>>("sourceType", "Only money of this source.")
             .Argument<StringGraphType>("fund", "Only money of the fund with this code.")
             .ResolveAsync(async ctx =>
             {
@@ -124,7 +125,7 @@ public sealed class ReportQueries : IQueryFields
             .Description("How many projects are in each lifecycle state.")
             .RegionArgument()
             .YearArgument("Only projects of this fiscal year.")
-            .Argument<ProjectCategoryType>("category", "Only projects of this category.")
+            .Argument<EnumerationGraphType<ProjectCategory>>("category", "Only projects of this category.")
             .ResolveAsync(async ctx => (await (await ProjectQueries.FilterAsync(ctx, ctx.Db().Projects))
                     .GroupBy(p => p.Status)
                     .Select(g => new ProjectStatusCount(g.Key, g.Count(), g.Sum(p => p.BudgetFen)))
@@ -135,7 +136,7 @@ public sealed class ReportQueries : IQueryFields
             .RegionArgument()
             .YearArgument("Only notices published in this year.")
             .DateRangeArguments("published")
-            .Argument<NoticeKindType>("kind", "Only notices of this kind.")
+            .Argument<EnumerationGraphType<NoticeKind>>("kind", "Only notices of this kind.")
             .ResolveAsync(async ctx =>
             {
                 var notices = await NoticeQueries.FilterAsync(ctx);

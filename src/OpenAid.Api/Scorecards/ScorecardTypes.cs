@@ -12,6 +12,7 @@ using OpenAid.Domain.Organizations;
 using OpenAid.Domain.Pledges;
 using OpenAid.Domain.Programs;
 using OpenAid.Domain.Regions;
+using OpenAid.Domain.Common;
 
 namespace OpenAid.Api.Scorecards;
 
@@ -130,7 +131,7 @@ public sealed class ScorecardQueries(TimeProvider clock) : IQueryFields
                     return null;
                 }
 
-                var today = NoticeCalendar.Today(clock);
+                var today = clock.Today();
                 var pledges = await LoadAsync(db, db.Pledges.Where(p => p.OrganizationId == organization.Id), ctx.CancellationToken);
                 return new OrganizationScorecard(
                     organization,
@@ -171,7 +172,7 @@ public sealed class ScorecardQueries(TimeProvider clock) : IQueryFields
                 var needIds = pledges.Select(p => p.Pledge.NeedId).OfType<int>().Distinct().ToList();
                 var needsMet = await db.Needs.CountAsync(
                     n => needIds.Contains(n.Id) && (n.Status == NeedStatus.Fulfilled || (n.Status == NeedStatus.Closed && n.Received >= n.Requested)), ct);
-                var today = NoticeCalendar.Today(clock);
+                var today = clock.Today();
                 var byOrganization = pledges.GroupBy(p => p.Pledge.OrganizationId)
                     .Select(g => new OrganizationFigures(g.Key, Tally(g, today)))
                     .OrderByDescending(o => o.Figures.MoneyPledgedFen).ThenBy(o => o.OrganizationId)

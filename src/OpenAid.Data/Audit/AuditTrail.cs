@@ -5,7 +5,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using OpenAid.Domain.Audit;
-using OpenAid.Domain.Objections;
+using OpenAid.Domain.Common;
 
 namespace OpenAid.Data.Audit;
 
@@ -18,13 +18,6 @@ namespace OpenAid.Data.Audit;
 public static class AuditTrail
 {
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
-
-    /// <summary>Fields kept out of the audit trail because they are not public (the complainant's contact).</summary>
-    private static readonly HashSet<(Type, string)> Restricted =
-    [
-        (typeof(Objection), nameof(Objection.ContactName)),
-        (typeof(Objection), nameof(Objection.ContactPhone)),
-    ];
 
     /// <summary>What a tracked entity looked like before the save, captured while EF still knows it.</summary>
     public sealed record PendingChange(EntityEntry Entry, string Operation, string? Before);
@@ -89,7 +82,8 @@ public static class AuditTrail
         var values = new SortedDictionary<string, string?>(StringComparer.Ordinal);
         foreach (var property in entry.Properties)
         {
-            if (!Restricted.Contains((entry.Metadata.ClrType, property.Metadata.Name)))
+            // The trail is public: what the domain declares restricted stays out of it.
+            if (property.Metadata.PropertyInfo?.IsDefined(typeof(RestrictedAttribute), inherit: false) != true)
             {
                 values[property.Metadata.Name] = Format(original ? property.OriginalValue : property.CurrentValue);
             }

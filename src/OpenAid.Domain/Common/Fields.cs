@@ -15,7 +15,7 @@ public static class Fields
     public static long PositiveAmount(long fen, string field) =>
         fen is > 0 and <= MaxAmountFen
             ? fen
-            : throw new DomainException("INVALID_AMOUNT", $"'{field}' must be more than 0 and at most {MaxAmountFen} fen; it was {fen}.", field);
+            : throw new DomainException(Errors.InvalidAmount, $"'{field}' must be more than 0 and at most {MaxAmountFen} fen; it was {fen}.", field);
 
     /// <summary>An amount that may be zero, e.g. a village without collective income (空壳村).</summary>
     public static long NonNegativeAmount(long fen, string field) =>
@@ -24,12 +24,12 @@ public static class Fields
     public static int Count(int count, string field, int max) =>
         count >= 0 && count <= max
             ? count
-            : throw new DomainException("INVALID_COUNT", $"'{field}' must be from 0 to {max}; it was {count}.", field);
+            : throw new DomainException(Errors.InvalidCount, $"'{field}' must be from 0 to {max}; it was {count}.", field);
 
     public static int Year(int year, string field) =>
         year is >= MinYear and <= MaxYear
             ? year
-            : throw new DomainException("INVALID_YEAR", $"'{field}' must be a year from {MinYear} to {MaxYear}; it was {year}.", field);
+            : throw new DomainException(Errors.InvalidYear, $"'{field}' must be a year from {MinYear} to {MaxYear}; it was {year}.", field);
 
     /// <summary>Required public text: trimmed, not empty, at most <paramref name="maxLength"/> characters, no personal data.</summary>
     public static string PublicText(string? text, string field, int maxLength)
@@ -37,12 +37,12 @@ public static class Fields
         var trimmed = text?.Trim() ?? "";
         if (trimmed.Length == 0)
         {
-            throw new DomainException("REQUIRED", $"'{field}' must not be empty.", field);
+            throw new DomainException(Errors.Required, $"'{field}' must not be empty.", field);
         }
 
         if (trimmed.Length > maxLength)
         {
-            throw new DomainException("TOO_LONG", $"'{field}' may have at most {maxLength} characters; it has {trimmed.Length}.", field);
+            throw new DomainException(Errors.TooLong, $"'{field}' may have at most {maxLength} characters; it has {trimmed.Length}.", field);
         }
 
         PrivacyGuard.EnsurePublic(trimmed, field);

@@ -38,7 +38,7 @@ public static partial class PrivacyGuard
         if (FindPersonalData(text) is { } found)
         {
             throw new DomainException(
-                "PERSONAL_DATA",
+                Errors.PersonalData,
                 $"The field '{field}' contains {found}. Public text may not hold personal data of households; describe them in counts or anonymously.",
                 field);
         }

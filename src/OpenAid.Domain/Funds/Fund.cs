@@ -62,12 +62,12 @@ public class Fund
         var number = Fields.PublicText(documentNumber, "documentNumber", DocumentNumberMaxLength);
         if (documentNumberTaken)
         {
-            throw new DomainException("DUPLICATE_DOCUMENT_NUMBER", $"A fund of {year} already has the document number {number}.", "documentNumber");
+            throw new DomainException(Errors.DuplicateDocumentNumber, $"A fund of {year} already has the document number {number}.", "documentNumber");
         }
 
         if (decidedOn.Year < year - 1 || decidedOn.Year > year + 1)
         {
-            throw new DomainException("INVALID_DATE", $"'decidedOn' ({decidedOn:yyyy-MM-dd}) must fall within a year of fiscal year {year}.", "decidedOn");
+            throw new DomainException(Errors.InvalidDate, $"'decidedOn' ({decidedOn:yyyy-MM-dd}) must fall within a year of fiscal year {year}.", "decidedOn");
         }
 
         return new Fund
@@ -96,19 +96,19 @@ public class Fund
         ArgumentNullException.ThrowIfNull(project);
         if (!OpenAid.Domain.Regions.RegionCode.Of(RegionCode).Contains(project.RegionCode))
         {
-            throw new DomainException("PROJECT_OUTSIDE_FUND_REGION", $"Project {project.Code} lies outside the region of fund {Code}.", "project");
+            throw new DomainException(Errors.ProjectOutsideFundRegion, $"Project {project.Code} lies outside the region of fund {Code}.", "project");
         }
 
         if (!project.TakesFunds)
         {
-            throw new DomainException("PROJECT_NOT_ACTIVE", $"Project {project.Code} is {project.Status}; funds go to active projects only.", "project");
+            throw new DomainException(Errors.ProjectNotActive, $"Project {project.Code} is {project.Status}; funds go to active projects only.", "project");
         }
 
         var amount = Fields.PositiveAmount(amountFen, "amountFen");
         if (allocatedSoFar + amount > AmountFen)
         {
             throw new DomainException(
-                "AMOUNT_EXCEEDS_FUND",
+                Errors.AmountExceedsFund,
                 $"Only {new Money(AmountFen - allocatedSoFar)} yuan of fund {Code} is left to allocate; {new Money(amount)} yuan were asked.",
                 "amountFen");
         }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 
 namespace OpenAid.Domain.Funds;
 
+[Description("The source of money: fiscal special funds by level, integrated agriculture funds, east–west cooperation, designated assistance, social donations, loans.")]
 public enum FundSourceType
 {
     [Description("中央财政专项扶贫资金.")]
@@ -24,6 +25,7 @@ public enum FundSourceType
     Loan = 9,
 }
 
+[Description("The level that provides the money.")]
 public enum FundLevel
 {
     [Description("Central government (中央).")]

@@ -8,6 +8,7 @@ namespace OpenAid.Domain.Funds;
 /// What kind of money moved, after the IATI transaction types, so that promises and payments are never
 /// added together.
 /// </summary>
+[Description("Kinds of money, after the IATI transaction types; a pledge is a promise, a disbursement a payment.")]
 public enum TransactionKind
 {
     [Description("认捐: a promise, not yet binding.")]
@@ -46,15 +47,15 @@ public class MoneyTransaction
         switch (kind)
         {
             case TransactionKind.Pledge:
-                throw new DomainException("PLEDGE_NOT_HERE", "Pledges are made against needs with 'pledge', not recorded here.", "kind");
+                throw new DomainException(Errors.PledgeNotHere, "Pledges are made against needs with 'pledge', not recorded here.", "kind");
             case TransactionKind.Disbursement when Total(TransactionKind.Disbursement) + amount > Total(TransactionKind.Commitment):
                 throw new DomainException(
-                    "DISBURSEMENT_EXCEEDS_COMMITMENT",
+                    Errors.DisbursementExceedsCommitment,
                     $"Project {project.Code} has {new Money(Total(TransactionKind.Commitment) - Total(TransactionKind.Disbursement))} yuan committed and not yet disbursed; {new Money(amount)} yuan were asked.",
                     "amountFen");
             case TransactionKind.Expenditure when Total(TransactionKind.Expenditure) + amount > Total(TransactionKind.Disbursement):
                 throw new DomainException(
-                    "EXPENDITURE_EXCEEDS_DISBURSEMENT",
+                    Errors.ExpenditureExceedsDisbursement,
                     $"Project {project.Code} has {new Money(Total(TransactionKind.Disbursement) - Total(TransactionKind.Expenditure))} yuan disbursed and not yet spent; {new Money(amount)} yuan were asked.",
                     "amountFen");
         }

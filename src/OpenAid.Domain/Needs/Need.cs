@@ -102,23 +102,23 @@ public class Need
         ArgumentNullException.ThrowIfNull(region);
         if (region.Level is not (RegionLevel.Village or RegionLevel.Township))
         {
-            throw new DomainException("NOT_A_VILLAGE", $"Needs are registered for a village or a township; {region.Name} is a {region.Level}.", "region");
+            throw new DomainException(Errors.NotAVillage, $"Needs are registered for a village or a township; {region.Name} is a {region.Level}.", "region");
         }
 
         if (deadline <= today || deadline > today.AddDays(NeedLifecycle.MaxDeadlineDays))
         {
-            throw new DomainException("INVALID_DATE", $"'deadline' ({deadline:yyyy-MM-dd}) must be after today and within {NeedLifecycle.MaxDeadlineDays} days.", "deadline");
+            throw new DomainException(Errors.InvalidDate, $"'deadline' ({deadline:yyyy-MM-dd}) must be after today and within {NeedLifecycle.MaxDeadlineDays} days.", "deadline");
         }
 
         var (requested, requestedUnit) = RequestedOf(amountFen, quantity, unit);
         if (project is not null && !Regions.RegionCode.Of(project.RegionCode).Contains(region.Code) && !region.RegionCode.Contains(project.RegionCode))
         {
-            throw new DomainException("PROJECT_ELSEWHERE", $"Project {project.Code} is carried out neither in {region.Name} nor in a region above it.", "project");
+            throw new DomainException(Errors.ProjectElsewhere, $"Project {project.Code} is carried out neither in {region.Name} nor in a region above it.", "project");
         }
 
         if (pairing is not null && !Regions.RegionCode.Of(pairing.HelpedRegionCode).Contains(region.Code))
         {
-            throw new DomainException("PAIRING_ELSEWHERE", $"Pairing {pairing.Code} helps a region that does not contain {region.Name}.", "pairing");
+            throw new DomainException(Errors.PairingElsewhere, $"Pairing {pairing.Code} helps a region that does not contain {region.Name}.", "pairing");
         }
 
         return new Need
@@ -174,7 +174,7 @@ public class Need
     {
         if (reviewerRegisteredIt)
         {
-            throw new DomainException("REVIEWER_IS_REGISTRANT", $"You registered need {Code}; another reviewer decides on it.", "need");
+            throw new DomainException(Errors.ReviewerIsRegistrant, $"You registered need {Code}; another reviewer decides on it.", "need");
         }
 
         switch (decision)
@@ -182,7 +182,7 @@ public class Need
             case NeedReviewDecision.Approve:
                 if (!string.IsNullOrWhiteSpace(reason))
                 {
-                    throw new DomainException("REASON_NOT_APPLICABLE", "An approval takes no 'reason'; give 'capOverrideReason' when the need is over its cap.", "reason");
+                    throw new DomainException(Errors.ReasonNotApplicable, "An approval takes no 'reason'; give 'capOverrideReason' when the need is over its cap.", "reason");
                 }
 
                 Approve(reviewerName, string.IsNullOrWhiteSpace(capOverrideReason) ? null : Fields.PublicText(capOverrideReason, "capOverrideReason", ReasonMaxLength), cap, now, today);
@@ -190,7 +190,7 @@ public class Need
             default:
                 if (!string.IsNullOrWhiteSpace(capOverrideReason))
                 {
-                    throw new DomainException("REASON_NOT_APPLICABLE", "A rejection takes no 'capOverrideReason'.", "capOverrideReason");
+                    throw new DomainException(Errors.ReasonNotApplicable, "A rejection takes no 'capOverrideReason'.", "capOverrideReason");
                 }
 
                 Reject(reviewerName, Fields.PublicText(reason, "reason", ReasonMaxLength), now);
@@ -206,7 +206,7 @@ public class Need
     {
         if (string.IsNullOrWhiteSpace(signedInName))
         {
-            throw new DomainException("REVIEWER_NOT_NAMED", "Needs are approved by a named reviewer: sign in with an account that carries your name (the token's 'name' claim).", null);
+            throw new DomainException(Errors.ReviewerNotNamed, "Needs are approved by a named reviewer: sign in with an account that carries your name (the token's 'name' claim).", null);
         }
 
         var name = Fields.PublicText(signedInName, "name", ReviewerOwnNameMaxLength);
@@ -224,21 +224,21 @@ public class Need
         RequirePending("approved");
         if (Deadline < today)
         {
-            throw new DomainException("DEADLINE_PASSED", $"Need {Code} has a deadline of {Deadline:yyyy-MM-dd}, which has passed; reject it so that it can be registered again with a new deadline.", "need");
+            throw new DomainException(Errors.DeadlinePassed, $"Need {Code} has a deadline of {Deadline:yyyy-MM-dd}, which has passed; reject it so that it can be registered again with a new deadline.", "need");
         }
 
         var overCap = cap.IsExceededBy(this);
         if (overCap && capOverrideReason is null)
         {
             throw new DomainException(
-                "CAP_OVERRIDE_REQUIRED",
+                Errors.CapOverrideRequired,
                 $"Need {Code} asks {NeedLifecycle.Describe(Requested, Unit)}, over the {Category} cap of {NeedLifecycle.Describe(cap.LimitFor(Unit), Unit)}. Approve it only with a public 'capOverrideReason', or reject it.",
                 "capOverrideReason");
         }
 
         if (!overCap && capOverrideReason is not null)
         {
-            throw new DomainException("OVERRIDE_NOT_NEEDED", $"Need {Code} is within the {Category} cap; leave 'capOverrideReason' out.", "capOverrideReason");
+            throw new DomainException(Errors.OverrideNotNeeded, $"Need {Code} is within the {Category} cap; leave 'capOverrideReason' out.", "capOverrideReason");
         }
 
         Status = NeedLifecycle.StatusFor(Pledged, Requested);
@@ -268,20 +268,20 @@ public class Need
             case NeedStatus.Open or NeedStatus.PartlyPledged:
                 break;
             case NeedStatus.FullyPledged:
-                throw new DomainException("NEED_FULLY_PLEDGED", $"Need {Code} is fully pledged: nothing is left to pledge.", "need");
+                throw new DomainException(Errors.NeedFullyPledged, $"Need {Code} is fully pledged: nothing is left to pledge.", "need");
             case NeedStatus.Expired:
-                throw new DomainException("NEED_EXPIRED", $"Need {Code} expired on {Deadline:yyyy-MM-dd} before it was fully pledged; it takes no more pledges.", "need");
+                throw new DomainException(Errors.NeedExpired, $"Need {Code} expired on {Deadline:yyyy-MM-dd} before it was fully pledged; it takes no more pledges.", "need");
             case var status when NeedLifecycle.IsPublic(status):
-                throw new DomainException("NEED_NOT_OPEN", $"Need {Code} is {status} and takes no more pledges.", "need");
+                throw new DomainException(Errors.NeedNotOpen, $"Need {Code} is {status} and takes no more pledges.", "need");
             default:
                 // Drafts, the review queue and rejections are not public: say no more than that.
-                throw new DomainException("NEED_NOT_OPEN", $"Need {Code} is not open for pledges: only needs a reviewer approved are.", "need");
+                throw new DomainException(Errors.NeedNotOpen, $"Need {Code} is not open for pledges: only needs a reviewer approved are.", "need");
         }
 
         if (quantity > Remaining)
         {
             throw new DomainException(
-                "EXCEEDS_REMAINING",
+                Errors.ExceedsRemaining,
                 $"Need {Code} has {NeedLifecycle.Describe(Remaining, Unit)} left to pledge; {NeedLifecycle.Describe(quantity, Unit)} were offered. A need is never pledged beyond what it asks.",
                 "quantity");
         }
@@ -324,7 +324,7 @@ public class Need
 
         if (hasOpenPledges)
         {
-            throw new DomainException("NEED_HAS_OPEN_PLEDGES", $"Need {Code} still has pledges under way; they are delivered, cancelled or lapse before it closes.", "need");
+            throw new DomainException(Errors.NeedHasOpenPledges, $"Need {Code} still has pledges under way; they are delivered, cancelled or lapse before it closes.", "need");
         }
 
         Status = NeedStatus.Closed;
@@ -338,24 +338,24 @@ public class Need
             case ({ } fen, null):
                 if (unit is not null)
                 {
-                    throw new DomainException("UNIT_NOT_APPLICABLE", "Money is counted in fen; leave 'unit' out with 'amountFen'.", "unit");
+                    throw new DomainException(Errors.UnitNotApplicable, "Money is counted in fen; leave 'unit' out with 'amountFen'.", "unit");
                 }
 
                 return (Fields.PositiveAmount(fen, "amountFen"), NeedLifecycle.MoneyUnit);
             case (null, { } count):
                 if (count is <= 0 or > MaxQuantity)
                 {
-                    throw new DomainException("INVALID_QUANTITY", $"'quantity' must be more than 0 and at most {MaxQuantity}; it was {count}.", "quantity");
+                    throw new DomainException(Errors.InvalidQuantity, $"'quantity' must be more than 0 and at most {MaxQuantity}; it was {count}.", "quantity");
                 }
 
                 var trimmed = Fields.PublicText(unit, "unit", UnitMaxLength);
                 return string.Equals(trimmed, NeedLifecycle.MoneyUnit, StringComparison.OrdinalIgnoreCase)
-                    ? throw new DomainException("INVALID_UNIT", "Give money as 'amountFen', not as a quantity of fen.", "unit")
+                    ? throw new DomainException(Errors.InvalidUnit, "Give money as 'amountFen', not as a quantity of fen.", "unit")
                     : (count, trimmed);
             case (null, null):
-                throw new DomainException("REQUIRED", "Give what the need asks: 'amountFen' for money, or 'quantity' with 'unit'.", "amountFen");
+                throw new DomainException(Errors.Required, "Give what the need asks: 'amountFen' for money, or 'quantity' with 'unit'.", "amountFen");
             default:
-                throw new DomainException("AMBIGUOUS_AMOUNT", "Give either 'amountFen' or 'quantity' with 'unit', not both.", "quantity");
+                throw new DomainException(Errors.AmbiguousAmount, "Give either 'amountFen' or 'quantity' with 'unit', not both.", "quantity");
         }
     }
 
@@ -368,10 +368,11 @@ public class Need
     }
 
     private DomainException Transition(string what, string rule) =>
-        new("INVALID_TRANSITION", $"Need {Code} is {Status} and cannot be {what}: {rule}.", "need");
+        new(Errors.InvalidTransition, $"Need {Code} is {Status} and cannot be {what}: {rule}.", "need");
 }
 
 /// <summary>A reviewer's decision on a need pending review.</summary>
+[Description("A reviewer's decision on a need pending review.")]
 public enum NeedReviewDecision
 {
     [Description("Approve the need: it becomes public and open for pledges.")]
@@ -380,6 +381,7 @@ public enum NeedReviewDecision
     Reject = 2,
 }
 
+[Description("The kind of need: education, medical aid, housing, industry, jobs, skills training, daily necessities, infrastructure, product purchase.")]
 public enum NeedCategory
 {
     [Description("Education aid (教育助学).")]
@@ -402,6 +404,7 @@ public enum NeedCategory
     ProductPurchase = 9,
 }
 
+[Description("How urgent a need is, from low to urgent.")]
 public enum NeedPriority
 {
     [Description("Low.")]
@@ -415,6 +418,7 @@ public enum NeedPriority
 }
 
 /// <summary>draft → pending review → open → partly pledged → fully pledged → fulfilled → closed; rejected; expired.</summary>
+[Description("The need lifecycle: draft → pending review → open → partly pledged → fully pledged → fulfilled → closed, or rejected / expired.")]
 public enum NeedStatus
 {
     [Description("Being written; not public.")]

@@ -198,7 +198,7 @@ public class Notice
         Body = Fields.PublicText(text.Body, "body", BodyMaxLength);
         DecidedOn = text.DecidedOn <= today && text.DecidedOn.Year >= Fields.MinYear
             ? text.DecidedOn
-            : throw new DomainException("INVALID_DATE", $"'decidedOn' ({text.DecidedOn:yyyy-MM-dd}) must be a date from {Fields.MinYear} up to today ({today:yyyy-MM-dd}).", "decidedOn");
+            : throw new DomainException(Errors.InvalidDate, $"'decidedOn' ({text.DecidedOn:yyyy-MM-dd}) must be a date from {Fields.MinYear} up to today ({today:yyyy-MM-dd}).", "decidedOn");
         NoticePeriodDays = NoticePeriod(region, text.NoticePeriodDays);
         LocalSupervisionPhone = OfficePhone(text.LocalSupervisionPhone);
     }
@@ -211,14 +211,14 @@ public class Notice
         {
             return days is null
                 ? null
-                : throw new DomainException("NOTICE_PERIOD_NOT_APPLICABLE", $"{region.Name} is a {level}: notices at county level and above have no notice period, they stay public for good. Leave '{field}' out.", field);
+                : throw new DomainException(Errors.NoticePeriodNotApplicable, $"{region.Name} is a {level}: notices at county level and above have no notice period, they stay public for good. Leave '{field}' out.", field);
         }
 
         return days switch
         {
-            null => throw new DomainException("REQUIRED", $"A {level} notice runs a notice period of at least {NoticeRules.MinimumNoticePeriodDays} days; give '{field}'.", field),
-            < NoticeRules.MinimumNoticePeriodDays => throw new DomainException("NOTICE_PERIOD_TOO_SHORT", $"Township and village notices run at least {NoticeRules.MinimumNoticePeriodDays} days for objections; '{field}' was {days}.", field),
-            > NoticeRules.MaxNoticePeriodDays => throw new DomainException("NOTICE_PERIOD_TOO_LONG", $"'{field}' may be at most {NoticeRules.MaxNoticePeriodDays}; it was {days}.", field),
+            null => throw new DomainException(Errors.Required, $"A {level} notice runs a notice period of at least {NoticeRules.MinimumNoticePeriodDays} days; give '{field}'.", field),
+            < NoticeRules.MinimumNoticePeriodDays => throw new DomainException(Errors.NoticePeriodTooShort, $"Township and village notices run at least {NoticeRules.MinimumNoticePeriodDays} days for objections; '{field}' was {days}.", field),
+            > NoticeRules.MaxNoticePeriodDays => throw new DomainException(Errors.NoticePeriodTooLong, $"'{field}' may be at most {NoticeRules.MaxNoticePeriodDays}; it was {days}.", field),
             _ => days,
         };
     }
@@ -229,7 +229,7 @@ public class Notice
         var text = Fields.PublicText(phone, field, PhoneMaxLength);
         return Notices.SupervisionPhone.IsOfficeNumber(text)
             ? text
-            : throw new DomainException("INVALID_PHONE", $"'{field}' must be an office landline such as 0776-7612317 or a 12xxx service number; it was '{text}'.", field);
+            : throw new DomainException(Errors.InvalidPhone, $"'{field}' must be an office landline such as 0776-7612317 or a 12xxx service number; it was '{text}'.", field);
     }
 
     private void AttachSubjects(Region region, IReadOnlyCollection<Fund> funds, IReadOnlyCollection<Project> projects)
@@ -252,12 +252,12 @@ public class Notice
 
         if (Kind == NoticeKind.Fund && Funds.Count == 0)
         {
-            throw new DomainException("SUBJECT_REQUIRED", "A fund notice names at least one fund.", "funds");
+            throw new DomainException(Errors.SubjectRequired, "A fund notice names at least one fund.", "funds");
         }
 
         if (Kind == NoticeKind.Project && Projects.Count == 0)
         {
-            throw new DomainException("SUBJECT_REQUIRED", "A project notice names at least one project.", "projects");
+            throw new DomainException(Errors.SubjectRequired, "A project notice names at least one project.", "projects");
         }
     }
 
@@ -265,7 +265,7 @@ public class Notice
     {
         if (count > NoticeRules.MaxSubjects)
         {
-            throw new DomainException("TOO_MANY", $"A notice may name at most {NoticeRules.MaxSubjects} {field}; {count} were given.", field);
+            throw new DomainException(Errors.TooMany, $"A notice may name at most {NoticeRules.MaxSubjects} {field}; {count} were given.", field);
         }
     }
 
@@ -274,7 +274,7 @@ public class Notice
     {
         if (!region.RegionCode.Contains(subjectRegion) && !Regions.RegionCode.Of(subjectRegion).Contains(region.Code))
         {
-            throw new DomainException("SUBJECT_OUTSIDE_REGION", $"{subject} belongs to region {subjectRegion:D12}, which neither lies within nor contains {region.Name}.", field);
+            throw new DomainException(Errors.SubjectOutsideRegion, $"{subject} belongs to region {subjectRegion:D12}, which neither lies within nor contains {region.Name}.", field);
         }
     }
 
@@ -292,7 +292,7 @@ public class Notice
         if (Status != NoticeStatus.Draft)
         {
             throw new DomainException(
-                "NOTICE_NOT_DRAFT",
+                Errors.NoticeNotDraft,
                 $"Notice {Code} is {Status.ToString().ToLowerInvariant()}, not a draft. Published notices are never edited: correct one with supersedeNotice or withdraw it with withdrawNotice.",
                 "notice");
         }
@@ -303,7 +303,7 @@ public class Notice
         if (Status != NoticeStatus.Published)
         {
             throw new DomainException(
-                "NOTICE_NOT_PUBLISHED",
+                Errors.NoticeNotPublished,
                 Status == NoticeStatus.Draft
                     ? $"Notice {Code} is a draft; only a published notice can be {what}. Edit the draft with updateDraftNotice."
                     : $"Notice {Code} is {Status.ToString().ToLowerInvariant()}; only the notice in force can be {what}.",

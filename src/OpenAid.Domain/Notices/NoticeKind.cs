@@ -3,6 +3,7 @@ using System.ComponentModel;
 namespace OpenAid.Domain.Notices;
 
 /// <summary>What a notice (公告公示) is about.</summary>
+[Description("What a notice is about: funds, a project, pledges or an exit.")]
 public enum NoticeKind
 {
     [Description("资金: name, source, amount, use and allocation of funds.")]
@@ -15,6 +16,7 @@ public enum NoticeKind
     Exit = 4,
 }
 
+[Description("A notice's status. Drafts are never public; published, superseded and withdrawn notices always are.")]
 public enum NoticeStatus
 {
     [Description("Not yet published; never public.")]

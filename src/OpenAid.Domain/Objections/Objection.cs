@@ -38,9 +38,11 @@ public partial class Objection
     public string Description { get; private set; } = "";
 
     /// <summary>Restricted: never public, visible to auditors only.</summary>
+    [Restricted]
     public string? ContactName { get; private set; }
 
     /// <summary>Restricted: never public, visible to auditors only.</summary>
+    [Restricted]
     public string? ContactPhone { get; private set; }
 
     public ObjectionStatus Status { get; private set; }
@@ -72,21 +74,21 @@ public partial class Objection
         {
             if (regionCode is not null)
             {
-                throw new DomainException("REGION_NOT_APPLICABLE", "An objection to a notice concerns the notice's region; leave 'region' out.", "region");
+                throw new DomainException(Errors.RegionNotApplicable, "An objection to a notice concerns the notice's region; leave 'region' out.", "region");
             }
 
             if (!ObjectionRules.AcceptsObjections(notice, today))
             {
                 throw notice.Status == NoticeStatus.Published
-                    ? new DomainException("NOTICE_PERIOD_ENDED", $"The notice period of {notice.Code} ended on {notice.NoticePeriodEndsOn:yyyy-MM-dd}. To report misuse, file without a notice and name the region.", "notice")
-                    : new DomainException("NOTICE_NOT_IN_FORCE", $"Notice {notice.Code} is {notice.Status.ToString().ToLowerInvariant()}; object to the notice in force, or report misuse without a notice.", "notice");
+                    ? new DomainException(Errors.NoticePeriodEnded, $"The notice period of {notice.Code} ended on {notice.NoticePeriodEndsOn:yyyy-MM-dd}. To report misuse, file without a notice and name the region.", "notice")
+                    : new DomainException(Errors.NoticeNotInForce, $"Notice {notice.Code} is {notice.Status.ToString().ToLowerInvariant()}; object to the notice in force, or report misuse without a notice.", "notice");
             }
 
             region = notice.RegionCode;
         }
         else
         {
-            region = regionCode ?? throw new DomainException("REQUIRED", "Give the notice you object to, or the region of the misuse you report.", "notice");
+            region = regionCode ?? throw new DomainException(Errors.Required, "Give the notice you object to, or the region of the misuse you report.", "notice");
         }
 
         return new Objection
@@ -131,7 +133,7 @@ public partial class Objection
         if (!ObjectionRules.CanMove(Status, to))
         {
             throw new DomainException(
-                "INVALID_TRANSITION",
+                Errors.InvalidTransition,
                 $"Objection {Code} is {Status}; it cannot become {to}. The lifecycle is Received → Investigating → Answered, or Rejected before it is answered.",
                 "objection");
         }
@@ -142,7 +144,7 @@ public partial class Objection
         text?.Trim() switch
         {
             null or "" => null,
-            { Length: var length } when length > maxLength => throw new DomainException("TOO_LONG", $"'{field}' may have at most {maxLength} characters; it has {length}.", field),
+            { Length: var length } when length > maxLength => throw new DomainException(Errors.TooLong, $"'{field}' may have at most {maxLength} characters; it has {length}.", field),
             var trimmed => trimmed,
         };
 
@@ -152,7 +154,7 @@ public partial class Objection
         var phone = Private(text, "contactPhone", ContactPhoneMaxLength);
         return phone is null || ContactPhonePattern().IsMatch(phone)
             ? phone
-            : throw new DomainException("INVALID_PHONE", $"'contactPhone' must be a phone number (digits, spaces, dashes, an optional leading +); it was '{phone}'.", "contactPhone");
+            : throw new DomainException(Errors.InvalidPhone, $"'contactPhone' must be a phone number (digits, spaces, dashes, an optional leading +); it was '{phone}'.", "contactPhone");
     }
 
     [GeneratedRegex(@"^\+?[0-9][0-9 \-]{4,28}[0-9]$")]
@@ -160,6 +162,7 @@ public partial class Objection
 }
 
 /// <summary>The violations the seed documents name.</summary>
+[Description("The violations the policy documents name, from false claims (虚报冒领) to fake exits (数字脱贫).")]
 public enum ObjectionCategory
 {
     [Description("False claims to obtain funds (虚报冒领).")]
@@ -183,6 +186,7 @@ public enum ObjectionCategory
 }
 
 /// <summary>received → investigating → answered, or rejected with a reason.</summary>
+[Description("received → investigating → answered, or rejected with a public reason.")]
 public enum ObjectionStatus
 {
     [Description("Received, not yet looked into.")]

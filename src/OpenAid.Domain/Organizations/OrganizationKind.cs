@@ -2,6 +2,7 @@ using System.ComponentModel;
 
 namespace OpenAid.Domain.Organizations;
 
+[Description("Government unit, state-owned or private enterprise, social organisation, or individual donor.")]
 public enum OrganizationKind
 {
     [Description("A government unit: poverty office, finance bureau, township or village committee.")]

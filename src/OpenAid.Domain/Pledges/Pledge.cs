@@ -77,11 +77,11 @@ public class Pledge
         ArgumentNullException.ThrowIfNull(donor);
         var amount = quantity is > 0 and <= Fields.MaxAmountFen
             ? quantity
-            : throw new DomainException("INVALID_QUANTITY", $"'quantity' must be more than 0 and at most {Fields.MaxAmountFen}; it was {quantity}.", "quantity");
+            : throw new DomainException(Errors.InvalidQuantity, $"'quantity' must be more than 0 and at most {Fields.MaxAmountFen}; it was {quantity}.", "quantity");
         var confirmDate = confirmBy ?? today.AddDays(PledgeLifecycle.DefaultConfirmDays);
         if (confirmDate < today || confirmDate > today.AddDays(PledgeLifecycle.MaxConfirmDays))
         {
-            throw new DomainException("INVALID_DATE", $"'confirmBy' ({confirmDate:yyyy-MM-dd}) must be from today to {PledgeLifecycle.MaxConfirmDays} days on.", "confirmBy");
+            throw new DomainException(Errors.InvalidDate, $"'confirmBy' ({confirmDate:yyyy-MM-dd}) must be from today to {PledgeLifecycle.MaxConfirmDays} days on.", "confirmBy");
         }
 
         var pledge = new Pledge
@@ -103,7 +103,7 @@ public class Pledge
             case (null, { } target, null):
                 if (!projectTakesPledges)
                 {
-                    throw new DomainException("PROJECT_NOT_ACTIVE", $"Project {target.Code} is {target.Status}; pledge to an active project.", "project");
+                    throw new DomainException(Errors.ProjectNotActive, $"Project {target.Code} is {target.Status}; pledge to an active project.", "project");
                 }
 
                 pledge.Unit = UnitFor(kind, unit, null);
@@ -112,19 +112,19 @@ public class Pledge
             case (null, null, { } target):
                 if (target.Level != RegionLevel.Village)
                 {
-                    throw new DomainException("NOT_A_VILLAGE", $"{target.Name} is a {target.Level}; pledge to a village (12 digits), or to one of its needs.", "village");
+                    throw new DomainException(Errors.NotAVillage, $"{target.Name} is a {target.Level}; pledge to a village (12 digits), or to one of its needs.", "village");
                 }
 
                 pledge.Unit = UnitFor(kind, unit, null);
                 pledge.RegionCode = target.Code;
                 break;
             default:
-                throw new DomainException("ONE_TARGET_REQUIRED", "Pledge against exactly one of 'need', 'project' or 'village'.", "need");
+                throw new DomainException(Errors.OneTargetRequired, "Pledge against exactly one of 'need', 'project' or 'village'.", "need");
         }
 
         pledge.ProgramId = program is null ? defaultProgramId
             : donorJoinedProgram ? program.Id
-            : throw new DomainException("NOT_A_MEMBER", $"{donor.Name} has not joined {program.Name}; pledge without 'program' or for a program it joined.", "program");
+            : throw new DomainException(Errors.NotAMember, $"{donor.Name} has not joined {program.Name}; pledge without 'program' or for a program it joined.", "program");
         return pledge;
     }
 
@@ -175,7 +175,7 @@ public class Pledge
         var status = PledgeLifecycle.EffectiveStatus(this, today);
         if (status is PledgeStatus.Pledged)
         {
-            throw new DomainException("PLEDGE_NOT_CONFIRMED", $"Pledge {Code} has no agreement yet: it is delivered once the village confirmed it.", "pledge");
+            throw new DomainException(Errors.PledgeNotConfirmed, $"Pledge {Code} has no agreement yet: it is delivered once the village confirmed it.", "pledge");
         }
 
         if (status is PledgeStatus.Lapsed)
@@ -190,21 +190,21 @@ public class Pledge
 
         if (quantity <= 0)
         {
-            throw new DomainException("INVALID_QUANTITY", $"'quantity' must be more than 0; it was {quantity}.", "quantity");
+            throw new DomainException(Errors.InvalidQuantity, $"'quantity' must be more than 0; it was {quantity}.", "quantity");
         }
 
         var left = Quantity - PledgeLifecycle.Delivered(this);
         if (quantity > left)
         {
             throw new DomainException(
-                "EXCEEDS_PLEDGE",
+                Errors.ExceedsPledge,
                 $"Pledge {Code} has {Describe(left)} left to deliver; {Describe(quantity)} were recorded. A delivery is never more than was pledged.",
                 "quantity");
         }
 
         if (deliveredOn > today || deliveredOn < DateOnly.FromDateTime(PledgedAt.Date))
         {
-            throw new DomainException("INVALID_DATE", $"'deliveredOn' ({deliveredOn:yyyy-MM-dd}) must fall between the pledge ({PledgedAt:yyyy-MM-dd}) and today.", "deliveredOn");
+            throw new DomainException(Errors.InvalidDate, $"'deliveredOn' ({deliveredOn:yyyy-MM-dd}) must fall between the pledge ({PledgedAt:yyyy-MM-dd}) and today.", "deliveredOn");
         }
 
         var delivery = new PledgeDelivery { PledgeId = Id, Quantity = quantity, DeliveredOn = deliveredOn, Evidence = described };
@@ -228,7 +228,7 @@ public class Pledge
 
         if (delivery.ReceivedAt is not null)
         {
-            throw new DomainException("ALREADY_RECEIVED", $"This delivery of pledge {Code} was confirmed as received on {delivery.ReceivedAt:yyyy-MM-dd}.", "delivery");
+            throw new DomainException(Errors.AlreadyReceived, $"This delivery of pledge {Code} was confirmed as received on {delivery.ReceivedAt:yyyy-MM-dd}.", "delivery");
         }
 
         delivery.MarkReceived(receivedBy, now);
@@ -297,33 +297,33 @@ public class Pledge
                 : !money;
             if (!fits)
             {
-                throw new DomainException("KIND_MISMATCH", $"Need {need.Code} asks {(NeedLifecycle.IsMoney(need) ? "money" : $"a quantity in {need.Unit}")}; a {kind} pledge does not fit it.", "kind");
+                throw new DomainException(Errors.KindMismatch, $"Need {need.Code} asks {(NeedLifecycle.IsMoney(need) ? "money" : $"a quantity in {need.Unit}")}; a {kind} pledge does not fit it.", "kind");
             }
 
             return unit is null || unit == need.Unit
                 ? need.Unit
-                : throw new DomainException("UNIT_MISMATCH", $"Need {need.Code} is counted in {need.Unit}; pledge in that unit.", "unit");
+                : throw new DomainException(Errors.UnitMismatch, $"Need {need.Code} is counted in {need.Unit}; pledge in that unit.", "unit");
         }
 
         if (money)
         {
             return unit is null || unit == NeedLifecycle.MoneyUnit
                 ? NeedLifecycle.MoneyUnit
-                : throw new DomainException("UNIT_NOT_APPLICABLE", "Money and purchases are counted in fen; leave 'unit' out.", "unit");
+                : throw new DomainException(Errors.UnitNotApplicable, "Money and purchases are counted in fen; leave 'unit' out.", "unit");
         }
 
         var trimmed = Fields.PublicText(unit, "unit", UnitMaxLength);
-        return trimmed != NeedLifecycle.MoneyUnit ? trimmed : throw new DomainException("INVALID_UNIT", "Pledge money as kind MONEY.", "unit");
+        return trimmed != NeedLifecycle.MoneyUnit ? trimmed : throw new DomainException(Errors.InvalidUnit, "Pledge money as kind MONEY.", "unit");
     }
 
     private string Describe(long quantity) =>
         PledgeLifecycle.IsMoney(Kind) ? $"{new Money(quantity)} yuan" : $"{quantity} {Unit}";
 
     private DomainException Lapsed() =>
-        new("PLEDGE_LAPSED", $"Pledge {Code} lapsed: it was not confirmed by {ConfirmBy:yyyy-MM-dd}. Pledge again if the offer stands.", "pledge");
+        new(Errors.PledgeLapsed, $"Pledge {Code} lapsed: it was not confirmed by {ConfirmBy:yyyy-MM-dd}. Pledge again if the offer stands.", "pledge");
 
     private DomainException Transition(string what, string rule) =>
-        new("INVALID_TRANSITION", $"Pledge {Code} is {Status} and cannot be {what}: {rule}.", "pledge");
+        new(Errors.InvalidTransition, $"Pledge {Code} is {Status} and cannot be {what}: {rule}.", "pledge");
 }
 
 /// <summary>Part of a pledge delivered, with evidence; received once the village confirms it (see <see cref="Pledge.ConfirmReceipt"/>).</summary>
@@ -351,6 +351,7 @@ public class PledgeDelivery
     internal void MarkReceived(string receivedBy, DateTimeOffset now) => (ReceivedBy, ReceivedAt) = (receivedBy, now);
 }
 
+[Description("What is pledged: money, goods, services, jobs, or purchases of village products (消费扶贫).")]
 public enum PledgeKind
 {
     [Description("Money (fen).")]
@@ -366,6 +367,7 @@ public enum PledgeKind
 }
 
 /// <summary>pledged → confirmed → delivered → received → completed; cancelled; lapsed.</summary>
+[Description("The pledge lifecycle: pledged → confirmed → delivered → received → completed, or cancelled / lapsed.")]
 public enum PledgeStatus
 {
     [Description("Promised, not yet binding (认捐).")]

@@ -84,12 +84,12 @@ public class Project
         var year = Fields.Year(fiscalYear, "fiscalYear");
         if (plannedStart.Year < year - 1 || plannedStart.Year > year + 1)
         {
-            throw new DomainException("INVALID_DATE", $"'plannedStart' ({plannedStart:yyyy-MM-dd}) must fall within a year of fiscal year {year}.", "plannedStart");
+            throw new DomainException(Errors.InvalidDate, $"'plannedStart' ({plannedStart:yyyy-MM-dd}) must fall within a year of fiscal year {year}.", "plannedStart");
         }
 
         if (plannedEnd < plannedStart)
         {
-            throw new DomainException("DATES_OUT_OF_ORDER", $"'plannedEnd' ({plannedEnd:yyyy-MM-dd}) is before 'plannedStart' ({plannedStart:yyyy-MM-dd}).", "plannedEnd");
+            throw new DomainException(Errors.DatesOutOfOrder, $"'plannedEnd' ({plannedEnd:yyyy-MM-dd}) is before 'plannedStart' ({plannedStart:yyyy-MM-dd}).", "plannedEnd");
         }
 
         var project = new Project
@@ -122,7 +122,7 @@ public class Project
         if (!ProjectLifecycle.CanMove(Status, to))
         {
             throw new DomainException(
-                "INVALID_TRANSITION",
+                Errors.InvalidTransition,
                 $"Project {Code} is {Status}; it cannot move to {to}. The lifecycle is InLibrary → Approved → Implementing → Accepted → Closed, or Cancelled until accepted.",
                 "to");
         }
@@ -130,14 +130,14 @@ public class Project
         var day = on ?? today;
         if (day > today)
         {
-            throw new DomainException("INVALID_DATE", $"'on' ({day:yyyy-MM-dd}) is in the future; record a step once it has happened.", "on");
+            throw new DomainException(Errors.InvalidDate, $"'on' ({day:yyyy-MM-dd}) is in the future; record a step once it has happened.", "on");
         }
 
         // Each step happens on or after the one before it, as far as the project records dates.
         var after = Status == ProjectStatus.Accepted ? ActualEnd : ActualStart;
         if (after is { } earlier && day < earlier)
         {
-            throw new DomainException("DATES_OUT_OF_ORDER", $"'on' ({day:yyyy-MM-dd}) is before the project's recorded {(Status == ProjectStatus.Accepted ? "end" : "start")} ({earlier:yyyy-MM-dd}).", "on");
+            throw new DomainException(Errors.DatesOutOfOrder, $"'on' ({day:yyyy-MM-dd}) is before the project's recorded {(Status == ProjectStatus.Accepted ? "end" : "start")} ({earlier:yyyy-MM-dd}).", "on");
         }
 
         if (to == ProjectStatus.Cancelled)
@@ -146,7 +146,7 @@ public class Project
         }
         else if (reason is not null)
         {
-            throw new DomainException("REASON_NOT_APPLICABLE", "A reason is recorded only when a project is cancelled; leave 'reason' out.", "reason");
+            throw new DomainException(Errors.ReasonNotApplicable, "A reason is recorded only when a project is cancelled; leave 'reason' out.", "reason");
         }
 
         switch (to)
@@ -176,18 +176,18 @@ public class Project
         ArgumentNullException.ThrowIfNull(actuals);
         if (Status is not (ProjectStatus.Implementing or ProjectStatus.Accepted))
         {
-            throw new DomainException("INVALID_STATE", $"Project {Code} is {Status}; results are recorded while a project is implementing or accepted.", "project");
+            throw new DomainException(Errors.InvalidState, $"Project {Code} is {Status}; results are recorded while a project is implementing or accepted.", "project");
         }
 
         if (beneficiaryHouseholds is null && beneficiaryPeople is null && actuals.Count == 0)
         {
-            throw new DomainException("NOTHING_TO_RECORD", "Give beneficiary counts or performance actuals.", null);
+            throw new DomainException(Errors.NothingToRecord, "Give beneficiary counts or performance actuals.", null);
         }
 
         var (households, people) = Beneficiaries(beneficiaryHouseholds ?? BeneficiaryHouseholds, beneficiaryPeople ?? BeneficiaryPeople);
         var reached = actuals.Select(actual => (
             Target: Targets.SingleOrDefault(t => t.Indicator == actual.Indicator.Trim())
-                ?? throw new DomainException("TARGET_NOT_FOUND", $"Project {Code} has no target '{actual.Indicator}'; it has {string.Join(", ", Targets.Select(t => $"'{t.Indicator}'").DefaultIfEmpty("none"))}.", "actuals.indicator"),
+                ?? throw new DomainException(Errors.TargetNotFound, $"Project {Code} has no target '{actual.Indicator}'; it has {string.Join(", ", Targets.Select(t => $"'{t.Indicator}'").DefaultIfEmpty("none"))}.", "actuals.indicator"),
             actual.Actual)).ToList();
 
         // Checked in full before anything changes, so a refused record leaves the project as it was.
@@ -212,7 +212,7 @@ public class Project
         var h = Fields.Count(households, "beneficiaryHouseholds", MaxBeneficiaries);
         var p = Fields.Count(people, "beneficiaryPeople", MaxBeneficiaries);
         return p < h
-            ? throw new DomainException("COUNTS_INCONSISTENT", $"{p} people cannot be fewer than {h} households: each household has at least one person.", "beneficiaryPeople")
+            ? throw new DomainException(Errors.CountsInconsistent, $"{p} people cannot be fewer than {h} households: each household has at least one person.", "beneficiaryPeople")
             : (h, p);
     }
 
@@ -220,7 +220,7 @@ public class Project
     {
         if (targets.Count > MaxTargets)
         {
-            throw new DomainException("TOO_MANY", $"A project may have at most {MaxTargets} targets; {targets.Count} were given.", "targets");
+            throw new DomainException(Errors.TooMany, $"A project may have at most {MaxTargets} targets; {targets.Count} were given.", "targets");
         }
 
         var result = new List<PerformanceTarget>();
@@ -230,7 +230,7 @@ public class Project
             if (result.Any(t => t.Indicator == indicator))
             {
                 // Results name their target by indicator, so it must be unambiguous.
-                throw new DomainException("DUPLICATE_INDICATOR", $"The indicator '{indicator}' is given twice.", "targets.indicator");
+                throw new DomainException(Errors.DuplicateIndicator, $"The indicator '{indicator}' is given twice.", "targets.indicator");
             }
 
             result.Add(new PerformanceTarget(indicator, Fields.PublicText(target.Unit, "targets.unit", PerformanceTarget.UnitMaxLength), target.Baseline, target.Target));

@@ -2,6 +2,7 @@ using System.ComponentModel;
 
 namespace OpenAid.Domain.Projects;
 
+[Description("The kind of project: industry, infrastructure, relocation, education and so on.")]
 public enum ProjectCategory
 {
     [Description("产业扶贫.")]

@@ -3,6 +3,7 @@ using System.ComponentModel;
 namespace OpenAid.Domain.Projects;
 
 /// <summary>入库 → 立项 → 实施 → 验收 → 关闭, or 取消 with a reason.</summary>
+[Description("The project lifecycle: in library → approved → implementing → accepted → closed, or cancelled.")]
 public enum ProjectStatus
 {
     [Description("In the county project library (入库).")]

@@ -37,6 +37,7 @@ public class Region
     public RegionCode RegionCode => new(Code, Level);
 }
 
+[Description("Whether a village or county is registered as poor (贫困村 / 贫困县), or has exited.")]
 public enum PovertyStatus
 {
     [Description("Never registered as poor.")]

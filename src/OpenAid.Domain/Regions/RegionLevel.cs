@@ -3,6 +3,7 @@ using System.ComponentModel;
 namespace OpenAid.Domain.Regions;
 
 /// <summary>The five tiers of the administrative tree, from province (省) down to village (村/社区).</summary>
+[Description("The tier of a region in the administrative tree.")]
 public enum RegionLevel
 {
     [Description("Province (省).")]

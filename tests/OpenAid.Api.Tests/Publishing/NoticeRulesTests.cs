@@ -52,6 +52,18 @@ public class NoticeRulesTests(PublishingServer server)
     }
 
     [Fact]
+    public async Task A_provisional_code_is_never_given_again_once_its_draft_is_published()
+    {
+        var first = await Samples.DraftAsync();
+        await server.MutateOkAsync("publishNotice", new { notice = first }, Samples.Publisher, "notice { code }");
+
+        var second = await Samples.DraftAsync();
+
+        // Before sequences, the next draft took the highest provisional code still held, i.e. the published one's.
+        Assert.NotEqual(first, second);
+    }
+
+    [Fact]
     public async Task A_notice_published_more_than_15_working_days_after_the_decision_is_flagged_late_counting_weekends_and_holidays_out()
     {
         var decided = PublishingServer.Today.AddDays(-40);

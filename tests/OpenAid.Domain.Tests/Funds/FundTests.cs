@@ -112,9 +112,7 @@ public class FundTests
 
     internal static Project ProjectIn(long regionCode, int id = 1, ProjectStatus status = ProjectStatus.Approved)
     {
-        var project = Project.Create(
-            $"XM-451021-2019-{id:D4}", "道路硬化", regionCode, ProjectCategory.Infrastructure, "村道硬化。", 5, "村委会主任", 2019,
-            Decided, Decided.AddMonths(6), 1_000_000, [], beneficiaryHouseholds: 0, beneficiaryPeople: 0).WithId(id);
+        var project = Sample.Project(id, $"XM-451021-2019-{id:D4}", regionCode);
         ProjectStatus[] path = status switch
         {
             ProjectStatus.InLibrary => [],

@@ -56,7 +56,7 @@ public class MoneyTransactionTests
         var transaction = MoneyTransaction.ForProject(project, new Dictionary<TransactionKind, long>(), "JY-1", TransactionKind.Commitment, 5_000, Day, fund, 450000000000, " 下达资金计划。 ");
 
         Assert.Equal(
-            ("JY-1", TransactionKind.Commitment, 5_000L, Day, 2019, (int?)4, FundSourceType.ProvincialFiscal, (int?)9, (long?)450000000000, (int?)5, 451021101201L, "下达资金计划。"),
+            ("JY-1", TransactionKind.Commitment, 5_000L, Day, 2019, (int?)4, FundSourceType.ProvincialFiscal, (int?)9, (long?)450000000000, (int?)1, 451021101201L, "下达资金计划。"),
             (transaction.Code, transaction.Kind, transaction.AmountFen, transaction.Date, transaction.FiscalYear, transaction.FundId, transaction.SourceType, transaction.ProjectId,
                 transaction.ProviderRegionCode, transaction.ReceiverOrganizationId, transaction.ReceiverRegionCode, transaction.Description));
         Assert.Equal(version + 1, project.Version);

@@ -2,7 +2,6 @@ using OpenAid.Domain.Common;
 using OpenAid.Domain.Needs;
 using OpenAid.Domain.Organizations;
 using OpenAid.Domain.Pledges;
-using OpenAid.Domain.Projects;
 using OpenAid.Domain.Regions;
 
 namespace OpenAid.Domain.Tests.Marketplace;
@@ -64,28 +63,6 @@ internal static class MarketplaceArrange
         }
 
         return need;
-    }
-
-    /// <summary>A stored project carried out in <paramref name="regionCode"/>, created through <see cref="Project.Create"/> and moved on to <paramref name="status"/>.</summary>
-    public static Project NewProject(int id, string code, long regionCode, ProjectStatus status = ProjectStatus.InLibrary)
-    {
-        var project = Project.Create(
-            code, "x", regionCode, ProjectCategory.Infrastructure, "x", 1, "x", Today.Year, Registered, Today, 1_000_000, [], 0, 0).WithId(id);
-        ProjectStatus[] path = status switch
-        {
-            ProjectStatus.InLibrary => [],
-            ProjectStatus.Approved => [ProjectStatus.Approved],
-            ProjectStatus.Implementing => [ProjectStatus.Approved, ProjectStatus.Implementing],
-            ProjectStatus.Accepted => [ProjectStatus.Approved, ProjectStatus.Implementing, ProjectStatus.Accepted],
-            ProjectStatus.Closed => [ProjectStatus.Approved, ProjectStatus.Implementing, ProjectStatus.Accepted, ProjectStatus.Closed],
-            _ => [ProjectStatus.Cancelled],
-        };
-        foreach (var step in path)
-        {
-            project.MoveTo(step, Registered, step == ProjectStatus.Cancelled ? "资金调整" : null, Registered);
-        }
-
-        return project;
     }
 
     /// <summary>A pledge to <see cref="Village"/> made five days before <see cref="Today"/>.</summary>

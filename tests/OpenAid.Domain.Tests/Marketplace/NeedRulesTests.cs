@@ -52,8 +52,8 @@ public class NeedRulesTests
     [Fact]
     public void A_project_or_a_pairing_is_linked_only_where_it_covers_the_place()
     {
-        var here = MarketplaceArrange.NewProject(3, "XM-1", 451021000000);
-        var elsewhere = MarketplaceArrange.NewProject(4, "XM-2", 451022000000);
+        var here = Sample.Project(3, "XM-1", 451021000000);
+        var elsewhere = Sample.Project(4, "XM-2", 451022000000);
         var pairing = new Pairing { Id = 5, Code = "JD-1", YearlyPlan = "x", HelpedRegionCode = 451021101201 };
         var farPairing = new Pairing { Id = 6, Code = "JD-2", YearlyPlan = "x", HelpedRegionCode = 451021102000 };
 

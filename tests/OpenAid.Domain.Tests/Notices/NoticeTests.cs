@@ -269,9 +269,7 @@ public class NoticeTests
         "ZJ-451021-2019-0001", "财政专项扶贫资金", "阳财农〔2019〕1号", FundSourceType.CentralFiscal, FundLevel.Central, 2019, 100_000_00,
         County.Code, 1, "产业发展。", Decided, documentNumberTaken: false);
 
-    private static Project VillageProject(int id = 1) => Project.Create(
-        $"XM-451021-2019-{id:D4}", "道路硬化", Village.Code, ProjectCategory.Infrastructure, "村道硬化。", 1, "村委会主任", 2019,
-        Decided, Decided.AddMonths(6), 1_000_000, [], beneficiaryHouseholds: 0, beneficiaryPeople: 0).WithId(id);
+    private static Project VillageProject(int id = 1) => Sample.Project(id, $"XM-451021-2019-{id:D4}", Village.Code);
 
     private static void AssertRefused(string code, string field, Action write)
     {
