@@ -1,5 +1,9 @@
 using OpenAid.Domain.Common;
+using OpenAid.Domain.Needs;
 using OpenAid.Domain.Pledges;
+using OpenAid.Domain.Programs;
+using OpenAid.Domain.Projects;
+using OpenAid.Domain.Regions;
 
 namespace OpenAid.Domain.Tests.Marketplace;
 
@@ -242,6 +246,20 @@ public class PledgeLifecycleTests
         { () => NewPledge(status: PledgeStatus.Confirmed).RecordDelivery(1, new DateOnly(2020, 5, 26), "x", Today), "INVALID_DATE", "deliveredOn", "'deliveredOn' (2020-05-26) must fall between the pledge (2020-05-27) and today." },
         { ReceiveTwice, "ALREADY_RECEIVED", "delivery", "This delivery of pledge RJ-451021-2020-0001 was confirmed as received on 2020-06-01." },
         { () => NewPledge(status: PledgeStatus.Completed).Cancel("x", null, Today), "INVALID_TRANSITION", "pledge", "Pledge RJ-451021-2020-0001 is Completed and cannot be cancelled: only a pledge under way is." },
+        { () => ToVillage(quantity: 0), "INVALID_QUANTITY", "quantity", "'quantity' must be more than 0 and at most 100000000000000; it was 0." },
+        { () => ToVillage(confirmBy: Today.AddDays(-1)), "INVALID_DATE", "confirmBy", "'confirmBy' (2020-05-31) must be from today to 90 days on." },
+        { () => Make(project: Sample.Project(3, "XM-451021-2020-0001", 451021101201)), "PROJECT_NOT_ACTIVE", "project", "Project XM-451021-2020-0001 is InLibrary; pledge to an active project." },
+        { () => Make(village: new Region { Code = 451021101000, Name = "某镇", Level = RegionLevel.Township }), "NOT_A_VILLAGE", "village", "某镇 is a Township; pledge to a village (12 digits), or to one of its needs." },
+        { () => Make(), "ONE_TARGET_REQUIRED", "need", "Pledge against exactly one of 'need', 'project' or 'village'." },
+        { () => ToVillage(program: new AidProgram { Id = 9, Code = "DKXZ", Name = "东西部协作", Description = "x" }), "NOT_A_MEMBER", "program", "某企业 has not joined 东西部协作; pledge without 'program' or for a program it joined." },
+        { () => Make(need: Open(1_000), kind: PledgeKind.Goods), "KIND_MISMATCH", "kind", "Need XQ-451021-2020-0001 asks money; a Goods pledge does not fit it." },
+        { () => Make(need: Open(40, "套")), "KIND_MISMATCH", "kind", "Need XQ-451021-2020-0001 asks a quantity in 套; a Money pledge does not fit it." },
+        { () => Make(need: Open(40, "套"), kind: PledgeKind.Goods, unit: "吨"), "UNIT_MISMATCH", "unit", "Need XQ-451021-2020-0001 is counted in 套; pledge in that unit." },
+        { () => ToVillage(unit: "吨"), "UNIT_NOT_APPLICABLE", "unit", "Money and purchases are counted in fen; leave 'unit' out." },
+        { () => ToVillage(PledgeKind.Goods, unit: " "), "REQUIRED", "unit", "'unit' must not be empty." },
+        { () => ToVillage(PledgeKind.Services, unit: "fen"), "INVALID_UNIT", "unit", "Pledge money as kind MONEY." },
+        { () => NewPledge(status: PledgeStatus.Confirmed).RecordDelivery(1, Today, " ", Today), "REQUIRED", "evidence", "'evidence' must not be empty." },
+        { () => NewPledge().Cancel(" ", null, Today), "REQUIRED", "reason", "'reason' must not be empty." },
     };
 
     [Theory]
@@ -252,6 +270,59 @@ public class PledgeLifecycleTests
 
         Assert.Equal((code, field), (error.Code, error.Field));
         Assert.StartsWith(explanation, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_product_purchase_need_takes_purchases_and_no_other_money()
+    {
+        Assert.Equal(PledgeKind.Purchases, Make(need: PurchaseNeed(), kind: PledgeKind.Purchases).Kind);
+        Assert.Equal("KIND_MISMATCH", Assert.Throws<DomainException>(() => Make(need: PurchaseNeed(), kind: PledgeKind.Money)).Code);
+    }
+
+    [Fact]
+    public void A_pledge_is_numbered_once_linked_to_its_written_need_and_marked_as_demo()
+    {
+        var pledge = NewPledge();
+        Assert.Equal("Pledge RJ-451021-2020-0001 already has its number.", Assert.Throws<InvalidOperationException>(() => pledge.Number("RJ-2")).Message);
+        pledge.LinkWrittenNeed(Open(1_000).WithId(12));
+        Assert.Equal(12, pledge.NeedId);
+        pledge.MarkAsDemo();
+        Assert.True(pledge.IsDemo);
+    }
+
+    [Fact]
+    public void Nothing_is_pledged_linked_or_received_without_its_arguments()
+    {
+        Assert.Throws<ArgumentNullException>(() => Pledge.Make(null!, null, null, false, MarketplaceArrange.Village, PledgeKind.Money, 1, null, null, null, false, null, Now, Today));
+        Assert.Throws<ArgumentNullException>(() => NewPledge().LinkWrittenNeed(null!));
+        Assert.Throws<ArgumentNullException>(() => NewPledge(status: PledgeStatus.Confirmed).ConfirmReceipt(null!, null, "村委会", Now));
+
+        var foreign = NewPledge(status: PledgeStatus.Confirmed).RecordDelivery(1, Today, "x", Today);
+        var refused = Assert.Throws<ArgumentException>(() => NewPledge(status: PledgeStatus.Confirmed).ConfirmReceipt(foreign, null, "村委会", Now));
+        Assert.Equal(("delivery", "The delivery is not one of pledge RJ-451021-2020-0001. (Parameter 'delivery')"), (refused.ParamName, refused.Message));
+    }
+
+    private static Pledge Make(
+        Need? need = null, Project? project = null, Region? village = null, PledgeKind kind = PledgeKind.Money, long quantity = 1_000, string? unit = null,
+        DateOnly? confirmBy = null, AidProgram? program = null)
+    {
+        var pledge = Pledge.Make(MarketplaceArrange.Donor, need, project, false, village, kind, quantity, unit, confirmBy, program, false, null, Now, Today);
+        pledge.Number("RJ-451021-2020-0001");
+        return pledge;
+    }
+
+    private static Pledge ToVillage(PledgeKind kind = PledgeKind.Money, long quantity = 1_000, string? unit = null, DateOnly? confirmBy = null, AidProgram? program = null) =>
+        Make(village: MarketplaceArrange.Village, kind: kind, quantity: quantity, unit: unit, confirmBy: confirmBy, program: program);
+
+    private static Need Open(long requested, string unit = NeedLifecycle.MoneyUnit) => MarketplaceArrange.NewNeed(requested, unit, NeedStatus.Open);
+
+    private static Need PurchaseNeed()
+    {
+        var need = Need.Register(
+            MarketplaceArrange.Village, NeedCategory.ProductPurchase, "采购农产品", "采购百香果。", 100_000, null, null, Today.AddDays(30), NeedPriority.Normal, null, null, 1,
+            submit: true, Now, Today);
+        need.Approve("李明", null, new NeedCap(long.MaxValue, long.MaxValue), Now, Today);
+        return need;
     }
 
     private static void ReceiveTwice()
