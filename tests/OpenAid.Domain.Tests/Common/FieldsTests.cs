@@ -34,7 +34,7 @@ public class FieldsTests
 
     [Theory]
     [MemberData(nameof(Refusals))]
-    public void A_refusal_names_the_field_and_the_bound(Action refused, string code, string field, string message)
+    public void A_field_refusal_names_the_field_and_the_bound(Action refused, string code, string field, string message)
     {
         var error = Assert.Throws<DomainException>(refused);
         Assert.Equal((code, field, message), (error.Code, error.Field, error.Message));

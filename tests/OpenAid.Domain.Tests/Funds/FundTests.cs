@@ -103,6 +103,20 @@ public class FundTests
     public void Funds_go_to_active_projects_only(ProjectStatus status, string? code) =>
         AssertOutcome(code, code is null ? null : "project", () => Create().Allocate(ProjectIn(451021101201, status: status), 1, 0, Decided));
 
+    public static TheoryData<Action, string> Explanations => new()
+    {
+        { () => Create(fiscalYear: 2021), "'decidedOn' (2019-03-01) must fall within a year of fiscal year 2021." },
+        { () => Create().Allocate(ProjectIn(451022101201), 1, 0, Decided), "Project XM-451021-2019-0001 lies outside the region of fund ZJ-451021-2019-0001." },
+        { () => Create().Allocate(ProjectIn(451021101201, status: ProjectStatus.Closed), 1, 0, Decided), "Project XM-451021-2019-0001 is Closed; funds go to active projects only." },
+    };
+
+    [Theory]
+    [MemberData(nameof(Explanations))]
+    public void A_fund_refusal_says_what_to_fix(Action refused, string message) => Assert.Equal(message, Assert.Throws<DomainException>(refused).Message);
+
+    [Fact]
+    public void Nothing_is_allocated_without_a_project() => Assert.Throws<ArgumentNullException>(() => Create().Allocate(null!, 1, 0, Decided));
+
     private static Fund Create(
         string name = "财政专项扶贫资金", string documentNumber = "阳财农〔2019〕1号", int fiscalYear = 2019, long amountFen = 100_000_00,
         string purpose = "产业发展。", bool documentNumberTaken = false) =>

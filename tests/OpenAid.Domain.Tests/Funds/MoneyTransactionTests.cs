@@ -87,6 +87,16 @@ public class MoneyTransactionTests
     public void An_amount_is_more_than_nothing_and_at_most_the_largest(long amountFen, string code, string field) =>
         FundTests.AssertOutcome(code, field, () => Record(TransactionKind.Commitment, amountFen, new Dictionary<TransactionKind, long>()));
 
+    [Fact]
+    public void A_record_says_where_pledges_go_names_its_description_and_needs_a_project_and_its_totals()
+    {
+        Assert.Equal("Pledges are made against needs with 'pledge', not recorded here.", Assert.Throws<DomainException>(() => Record(TransactionKind.Pledge, 1, new Dictionary<TransactionKind, long>())).Message);
+        var blank = Assert.Throws<DomainException>(() => MoneyTransaction.ForProject(FundTests.ProjectIn(451021101201), new Dictionary<TransactionKind, long>(), "JY-1", TransactionKind.Commitment, 1, Day, null, null, " "));
+        Assert.Equal(("REQUIRED", "description"), (blank.Code, blank.Field));
+        Assert.Throws<ArgumentNullException>(() => MoneyTransaction.ForProject(null!, new Dictionary<TransactionKind, long>(), "JY-1", TransactionKind.Commitment, 1, Day, null, null, "x"));
+        Assert.Throws<ArgumentNullException>(() => MoneyTransaction.ForProject(FundTests.ProjectIn(451021101201), null!, "JY-1", TransactionKind.Commitment, 1, Day, null, null, "x"));
+    }
+
     private static MoneyTransaction Record(TransactionKind kind, long amountFen, IReadOnlyDictionary<TransactionKind, long> totals) =>
         MoneyTransaction.ForProject(FundTests.ProjectIn(451021101201), totals, "JY-1", kind, amountFen, Day, null, null, "拨付。");
 }

@@ -38,7 +38,7 @@ public class NoticeRefusalTests
 
     [Theory]
     [MemberData(nameof(Refusals))]
-    public void A_refusal_names_the_field_and_the_rule(Action refused, string code, string field, string message)
+    public void A_notice_refusal_names_the_field_and_the_rule(Action refused, string code, string field, string message)
     {
         var error = Assert.Throws<DomainException>(refused);
         Assert.Equal((code, field, message), (error.Code, error.Field, error.Message));

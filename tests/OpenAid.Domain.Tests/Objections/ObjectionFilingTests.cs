@@ -33,7 +33,7 @@ public class ObjectionFilingTests
 
     [Theory]
     [MemberData(nameof(Refusals))]
-    public void A_refusal_names_the_field_and_the_rule(Action refused, string code, string? field, string message)
+    public void An_objection_refusal_names_the_field_and_the_rule(Action refused, string code, string? field, string message)
     {
         var error = Assert.Throws<DomainException>(refused);
         Assert.Equal((code, field, message), (error.Code, error.Field, error.Message));

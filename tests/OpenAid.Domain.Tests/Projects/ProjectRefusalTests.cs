@@ -27,7 +27,7 @@ public class ProjectRefusalTests
 
     [Theory]
     [MemberData(nameof(Refusals))]
-    public void A_refusal_names_the_field_and_the_rule(Action refused, string code, string? field, string message)
+    public void A_project_refusal_names_the_field_and_the_rule(Action refused, string code, string? field, string message)
     {
         var error = Assert.Throws<DomainException>(refused);
         Assert.Equal((code, field, message), (error.Code, error.Field, error.Message));
@@ -45,7 +45,7 @@ public class ProjectRefusalTests
     public void Nothing_is_created_or_recorded_without_its_lists()
     {
         Assert.Throws<ArgumentNullException>(() => Create(targets: null, nullTargets: true));
-        Assert.Throws<ArgumentNullException>(() => In(ProjectStatus.Implementing).RecordResults(1, 1, null!));
+        Assert.Throws<ArgumentNullException>(() => In(ProjectStatus.Implementing).RecordResults(null, null, null!));
     }
 
     private static Project Create(
