@@ -154,14 +154,11 @@ internal sealed partial class DemoBuilder
         }
 
         // Numbered on from the ledger of the transactions stage, in date order.
-        var next = _takenCodes.Where(c => c.Length == 10 && c.StartsWith("JY-", StringComparison.Ordinal))
-            .Select(c => int.TryParse(c.AsSpan(3), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0)
-            .DefaultIfEmpty(0)
-            .Max();
+        var next = RegisterNumbers.Highest(MoneyTransaction.CodePrefix, _takenCodes);
         var ordered = rows.OrderBy(r => r.Row.Date).ThenBy(r => r.Order).Select(r => r.Row).ToList();
         foreach (var row in ordered)
         {
-            row.Code = NextCode(() => $"JY-{++next:D7}");
+            row.Code = NextCode(() => MoneyTransaction.CodeFor(++next));
         }
 
         return ordered;

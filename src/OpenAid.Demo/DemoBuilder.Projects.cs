@@ -54,13 +54,30 @@ internal sealed partial class DemoBuilder
 
         foreach (var project in _projects.OrderBy(p => p.FiscalYear).ThenBy(p => p.PlannedStart).ThenBy(p => p.Order))
         {
-            project.Create(NextSequenced(Project.CodeKind, project.RegionCode, project.FiscalYear), AsOf);
+            project.Create(NextSequenced(Project.CodeKind, project.RegionCode, project.FiscalYear));
         }
 
         var funds = _funds.OrderBy(f => f.Fund.Code, StringComparer.Ordinal).Select(f => f.Fund).ToList();
         await writer.InsertAsync(funds, ct);
         var projects = _projects.OrderBy(p => p.Project.Code, StringComparer.Ordinal).ToList();
         await writer.InsertAsync(projects.Select(p => p.Project).ToList(), ct);
+
+        // Money is allocated through the domain while the projects are still in the library, as in life; then they
+        // move on to where they stand today. Both the funds (concurrency token) and the projects changed.
+        var allocatedSoFar = new Dictionary<FundPlan, long>();
+        var allocations = projects.SelectMany(p => p.Allocations).Select(a =>
+        {
+            var sum = allocatedSoFar.GetValueOrDefault(a.Fund);
+            allocatedSoFar[a.Fund] = sum + a.AmountFen;
+            return a.Fund.Fund.Allocate(a.Project.Project, a.AmountFen, sum, a.DecidedOn);
+        }).ToList();
+        foreach (var project in projects)
+        {
+            project.Advance(AsOf);
+        }
+
+        await writer.UpdateAsync(funds, ct);
+        await writer.UpdateAsync(projects.Select(p => p.Project).ToList(), ct);
 
         var targets = new List<PerformanceTarget>();
         foreach (var project in projects)
@@ -74,13 +91,6 @@ internal sealed partial class DemoBuilder
 
         // The EF writer saves a project's targets with it; the SQLite writer writes one table at a time.
         await writer.InsertAsync(targets.Where(t => t.Id == 0).ToList(), ct);
-        var allocations = projects.SelectMany(p => p.Allocations).Select(a => a.Row = new FundAllocation
-        {
-            FundId = a.Fund.Fund.Id,
-            ProjectId = a.Project.Project.Id,
-            AmountFen = a.AmountFen,
-            DecidedOn = a.DecidedOn,
-        }).ToList();
         await writer.InsertAsync(allocations, ct);
         _targetCount = targets.Count;
         _allocationCount = allocations.Count;
@@ -703,13 +713,19 @@ internal sealed class ProjectPlan
 
     public bool CancelledAfterApproval { get; set; }
 
-    public void Create(string code, DateOnly asOf)
+    /// <summary>The project as it enters the county project library.</summary>
+    public void Create(string code)
     {
-        var project = Project.Create(
+        _project = Project.Create(
             code, Name, RegionCode, Template.Category, Description, Implementer.Id, ResponsibleRole, FiscalYear, PlannedStart, PlannedEnd, BudgetFen,
             [.. Targets.Select(t => new TargetPlan(t.Indicator, t.Unit, t.Baseline, t.Target))], BeneficiaryHouseholds, BeneficiaryPeople);
-        project.MarkAsDemo();
-        _project = project;
+        _project.MarkAsDemo();
+    }
+
+    /// <summary>Moves the project, step by step with their dates, to the status it has on <paramref name="asOf"/>.</summary>
+    public void Advance(DateOnly asOf)
+    {
+        var project = Project;
         if (Status == ProjectStatus.InLibrary)
         {
             return;
@@ -761,6 +777,4 @@ internal sealed class Allocation(FundPlan fund, ProjectPlan project, long amount
     public long AmountFen { get; } = amountFen;
 
     public DateOnly DecidedOn { get; } = decidedOn;
-
-    public FundAllocation? Row { get; set; }
 }

@@ -55,6 +55,10 @@ internal sealed partial class DemoBuilder
         foreach (var project in _projects.OrderBy(p => p.Project.Code, StringComparer.Ordinal))
         {
             var p = project.Project;
+
+            // The demo's records are richer than recordTransaction's (provider organisations), but the project's
+            // money rules are the domain's: each record is checked and counted in the project's ledger.
+            var ledger = new ProjectLedger(p.Code);
             foreach (var allocation in project.Allocations)
             {
                 var fund = allocation.Fund.Fund;
@@ -62,7 +66,7 @@ internal sealed partial class DemoBuilder
                 {
                     Code = "",
                     Kind = kind,
-                    AmountFen = amount,
+                    AmountFen = ledger.Record(kind, amount),
                     Date = Min(date, AsOf),
                     FiscalYear = p.FiscalYear,
                     FundId = fund.Id,
@@ -155,7 +159,7 @@ internal sealed partial class DemoBuilder
         var next = 0;
         foreach (var row in ordered)
         {
-            row.Code = NextCode(() => $"JY-{++next:D7}");
+            row.Code = NextCode(() => MoneyTransaction.CodeFor(++next));
         }
 
         await writer.InsertAsync(ordered, ct);

@@ -20,14 +20,14 @@ public sealed class ChangeType : ObjectGraphType<Change>
         Name = "Change";
         Description = "A write to a public record, from the audit trail: which record changed, how and when. " +
             "Its content is one node(id:) away, its before and after in history(id:).";
-        Field<NonNullGraphType<LongGraphType>>("sequence").Description("The entry's position in the audit trail; pass it (as a string) as 'after' to continue after it.")
+        Field<NonNullGraphType<LongGraphType>>("sequence").Description("The entry's position in the audit trail; pass it (as a string) as 'after' to continue after it.").Exported()
             .Resolve(ctx => ctx.Source.Entry.Id);
-        Field<NonNullGraphType<DateTimeOffsetGraphType>>("at").Description("When the write was committed.").Resolve(ctx => ctx.Source.Entry.At);
-        Field<NonNullGraphType<StringGraphType>>("entityType").Description("The GraphQL type of the record, e.g. \"Notice\".").Resolve(ctx => ctx.Source.TypeName);
-        Field<NonNullGraphType<StringGraphType>>("key").Description("The record's key: its internal number, or a region's 12-digit code.").Resolve(ctx => ctx.Source.Entry.EntityKey);
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The record's global ID; pass it to node(id:) or history(id:).")
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("at").Description("When the write was committed.").Exported().Resolve(ctx => ctx.Source.Entry.At);
+        Field<NonNullGraphType<StringGraphType>>("entityType").Description("The GraphQL type of the record, e.g. \"Notice\".").Exported().Resolve(ctx => ctx.Source.TypeName);
+        Field<NonNullGraphType<StringGraphType>>("key").Description("The record's key: its internal number, or a region's 12-digit code.").Exported().Resolve(ctx => ctx.Source.Entry.EntityKey);
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The record's global ID; pass it to node(id:) or history(id:).").Exported()
             .Resolve(ctx => GlobalId.Encode(ctx.Source.TypeName, ctx.Source.Key));
-        Field<NonNullGraphType<StringGraphType>>("operation").Description("\"create\" or \"update\"; nothing public is ever deleted.").Resolve(ctx => ctx.Source.Entry.Operation);
+        Field<NonNullGraphType<StringGraphType>>("operation").Description("\"create\" or \"update\"; nothing public is ever deleted.").Exported().Resolve(ctx => ctx.Source.Entry.Operation);
         Field<NodeInterface>("record").Description("The record as it is now.")
             .Resolve(ctx => ctx.LoadNode(ctx.Source.TypeName, ctx.Source.Key));
     }

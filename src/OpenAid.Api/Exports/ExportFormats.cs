@@ -71,7 +71,8 @@ public abstract class ExportFormat
     /// <summary>
     /// RFC 4180 CSV in UTF-8 with a byte order mark, so that Excel reads Chinese text correctly; CRLF line ends,
     /// fields quoted when they hold a comma, quote or line break. Values are written as GraphQL answers them
-    /// (dates ISO 8601, amounts as exact decimals); several values in one cell are joined with "; ".
+    /// (dates ISO 8601, amounts as exact decimals); several values in one cell are joined with "; ". A text cell that a
+    /// spreadsheet would read as a formula is prefixed with ' (<see cref="CsvCells"/>).
     /// </summary>
     private sealed class CsvFormat : ExportFormat
     {
@@ -86,7 +87,9 @@ public abstract class ExportFormat
         }
 
         public override void WriteRow(IBufferWriter<byte> output, IReadOnlyList<BoundColumn> columns, JsonElement node) =>
-            WriteLine(output, columns.Select(c => string.Join("; ", Values(node, c).Select(Text))));
+            WriteLine(output, columns.Select(c => Cell(c, string.Join("; ", Values(node, c).Select(Text)))));
+
+        private static string Cell(BoundColumn column, string text) => CsvCells.IsText(column) ? CsvCells.Neutralise(text) : text;
 
         private static void WriteLine(IBufferWriter<byte> output, IEnumerable<string> fields)
         {

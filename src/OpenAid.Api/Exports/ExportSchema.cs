@@ -15,8 +15,9 @@ public sealed record ExportFilter(string Name, string Type, string? Description,
 
 /// <summary>
 /// An <see cref="ExportList"/> bound to the running schema: its filters are the arguments of the GraphQL field, its
-/// columns' types and descriptions come from the fields they select, and it builds the GraphQL document that fetches
-/// one page. Binding fails at start-up when a column names a field the schema does not have.
+/// columns are the node type's exported fields (<see cref="ExportMetadata"/>), their types and descriptions come from
+/// the fields they select, and it builds the GraphQL document that fetches one page. Binding fails at start-up when
+/// a column names a field the schema does not have.
 /// </summary>
 public sealed class BoundExportList
 {
@@ -38,16 +39,25 @@ public sealed class BoundExportList
             ? after
             : throw new InvalidOperationException($"Export '{list.Name}': Query.{list.Field} has no 'first' and 'after' arguments.");
 
-        var nodeType = (IComplexGraphType)ExportTypes.Named(nodes.ResolvedType!);
+        var nodeType = NodeType = (IComplexGraphType)ExportTypes.Named(nodes.ResolvedType!);
         Filters = [.. (field.Arguments ?? []).Where(a => a.Name is not FirstArgument and not AfterArgument)
             .Select(a => new ExportFilter(a.Name, ExportTypes.Print(a.ResolvedType!), a.Description, ExportTypes.Named(a.ResolvedType!), ExportTypes.IsList(a.ResolvedType!)))];
-        Columns = [.. list.Columns.Select(c => Bind(list, nodeType, c))];
-        _selection = SelectionTree.Print(list.Columns.Select(c => c.Segments));
+        var columns = ExportMetadata.Columns(nodeType);
+        if (columns.Count == 0)
+        {
+            throw new InvalidOperationException($"Export '{list.Name}': no field of {nodeType.Name} is declared Exported().");
+        }
+
+        Columns = [.. columns.Select(c => Bind(list, nodeType, c))];
+        _selection = SelectionTree.Print(columns.Select(c => c.Segments));
     }
 
     public ExportList List { get; }
 
     public string Name => List.Name;
+
+    /// <summary>The type of the connection's nodes, whose exported fields are the columns.</summary>
+    public IComplexGraphType NodeType { get; }
 
     public IReadOnlyList<ExportFilter> Filters { get; }
 

@@ -134,7 +134,7 @@ public sealed class FundOperations : IOperations
             .GroupBy(t => t.Kind).Select(g => new { Kind = g.Key, Fen = g.Sum(t => t.AmountFen) })
             .ToDictionaryAsync(x => x.Kind, x => x.Fen, ct);
         var transaction = MoneyTransaction.ForProject(
-            project, totals, await TransactionCodes.NextAsync(db, input.Date.Year, ct), input.Kind, input.AmountFen, input.Date, fund, provider?.Code, input.Description);
+            project, new ProjectLedger(project.Code, totals), await TransactionCodes.NextAsync(db, ct), input.Kind, input.AmountFen, input.Date, fund, provider?.Code, input.Description);
         db.Transactions.Add(transaction);
         return transaction;
     }

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using OpenAid.Api.Exports;
 using OpenAid.Api.GraphQL;
 using OpenAid.Api.Notices;
 using OpenAid.Api.Organizations;
@@ -21,28 +22,28 @@ public sealed class FundType : ObjectGraphType<Fund>
     {
         Name = TypeName;
         Description = "Poverty-alleviation money (扶贫资金) of one source, level and fiscal year, issued by a document.";
-        this.NodeId(TypeName, f => f.Id);
-        Field(f => f.Code).Description("Stable public code, e.g. \"ZJ-450000-2019-0012\".");
-        Field(f => f.Name).Description("The fund's name.");
-        Field(f => f.DocumentNumber).Description("The issuing document number (文号), e.g. 桂财农〔2018〕12号.");
-        Field(f => f.SourceType, type: typeof(NonNullGraphType<EnumerationGraphType<FundSourceType>>)).Description("Where the money comes from.");
-        Field(f => f.Level, type: typeof(NonNullGraphType<EnumerationGraphType<FundLevel>>)).Description("The level of government (or society) that provides it.");
-        Field(f => f.FiscalYear).Description("The fiscal year.");
-        this.MoneyField("amount", "The amount of the fund.", f => f.AmountFen);
-        Field<NonNullGraphType<RegionType>>("region").Description("The region that holds and allocates the fund.")
+        Field(f => f.Code).Description("Stable public code, e.g. \"ZJ-450000-2019-0012\".").Exported();
+        Field(f => f.Name).Description("The fund's name.").Exported();
+        Field(f => f.DocumentNumber).Description("The issuing document number (文号), e.g. 桂财农〔2018〕12号.").Exported();
+        Field(f => f.SourceType, type: typeof(NonNullGraphType<EnumerationGraphType<FundSourceType>>)).Description("Where the money comes from.").Exported();
+        Field(f => f.Level, type: typeof(NonNullGraphType<EnumerationGraphType<FundLevel>>)).Description("The level of government (or society) that provides it.").Exported();
+        Field(f => f.FiscalYear).Description("The fiscal year.").Exported();
+        this.MoneyField("amount", "The amount of the fund.", f => f.AmountFen).Exported("yuan", "fen");
+        Field<NonNullGraphType<MoneyType>>("allocated").Description("The sum of the fund's allocations; never more than the fund.").Exported("yuan", "fen")
+            .Resolve(ctx => new ThenResult<FundAllocation[], Money>(Allocations(ctx, ctx.Source.Id), a => new Money(a.Sum(x => x.AmountFen))));
+        Field<NonNullGraphType<MoneyType>>("unallocated").Description("What is left of the fund to allocate.").Exported("yuan", "fen")
+            .Resolve(ctx => new ThenResult<FundAllocation[], Money>(Allocations(ctx, ctx.Source.Id), a => new Money(ctx.Source.AmountFen - a.Sum(x => x.AmountFen))));
+        Field<NonNullGraphType<RegionType>>("region").Description("The region that holds and allocates the fund.").Exported("code", "name")
             .Resolve(ctx => ctx.LoadNode(RegionType.TypeName, ctx.Source.RegionCode));
-        Field<NonNullGraphType<OrganizationType>>("issuer").Description("The unit that issued the fund.")
+        Field<NonNullGraphType<OrganizationType>>("issuer").Description("The unit that issued the fund.").Exported("code", "name")
             .Resolve(ctx => ctx.LoadNode(OrganizationType.TypeName, ctx.Source.IssuerOrganizationId));
-        Field(f => f.Purpose).Description("What the fund is for.");
-        Field(f => f.DecidedOn).Description("The date of the allocation decision; notices about it are due within 15 working days.");
-        Field(f => f.IsDemo).Description("True for generated demonstration data, which is not real.");
+        Field(f => f.Purpose).Description("What the fund is for.").Exported();
+        Field(f => f.DecidedOn).Description("The date of the allocation decision; notices about it are due within 15 working days.").Exported();
+        Field(f => f.IsDemo).Description("True for generated demonstration data, which is not real.").Exported();
+        this.NodeId(TypeName, f => f.Id).Exported();
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FundAllocationType>>>>("allocations")
             .Description("The fund's allocations to projects (the allocation result).")
             .Resolve(ctx => Allocations(ctx, ctx.Source.Id));
-        Field<NonNullGraphType<MoneyType>>("allocated").Description("The sum of the fund's allocations; never more than the fund.")
-            .Resolve(ctx => new ThenResult<FundAllocation[], Money>(Allocations(ctx, ctx.Source.Id), a => new Money(a.Sum(x => x.AmountFen))));
-        Field<NonNullGraphType<MoneyType>>("unallocated").Description("What is left of the fund to allocate.")
-            .Resolve(ctx => new ThenResult<FundAllocation[], Money>(Allocations(ctx, ctx.Source.Id), a => new Money(ctx.Source.AmountFen - a.Sum(x => x.AmountFen))));
         Field<NonNullGraphType<ConnectionType<TransactionType, MoneyTransaction>>>("transactions")
             .Description("Money of the fund that moved, newest first: the fund chain.")
             .PagingArguments()

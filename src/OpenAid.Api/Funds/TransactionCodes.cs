@@ -1,19 +1,12 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using OpenAid.Data;
+using OpenAid.Domain.Funds;
 
 namespace OpenAid.Api.Funds;
 
-/// <summary>Public codes of new money transactions: "JY-{year}-{sequence}".</summary>
+/// <summary>Public codes of new money transactions, numbered on from the ledger as the demo data numbers it.</summary>
 public static class TransactionCodes
 {
-    /// <summary>
-    /// The next code. A concurrent writer taking the same number collides on the unique code, and the mutation
-    /// runner runs the whole write again.
-    /// </summary>
-    public static async Task<string> NextAsync(OpenAidDbContext db, int year, CancellationToken ct)
-    {
-        var sequence = (await db.Transactions.MaxAsync(t => (long?)t.Id, ct) ?? 0) + 1;
-        return string.Create(CultureInfo.InvariantCulture, $"JY-{year}-{sequence:D8}");
-    }
+    /// <summary>The next code, from the ledger's sequence: never given twice, also within one write.</summary>
+    public static async Task<string> NextAsync(OpenAidDbContext db, CancellationToken ct) =>
+        MoneyTransaction.CodeFor(await RegisterSequence.TakeAsync(db, MoneyTransaction.CodePrefix, db.Transactions.Select(t => t.Code), ct));
 }

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using OpenAid.Api.Exports;
 using OpenAid.Api.GraphQL;
 using OpenAid.Api.Organizations;
 using OpenAid.Api.Projects;
@@ -17,26 +18,26 @@ public sealed class TransactionType : ObjectGraphType<MoneyTransaction>
     {
         Name = TypeName;
         Description = "Money that was promised or moved from a provider to a receiver. Kinds are never added together.";
-        this.NodeId(TypeName, t => t.Id);
-        Field(t => t.Code).Description("Stable public code.");
-        Field(t => t.Kind, type: typeof(NonNullGraphType<EnumerationGraphType<TransactionKind>>)).Description("Pledge, commitment, disbursement, expenditure or incoming funds.");
-        this.MoneyField("amount", "The amount.", t => t.AmountFen);
-        Field(t => t.Date).Description("The date the money moved or was promised.");
-        Field(t => t.FiscalYear).Description("The fiscal year it counts in.");
-        Field(t => t.SourceType, type: typeof(NonNullGraphType<EnumerationGraphType<FundSourceType>>)).Description("The source of the money.");
-        Field<FundType>("fund").Description("The fund the money belongs to, if any.")
+        Field(t => t.Code).Description("Stable public code.").Exported();
+        Field(t => t.Kind, type: typeof(NonNullGraphType<EnumerationGraphType<TransactionKind>>)).Description("Pledge, commitment, disbursement, expenditure or incoming funds.").Exported();
+        this.MoneyField("amount", "The amount.", t => t.AmountFen).Exported("yuan", "fen");
+        Field(t => t.Date).Description("The date the money moved or was promised.").Exported();
+        Field(t => t.FiscalYear).Description("The fiscal year it counts in.").Exported();
+        Field(t => t.SourceType, type: typeof(NonNullGraphType<EnumerationGraphType<FundSourceType>>)).Description("The source of the money.").Exported();
+        Field<FundType>("fund").Description("The fund the money belongs to, if any.").Exported("code")
             .Resolve(ctx => ctx.LoadNode(FundType.TypeName, ctx.Source.FundId));
-        Field<ProjectType>("project").Description("The project the money is for, if any.")
+        Field<ProjectType>("project").Description("The project the money is for, if any.").Exported("code")
             .Resolve(ctx => ctx.LoadNode(ProjectType.TypeName, ctx.Source.ProjectId));
-        Field<OrganizationType>("providerOrganization").Description("The organisation the money came from, if known.")
+        Field<OrganizationType>("providerOrganization").Description("The organisation the money came from, if known.").Exported("code")
             .Resolve(ctx => ctx.LoadNode(OrganizationType.TypeName, ctx.Source.ProviderOrganizationId));
-        Field<RegionType>("providerRegion").Description("The region the money came from, e.g. Guangdong for east–west cooperation.")
+        Field<RegionType>("providerRegion").Description("The region the money came from, e.g. Guangdong for east–west cooperation.").Exported("code")
             .Resolve(ctx => ctx.LoadNode(RegionType.TypeName, ctx.Source.ProviderRegionCode));
-        Field<OrganizationType>("receiverOrganization").Description("The organisation that received the money, if known.")
+        Field<OrganizationType>("receiverOrganization").Description("The organisation that received the money, if known.").Exported("code")
             .Resolve(ctx => ctx.LoadNode(OrganizationType.TypeName, ctx.Source.ReceiverOrganizationId));
-        Field<NonNullGraphType<RegionType>>("receiverRegion").Description("The region the money went to.")
+        Field<NonNullGraphType<RegionType>>("receiverRegion").Description("The region the money went to.").Exported("code", "name")
             .Resolve(ctx => ctx.LoadNode(RegionType.TypeName, ctx.Source.ReceiverRegionCode));
-        Field(t => t.Description).Description("What the money was for.");
+        Field(t => t.Description).Description("What the money was for.").Exported();
+        this.NodeId(TypeName, t => t.Id).Exported();
     }
 }
 

@@ -1,3 +1,4 @@
+using GraphQL.Builders;
 using GraphQL.Types;
 using OpenAid.Domain.Common;
 
@@ -18,6 +19,6 @@ public sealed class MoneyType : ObjectGraphType<Money>
 public static class MoneyFields
 {
     /// <summary>A non-null Money field over an amount held in fen.</summary>
-    public static void MoneyField<T>(this ObjectGraphType<T> type, string name, string description, Func<T, long> fen) =>
+    public static FieldBuilder<T, object> MoneyField<T>(this ObjectGraphType<T> type, string name, string description, Func<T, long> fen) =>
         type.Field<NonNullGraphType<MoneyType>>(name).Description(description).Resolve(ctx => new Money(fen(ctx.Source)));
 }

@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.Builders;
 using GraphQL.DataLoader;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -62,11 +63,14 @@ public static class NodeExtensions
     public static object? LoadNode(this IResolveFieldContext context, string typeName, long? key) =>
         key is { } k ? context.RequestServices!.GetRequiredService<NodeRegistry>().Load(context, typeName, k) : null;
 
-    /// <summary>Declares the Relay <c>id</c> field and the Node interface on a record type.</summary>
-    public static void NodeId<T>(this ObjectGraphType<T> type, string typeName, Func<T, long> key)
+    /// <summary>
+    /// Declares the Relay <c>id</c> field and the Node interface on a record type. Exported record types declare it
+    /// after their other exported fields, as every export has id as its last column.
+    /// </summary>
+    public static FieldBuilder<T, object> NodeId<T>(this ObjectGraphType<T> type, string typeName, Func<T, long> key)
     {
         type.Interface<NodeInterface>();
-        type.Field<NonNullGraphType<IdGraphType>>("id")
+        return type.Field<NonNullGraphType<IdGraphType>>("id")
             .Description("Global, opaque and stable ID of this record; pass it to node(id:).")
             .Resolve(ctx => GlobalId.Encode(typeName, key(ctx.Source)));
     }

@@ -1,8 +1,10 @@
 using System.Globalization;
 using GraphQL;
+using GraphQL.Builders;
 using GraphQL.DataLoader;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using OpenAid.Api.Exports;
 using OpenAid.Api.GraphQL;
 using OpenAid.Api.Notices;
 using OpenAid.Api.Organizations;
@@ -25,43 +27,48 @@ public sealed class NeedType : ObjectGraphType<Need>
         var caps = NeedCapsConfiguration.From(configuration);
         Name = TypeName;
         Description = "A village's need (需求对接), public once a named reviewer approved it. Never pledged beyond what it asks.";
-        this.NodeId(TypeName, n => n.Id);
-        Field(n => n.Code).Description("Stable public code, e.g. \"XQ-451027-2020-0003\".");
-        Field<NonNullGraphType<RegionType>>("region").Description("The village (or township) the need is for.")
+        Field(n => n.Code).Description("Stable public code, e.g. \"XQ-451027-2020-0003\".").Exported();
+        Field(n => n.Title).Description("A short title.").Exported();
+        Field(n => n.Category, type: typeof(NonNullGraphType<EnumerationGraphType<NeedCategory>>)).Description("What kind of need it is.").Exported();
+        Field<NonNullGraphType<EnumerationGraphType<NeedStatus>>>("status").Description("Where the need stands today: expiry and lapsed pledges are computed from the date.").Exported()
+            .Resolve(ctx => Then(ctx, clock, (need, lapsed, today) => NeedLifecycle.EffectiveStatus(need, lapsed, today)));
+        Field(n => n.Priority, type: typeof(NonNullGraphType<EnumerationGraphType<NeedPriority>>)).Description("How urgent the need is.").Exported();
+        Field<NonNullGraphType<RegionType>>("region").Description("The village (or township) the need is for.").Exported("code", "name")
             .Resolve(ctx => ctx.LoadNode(RegionType.TypeName, ctx.Source.RegionCode));
-        Field(n => n.Category, type: typeof(NonNullGraphType<EnumerationGraphType<NeedCategory>>)).Description("What kind of need it is.");
-        Field(n => n.Title).Description("A short title.");
-        Field(n => n.Description).Description("What is needed and for how many (counts only; never a household's name or photo).");
+        Field<NonNullGraphType<OrganizationType>>("registeredBy").Description("The village, township or county unit that registered the need.").Exported("code", "name")
+            .Resolve(ctx => ctx.LoadNode(OrganizationType.TypeName, ctx.Source.RegisteredByOrganizationId));
         Field<NonNullGraphType<AmountType>>("requested").Description("What the need asks.")
+            .ExportedAmount()
             .Resolve(ctx => new Amount(ctx.Source.Requested, ctx.Source.Unit));
         Field<NonNullGraphType<AmountType>>("pledged").Description("What live pledges hold: pledged, confirmed or delivered, not cancelled or lapsed.")
+            .ExportedAmount()
             .Resolve(ctx => Then(ctx, clock, (need, lapsed, _) => new Amount(need.Pledged - lapsed, need.Unit)));
-        Field<NonNullGraphType<AmountType>>("remaining").Description("What is left to pledge.")
-            .Resolve(ctx => Then(ctx, clock, (need, lapsed, _) => new Amount(Math.Max(0, need.Requested - need.Pledged + lapsed), need.Unit)));
         Field<NonNullGraphType<AmountType>>("received").Description("What the village confirmed it received.")
+            .ExportedAmount()
             .Resolve(ctx => new Amount(ctx.Source.Received, ctx.Source.Unit));
-        Field<NonNullGraphType<StringGraphType>>("unmetSharePercent").Description("The share of the need not pledged yet, in percent with two decimals.")
+        Field<NonNullGraphType<AmountType>>("remaining").Description("What is left to pledge.")
+            .ExportedAmount()
+            .Resolve(ctx => Then(ctx, clock, (need, lapsed, _) => new Amount(Math.Max(0, need.Requested - need.Pledged + lapsed), need.Unit)));
+        Field<NonNullGraphType<StringGraphType>>("unmetSharePercent").Description("The share of the need not pledged yet, in percent with two decimals.").Exported()
             .Resolve(ctx => Then(ctx, clock, (need, lapsed, _) => Percent(Math.Max(0, need.Requested - need.Pledged + lapsed), need.Requested)));
-        Field(n => n.Deadline).Description("The day the need must be pledged by; after it, a need not fully pledged is expired.");
-        Field(n => n.Priority, type: typeof(NonNullGraphType<EnumerationGraphType<NeedPriority>>)).Description("How urgent the need is.");
-        Field<NonNullGraphType<EnumerationGraphType<NeedStatus>>>("status").Description("Where the need stands today: expiry and lapsed pledges are computed from the date.")
-            .Resolve(ctx => Then(ctx, clock, (need, lapsed, today) => NeedLifecycle.EffectiveStatus(need, lapsed, today)));
-        Field<ProjectType>("project").Description("The project the need belongs to, if any.")
+        Field(n => n.Deadline).Description("The day the need must be pledged by; after it, a need not fully pledged is expired.").Exported();
+        Field(n => n.CreatedAt).Description("When the need was registered.").Exported();
+        Field(n => n.ReviewedAt, nullable: true).Description("When a reviewer approved or rejected it.").Exported();
+        Field(n => n.ReviewerName, nullable: true).Description("The named reviewer who approved or rejected it, with the reviewer's unit.").Exported();
+        Field(n => n.RejectionReason, nullable: true).Description("Why it was rejected (rejected needs are seen by officials of the region only).")
+            .NotExported("Rejected needs are not public, so it would always be empty.");
+        Field<NonNullGraphType<BooleanGraphType>>("isOverCap").Description("Whether the need asks more than its category's cap.").Exported()
+            .Resolve(ctx => caps.For(ctx.Source.Category).IsExceededBy(ctx.Source));
+        Field(n => n.CapOverrideReason, nullable: true).Description("Why a need over its category's cap was approved anyway: public, as the reviewer gave it.").Exported();
+        Field<ProjectType>("project").Description("The project the need belongs to, if any.").Exported("code")
             .Resolve(ctx => ctx.LoadNode(ProjectType.TypeName, ctx.Source.ProjectId));
-        Field<PairingType>("pairing").Description("The pairing (结对帮扶) the need belongs to, if any.")
+        Field<PairingType>("pairing").Description("The pairing (结对帮扶) the need belongs to, if any.").Exported("code")
             .Resolve(ctx => ctx.LoadNode(PairingType.TypeName, ctx.Source.PairingId));
-        Field<NonNullGraphType<OrganizationType>>("registeredBy").Description("The village, township or county unit that registered the need.")
-            .Resolve(ctx => ctx.LoadNode(OrganizationType.TypeName, ctx.Source.RegisteredByOrganizationId));
-        Field(n => n.CreatedAt).Description("When the need was registered.");
-        Field(n => n.ReviewedAt, nullable: true).Description("When a reviewer approved or rejected it.");
-        Field(n => n.ReviewerName, nullable: true).Description("The named reviewer who approved or rejected it, with the reviewer's unit.");
-        Field(n => n.RejectionReason, nullable: true).Description("Why it was rejected (rejected needs are seen by officials of the region only).");
+        Field(n => n.Description).Description("What is needed and for how many (counts only; never a household's name or photo).").Exported();
+        Field(n => n.IsDemo).Description("True for generated demonstration data, which is not real.").Exported();
+        this.NodeId(TypeName, n => n.Id).Exported();
         Field<NonNullGraphType<NeedCapType>>("cap").Description("The reasonableness cap of the need's category, as configured now.")
             .Resolve(ctx => new CategoryCap(ctx.Source.Category, caps.For(ctx.Source.Category)));
-        Field<NonNullGraphType<BooleanGraphType>>("isOverCap").Description("Whether the need asks more than its category's cap.")
-            .Resolve(ctx => caps.For(ctx.Source.Category).IsExceededBy(ctx.Source));
-        Field(n => n.CapOverrideReason, nullable: true).Description("Why a need over its category's cap was approved anyway: public, as the reviewer gave it.");
-        Field(n => n.IsDemo).Description("True for generated demonstration data, which is not real.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PledgeType>>>>("pledges")
             .Description("The pledges made against the need, newest first, in every state.")
             .Resolve(ctx => ctx.Loader().LoadMany<int, Pledge>(
@@ -108,6 +115,23 @@ public sealed class AmountType : ObjectGraphType<Amount>
         Field(a => a.Unit).Description("\"fen\" for money, otherwise e.g. \"套\", \"人\" or \"吨\".");
         Field<MoneyType>("money").Description("The same amount as Money when it is money; null otherwise.")
             .Resolve(ctx => ctx.Source.Unit == NeedLifecycle.MoneyUnit ? new Money(ctx.Source.Quantity) : null);
+    }
+}
+
+public static class AmountFields
+{
+    /// <summary>
+    /// An Amount field in the exports: the quantity (fen for money) and its unit, plus yuan when it is money, named
+    /// after <paramref name="name"/> (the field's name unless given).
+    /// </summary>
+    public static FieldBuilder<TSource, TReturn> ExportedAmount<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        var prefix = name ?? field.FieldType.Name;
+        return field.ExportedAs(
+            new ExportColumn("quantity", $"{prefix}_quantity"),
+            new ExportColumn("unit", $"{prefix}_unit"),
+            new ExportColumn("money.yuan", $"{prefix}_yuan", $"The same amount in yuan with two decimals when it is money (then {prefix}_quantity is in fen); empty otherwise."));
     }
 }
 

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using OpenAid.Api.Exports;
 using OpenAid.Api.Funds;
 using OpenAid.Api.GraphQL;
 using OpenAid.Api.Organizations;
@@ -23,38 +24,33 @@ public sealed class NoticeType : ObjectGraphType<Notice>
     {
         Name = TypeName;
         Description = "A public notice (公告公示) about funds, projects, pledges or an exit. Immutable once published: corrections supersede it.";
-        this.NodeId(TypeName, n => n.Id);
-        Field(n => n.Code).Description("Stable, citable notice number, e.g. \"GS-451021-2019-0031\".");
-        Field(n => n.Title).Description("The notice's title.");
-        Field(n => n.Kind, type: typeof(NonNullGraphType<EnumerationGraphType<NoticeKind>>)).Description("What the notice is about.");
-        Field<NonNullGraphType<OrganizationType>>("publisher").Description("The government unit that published the notice.")
-            .Resolve(ctx => ctx.LoadNode(OrganizationType.TypeName, ctx.Source.PublisherOrganizationId));
-        Field<NonNullGraphType<RegionType>>("region").Description("The region the notice is for.")
+        Field(n => n.Code).Description("Stable, citable notice number, e.g. \"GS-451021-2019-0031\".").Exported();
+        Field(n => n.Title).Description("The notice's title.").Exported();
+        Field(n => n.Kind, type: typeof(NonNullGraphType<EnumerationGraphType<NoticeKind>>)).Description("What the notice is about.").Exported();
+        Field(n => n.Status, type: typeof(NonNullGraphType<EnumerationGraphType<NoticeStatus>>)).Description("Published, superseded by a correction, or withdrawn; all stay visible.").Exported();
+        Field<NonNullGraphType<RegionType>>("region").Description("The region the notice is for.").Exported("code", "name")
             .Resolve(ctx => ctx.LoadNode(RegionType.TypeName, ctx.Source.RegionCode));
-        Field(n => n.Body).Description("The full text of the notice.");
-        Field(n => n.DecidedOn).Description("The date of the fund allocation or decision the notice reports.");
-        Field(n => n.PublishedOn, nullable: true).Description("The publication date.");
-        Field(n => n.NoticePeriodDays, nullable: true).Description("Days open for objections (at least 10 for township and village notices); null for county level and above, which stay public for good.");
-        Field(n => n.NoticePeriodEndsOn, nullable: true).Description("The last day of the notice period.");
+        Field<NonNullGraphType<OrganizationType>>("publisher").Description("The government unit that published the notice.").Exported("code", "name")
+            .Resolve(ctx => ctx.LoadNode(OrganizationType.TypeName, ctx.Source.PublisherOrganizationId));
+        Field(n => n.DecidedOn).Description("The date of the fund allocation or decision the notice reports.").Exported();
+        Field(n => n.PublishedOn, nullable: true).Description("The publication date.").Exported();
+        Field(n => n.NoticePeriodDays, nullable: true).Description("Days open for objections (at least 10 for township and village notices); null for county level and above, which stay public for good.").Exported();
+        Field(n => n.NoticePeriodEndsOn, nullable: true).Description("The last day of the notice period.").Exported();
         Field<NonNullGraphType<BooleanGraphType>>("isOpenForObjections")
-            .Description("Whether objections to the notice are taken today: during the notice period of a township or village notice, and while a county or higher notice is in force.")
+            .Description("Whether objections to the notice are taken today: during the notice period of a township or village notice, and while a county or higher notice is in force.").NotExported("Computed for today; the notice period columns give it for any day.")
             .Resolve(ctx => ObjectionRules.AcceptsObjections(ctx.Source, clock.Today()));
-        Field(n => n.SupervisionPhone).Description("The national supervision hotline, 12317.");
-        Field(n => n.LocalSupervisionPhone, nullable: true).Description("The publisher's local supervision number (an office line).");
-        Field(n => n.Status, type: typeof(NonNullGraphType<EnumerationGraphType<NoticeStatus>>)).Description("Published, superseded by a correction, or withdrawn; all stay visible.");
-        Field(n => n.IsLate).Description("Published later than 15 working days after the decision it reports (a compliance indicator).");
-        Field(n => n.WorkingDaysLate).Description("Working days past the 15-working-day deadline; 0 when on time.");
-        Field<NoticeType>("supersedes").Description("The notice this one corrects, if it is a correction.")
+        Field(n => n.IsLate).Description("Published later than 15 working days after the decision it reports (a compliance indicator).").Exported();
+        Field(n => n.WorkingDaysLate).Description("Working days past the 15-working-day deadline; 0 when on time.").Exported();
+        Field<NoticeType>("supersedes").Description("The notice this one corrects, if it is a correction.").Exported("code")
             .Resolve(ctx => ctx.LoadNode(TypeName, ctx.Source.SupersedesNoticeId));
-        Field<NoticeType>("supersededBy").Description("The correction that replaced this notice, if any.")
+        Field<NoticeType>("supersededBy").Description("The correction that replaced this notice, if any.").Exported("code")
             .Resolve(ctx => ctx.LoadNode(TypeName, ctx.Source.SupersededByNoticeId));
-        Field(n => n.CorrectionReason, nullable: true).Description("Why this notice corrects the one it supersedes.");
-        Field(n => n.WithdrawalReason, nullable: true).Description("Why the notice was withdrawn, if it was.");
-        Field(n => n.IsDemo).Description("True for generated demonstration data, which is not real.");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NoticeType>>>>("supersessionChain")
-            .Description("Every version of this notice, from the first to the latest correction.")
-            .ResolveAsync(async ctx => await SupersessionChainAsync(ctx.Db(), ctx.Source, ctx.CancellationToken));
+        Field(n => n.CorrectionReason, nullable: true).Description("Why this notice corrects the one it supersedes.").Exported();
+        Field(n => n.WithdrawalReason, nullable: true).Description("Why the notice was withdrawn, if it was.").Exported();
+        Field(n => n.SupervisionPhone).Description("The national supervision hotline, 12317.").Exported();
+        Field(n => n.LocalSupervisionPhone, nullable: true).Description("The publisher's local supervision number (an office line).").Exported();
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FundType>>>>("funds").Description("The funds the notice is about.")
+            .ExportedAs(new ExportColumn("code", "fund_codes", "The codes of the funds the notice is about."))
             .Resolve(ctx => ctx.Loader().LoadMany<int, Fund>(
                 "notice:funds",
                 ctx.Source.Id,
@@ -62,12 +58,19 @@ public sealed class NoticeType : ObjectGraphType<Notice>
                         .Join(ctx.Db().Funds, x => x.FundId, f => f.Id, (x, f) => new { x.NoticeId, Fund = f }).ToListAsync(ct))
                     .ToLookup(x => x.NoticeId, x => x.Fund)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProjectType>>>>("projects").Description("The projects the notice is about.")
+            .ExportedAs(new ExportColumn("code", "project_codes", "The codes of the projects the notice is about."))
             .Resolve(ctx => ctx.Loader().LoadMany<int, Project>(
                 "notice:projects",
                 ctx.Source.Id,
                 async (ids, ct) => (await ctx.Db().NoticeProjects.Where(x => ids.Contains(x.NoticeId))
                         .Join(ctx.Db().Projects, x => x.ProjectId, p => p.Id, (x, p) => new { x.NoticeId, Project = p }).ToListAsync(ct))
                     .ToLookup(x => x.NoticeId, x => x.Project)));
+        Field(n => n.Body).Description("The full text of the notice.").Exported();
+        Field(n => n.IsDemo).Description("True for generated demonstration data, which is not real.").Exported();
+        this.NodeId(TypeName, n => n.Id).Exported();
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NoticeType>>>>("supersessionChain")
+            .Description("Every version of this notice, from the first to the latest correction.")
+            .ResolveAsync(async ctx => await SupersessionChainAsync(ctx.Db(), ctx.Source, ctx.CancellationToken));
     }
 
     private const int MaxChainLength = 100;

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using OpenAid.Api.Exports;
 using OpenAid.Api.GraphQL;
 using OpenAid.Api.Programs;
 using OpenAid.Api.Regions;
@@ -17,17 +18,14 @@ public sealed class OrganizationType : ObjectGraphType<Organization>
     {
         Name = TypeName;
         Description = "A government unit, enterprise, social organisation or individual donor.";
-        this.NodeId(TypeName, o => o.Id);
-        Field(o => o.Code).Description("Stable public code, e.g. \"ORG-000123\".");
-        Field(o => o.Name).Description("The registered name.");
-        Field(o => o.Kind, type: typeof(NonNullGraphType<EnumerationGraphType<OrganizationKind>>)).Description("What kind of organisation this is.");
-        Field(o => o.CreditCode, nullable: true).Description("The unified social credit code (统一社会信用代码), checked by its check character.");
-        Field<NonNullGraphType<RegionType>>("region").Description("Where the organisation is registered.")
+        Field(o => o.Code).Description("Stable public code, e.g. \"ORG-000123\".").Exported();
+        Field(o => o.Name).Description("The registered name.").Exported();
+        Field(o => o.Kind, type: typeof(NonNullGraphType<EnumerationGraphType<OrganizationKind>>)).Description("What kind of organisation this is.").Exported();
+        Field(o => o.CreditCode, nullable: true).Description("The unified social credit code (统一社会信用代码), checked by its check character.").Exported();
+        Field<NonNullGraphType<RegionType>>("region").Description("Where the organisation is registered.").Exported("code", "name")
             .Resolve(ctx => ctx.LoadNode(RegionType.TypeName, ctx.Source.RegionCode));
-        Field(o => o.Description, nullable: true).Description("What the organisation does.");
-        Field(o => o.IsDemo).Description("True for generated demonstration data, which is not real.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProgramType>>>>("programs")
-            .Description("The programs the organisation has joined.")
+            .Description("The programs the organisation has joined.").ExportedAs(new ExportColumn("code", "program_codes", "The codes of the programs the organisation has joined."))
             .Resolve(ctx => ctx.Loader().LoadMany<int, AidProgram>(
                 "organization:programs",
                 ctx.Source.Id,
@@ -35,6 +33,9 @@ public sealed class OrganizationType : ObjectGraphType<Organization>
                         .Join(ctx.Db().Programs, m => m.ProgramId, p => p.Id, (m, p) => new { m.OrganizationId, Program = p })
                         .ToListAsync(ct))
                     .ToLookup(x => x.OrganizationId, x => x.Program)));
+        Field(o => o.Description, nullable: true).Description("What the organisation does.").Exported();
+        Field(o => o.IsDemo).Description("True for generated demonstration data, which is not real.").Exported();
+        this.NodeId(TypeName, o => o.Id).Exported();
     }
 }
 

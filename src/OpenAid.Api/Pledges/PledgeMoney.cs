@@ -41,7 +41,7 @@ public static class PledgeMoney
     {
         db.Transactions.Add(new MoneyTransaction
         {
-            Code = await TransactionCodes.NextAsync(db, date.Year, ct),
+            Code = await TransactionCodes.NextAsync(db, ct),
             Kind = kind,
             AmountFen = amount,
             Date = date,

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using OpenAid.Api.Exports;
 using OpenAid.Api.GraphQL;
 using OpenAid.Api.Needs;
 using OpenAid.Api.Notices;
@@ -23,32 +24,35 @@ public sealed class PledgeType : ObjectGraphType<Pledge>
     {
         Name = TypeName;
         Description = "Support an organisation promised against a need, a project or a village: money, goods, services, jobs or purchases. The village's confirmation of each delivery is what turns the promise into a delivery.";
-        this.NodeId(TypeName, p => p.Id);
-        Field(p => p.Code).Description("Stable public code, e.g. \"RJ-451027-2020-0012\".");
-        Field<NonNullGraphType<OrganizationType>>("organization").Description("The organisation (or anonymous donor) that pledged.")
+        Field(p => p.Code).Description("Stable public code, e.g. \"RJ-451027-2020-0012\".").Exported();
+        Field(p => p.Kind, type: typeof(NonNullGraphType<EnumerationGraphType<PledgeKind>>)).Description("Money, goods, services, jobs or purchases.").Exported();
+        Field<NonNullGraphType<EnumerationGraphType<PledgeStatus>>>("status").Description("Where the pledge stands today; a pledge not confirmed by its date is lapsed.").Exported()
+            .Resolve(ctx => PledgeLifecycle.EffectiveStatus(ctx.Source, clock.Today()));
+        Field<NonNullGraphType<OrganizationType>>("organization").Description("The organisation (or anonymous donor) that pledged.").Exported("code", "name")
             .Resolve(ctx => ctx.LoadNode(OrganizationType.TypeName, ctx.Source.OrganizationId));
-        Field<NeedType>("need").Description("The need pledged against, if any.")
+        Field<NeedType>("need").Description("The need pledged against, if any.").Exported("code")
             .Resolve(ctx => ctx.LoadNode(NeedType.TypeName, ctx.Source.NeedId));
-        Field<ProjectType>("project").Description("The project the pledge supports, if any.")
+        Field<ProjectType>("project").Description("The project the pledge supports, if any.").Exported("code")
             .Resolve(ctx => ctx.LoadNode(ProjectType.TypeName, ctx.Source.ProjectId));
-        Field<NonNullGraphType<RegionType>>("region").Description("The village (or other region) that benefits.")
-            .Resolve(ctx => ctx.LoadNode(RegionType.TypeName, ctx.Source.RegionCode));
-        Field<ProgramType>("program").Description("The program the pledge counts for (万企帮万村, 粤桂扶贫协作 …), if any.")
+        Field<ProgramType>("program").Description("The program the pledge counts for (万企帮万村, 粤桂扶贫协作 …), if any.").Exported("code")
             .Resolve(ctx => ctx.LoadNode(ProgramType.TypeName, ctx.Source.ProgramId));
-        Field(p => p.Kind, type: typeof(NonNullGraphType<EnumerationGraphType<PledgeKind>>)).Description("Money, goods, services, jobs or purchases.");
+        Field<NonNullGraphType<RegionType>>("region").Description("The village (or other region) that benefits.").Exported("code", "name")
+            .Resolve(ctx => ctx.LoadNode(RegionType.TypeName, ctx.Source.RegionCode));
         Field<NonNullGraphType<AmountType>>("quantity").Description("What was promised.")
+            .ExportedAmount("promised")
             .Resolve(ctx => new Amount(ctx.Source.Quantity, ctx.Source.Unit));
         Field<NonNullGraphType<AmountType>>("delivered").Description("What the donor delivered so far.")
+            .ExportedAmount()
             .Resolve(ctx => new ThenResult<PledgeDelivery[], Amount>(Deliveries(ctx), d => new Amount(d.Sum(x => x.Quantity), ctx.Source.Unit)));
         Field<NonNullGraphType<AmountType>>("received").Description("What the village confirmed it received.")
+            .ExportedAmount()
             .Resolve(ctx => new ThenResult<PledgeDelivery[], Amount>(Deliveries(ctx), d => new Amount(d.Where(x => x.ReceivedAt is not null).Sum(x => x.Quantity), ctx.Source.Unit)));
-        Field<NonNullGraphType<EnumerationGraphType<PledgeStatus>>>("status").Description("Where the pledge stands today; a pledge not confirmed by its date is lapsed.")
-            .Resolve(ctx => PledgeLifecycle.EffectiveStatus(ctx.Source, clock.Today()));
-        Field(p => p.PledgedAt).Description("When the pledge was made.");
-        Field(p => p.ConfirmBy).Description("The pledge lapses unless it is confirmed (an agreement) by this day.");
-        Field(p => p.ConfirmedAt, nullable: true).Description("When the agreement was confirmed.");
-        Field(p => p.CancellationReason, nullable: true).Description("Why the donor cancelled, if it did.");
-        Field(p => p.IsDemo).Description("True for generated demonstration data, which is not real.");
+        Field(p => p.PledgedAt).Description("When the pledge was made.").Exported();
+        Field(p => p.ConfirmBy).Description("The pledge lapses unless it is confirmed (an agreement) by this day.").Exported();
+        Field(p => p.ConfirmedAt, nullable: true).Description("When the agreement was confirmed.").Exported();
+        Field(p => p.CancellationReason, nullable: true).Description("Why the donor cancelled, if it did.").Exported();
+        Field(p => p.IsDemo).Description("True for generated demonstration data, which is not real.").Exported();
+        this.NodeId(TypeName, p => p.Id).Exported();
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PledgeDeliveryType>>>>("deliveries")
             .Description("The deliveries, oldest first, each with its evidence and the village's confirmation.")
             .Resolve(ctx => Deliveries(ctx));

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using OpenAid.Api.Exports;
 using OpenAid.Api.GraphQL;
 using OpenAid.Api.Organizations;
 using OpenAid.Api.Regions;
@@ -17,13 +18,13 @@ public sealed class ProgramType : ObjectGraphType<AidProgram>
     {
         Name = TypeName;
         Description = "A campaign that organisations join, such as 万企帮万村 or 粤桂扶贫协作.";
-        this.NodeId(TypeName, p => p.Id);
-        Field(p => p.Code).Description("Stable public code, e.g. \"WQBWC\".");
-        Field(p => p.Name).Description("The program's name.");
-        Field(p => p.Description).Description("What the program is and who runs it.");
-        Field(p => p.StartYear).Description("The year the program started.");
-        Field<RegionType>("region").Description("Where the program applies; null for a national program.")
+        Field(p => p.Code).Description("Stable public code, e.g. \"WQBWC\".").Exported();
+        Field(p => p.Name).Description("The program's name.").Exported();
+        Field(p => p.Description).Description("What the program is and who runs it.").Exported();
+        Field(p => p.StartYear).Description("The year the program started.").Exported();
+        Field<RegionType>("region").Description("Where the program applies; null for a national program.").Exported("code")
             .Resolve(ctx => ctx.LoadNode(RegionType.TypeName, ctx.Source.RegionCode));
+        this.NodeId(TypeName, p => p.Id).Exported();
         Field<NonNullGraphType<ConnectionType<OrganizationType, Organization>>>("members")
             .Description("The organisations that joined the program, newest first.")
             .PagingArguments()
@@ -50,21 +51,22 @@ public sealed class PairingType : ObjectGraphType<Pairing>
     {
         Name = TypeName;
         Description = "A helper (an organisation or a region) paired with a helped region for a period, under a program (结对帮扶).";
-        this.NodeId(TypeName, p => p.Id);
-        Field(p => p.Code).Description("Stable public code.");
-        Field<NonNullGraphType<ProgramType>>("program").Description("The program the pairing belongs to.")
+        Field(p => p.Code).Description("Stable public code.").Exported();
+        Field<NonNullGraphType<ProgramType>>("program").Description("The program the pairing belongs to.").Exported("code")
             .Resolve(ctx => ctx.LoadNode(ProgramType.TypeName, ctx.Source.ProgramId));
-        Field<OrganizationType>("helperOrganization").Description("The helping organisation, when the helper is an organisation.")
+        Field<OrganizationType>("helperOrganization").Description("The helping organisation, when the helper is an organisation.").Exported("code", "name")
             .Resolve(ctx => ctx.LoadNode(OrganizationType.TypeName, ctx.Source.HelperOrganizationId));
-        Field<RegionType>("helperRegion").Description("The helping region, when the helper is a region (e.g. a Guangdong city).")
+        Field<RegionType>("helperRegion").Description("The helping region, when the helper is a region (e.g. a Guangdong city).").Exported("code", "name")
             .Resolve(ctx => ctx.LoadNode(RegionType.TypeName, ctx.Source.HelperRegionCode));
-        Field<NonNullGraphType<RegionType>>("helpedRegion").Description("The region that is helped.")
+        Field<NonNullGraphType<RegionType>>("helpedRegion").Description("The region that is helped.").Exported("code", "name")
             .Resolve(ctx => ctx.LoadNode(RegionType.TypeName, ctx.Source.HelpedRegionCode));
-        Field(p => p.StartYear).Description("The first year of the pairing.");
-        Field(p => p.EndYear, nullable: true).Description("The last year of the pairing; null while open-ended.");
-        Field(p => p.YearlyPlan).Description("The yearly plan: what the helper commits to do.");
-        this.MoneyField("yearlyBudget", "The yearly budget of the pairing.", p => p.YearlyBudgetFen);
-        Field(p => p.IsDemo).Description("True for generated demonstration data, which is not real.");
+        Field(p => p.StartYear).Description("The first year of the pairing.").Exported();
+        Field(p => p.EndYear, nullable: true).Description("The last year of the pairing; null while open-ended.").Exported();
+        Field(p => p.YearlyPlan).Description("The yearly plan: what the helper commits to do.").Exported();
+        this.MoneyField("yearlyBudget", "The yearly budget of the pairing.", p => p.YearlyBudgetFen).Exported("yuan", "fen");
+        this.NodeId(TypeName, p => p.Id).Exported();
+        Field(p => p.IsDemo).Description("True for generated demonstration data, which is not real.")
+            .NotExported(ExportMetadata.NotInPublishedColumns);
     }
 }
 

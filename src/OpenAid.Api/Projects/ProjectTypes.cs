@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using OpenAid.Api.Exports;
 using OpenAid.Api.Funds;
 using OpenAid.Api.GraphQL;
 using OpenAid.Api.Notices;
@@ -20,27 +21,27 @@ public sealed class ProjectType : ObjectGraphType<Project>
     {
         Name = TypeName;
         Description = "A poverty-alleviation project (扶贫项目), from the county project library to acceptance.";
-        this.NodeId(TypeName, p => p.Id);
-        Field(p => p.Code).Description("Stable public code, e.g. \"XM-451021-2019-0007\".");
-        Field(p => p.Name).Description("The project's name.");
-        Field<NonNullGraphType<RegionType>>("region").Description("Where the project is carried out: usually a village or a county.")
+        Field(p => p.Code).Description("Stable public code, e.g. \"XM-451021-2019-0007\".").Exported();
+        Field(p => p.Name).Description("The project's name.").Exported();
+        Field(p => p.Category, type: typeof(NonNullGraphType<EnumerationGraphType<ProjectCategory>>)).Description("The kind of project.").Exported();
+        Field(p => p.Status, type: typeof(NonNullGraphType<EnumerationGraphType<ProjectStatus>>)).Description("Where the project stands in its lifecycle.").Exported();
+        Field<NonNullGraphType<RegionType>>("region").Description("Where the project is carried out: usually a village or a county.").Exported("code", "name")
             .Resolve(ctx => ctx.LoadNode(RegionType.TypeName, ctx.Source.RegionCode));
-        Field(p => p.Category, type: typeof(NonNullGraphType<EnumerationGraphType<ProjectCategory>>)).Description("The kind of project.");
-        Field(p => p.Description).Description("What the project builds or does.");
-        Field<NonNullGraphType<OrganizationType>>("implementingOrganization").Description("The unit that carries the project out.")
+        Field<NonNullGraphType<OrganizationType>>("implementingOrganization").Description("The unit that carries the project out.").Exported("code", "name")
             .Resolve(ctx => ctx.LoadNode(OrganizationType.TypeName, ctx.Source.ImplementingOrganizationId));
-        Field(p => p.ResponsibleRole).Description("The responsible person, by role title (never a private name or phone).");
-        Field(p => p.FiscalYear).Description("The fiscal year the project was budgeted in.");
-        Field(p => p.PlannedStart).Description("Planned start date.");
-        Field(p => p.PlannedEnd).Description("Planned end date.");
-        Field(p => p.ActualStart, nullable: true).Description("Actual start date, once started.");
-        Field(p => p.ActualEnd, nullable: true).Description("Actual end date, once finished.");
-        this.MoneyField("budget", "The project's budget.", p => p.BudgetFen);
-        Field(p => p.Status, type: typeof(NonNullGraphType<EnumerationGraphType<ProjectStatus>>)).Description("Where the project stands in its lifecycle.");
-        Field(p => p.CancellationReason, nullable: true).Description("Why the project was cancelled, if it was.");
-        Field(p => p.BeneficiaryHouseholds).Description("How many households benefit (a count; never a list of names).");
-        Field(p => p.BeneficiaryPeople).Description("How many people benefit (a count).");
-        Field(p => p.IsDemo).Description("True for generated demonstration data, which is not real.");
+        Field(p => p.ResponsibleRole).Description("The responsible person, by role title (never a private name or phone).").Exported();
+        Field(p => p.FiscalYear).Description("The fiscal year the project was budgeted in.").Exported();
+        Field(p => p.PlannedStart).Description("Planned start date.").Exported();
+        Field(p => p.PlannedEnd).Description("Planned end date.").Exported();
+        Field(p => p.ActualStart, nullable: true).Description("Actual start date, once started.").Exported();
+        Field(p => p.ActualEnd, nullable: true).Description("Actual end date, once finished.").Exported();
+        this.MoneyField("budget", "The project's budget.", p => p.BudgetFen).Exported("yuan", "fen");
+        Field(p => p.BeneficiaryHouseholds).Description("How many households benefit (a count; never a list of names).").Exported();
+        Field(p => p.BeneficiaryPeople).Description("How many people benefit (a count).").Exported();
+        Field(p => p.CancellationReason, nullable: true).Description("Why the project was cancelled, if it was.").Exported();
+        Field(p => p.Description).Description("What the project builds or does.").Exported();
+        Field(p => p.IsDemo).Description("True for generated demonstration data, which is not real.").Exported();
+        this.NodeId(TypeName, p => p.Id).Exported();
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PerformanceTargetType>>>>("targets")
             .Description("Performance targets (绩效目标) with baselines and actuals.")
             .Resolve(ctx => ctx.Loader().LoadMany<int, PerformanceTarget>(

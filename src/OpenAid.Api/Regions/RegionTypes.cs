@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using OpenAid.Api.Exports;
 using OpenAid.Api.GraphQL;
 using OpenAid.Domain.Regions;
 
@@ -14,13 +15,22 @@ public sealed class RegionType : ObjectGraphType<Region>
     {
         Name = TypeName;
         Description = "An administrative unit: province (省), city (市/州), county (县/市/区), township (乡/镇/街道) or village (村/社区).";
-        this.NodeId(TypeName, r => r.Code);
-        Field<NonNullGraphType<StringGraphType>>("code").Description("The 12-digit statistical division code (统计用区划代码), e.g. \"450000000000\".").Resolve(ctx => ctx.Source.RegionCode.ToString());
-        Field<NonNullGraphType<StringGraphType>>("shortCode").Description("The official short form of the code: 2, 4, 6, 9 or 12 digits.").Resolve(ctx => ctx.Source.RegionCode.ShortForm);
-        Field(r => r.Name).Description("The official name.");
-        Field(r => r.Level, type: typeof(NonNullGraphType<EnumerationGraphType<RegionLevel>>)).Description("The tier of the administrative tree.");
-        Field<RegionType>("parent").Description("The unit this one belongs to; null for a province.")
+        Field<NonNullGraphType<StringGraphType>>("code").Description("The 12-digit statistical division code (统计用区划代码), e.g. \"450000000000\".").Exported().Resolve(ctx => ctx.Source.RegionCode.ToString());
+        Field<NonNullGraphType<StringGraphType>>("shortCode").Description("The official short form of the code: 2, 4, 6, 9 or 12 digits.").Exported().Resolve(ctx => ctx.Source.RegionCode.ShortForm);
+        Field(r => r.Name).Description("The official name.").Exported();
+        Field(r => r.Level, type: typeof(NonNullGraphType<EnumerationGraphType<RegionLevel>>)).Description("The tier of the administrative tree.").Exported();
+        Field<RegionType>("parent").Description("The unit this one belongs to; null for a province.").Exported("code")
             .Resolve(ctx => ctx.LoadNode(TypeName, ctx.Source.ParentCode));
+        Field(r => r.IsNationalKeyCounty).Description("A national key county for poverty alleviation (国家扶贫开发工作重点县).").Exported();
+        Field(r => r.IsProvincialKeyCounty).Description("A provincial key county (省级扶贫开发工作重点县).").Exported();
+        Field(r => r.IsContiguousDestituteArea).Description("In a contiguous destitute area (集中连片特困地区).").Exported();
+        Field(r => r.IsDeepPoverty).Description("A deep-poverty county, township or village (深度贫困).").Exported();
+        Field(r => r.PovertyStatus, type: typeof(NonNullGraphType<EnumerationGraphType<PovertyStatus>>)).Description("Whether the unit is registered as poor, or has exited.").Exported();
+        Field(r => r.PlannedExitYear, nullable: true).Description("The year the unit is planned to exit poverty.").Exported();
+        Field(r => r.ActualExitYear, nullable: true).Description("The year the unit exited poverty (出列 / 摘帽).").Exported();
+        this.NodeId(TypeName, r => r.Code).Exported();
+        Field(r => r.HasDemoFlags).Description("True when the place is real but its poverty flags, status and exit years are generated demonstration data.")
+            .NotExported(ExportMetadata.NotInPublishedColumns);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RegionType>>>>("ancestors")
             .Description("The breadcrumb from the province down to this unit's parent.")
             .ResolveAsync(async ctx =>
@@ -33,14 +43,6 @@ public sealed class RegionType : ObjectGraphType<Region>
             .Description("The units directly below this one, by code.")
             .PagingArguments()
             .ResolveAsync(async ctx => await ctx.PageAsync(ctx.Db().Regions.Where(r => r.ParentCode == ctx.Source.Code), r => r.Code, descending: false));
-        Field(r => r.IsNationalKeyCounty).Description("A national key county for poverty alleviation (国家扶贫开发工作重点县).");
-        Field(r => r.IsProvincialKeyCounty).Description("A provincial key county (省级扶贫开发工作重点县).");
-        Field(r => r.IsContiguousDestituteArea).Description("In a contiguous destitute area (集中连片特困地区).");
-        Field(r => r.IsDeepPoverty).Description("A deep-poverty county, township or village (深度贫困).");
-        Field(r => r.PovertyStatus, type: typeof(NonNullGraphType<EnumerationGraphType<PovertyStatus>>)).Description("Whether the unit is registered as poor, or has exited.");
-        Field(r => r.PlannedExitYear, nullable: true).Description("The year the unit is planned to exit poverty.");
-        Field(r => r.ActualExitYear, nullable: true).Description("The year the unit exited poverty (出列 / 摘帽).");
-        Field(r => r.HasDemoFlags).Description("True when the place is real but its poverty flags, status and exit years are generated demonstration data.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<VillageStatisticsType>>>>("statistics")
             .Description("The village's reported figures by year, oldest first (counts only; no household data). Empty above village level.")
             .Resolve(ctx => ctx.Loader().LoadMany<long, VillageStatistics>(

@@ -11,12 +11,12 @@ internal sealed class FundConfiguration : IEntityTypeConfiguration<Fund>
 {
     public void Configure(EntityTypeBuilder<Fund> builder)
     {
-        builder.Property(f => f.Code).HasMaxLength(32);
+        builder.Property(f => f.Code).HasMaxLength(Fund.CodeMaxLength);
         builder.HasIndex(f => f.Code).IsUnique();
-        builder.Property(f => f.Name).HasMaxLength(200);
-        builder.Property(f => f.DocumentNumber).HasMaxLength(100);
+        builder.Property(f => f.Name).HasMaxLength(Fund.NameMaxLength);
+        builder.Property(f => f.DocumentNumber).HasMaxLength(Fund.DocumentNumberMaxLength);
         builder.HasIndex(f => new { f.FiscalYear, f.DocumentNumber }).IsUnique();
-        builder.Property(f => f.Purpose).HasMaxLength(2000);
+        builder.Property(f => f.Purpose).HasMaxLength(Fund.PurposeMaxLength);
         builder.HasOne<Region>().WithMany().HasForeignKey(f => f.RegionCode);
         builder.HasOne<Organization>().WithMany().HasForeignKey(f => f.IssuerOrganizationId);
         builder.HasIndex(f => new { f.RegionCode, f.Id });
@@ -40,9 +40,9 @@ internal sealed class MoneyTransactionConfiguration : IEntityTypeConfiguration<M
     public void Configure(EntityTypeBuilder<MoneyTransaction> builder)
     {
         builder.ToTable("Transactions");
-        builder.Property(t => t.Code).HasMaxLength(32);
+        builder.Property(t => t.Code).HasMaxLength(MoneyTransaction.CodeMaxLength);
         builder.HasIndex(t => t.Code).IsUnique();
-        builder.Property(t => t.Description).HasMaxLength(1000);
+        builder.Property(t => t.Description).HasMaxLength(MoneyTransaction.DescriptionMaxLength);
         builder.HasOne<Fund>().WithMany().HasForeignKey(t => t.FundId);
         builder.HasOne<Project>().WithMany().HasForeignKey(t => t.ProjectId);
         builder.HasOne<Organization>().WithMany().HasForeignKey(t => t.ProviderOrganizationId).OnDelete(DeleteBehavior.NoAction);

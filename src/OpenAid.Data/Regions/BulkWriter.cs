@@ -1,7 +1,9 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -41,13 +43,43 @@ internal sealed class EfBulkWriter(OpenAidDbContext db) : BulkWriter
 {
     private const int BatchSize = 2_000;
 
+    /// <summary>
+    /// The concurrency tokens each row was inserted with. A rewrite matches them, as the SQLite writer's rewrite
+    /// matches by key alone: the rows are this writer's own, changed in memory since (e.g. a fund's allocations).
+    /// </summary>
+    private readonly ConditionalWeakTable<object, object?[]> _insertedTokens = [];
+
     public override string Mode => "ef";
 
     public override Task InsertAsync<T>(IReadOnlyList<T> rows, CancellationToken ct) =>
-        SaveInBatchesAsync(rows, chunk => db.Set<T>().AddRange(chunk), ct);
+        SaveInBatchesAsync(rows, chunk =>
+        {
+            db.Set<T>().AddRange(chunk);
+            foreach (var row in chunk)
+            {
+                var entry = db.Entry(row);
+                _insertedTokens.AddOrUpdate(row, [.. Tokens(entry).Select(p => entry.Property(p.Name).CurrentValue)]);
+            }
+        }, ct);
 
     public override Task UpdateAsync<T>(IReadOnlyList<T> rows, CancellationToken ct) =>
-        SaveInBatchesAsync(rows, chunk => db.Set<T>().UpdateRange(chunk), ct);
+        SaveInBatchesAsync(rows, chunk =>
+        {
+            db.Set<T>().UpdateRange(chunk);
+            foreach (var row in chunk)
+            {
+                var entry = db.Entry(row);
+                if (_insertedTokens.TryGetValue(row, out var inserted))
+                {
+                    foreach (var (token, value) in Tokens(entry).Zip(inserted))
+                    {
+                        entry.Property(token.Name).OriginalValue = value;
+                    }
+                }
+            }
+        }, ct);
+
+    private static IEnumerable<IProperty> Tokens(EntityEntry entry) => entry.Metadata.GetProperties().Where(p => p.IsConcurrencyToken);
 
     private async Task SaveInBatchesAsync<T>(IReadOnlyList<T> rows, Action<T[]> track, CancellationToken ct)
     {

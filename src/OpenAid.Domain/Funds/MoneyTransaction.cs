@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Globalization;
 using OpenAid.Domain.Common;
 using OpenAid.Domain.Projects;
 
@@ -31,35 +32,23 @@ public class MoneyTransaction
     public const int CodeMaxLength = 32;
     public const int DescriptionMaxLength = 1000;
 
+    /// <summary>Money records are numbered in one ledger-wide sequence: "JY-0000042".</summary>
+    public const string CodePrefix = "JY-";
+
+    public static string CodeFor(int sequence) => string.Create(CultureInfo.InvariantCulture, $"{CodePrefix}{sequence:D7}");
+
     /// <summary>
-    /// Records money committed, disbursed, spent or received for a project: disbursements never exceed commitments,
-    /// expenditures never exceed disbursements (<paramref name="totals"/> are the project's sums by kind so far, read
-    /// in the same transaction). The project's concurrency token moves, so a concurrent record runs again.
+    /// Records money committed, disbursed, spent or received for a project, checked against the project's
+    /// <paramref name="ledger"/> (its sums by kind so far, read in the same transaction). The project's concurrency
+    /// token moves, so a concurrent record runs again on the new sums.
     /// </summary>
     public static MoneyTransaction ForProject(
-        Project project, IReadOnlyDictionary<TransactionKind, long> totals, string code, TransactionKind kind, long amountFen, DateOnly date,
+        Project project, ProjectLedger ledger, string code, TransactionKind kind, long amountFen, DateOnly date,
         Fund? fund, long? providerRegionCode, string description)
     {
         ArgumentNullException.ThrowIfNull(project);
-        ArgumentNullException.ThrowIfNull(totals);
-        var amount = Fields.PositiveAmount(amountFen, "amountFen");
-        long Total(TransactionKind k) => totals.GetValueOrDefault(k);
-        switch (kind)
-        {
-            case TransactionKind.Pledge:
-                throw new DomainException(Errors.PledgeNotHere, "Pledges are made against needs with 'pledge', not recorded here.", "kind");
-            case TransactionKind.Disbursement when Total(TransactionKind.Disbursement) + amount > Total(TransactionKind.Commitment):
-                throw new DomainException(
-                    Errors.DisbursementExceedsCommitment,
-                    $"Project {project.Code} has {new Money(Total(TransactionKind.Commitment) - Total(TransactionKind.Disbursement))} yuan committed and not yet disbursed; {new Money(amount)} yuan were asked.",
-                    "amountFen");
-            case TransactionKind.Expenditure when Total(TransactionKind.Expenditure) + amount > Total(TransactionKind.Disbursement):
-                throw new DomainException(
-                    Errors.ExpenditureExceedsDisbursement,
-                    $"Project {project.Code} has {new Money(Total(TransactionKind.Disbursement) - Total(TransactionKind.Expenditure))} yuan disbursed and not yet spent; {new Money(amount)} yuan were asked.",
-                    "amountFen");
-        }
-
+        ArgumentNullException.ThrowIfNull(ledger);
+        var amount = ledger.Record(kind, amountFen);
         var transaction = new MoneyTransaction
         {
             Code = code,
