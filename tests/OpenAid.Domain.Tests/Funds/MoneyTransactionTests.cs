@@ -17,7 +17,10 @@ public class MoneyTransactionTests
         Assert.Throws<DomainException>(() => MoneyTransaction.ForProject(project, new ProjectLedger(project.Code), "JY-1", TransactionKind.Disbursement, 1, Day, null, null, "x"));
         var blank = Assert.Throws<DomainException>(() => MoneyTransaction.ForProject(project, new ProjectLedger(project.Code), "JY-1", TransactionKind.Commitment, 1, Day, null, null, " "));
 
+        var nothing = Assert.Throws<DomainException>(() => MoneyTransaction.ForProject(project, new ProjectLedger(project.Code), "JY-1", TransactionKind.Commitment, 0, Day, null, null, "x"));
+
         Assert.Equal(("REQUIRED", "description"), (blank.Code, blank.Field));
+        Assert.Equal(("INVALID_AMOUNT", "amountFen"), (nothing.Code, nothing.Field));
         Assert.Equal(version, project.Version);
     }
 

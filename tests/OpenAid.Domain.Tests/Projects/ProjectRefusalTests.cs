@@ -23,6 +23,8 @@ public class ProjectRefusalTests
         { () => Create().RecordResults(1, 1, []), "INVALID_STATE", "project", "Project XM-451021-2020-0001 is InLibrary; results are recorded while a project is implementing or accepted." },
         { () => In(ProjectStatus.Implementing).RecordResults(null, null, []), "NOTHING_TO_RECORD", null, "Give beneficiary counts or performance actuals." },
         { () => In(ProjectStatus.Implementing).RecordResults(null, null, [new TargetActual("桥梁", 1)]), "TARGET_NOT_FOUND", "actuals.indicator", "Project XM-451021-2020-0001 has no target '桥梁'; it has '硬化道路'." },
+        { () => In(ProjectStatus.Implementing, [new("硬化道路", "公里", 0, 3), new("受益农户", "户", 0, 40)]).RecordResults(null, null, [new TargetActual("桥梁", 1)]), "TARGET_NOT_FOUND", "actuals.indicator", "Project XM-451021-2020-0001 has no target '桥梁'; it has '硬化道路', '受益农户'." },
+        { () => In(ProjectStatus.Implementing, []).RecordResults(null, null, [new TargetActual("桥梁", 1)]), "TARGET_NOT_FOUND", "actuals.indicator", "Project XM-451021-2020-0001 has no target '桥梁'; it has none." },
     };
 
     [Theory]
@@ -56,9 +58,9 @@ public class ProjectRefusalTests
             nullTargets ? null! : targets ?? [new TargetPlan("硬化道路", "公里", 0, 3)], households, people);
 
     /// <summary>Approved on 2020-04-01, implementing from then, accepted on 2020-05-01.</summary>
-    private static Project In(ProjectStatus status)
+    private static Project In(ProjectStatus status, IReadOnlyList<TargetPlan>? targets = null)
     {
-        var project = Create();
+        var project = Create(targets);
         project.MoveTo(ProjectStatus.Approved, new DateOnly(2020, 4, 1), null, Today);
         project.MoveTo(ProjectStatus.Implementing, new DateOnly(2020, 4, 1), null, Today);
         if (status == ProjectStatus.Accepted)
