@@ -24,6 +24,26 @@ public class PrivacyGuardTests
     public void Lets_ordinary_text_through(string text) =>
         Assert.True(PrivacyGuard.FindPersonalData(text) is null, $"refused as {PrivacyGuard.FindPersonalData(text)}: {Escaped(text)}");
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public void No_text_holds_no_personal_data(string? text)
+    {
+        Assert.Null(PrivacyGuard.FindPersonalData(text));
+        PrivacyGuard.EnsurePublic(text, "body");
+    }
+
+    [Theory]
+    [InlineData("11010519000101001X", true)] // born 1900: the earliest year taken
+    [InlineData("110105202002290012", true)] // a leap day
+    [InlineData("110105189912310015", false)] // born 1899, even with the right check character
+    [InlineData("110105201902290013", false)] // no such day
+    [InlineData("11010519491231002", false)] // 17 characters
+    [InlineData("11010519491231002X0", false)] // 19 characters
+    [InlineData("1101051949123100AX", false)] // a letter before the check character
+    public void Resident_id_numbers_need_18_characters_a_real_birth_date_and_the_check_character(string value, bool valid) =>
+        Assert.Equal(valid, PrivacyGuard.IsResidentIdNumber(value));
+
     [Fact]
     public void Each_side_has_at_least_100_cases()
     {

@@ -9,6 +9,8 @@ public class ProjectLifecycleTests
     [InlineData(ProjectStatus.Approved, ProjectStatus.Implementing, true)]
     [InlineData(ProjectStatus.Implementing, ProjectStatus.Accepted, true)]
     [InlineData(ProjectStatus.Accepted, ProjectStatus.Closed, true)]
+    [InlineData(ProjectStatus.InLibrary, ProjectStatus.Cancelled, true)]
+    [InlineData(ProjectStatus.Approved, ProjectStatus.Cancelled, true)]
     [InlineData(ProjectStatus.Implementing, ProjectStatus.Cancelled, true)]
     [InlineData(ProjectStatus.InLibrary, ProjectStatus.Implementing, false)]
     [InlineData(ProjectStatus.Accepted, ProjectStatus.Cancelled, false)]

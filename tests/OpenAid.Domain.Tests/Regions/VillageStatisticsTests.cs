@@ -107,4 +107,13 @@ public class VillageStatisticsTests
         statistics.MarkAsDemo();
         Assert.True(statistics.IsDemo);
     }
+
+    [Fact]
+    public void A_refusal_says_why_the_figures_do_not_fit()
+    {
+        var county = Assert.Throws<DomainException>(() => Record(region: new Region { Code = 451_021_000_000, Name = "沅陵县", Level = RegionLevel.County }));
+        Assert.Equal("沅陵县 is a county; statistics are recorded per village and summed above.", county.Message);
+        Assert.Equal("'year' (2021) is in the future; report a year once it has figures.", Assert.Throws<DomainException>(() => Record(year: 2021)).Message);
+        Assert.Throws<ArgumentNullException>(() => VillageStatistics.Record(null!, 2020, 1, 0, 0, 0, 0, Today));
+    }
 }
