@@ -19,9 +19,9 @@ internal static class NoticeFields
     // The bounds are NoticeRules.MinimumNoticePeriodDays and NoticeRules.MaxNoticePeriodDays; an attribute cannot format them.
     public const string NoticePeriodDays = "Days open for objections: required for township and village notices, 10 to 365; must be absent for county level and above, which stay public for good.";
     public const string LocalSupervisionPhone = "The publisher's local supervision number: an office landline (e.g. \"0776-7612317\") or a 12xxx service number, never a mobile.";
-    public const string Funds = "Codes of the funds the notice is about; required for a fund notice. ";
+    public const string Funds = "Codes of the funds the notice is about; required for a fund notice. A fund held above the caller's region counts as within it once allocated to a project there. ";
     public const string Projects = "Codes of the projects the notice is about; required for a project notice. ";
-    public const string NewSubjects = "Each must lie within the notice's region, or contain it, and within the caller's region (a fund may instead be allocated to a project there). Fixed once drafted.";
+    public const string NewSubjects = "Each must lie within the notice's region, or contain it, and within the caller's region. Fixed once drafted.";
     public const string SameSubjects = "Absent: the same as the corrected notice's.";
     public const string Draft = "The draft's provisional code (CG-…).";
 }
