@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OpenAid.Api.Auth;
 using OpenAid.Api.GraphQL;
+using OpenAid.Data;
 using OpenAid.Domain.Funds;
 
 namespace OpenAid.Api.Funds;
@@ -68,10 +69,10 @@ public sealed record RecordTransactionInput
     [Description("The project's code.")]
     public required string Project { get; init; }
 
-    [Description("The fund's code, if the money belongs to one.")]
+    [Description("The fund's code, if the money belongs to one; the fund must be allocated to the project, and money of each kind stays within the allocation.")]
     public string? Fund { get; init; }
 
-    [Description("The region the money came from, e.g. \"44\" for Guangdong in east–west cooperation.")]
+    [Description("The region the money came from: the fund's region, or the helper (or a unit on its line) of a pairing that helps the project's place that year, e.g. \"44\" for Guangdong in east–west cooperation.")]
     public string? ProviderRegion { get; init; }
 
     [Description("What the money was for.")]
@@ -88,11 +89,11 @@ public sealed class FundOperations : IOperations
             "The fund.", "fund", "The fund created.")
             .Handle(CreateAsync);
         operations.Mutation<AllocateFundInput, FundAllocationType>(
-            "allocateFund", Roles.Publisher, "Allocates part of a fund to a project (Publisher of the fund's region); never beyond what is left of the fund.",
+            "allocateFund", Roles.Publisher, "Allocates part of a fund to a project (Publisher of the fund's and the project's region); never beyond what is left of the fund. Warns (OVER_BUDGET) when the project's allocations pass its budget.",
             "The allocation.", "allocation", "The allocation made.")
             .Handle(AllocateAsync);
         operations.Mutation<RecordTransactionInput, TransactionType>(
-            "recordTransaction", Roles.Publisher, "Records money committed, disbursed, spent or received for a project (Publisher of its region). Disbursements never exceed commitments, expenditures never exceed disbursements.",
+            "recordTransaction", Roles.Publisher, "Records money committed, disbursed, spent or received for a project (Publisher of its region). Disbursements never exceed commitments, expenditures never exceed disbursements; a fund's money only for a project it was allocated to, and of each kind never beyond the allocation.",
             "The transaction.", "transaction", "The transaction recorded.")
             .Handle(RecordAsync);
     }
@@ -107,6 +108,7 @@ public sealed class FundOperations : IOperations
             await write.NextCodeAsync(Fund.CodeKind, region.Code, input.FiscalYear, db.Funds.Select(f => f.Code)),
             input.Name, input.DocumentNumber, input.SourceType, input.Level, input.FiscalYear, input.AmountFen, region.Code, issuer.Id, input.Purpose, input.DecidedOn,
             documentNumberTaken: await db.Funds.AnyAsync(f => f.FiscalYear == input.FiscalYear && f.DocumentNumber == documentNumber, ct));
+        await Totals.RequireRoomAsync(db.Funds, f => f.AmountFen, fund.AmountFen, "amountFen", ct);
         db.Funds.Add(fund);
         return fund;
     }
@@ -114,11 +116,11 @@ public sealed class FundOperations : IOperations
     private static async Task<FundAllocation> AllocateAsync(WriteContext write, AllocateFundInput input)
     {
         var (db, ct) = (write.Db, write.Cancellation);
-        var fund = await Lookups.ByCodeAsync(db.Funds, input.Fund, "fund", ct);
-        write.RequireInScope(fund.RegionCode);
-        var project = await Lookups.ByCodeAsync(db.Projects, input.Project, "project", ct);
+        var fund = await write.InScopeAsync(db.Funds, input.Fund, "fund");
+        var project = await write.InScopeAsync(db.Projects.AsNoTracking(), input.Project, "project");
         var allocated = await db.FundAllocations.Where(a => a.FundId == fund.Id).SumAsync(a => a.AmountFen, ct);
         var allocation = fund.Allocate(project, input.AmountFen, allocated, input.DecidedOn);
+        write.Warn(project.OverBudget(await db.FundAllocations.Where(a => a.ProjectId == project.Id).SumAsync(a => a.AmountFen, ct) + allocation.AmountFen));
         db.FundAllocations.Add(allocation);
         return allocation;
     }
@@ -126,16 +128,25 @@ public sealed class FundOperations : IOperations
     private static async Task<MoneyTransaction> RecordAsync(WriteContext write, RecordTransactionInput input)
     {
         var (db, ct) = (write.Db, write.Cancellation);
-        var project = await Lookups.ByCodeAsync(db.Projects, input.Project, "project", ct);
-        write.RequireInScope(project.RegionCode);
-        var fund = input.Fund is null ? null : await Lookups.ByCodeAsync(db.Funds, input.Fund, "fund", ct);
+        var project = await write.InScopeAsync(db.Projects, input.Project, "project");
+        var share = input.Fund is null ? null : await ShareAsync(db, await Lookups.ByCodeAsync(db.Funds.AsNoTracking(), input.Fund, "fund", ct), project.Id, ct);
         var provider = input.ProviderRegion is null ? null : await Lookups.RegionAsync(db, input.ProviderRegion, "providerRegion", ct);
-        var totals = await db.Transactions.Where(t => t.ProjectId == project.Id)
-            .GroupBy(t => t.Kind).Select(g => new { Kind = g.Key, Fen = g.Sum(t => t.AmountFen) })
-            .ToDictionaryAsync(x => x.Kind, x => x.Fen, ct);
+        var helpers = provider is null ? [] : await Lookups.PairedHelperRegionsAsync(db, project.RegionCode, input.Date.Year, ct);
         var transaction = MoneyTransaction.ForProject(
-            project, new ProjectLedger(project.Code, totals), await TransactionCodes.NextAsync(db, ct), input.Kind, input.AmountFen, input.Date, fund, provider?.Code, input.Description);
+            project, new ProjectLedger(project.Code, await TotalsByKindAsync(db.Transactions.Where(t => t.ProjectId == project.Id), ct)), await TransactionCodes.NextAsync(db, ct),
+            input.Kind, input.AmountFen, input.Date, share, provider?.Code, helpers, input.Description);
+        await Totals.RequireRoomAsync(db.Transactions, t => t.AmountFen, transaction.AmountFen, "amountFen", ct);
         db.Transactions.Add(transaction);
         return transaction;
     }
+
+    /// <summary>What <paramref name="fund"/> allocated to the project, and what was recorded from it for the project so far.</summary>
+    private static async Task<FundShare> ShareAsync(OpenAidDbContext db, Fund fund, int projectId, CancellationToken ct) =>
+        new(
+            fund,
+            await db.FundAllocations.Where(a => a.FundId == fund.Id && a.ProjectId == projectId).SumAsync(a => a.AmountFen, ct),
+            await TotalsByKindAsync(db.Transactions.Where(t => t.FundId == fund.Id && t.ProjectId == projectId), ct));
+
+    private static Task<Dictionary<TransactionKind, long>> TotalsByKindAsync(IQueryable<MoneyTransaction> transactions, CancellationToken ct) =>
+        transactions.GroupBy(t => t.Kind).Select(g => new { Kind = g.Key, Fen = g.Sum(t => t.AmountFen) }).ToDictionaryAsync(x => x.Kind, x => x.Fen, ct);
 }

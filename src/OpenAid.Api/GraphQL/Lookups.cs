@@ -25,6 +25,21 @@ public static class Lookups
         await db.Organizations.SingleOrDefaultAsync(o => o.Code == organizationCode, ct)
             ?? throw new DomainException(Errors.OrganizationNotFound, $"Your token names organisation '{organizationCode ?? "(none)"}', which OpenAid does not hold.", null);
 
+    /// <summary>
+    /// The helpers, as regions, of the pairings that help <paramref name="place"/> (or a unit above it) in
+    /// <paramref name="year"/>: a helper region, or the home region of a helper organisation.
+    /// </summary>
+    public static async Task<List<long>> PairedHelperRegionsAsync(OpenAidDbContext db, long place, int year, CancellationToken ct)
+    {
+        var lineage = RegionCode.Of(place).Lineage().ToList();
+        return await db.Pairings
+            .Where(p => lineage.Contains(p.HelpedRegionCode) && p.StartYear <= year && (p.EndYear == null || p.EndYear >= year))
+            .Select(p => p.HelperRegionCode ?? db.Organizations.Where(o => o.Id == p.HelperOrganizationId).Select(o => (long?)o.RegionCode).FirstOrDefault())
+            .Where(code => code != null)
+            .Select(code => code!.Value)
+            .ToListAsync(ct);
+    }
+
     /// <summary>Finds a record by its public code, or fails naming the field.</summary>
     public static async Task<T> ByCodeAsync<T>(IQueryable<T> set, string code, string field, CancellationToken ct)
         where T : class =>

@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using OpenAid.Api.Auth;
 using OpenAid.Data;
 using OpenAid.Domain.Common;
+using OpenAid.Domain.Funds;
 using OpenAid.Domain.Notices;
+using OpenAid.Domain.Organizations;
 using OpenAid.Domain.Regions;
 
 namespace OpenAid.Api.GraphQL;
@@ -39,16 +41,102 @@ public sealed class WriteContext(OpenAidDbContext db, Actor actor, string role, 
     /// <summary>Today where the service runs, as notices, needs and objections are dated.</summary>
     public DateOnly Today => Clock.Today();
 
+    private readonly List<DomainWarning> _warnings = [];
+
+    /// <summary>What the payload of the write says besides its result, once the write is saved.</summary>
+    public IReadOnlyList<DomainWarning> Warnings => _warnings;
+
+    /// <summary>Adds a rule's warning (none when null) to the payload, should the write succeed.</summary>
+    public void Warn(DomainWarning? warning)
+    {
+        if (warning is not null)
+        {
+            _warnings.Add(warning);
+        }
+    }
+
+    /// <summary>A write that runs again (a concurrent write got there first) says only what its last run found.</summary>
+    internal void ForgetWarnings() => _warnings.Clear();
+
+    // The rules for what an input may name, each written once; every reference of every mutation goes through one:
+    // - a region, and a fund, project, notice or need that belongs to one: within the caller's grant (InScopeAsync);
+    // - a fund a notice reports: within the grant, or allocated to a project within it (FundInReachAsync);
+    // - an implementing organisation: the caller's own, one within the grant, or the helper of a pairing that helps
+    //   the place (NameableOrganizationAsync);
+    // - what the domain decides from the records themselves: a transaction's fund is allocated to its project and its
+    //   provider region follows from the fund or a pairing (MoneyTransaction), a fund goes only to projects in its
+    //   region (Fund.Allocate), a need's project and pairing cover its place (Need), a donor pledges only for its own
+    //   organisation and programs it joined (Pledge).
+
     /// <summary>The region <paramref name="code"/> names, once the caller's grant for <see cref="Role"/> is known to cover it.</summary>
     public async Task<Region> RegionInScopeAsync(string code, string field)
     {
         var region = await Lookups.RegionAsync(Db, code, field, Cancellation);
-        RequireInScope(region.Code);
+        RequireReference(Covers(region.Code), field, $"region {region.RegionCode.ShortForm}");
         return region;
+    }
+
+    /// <summary>
+    /// The record <paramref name="code"/> names in <paramref name="field"/>, once the caller's grant for <see cref="Role"/>
+    /// is known to cover its region – or, when <paramref name="orReaches"/> is given, once that says the grant reaches it
+    /// another way. Fails with NOT_FOUND, or FORBIDDEN naming the field.
+    /// </summary>
+    public async Task<T> InScopeAsync<T>(IQueryable<T> set, string code, string field, Func<T, Task<bool>>? orReaches = null)
+        where T : class, IPlaced
+    {
+        var record = await Lookups.ByCodeAsync(set, code, field, Cancellation);
+        RequireReference(
+            Covers(record.RegionCode) || (orReaches is not null && await orReaches(record)),
+            field,
+            $"{typeof(T).Name.ToLowerInvariant()} {code} of region {RegionCode.Of(record.RegionCode).ShortForm}");
+        return record;
+    }
+
+    /// <summary>Whether <paramref name="fund"/> is allocated to a project within the caller's grant: a county reports the provincial money it got.</summary>
+    public Task<bool> FundReachesScopeAsync(Fund fund)
+    {
+        if (Actor.Region is not { } grant)
+        {
+            return Task.FromResult(false);
+        }
+
+        return Db.FundAllocations.AnyAsync(
+            a => a.FundId == fund.Id && Db.Projects.Any(p => p.Id == a.ProjectId && p.RegionCode >= grant.SubtreeStart && p.RegionCode < grant.SubtreeEnd),
+            Cancellation);
+    }
+
+    /// <summary>
+    /// The organisation <paramref name="code"/> names, if the caller may name it for work in <paramref name="place"/>:
+    /// its own, one registered within its grant, or the helper of a pairing that helps the place (an enterprise of
+    /// 万企帮万村 that builds in its paired village).
+    /// </summary>
+    public async Task<Organization> NameableOrganizationAsync(string code, string field, long place)
+    {
+        var organization = await Lookups.ByCodeAsync(Db.Organizations.AsNoTracking(), code, field, Cancellation);
+        var lineage = RegionCode.Of(place).Lineage().ToList();
+        RequireReference(
+            organization.Code == Actor.OrganizationCode
+                || Covers(organization.RegionCode)
+                || await Db.Pairings.AnyAsync(p => p.HelperOrganizationId == organization.Id && lineage.Contains(p.HelpedRegionCode), Cancellation),
+            field,
+            $"organisation {code}, neither yours, nor within your region, nor paired with region {RegionCode.Of(place).ShortForm},");
+        return organization;
     }
 
     /// <summary>Fails with FORBIDDEN unless the caller's grant for <see cref="Role"/> covers <paramref name="regionCode"/>.</summary>
     public void RequireInScope(long regionCode) => Actor.RequireInRegion(Role, regionCode);
+
+    private bool Covers(long regionCode) => Actor.Region is { } grant && grant.Contains(regionCode);
+
+    private void RequireReference(bool allowed, string field, string what)
+    {
+        if (!allowed)
+        {
+            throw ApiErrors.Error(
+                ApiErrors.ForbiddenCode,
+                $"'{field}' names {what} which your {Role} grant for region {Actor.Region?.ShortForm ?? "(none)"} does not reach; nothing was written.");
+        }
+    }
 
     /// <summary>
     /// The next register number, e.g. "GS-451021-2026-0031", from the register's sequence: never given twice.
@@ -173,8 +261,23 @@ public sealed class UserErrorType : ObjectGraphType<UserError>
     }
 }
 
-/// <summary>What a mutation returns: its result, or the errors that stopped it.</summary>
-public sealed record Payload(object? Result, IReadOnlyList<UserError> Errors);
+/// <summary>Something worth a second look about a write that was made all the same.</summary>
+public sealed record UserWarning(string Code, string Message, string? Field);
+
+public sealed class UserWarningType : ObjectGraphType<UserWarning>
+{
+    public UserWarningType()
+    {
+        Name = "Warning";
+        Description = "Something worth a second look about a write that was made all the same: a stable code, a message for people, and the input field concerned.";
+        Field(e => e.Code).Description("Stable, machine-readable code, e.g. \"OVER_BUDGET\".");
+        Field(e => e.Message).Description("What was found and why it may matter.");
+        Field(e => e.Field, nullable: true).Description("The input field concerned, e.g. \"amountFen\"; null when no single field is.");
+    }
+}
+
+/// <summary>What a mutation returns: its result and any warnings, or the errors that stopped it.</summary>
+public sealed record Payload(object? Result, IReadOnlyList<UserError> Errors, IReadOnlyList<UserWarning> Warnings);
 
 /// <summary>The payload type of one mutation, e.g. CreateFundPayload: a nullable result field and the errors.</summary>
 [DoNotRegister] // built by the catalogue, one per operation; not a service
@@ -183,11 +286,14 @@ public sealed class PayloadType : ObjectGraphType<Payload>
     public PayloadType(string mutation, string resultField, string resultDescription, Type resultType)
     {
         Name = $"{char.ToUpperInvariant(mutation[0])}{mutation[1..]}Payload";
-        Description = $"The result of {mutation}: {resultField}, or errors when nothing was written.";
+        Description = $"The result of {mutation}: {resultField} and any warnings, or errors when nothing was written.";
         Field(resultField, resultType).Description(resultDescription).Resolve(ctx => ctx.Source.Result);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors")
             .Description("Why nothing was written; empty on success.")
             .Resolve(ctx => ctx.Source.Errors);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserWarningType>>>>("warnings")
+            .Description("What was written but is worth a second look (e.g. allocations past a project's budget); empty when nothing is, and whenever nothing was written.")
+            .Resolve(ctx => ctx.Source.Warnings);
     }
 }
 
@@ -226,19 +332,20 @@ public static class MutationRunner
                     static async (_, state, ct) =>
                     {
                         state.Db.ChangeTracker.Clear();
+                        state.Write.ForgetWarnings();
                         await using var transaction = await state.Db.Database.BeginTransactionAsync(ct);
                         try
                         {
                             var result = await state.Handler(state.Write);
                             await state.Db.SaveChangesAsync(ct);
                             await transaction.CommitAsync(ct);
-                            return new Payload(result, []);
+                            return new Payload(result, [], [.. state.Write.Warnings.Select(w => new UserWarning(w.Code, w.Message, w.Field))]);
                         }
                         catch (DomainException e)
                         {
                             await transaction.RollbackAsync(ct);
                             state.Db.ChangeTracker.Clear();
-                            return new Payload(null, [new UserError(e.Code, e.Message, e.Field)]);
+                            return new Payload(null, [new UserError(e.Code, e.Message, e.Field)], []);
                         }
                     },
                     verifySucceeded: null,

@@ -117,6 +117,7 @@ public sealed class NeedOperations(IConfiguration configuration) : IOperations
         var need = Need.Register(
             region, input.Category, input.Title, input.Description, input.AmountFen, input.Quantity, input.Unit, input.Deadline, input.Priority,
             project, pairing, registrant.Id, input.Submit == true, write.Now, write.Today);
+        await Totals.RequireRoomAsync(db.Needs, n => n.Requested, need.Requested, input.AmountFen is null ? "quantity" : "amountFen", ct);
         need.Number(await write.NextCodeAsync(Need.CodeKind, region.Code, write.Today.Year, db.Needs.Select(n => n.Code)));
         db.Needs.Add(need);
         return need;
@@ -124,8 +125,7 @@ public sealed class NeedOperations(IConfiguration configuration) : IOperations
 
     private static async Task<Need> SubmitAsync(WriteContext write, SubmitNeedInput input)
     {
-        var need = await Lookups.ByCodeAsync(write.Db.Needs, input.Need, "need", write.Cancellation);
-        write.RequireInScope(need.RegionCode);
+        var need = await write.InScopeAsync(write.Db.Needs, input.Need, "need");
         need.Submit();
         return need;
     }
@@ -133,8 +133,7 @@ public sealed class NeedOperations(IConfiguration configuration) : IOperations
     private async Task<Need> ReviewAsync(WriteContext write, ReviewNeedInput input)
     {
         var (db, ct, actor) = (write.Db, write.Cancellation, write.Actor);
-        var need = await Lookups.ByCodeAsync(db.Needs, input.Need, "need", ct);
-        write.RequireInScope(need.RegionCode);
+        var need = await write.InScopeAsync(db.Needs, input.Need, "need");
         var unit = await Lookups.OwnOrganizationAsync(db, actor.OrganizationCode, ct);
         var reviewer = Need.ReviewerNameOf(actor.Name, unit.Name);
         var key = need.Id.ToString(CultureInfo.InvariantCulture);

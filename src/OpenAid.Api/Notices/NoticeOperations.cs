@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using OpenAid.Api.Auth;
 using OpenAid.Api.GraphQL;
 using OpenAid.Data;
+using OpenAid.Domain.Funds;
 using OpenAid.Domain.Notices;
+using OpenAid.Domain.Projects;
 
 namespace OpenAid.Api.Notices;
 
@@ -17,9 +19,9 @@ internal static class NoticeFields
     // The bounds are NoticeRules.MinimumNoticePeriodDays and NoticeRules.MaxNoticePeriodDays; an attribute cannot format them.
     public const string NoticePeriodDays = "Days open for objections: required for township and village notices, 10 to 365; must be absent for county level and above, which stay public for good.";
     public const string LocalSupervisionPhone = "The publisher's local supervision number: an office landline (e.g. \"0776-7612317\") or a 12xxx service number, never a mobile.";
-    public const string Funds = "Codes of the funds the notice is about; required for a fund notice. ";
+    public const string Funds = "Codes of the funds the notice is about; required for a fund notice. A fund held above the caller's region counts as within it once allocated to a project there. ";
     public const string Projects = "Codes of the projects the notice is about; required for a project notice. ";
-    public const string NewSubjects = "Each must lie within the notice's region, or contain it. Fixed once drafted.";
+    public const string NewSubjects = "Each must lie within the notice's region, or contain it, and within the caller's region. Fixed once drafted.";
     public const string SameSubjects = "Absent: the same as the corrected notice's.";
     public const string Draft = "The draft's provisional code (CG-…).";
 }
@@ -141,7 +143,7 @@ public sealed class NoticeOperations(IConfiguration configuration) : IOperations
         var projectCodes = Notice.SubjectCodes(input.Projects, "projects");
         var notice = Notice.Draft(
             await write.NextCodeAsync(Notice.DraftCodeKind, region.Code, write.Today.Year, db.Notices.Select(n => n.Code)), input.Kind, region, publisher.Id, Text(input), write.Today,
-            await LookUpAsync(db.Funds, fundCodes, "funds", ct), await LookUpAsync(db.Projects, projectCodes, "projects", ct));
+            await FundsAsync(write, fundCodes), await ProjectsAsync(write, projectCodes));
         db.Notices.Add(notice);
         return notice;
     }
@@ -149,17 +151,15 @@ public sealed class NoticeOperations(IConfiguration configuration) : IOperations
     private static async Task<Notice> UpdateDraftAsync(WriteContext write, UpdateDraftNoticeInput input)
     {
         var (db, ct) = (write.Db, write.Cancellation);
-        var notice = await Lookups.ByCodeAsync(db.Notices, input.Notice, "notice", ct);
-        write.RequireInScope(notice.RegionCode);
+        var notice = await write.InScopeAsync(db.Notices, input.Notice, "notice");
         notice.UpdateDraft(await db.Regions.AsNoTracking().SingleAsync(r => r.Code == notice.RegionCode, ct), Text(input), write.Today);
         return notice;
     }
 
     private async Task<Notice> PublishAsync(WriteContext write, PublishNoticeInput input)
     {
-        var (db, ct) = (write.Db, write.Cancellation);
-        var notice = await Lookups.ByCodeAsync(db.Notices, input.Notice, "notice", ct);
-        write.RequireInScope(notice.RegionCode);
+        var db = write.Db;
+        var notice = await write.InScopeAsync(db.Notices, input.Notice, "notice");
         notice.Publish(await write.NextCodeAsync(Notice.CodeKind, notice.RegionCode, write.Today.Year, db.Notices.Select(n => n.Code)), write.Today, _calendar);
         return notice;
     }
@@ -167,15 +167,14 @@ public sealed class NoticeOperations(IConfiguration configuration) : IOperations
     private async Task<Notice> SupersedeAsync(WriteContext write, SupersedeNoticeInput input)
     {
         var (db, ct) = (write.Db, write.Cancellation);
-        var old = await Lookups.ByCodeAsync(db.Notices, input.Notice, "notice", ct);
-        write.RequireInScope(old.RegionCode);
+        var old = await write.InScopeAsync(db.Notices, input.Notice, "notice");
         var publisher = await Lookups.OwnOrganizationAsync(db, write.Actor.OrganizationCode, ct);
         var region = await db.Regions.AsNoTracking().SingleAsync(r => r.Code == old.RegionCode, ct);
         var funds = input.Funds is { } fundCodes
-            ? await LookUpAsync(db.Funds, Notice.SubjectCodes(fundCodes, "funds"), "funds", ct)
+            ? await FundsAsync(write, Notice.SubjectCodes(fundCodes, "funds"))
             : await db.Funds.AsNoTracking().Where(f => db.NoticeFunds.Any(x => x.NoticeId == old.Id && x.FundId == f.Id)).ToListAsync(ct);
         var projects = input.Projects is { } projectCodes
-            ? await LookUpAsync(db.Projects, Notice.SubjectCodes(projectCodes, "projects"), "projects", ct)
+            ? await ProjectsAsync(write, Notice.SubjectCodes(projectCodes, "projects"))
             : await db.Projects.AsNoTracking().Where(p => db.NoticeProjects.Any(x => x.NoticeId == old.Id && x.ProjectId == p.Id)).ToListAsync(ct);
         var correction = old.Supersede(
             await write.NextCodeAsync(Notice.CodeKind, old.RegionCode, write.Today.Year, db.Notices.Select(n => n.Code)), publisher.Id, region, input.Reason, Text(input),
@@ -190,9 +189,7 @@ public sealed class NoticeOperations(IConfiguration configuration) : IOperations
 
     private static async Task<Notice> WithdrawAsync(WriteContext write, WithdrawNoticeInput input)
     {
-        var (db, ct) = (write.Db, write.Cancellation);
-        var notice = await Lookups.ByCodeAsync(db.Notices, input.Notice, "notice", ct);
-        write.RequireInScope(notice.RegionCode);
+        var notice = await write.InScopeAsync(write.Db.Notices, input.Notice, "notice");
         notice.Withdraw(input.Reason);
         return notice;
     }
@@ -200,13 +197,25 @@ public sealed class NoticeOperations(IConfiguration configuration) : IOperations
     private static NoticeText Text(NoticeTextInput input) =>
         new(input.Title, input.Body, input.DecidedOn, input.NoticePeriodDays, input.LocalSupervisionPhone);
 
-    private static async Task<List<T>> LookUpAsync<T>(IQueryable<T> set, IReadOnlyList<string> codes, string field, CancellationToken ct)
-        where T : class
+    /// <summary>The funds a notice reports: each within the publisher's region, or allocated to a project within it.</summary>
+    private static async Task<List<Fund>> FundsAsync(WriteContext write, IReadOnlyList<string> codes)
     {
-        var found = new List<T>(codes.Count);
+        var found = new List<Fund>(codes.Count);
         foreach (var code in codes)
         {
-            found.Add(await Lookups.ByCodeAsync(set.AsNoTracking(), code, field, ct));
+            found.Add(await write.InScopeAsync(write.Db.Funds.AsNoTracking(), code, "funds", write.FundReachesScopeAsync));
+        }
+
+        return found;
+    }
+
+    /// <summary>The projects a notice reports: each within the publisher's region.</summary>
+    private static async Task<List<Project>> ProjectsAsync(WriteContext write, IReadOnlyList<string> codes)
+    {
+        var found = new List<Project>(codes.Count);
+        foreach (var code in codes)
+        {
+            found.Add(await write.InScopeAsync(write.Db.Projects.AsNoTracking(), code, "projects"));
         }
 
         return found;

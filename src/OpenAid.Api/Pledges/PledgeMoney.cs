@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OpenAid.Api.Funds;
+using OpenAid.Api.GraphQL;
 using OpenAid.Data;
 using OpenAid.Domain.Funds;
 using OpenAid.Domain.Organizations;
@@ -39,6 +40,7 @@ public static class PledgeMoney
 
     private static async Task AddAsync(OpenAidDbContext db, TransactionKind kind, Pledge pledge, Organization donor, long amount, DateOnly date, int? projectId, string description, CancellationToken ct)
     {
+        await Totals.RequireRoomAsync(db.Transactions, t => t.AmountFen, amount, "quantity", ct);
         db.Transactions.Add(new MoneyTransaction
         {
             Code = await TransactionCodes.NextAsync(db, ct),

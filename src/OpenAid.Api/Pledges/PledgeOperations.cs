@@ -130,6 +130,7 @@ public sealed class PledgeOperations : IOperations
         var defaultProgram = program is null && regionCode is { } place ? await DefaultProgramAsync(db, donor, need?.PairingId, place, ct) : null;
         var pledge = Pledge.Make(
             donor, need, project, project?.TakesFunds ?? false, village, input.Kind, input.Quantity, input.Unit, input.ConfirmBy, program, joined, defaultProgram, write.Now, today);
+        await Totals.RequireRoomAsync(db.Pledges, p => p.Quantity, pledge.Quantity, "quantity", ct);
         pledge.Number(await write.NextCodeAsync(Pledge.CodeKind, pledge.RegionCode, today.Year, db.Pledges.Select(p => p.Code)));
         db.Pledges.Add(pledge);
         await PledgeMoney.RecordPledgeAsync(db, pledge, donor, today, need?.Title ?? project?.Name ?? $"帮扶{village!.Name}", ct);

@@ -40,7 +40,7 @@ public sealed record CreateProjectInput
     [Description("What the project builds or does (public; no personal data).")]
     public required string Description { get; init; }
 
-    [Description("The code of the unit that carries the project out.")]
+    [Description("The code of the unit that carries the project out: the caller's own, one registered within the caller's region, or the helper of a pairing that helps the project's place.")]
     public required string ImplementingOrganization { get; init; }
 
     [Description("The responsible person by role title, e.g. \"县农业农村局局长\"; never a name with a phone.")]
@@ -129,7 +129,7 @@ public sealed class ProjectOperations : IOperations
     {
         var (db, ct) = (write.Db, write.Cancellation);
         var region = await write.RegionInScopeAsync(input.Region, "region");
-        var implementer = await Lookups.ByCodeAsync(db.Organizations.AsNoTracking(), input.ImplementingOrganization, "implementingOrganization", ct);
+        var implementer = await write.NameableOrganizationAsync(input.ImplementingOrganization, "implementingOrganization", region.Code);
         var project = Project.Create(
             await write.NextCodeAsync(Project.CodeKind, region.Code, input.FiscalYear, db.Projects.Select(p => p.Code)),
             input.Name, region.Code, input.Category, input.Description, implementer.Id, input.ResponsibleRole, input.FiscalYear,
@@ -137,22 +137,21 @@ public sealed class ProjectOperations : IOperations
             [.. (input.Targets ?? []).Select(t => new TargetPlan(t.Indicator, t.Unit, t.Baseline, t.Target))],
             // Beneficiaries are counted once the project is under way, with recordProjectResults.
             beneficiaryHouseholds: 0, beneficiaryPeople: 0);
+        await Totals.RequireRoomAsync(db.Projects, p => p.BudgetFen, project.BudgetFen, "budgetFen", ct);
         db.Projects.Add(project);
         return project;
     }
 
     private static async Task<Project> MoveAsync(WriteContext write, MoveProjectInput input)
     {
-        var project = await Lookups.ByCodeAsync(write.Db.Projects, input.Project, "project", write.Cancellation);
-        write.RequireInScope(project.RegionCode);
+        var project = await write.InScopeAsync(write.Db.Projects, input.Project, "project");
         project.MoveTo(input.To, input.On, input.Reason, write.Today);
         return project;
     }
 
     private static async Task<Project> RecordResultsAsync(WriteContext write, RecordProjectResultsInput input)
     {
-        var project = await Lookups.ByCodeAsync(write.Db.Projects.Include(p => p.Targets), input.Project, "project", write.Cancellation);
-        write.RequireInScope(project.RegionCode);
+        var project = await write.InScopeAsync(write.Db.Projects.Include(p => p.Targets), input.Project, "project");
         project.RecordResults(
             input.BeneficiaryHouseholds, input.BeneficiaryPeople, [.. (input.Actuals ?? []).Select(a => new TargetActual(a.Indicator, a.Actual))]);
         return project;

@@ -47,12 +47,16 @@ public sealed class VillageStatisticsOperations : IOperations
         if (statistics is not null)
         {
             statistics.Correct(input.Population, input.PoorPeople, input.PoorHouseholds, input.CollectiveIncomeFen, input.PerCapitaDisposableIncomeFen);
-            return statistics;
+        }
+        else
+        {
+            statistics = VillageStatistics.Record(
+                region, input.Year, input.Population, input.PoorPeople, input.PoorHouseholds, input.CollectiveIncomeFen, input.PerCapitaDisposableIncomeFen, write.Today);
+            db.VillageStatistics.Add(statistics);
         }
 
-        statistics = VillageStatistics.Record(
-            region, input.Year, input.Population, input.PoorPeople, input.PoorHouseholds, input.CollectiveIncomeFen, input.PerCapitaDisposableIncomeFen, write.Today);
-        db.VillageStatistics.Add(statistics);
+        // Regions sum their villages' collective income; a correction is counted as if added, which errs on the safe side.
+        await Totals.RequireRoomAsync(db.VillageStatistics, s => s.CollectiveIncomeFen, statistics.CollectiveIncomeFen, "collectiveIncomeFen", ct);
         return statistics;
     }
 }

@@ -49,12 +49,16 @@ public static class Errors
     public static readonly ErrorCode OneTargetRequired = new("ONE_TARGET_REQUIRED", "A pledge names none, or more than one, of a need, a project and a village.", "need");
     public static readonly ErrorCode NotAMember = new("NOT_A_MEMBER", "The donor has not joined the program named.", "program");
     public static readonly ErrorCode KindMismatch = new("KIND_MISMATCH", "A pledge of this kind does not fit what the need asks (money or a quantity).", "kind");
+    public static readonly ErrorCode FundNotAllocated = new("FUND_NOT_ALLOCATED", "Money is recorded against a fund that has no allocation to the project.", "fund");
+    public static readonly ErrorCode ProviderElsewhere = new("PROVIDER_ELSEWHERE", "A provider region follows neither from the fund (its region) nor from a pairing that helps the project's place that year.", "providerRegion");
     public static readonly ErrorCode DuplicateDocumentNumber = new("DUPLICATE_DOCUMENT_NUMBER", "A fund of the same fiscal year already has the document number (文号).", "documentNumber");
 
     // Money
     public static readonly ErrorCode AmountExceedsFund = new("AMOUNT_EXCEEDS_FUND", "An allocation would take a fund beyond its amount.", "amountFen");
     public static readonly ErrorCode DisbursementExceedsCommitment = new("DISBURSEMENT_EXCEEDS_COMMITMENT", "A project's disbursements would exceed its commitments.", "amountFen");
     public static readonly ErrorCode ExpenditureExceedsDisbursement = new("EXPENDITURE_EXCEEDS_DISBURSEMENT", "A project's expenditures would exceed its disbursements.", "amountFen");
+    public static readonly ErrorCode ExceedsAllocation = new("EXCEEDS_ALLOCATION", "Money of one kind recorded from a fund for a project would exceed what the fund allocated to it.", "amountFen");
+    public static readonly ErrorCode TotalTooLarge = new("TOTAL_TOO_LARGE", "An amount would take the total of all amounts of its kind beyond ¥10 quadrillion, which every sum must stay within.", "amountFen and other *Fen fields");
     public static readonly ErrorCode PledgeNotHere = new("PLEDGE_NOT_HERE", "Pledges are made against needs with 'pledge', not recorded as transactions.", "kind");
 
     // Lifecycles

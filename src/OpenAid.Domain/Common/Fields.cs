@@ -9,6 +9,12 @@ public static class Fields
     /// <summary>The largest amount one record may hold: ¥1 trillion, far above any real fund.</summary>
     public const long MaxAmountFen = 100_000_000_000_000;
 
+    /// <summary>
+    /// The most all amounts of one kind together may reach: ¥10 quadrillion, well inside a 64-bit integer. Every sum
+    /// (a region's money, a village's needs) is a part of such a total, so no sum can overflow.
+    /// </summary>
+    public const long MaxTotalFen = 1_000_000_000_000_000_000;
+
     public const int MinYear = 2000;
     public const int MaxYear = 2100;
 
@@ -16,6 +22,18 @@ public static class Fields
         fen is > 0 and <= MaxAmountFen
             ? fen
             : throw new DomainException(Errors.InvalidAmount, $"'{field}' must be more than 0 and at most {MaxAmountFen} fen; it was {fen}.", field);
+
+    /// <summary>Fails unless <paramref name="adding"/> keeps <paramref name="totalSoFar"/> (at most <see cref="MaxTotalFen"/>) within it.</summary>
+    public static void RoomInTotal(long totalSoFar, long adding, string field)
+    {
+        if (adding > MaxTotalFen - totalSoFar)
+        {
+            throw new DomainException(
+                Errors.TotalTooLarge,
+                $"'{field}' would take the total of all such amounts beyond {MaxTotalFen} fen (it is {totalSoFar}); no total may pass it.",
+                field);
+        }
+    }
 
     /// <summary>An amount that may be zero, e.g. a village without collective income (空壳村).</summary>
     public static long NonNegativeAmount(long fen, string field) =>

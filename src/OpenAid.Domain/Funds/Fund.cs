@@ -3,7 +3,7 @@ using OpenAid.Domain.Projects;
 
 namespace OpenAid.Domain.Funds;
 
-public class Fund
+public class Fund : Regions.IPlaced
 {
     public const int CodeMaxLength = 32;
     public const int NameMaxLength = 200;

@@ -39,16 +39,23 @@ public class MoneyTransaction
 
     /// <summary>
     /// Records money committed, disbursed, spent or received for a project, checked against the project's
-    /// <paramref name="ledger"/> (its sums by kind so far, read in the same transaction). The project's concurrency
-    /// token moves, so a concurrent record runs again on the new sums.
+    /// <paramref name="ledger"/> (its sums by kind so far, read in the same transaction) and, when the money is a
+    /// fund's, against the fund's <paramref name="share"/> of the project. The provider region, when given, must follow
+    /// from the fund (its region) or from a pairing that helps the project's place in the year of the money:
+    /// <paramref name="pairedHelperRegions"/> are those pairings' helper regions. The project's concurrency token
+    /// moves, so a concurrent record runs again on the new sums.
     /// </summary>
     public static MoneyTransaction ForProject(
         Project project, ProjectLedger ledger, string code, TransactionKind kind, long amountFen, DateOnly date,
-        Fund? fund, long? providerRegionCode, string description)
+        FundShare? share, long? providerRegionCode, IReadOnlyCollection<long> pairedHelperRegions, string description)
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(pairedHelperRegions);
         var amount = ledger.Record(kind, amountFen);
+        share?.Check(project.Code, kind, amount);
+        var fund = share?.Fund;
+        RequireProviderFollows(providerRegionCode, fund, pairedHelperRegions);
         var transaction = new MoneyTransaction
         {
             Code = code,
@@ -66,6 +73,25 @@ public class MoneyTransaction
         };
         project.MarkMoneyRecorded();
         return transaction;
+    }
+
+    /// <summary>
+    /// A provider names where money came from, so it must follow from what the record already says: the fund's own
+    /// region, or a pairing's helper region (or a unit on its line: "44" for a Guangdong city paired under 粤桂扶贫协作).
+    /// </summary>
+    private static void RequireProviderFollows(long? provider, Fund? fund, IReadOnlyCollection<long> pairedHelperRegions)
+    {
+        if (provider is not { } region || region == fund?.RegionCode || pairedHelperRegions.Any(helper => Regions.RegionCode.OnOneLine(helper, region)))
+        {
+            return;
+        }
+
+        throw new DomainException(
+            Errors.ProviderElsewhere,
+            fund is null
+                ? $"Region {region:D12} is not the helper of a pairing that helps the project's place; name the fund, or leave the provider out."
+                : $"Region {region:D12} is neither the region of fund {fund.Code} nor the helper of a pairing that helps the project's place.",
+            "providerRegion");
     }
 
     public long Id { get; set; }

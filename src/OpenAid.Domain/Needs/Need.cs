@@ -10,7 +10,7 @@ namespace OpenAid.Domain.Needs;
 /// A need registered for a village (需求对接): public only once a named reviewer approved it, and never
 /// pledged beyond what it asks.
 /// </summary>
-public class Need
+public class Need : IPlaced
 {
     public const int CodeMaxLength = 32;
     public const int TitleMaxLength = 200;

@@ -9,7 +9,7 @@ namespace OpenAid.Domain.Notices;
 /// A formal publication (公告公示). Once published it is immutable: a correction is a new notice that
 /// supersedes it, a withdrawal keeps it visible with the reason.
 /// </summary>
-public class Notice
+public class Notice : IPlaced
 {
     public const int CodeMaxLength = 32;
     public const int TitleMaxLength = 300;

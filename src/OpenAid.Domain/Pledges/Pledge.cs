@@ -12,7 +12,7 @@ namespace OpenAid.Domain.Pledges;
 /// Support an organisation promises against a need, a project or a village. The village's confirmation of
 /// each delivery is what turns a promise into a delivery.
 /// </summary>
-public class Pledge
+public class Pledge : IPlaced
 {
     public const int CodeMaxLength = 32;
     public const int UnitMaxLength = 20;

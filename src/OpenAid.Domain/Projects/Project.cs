@@ -2,7 +2,7 @@ using OpenAid.Domain.Common;
 
 namespace OpenAid.Domain.Projects;
 
-public class Project
+public class Project : Regions.IPlaced
 {
     public const int CodeMaxLength = 32;
     public const int NameMaxLength = 200;
@@ -205,6 +205,18 @@ public class Project
 
     /// <summary>Money was recorded against the project: the concurrency token moves, so concurrent records re-check the totals.</summary>
     internal void MarkMoneyRecorded() => Version++;
+
+    /// <summary>
+    /// A warning, not a refusal, when the project's allocations (<paramref name="allocatedFen"/> in all, the new one
+    /// included) add up to more than its budget: budgets are revised, but the public should see the gap.
+    /// </summary>
+    public DomainWarning? OverBudget(long allocatedFen) =>
+        allocatedFen > BudgetFen
+            ? new DomainWarning(
+                Warnings.OverBudget,
+                $"The allocations to project {Code} now add up to {new Money(allocatedFen)} yuan, {new Money(allocatedFen - BudgetFen)} yuan over its budget of {new Money(BudgetFen)} yuan.",
+                "amountFen")
+            : null;
 
     /// <summary>Beneficiary counts: each within bounds, and at least one person per household.</summary>
     private static (int Households, int People) Beneficiaries(int households, int people)

@@ -33,6 +33,19 @@ public readonly record struct RegionCode
 
     public bool Contains(long code) => code >= SubtreeStart && code < SubtreeEnd;
 
+    /// <summary>The codes of this unit and every unit above it, province first.</summary>
+    public IEnumerable<long> Lineage()
+    {
+        for (var level = RegionLevel.Province; level <= Level; level++)
+        {
+            yield return Value / SpanByLevel[(int)level] * SpanByLevel[(int)level];
+        }
+    }
+
+    /// <summary>Whether one of two padded codes lies within the other (or they are the same); false for a value that is no code.</summary>
+    public static bool OnOneLine(long a, long b) =>
+        LevelOf(a) is not null && LevelOf(b) is not null && (Of(a).Contains(b) || Of(b).Contains(a));
+
     /// <summary>Parses a code of 2, 4, 6, 9 or 12 digits; the level follows from its significant digits.</summary>
     public static bool TryParse(string? text, out RegionCode code)
     {

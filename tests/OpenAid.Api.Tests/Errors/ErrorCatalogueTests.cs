@@ -8,36 +8,41 @@ using OpenAid.Domain.Common;
 namespace OpenAid.Api.Tests.Errors;
 
 /// <summary>
-/// Every error code is documented once: mutation errors in <see cref="OpenAid.Domain.Common.Errors"/>, whose table in the
-/// README must equal it row for row; resolver and HTTP codes in ApiErrors and HttpErrorCodes, each of which the README names.
+/// Every error code is documented once: mutation errors in <see cref="OpenAid.Domain.Common.Errors"/> and warnings in
+/// <see cref="Warnings"/>, whose tables in the README must equal them row for row; resolver and HTTP codes in ApiErrors and HttpErrorCodes, each of which the README names.
 /// </summary>
 public sealed partial class ErrorCatalogueTests
 {
-    private const string TableStart = "<!-- mutation-errors:start -->";
-    private const string TableEnd = "<!-- mutation-errors:end -->";
-
     private static readonly string Readme = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "README.md")).ReplaceLineEndings("\n");
 
     [Fact]
-    public void The_readme_table_of_mutation_errors_is_the_catalogue()
+    public void The_readme_table_of_mutation_errors_is_the_catalogue() =>
+        AssertTable("mutation-errors", "OpenAid.Domain.Common.Errors", Catalogue().Select(e => (e.Code, e.Meaning, e.Field)));
+
+    [Fact]
+    public void The_readme_table_of_mutation_warnings_is_the_catalogue() =>
+        AssertTable("mutation-warnings", "OpenAid.Domain.Common.Warnings", WarningCatalogue().Select(w => (w.Code, w.Meaning, w.Field)));
+
+    private static void AssertTable(string section, string catalogue, IEnumerable<(string Code, string Meaning, string Field)> rows)
     {
-        var start = Readme.IndexOf(TableStart, StringComparison.Ordinal);
-        var end = Readme.IndexOf(TableEnd, StringComparison.Ordinal);
-        Assert.True(start >= 0 && end > start, $"README.md has no {TableStart} … {TableEnd} section.");
-        var actual = Readme[(start + TableStart.Length)..end].Trim();
+        var (tableStart, tableEnd) = ($"<!-- {section}:start -->", $"<!-- {section}:end -->");
+        var start = Readme.IndexOf(tableStart, StringComparison.Ordinal);
+        var end = Readme.IndexOf(tableEnd, StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, $"README.md has no {tableStart} … {tableEnd} section.");
+        var actual = Readme[(start + tableStart.Length)..end].Trim();
 
         var expected = string.Join('\n', [
             "| code | meaning | field |",
             "|---|---|---|",
-            .. Catalogue().Select(e => $"| `{e.Code}` | {e.Meaning} | {e.Field} |")]);
+            .. rows.Select(e => $"| `{e.Code}` | {e.Meaning} | {e.Field} |")]);
 
-        Assert.True(expected == actual, $"The README's mutation error table differs from OpenAid.Domain.Common.Errors. Replace it with:\n\n{expected}\n");
+        Assert.True(expected == actual, $"The README's {section} table differs from {catalogue}. Replace it with:\n\n{expected}\n");
     }
 
     [Fact]
     public void Codes_are_unique_and_upper_snake_case()
     {
-        var codes = Catalogue().Select(e => e.Code).ToList();
+        var codes = Catalogue().Select(e => e.Code).Concat(WarningCatalogue().Select(w => w.Code)).ToList();
         Assert.Equal(codes.Count, codes.Distinct(StringComparer.Ordinal).Count());
         Assert.All(codes, code => Assert.Matches(UpperSnakeCase(), code));
     }
@@ -54,6 +59,11 @@ public sealed partial class ErrorCatalogueTests
         typeof(OpenAid.Domain.Common.Errors).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.FieldType == typeof(ErrorCode))
             .Select(f => (ErrorCode)f.GetValue(null)!);
+
+    private static IEnumerable<WarningCode> WarningCatalogue() =>
+        typeof(Warnings).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(WarningCode))
+            .Select(f => (WarningCode)f.GetValue(null)!);
 
     private static IEnumerable<string> Constants(Type type) =>
         type.GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -13,7 +13,7 @@ namespace OpenAid.Api.Tests.Publishing;
 /// covered: it must refuse anonymous callers, and write nothing whenever it refuses.
 /// </summary>
 [Collection(SharedPublishingServer.Name)]
-public class AuthorizationMatrixTests(PublishingServer server, ITestOutputHelper output)
+public partial class AuthorizationMatrixTests(PublishingServer server, ITestOutputHelper output)
 {
     /// <summary>Mutations anyone may call, signed in or not.</summary>
     private static readonly HashSet<string> OpenToEveryone = ["fileObjection"];
@@ -177,6 +177,14 @@ public class AuthorizationMatrixTests(PublishingServer server, ITestOutputHelper
     /// <summary>The introspected mutations and types, enough to build a well-typed input for any mutation.</summary>
     private sealed record Schema(IReadOnlyList<Mutation> Mutations, IReadOnlyDictionary<string, JsonElement> Types)
     {
+        /// <summary>The names of an input type's fields and of the fields of the input types below it.</summary>
+        public HashSet<string> FieldNames(string inputType) =>
+            [.. Types[inputType].GetProperty("inputFields").EnumerateArray().SelectMany(f =>
+            {
+                var type = Named(f.GetProperty("type"));
+                return (IEnumerable<string>)[f.GetProperty("name").GetString()!, .. Types[type].GetProperty("kind").GetString() == "INPUT_OBJECT" ? FieldNames(type) : []];
+            })];
+
         public static string Named(JsonElement type) =>
             type.GetProperty("kind").GetString() is "NON_NULL" or "LIST" ? Named(type.GetProperty("ofType")) : type.GetProperty("name").GetString()!;
 

@@ -14,10 +14,10 @@ public class MoneyTransactionTests
         var project = FundTests.ProjectIn(451021101201);
         var version = project.Version;
 
-        Assert.Throws<DomainException>(() => MoneyTransaction.ForProject(project, new ProjectLedger(project.Code), "JY-1", TransactionKind.Disbursement, 1, Day, null, null, "x"));
-        var blank = Assert.Throws<DomainException>(() => MoneyTransaction.ForProject(project, new ProjectLedger(project.Code), "JY-1", TransactionKind.Commitment, 1, Day, null, null, " "));
+        Assert.Throws<DomainException>(() => MoneyTransaction.ForProject(project, new ProjectLedger(project.Code), "JY-1", TransactionKind.Disbursement, 1, Day, null, null, [], "x"));
+        var blank = Assert.Throws<DomainException>(() => MoneyTransaction.ForProject(project, new ProjectLedger(project.Code), "JY-1", TransactionKind.Commitment, 1, Day, null, null, [], " "));
 
-        var nothing = Assert.Throws<DomainException>(() => MoneyTransaction.ForProject(project, new ProjectLedger(project.Code), "JY-1", TransactionKind.Commitment, 0, Day, null, null, "x"));
+        var nothing = Assert.Throws<DomainException>(() => MoneyTransaction.ForProject(project, new ProjectLedger(project.Code), "JY-1", TransactionKind.Commitment, 0, Day, null, null, [], "x"));
 
         Assert.Equal(("REQUIRED", "description"), (blank.Code, blank.Field));
         Assert.Equal(("INVALID_AMOUNT", "amountFen"), (nothing.Code, nothing.Field));
@@ -27,7 +27,7 @@ public class MoneyTransactionTests
     [Fact]
     public void Nothing_is_recorded_without_a_project_and_its_ledger()
     {
-        Assert.Throws<ArgumentNullException>(() => MoneyTransaction.ForProject(null!, new ProjectLedger("XM-1"), "JY-1", TransactionKind.Commitment, 1, Day, null, null, "x"));
-        Assert.Throws<ArgumentNullException>(() => MoneyTransaction.ForProject(FundTests.ProjectIn(451021101201), null!, "JY-1", TransactionKind.Commitment, 1, Day, null, null, "x"));
+        Assert.Throws<ArgumentNullException>(() => MoneyTransaction.ForProject(null!, new ProjectLedger("XM-1"), "JY-1", TransactionKind.Commitment, 1, Day, null, null, [], "x"));
+        Assert.Throws<ArgumentNullException>(() => MoneyTransaction.ForProject(FundTests.ProjectIn(451021101201), null!, "JY-1", TransactionKind.Commitment, 1, Day, null, null, [], "x"));
     }
 }

@@ -77,11 +77,11 @@ public class ProjectLedgerTests
         var version = project.Version;
 
         var record = MoneyTransaction.ForProject(
-            project, new ProjectLedger(project.Code), "JY-0000001", TransactionKind.Commitment, 500, new DateOnly(2020, 1, 2), fund, 44, " 下达资金计划。 ");
+            project, new ProjectLedger(project.Code), "JY-0000001", TransactionKind.Commitment, 500, new DateOnly(2020, 1, 2), new FundShare(fund, 1_000), 451021000000, [], " 下达资金计划。 ");
 
         Assert.Equal(("JY-0000001", TransactionKind.Commitment, 500L, 2020), (record.Code, record.Kind, record.AmountFen, record.FiscalYear));
         Assert.Equal((3, FundSourceType.CentralFiscal, 7), (record.FundId, record.SourceType, record.ProjectId));
-        Assert.Equal((project.ImplementingOrganizationId, project.RegionCode, 44L), (record.ReceiverOrganizationId, record.ReceiverRegionCode, record.ProviderRegionCode));
+        Assert.Equal((project.ImplementingOrganizationId, project.RegionCode, 451021000000L), (record.ReceiverOrganizationId, record.ReceiverRegionCode, record.ProviderRegionCode));
         Assert.Equal("下达资金计划。", record.Description);
         Assert.Equal(version + 1, project.Version);
     }
@@ -91,7 +91,7 @@ public class ProjectLedgerTests
     {
         var project = Sample.Project(7, "XM-1", 451021101201);
 
-        var record = MoneyTransaction.ForProject(project, new ProjectLedger(project.Code), "JY-1", TransactionKind.IncomingFunds, 5, new DateOnly(2020, 1, 2), null, null, "拨入。");
+        var record = MoneyTransaction.ForProject(project, new ProjectLedger(project.Code), "JY-1", TransactionKind.IncomingFunds, 5, new DateOnly(2020, 1, 2), null, null, [], "拨入。");
 
         Assert.Equal((null, FundSourceType.CountyFiscal), (record.FundId, record.SourceType));
     }

@@ -1,0 +1,16 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using OpenAid.Domain.Common;
+
+namespace OpenAid.Api.GraphQL;
+
+/// <summary>
+/// Keeps every stored amount column within <see cref="Fields.MaxTotalFen"/> in all: amounts are positive, so each sum
+/// a query makes (a region, a year, a kind) is part of that total and fits a 64-bit integer.
+/// </summary>
+public static class Totals
+{
+    /// <summary>Fails with TOTAL_TOO_LARGE unless <paramref name="adding"/> more keeps the column's total within the limit.</summary>
+    public static async Task RequireRoomAsync<T>(IQueryable<T> rows, Expression<Func<T, long>> amount, long adding, string field, CancellationToken ct) =>
+        Fields.RoomInTotal(await rows.SumAsync(amount, ct), adding, field);
+}
