@@ -7,6 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+# Development sign-in (the local signer, and with it `token`) is off unless asked for, and only ever in Development.
+if [ "$ASPNETCORE_ENVIRONMENT" = Development ]; then
+  export Auth__LocalSigner="${Auth__LocalSigner:-true}"
+fi
 database=(--Database:ConnectionString="Data Source=$PWD/data/openaid.db")
 
 if [ "${1:-}" = token ]; then

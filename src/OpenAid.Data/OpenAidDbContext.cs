@@ -54,6 +54,9 @@ public abstract class OpenAidDbContext(DbContextOptions options, TimeProvider? c
 
     public DbSet<Objection> Objections => Set<Objection>();
 
+    /// <summary>Restricted: who read which complainant's contact, when. Never public.</summary>
+    public DbSet<ContactRead> ContactReads => Set<ContactRead>();
+
     public DbSet<Need> Needs => Set<Need>();
 
     public DbSet<Pledge> Pledges => Set<Pledge>();
@@ -83,6 +86,12 @@ public abstract class OpenAidDbContext(DbContextOptions options, TimeProvider? c
             return 0;
         }
 
+        // Restricted records alone change no public data: no data version, no entry in the public trail.
+        if (ChangeTracker.Entries().All(e => e.State == EntityState.Unchanged || e.Entity is ContactRead))
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
         var now = Clock.GetUtcNow();
         await BumpDataVersionAsync(now, cancellationToken);
         if (Actor is not { } actor)
@@ -109,9 +118,16 @@ public abstract class OpenAidDbContext(DbContextOptions options, TimeProvider? c
     {
         var changes = AuditTrail.Capture(this);
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await AuditTrail.AppendAsync(this, actor, changes, now, cancellationToken);
+        await AuditTrail.AppendAsync(this, actor, changes, actor.DatedByDay ? StartOfToday() : now, cancellationToken);
         await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         return saved;
+    }
+
+    /// <summary>Midnight where the service runs, as objections are dated.</summary>
+    private DateTimeOffset StartOfToday()
+    {
+        var local = Clock.GetLocalNow();
+        return new DateTimeOffset(local.Date, local.Offset);
     }
 
     private async Task BumpDataVersionAsync(DateTimeOffset now, CancellationToken cancellationToken)

@@ -26,7 +26,8 @@ public sealed record Actor(string Subject, IReadOnlySet<string> Roles, RegionCod
 
         var roles = user.Claims.Where(c => c.Type is OpenAidClaims.Roles or ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
         var region = RegionCode.TryParse(user.FindFirst(OpenAidClaims.Region)?.Value, out var code) ? code : (RegionCode?)null;
-        var subject = user.FindFirst(OpenAidClaims.Subject)?.Value ?? user.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? "unknown";
+        // Entra ID callers by their pseudonym (EntraTenants); development tokens by their subject.
+        var subject = user.FindFirst(OpenAidClaims.Actor)?.Value ?? user.FindFirst(OpenAidClaims.Subject)?.Value ?? user.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? "unknown";
         return new Actor(subject, roles, region, user.FindFirst(OpenAidClaims.Organization)?.Value, user.FindFirst(OpenAidClaims.Name)?.Value);
     }
 

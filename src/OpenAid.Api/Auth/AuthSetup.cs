@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Data.Sqlite;
 using Microsoft.Identity.Web;
@@ -7,22 +8,40 @@ namespace OpenAid.Api.Auth;
 
 public static class AuthSetup
 {
+    /// <summary>The explicit switch for the local development signer; honoured in Development only.</summary>
+    public const string LocalSignerSetting = "Auth:LocalSigner";
+
+    private static readonly string[] PortSettings = ["http_ports", "https_ports"];
+
     /// <summary>
-    /// Production signs in with Entra ID (the "AzureAd" section, app roles in the "roles" claim). Elsewhere,
-    /// without an AzureAd section, the same JWT bearer pipeline validates tokens of the local signer.
+    /// With an "AzureAd" section, sign-in is Entra ID (app roles in the "roles" claim; identity tid + oid; only
+    /// the configured tenants). Without one, the local signer validates development tokens, but only in Development,
+    /// only with Auth:LocalSigner=true and only on loopback addresses. Otherwise the API is read-only.
     /// </summary>
     public static void AddOpenAidAuth(this WebApplicationBuilder builder, DatabaseOptions database)
     {
         var azureAd = builder.Configuration.GetSection("AzureAd");
-        if (azureAd.GetValue<string>("ClientId") is not null)
+        var entra = azureAd.GetValue<string>("ClientId") is not null;
+        var localSigner = builder.Configuration.GetValue<bool>(LocalSignerSetting);
+        if (localSigner)
         {
-            builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddMicrosoftIdentityWebApi(azureAd);
+            RequireDevelopmentOnLoopback(builder, entra);
         }
-        else if (!builder.Environment.IsProduction())
+
+        if (entra)
         {
-            var tokens = LocalTokens.ForKeyFile(LocalKeyFile(builder.Configuration, database));
-            builder.Services.AddSingleton(tokens);
-            builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
+            var tenants = EntraTenants.From(azureAd);
+            var pseudonyms = ActorPseudonyms.From(builder.Configuration);
+            builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddMicrosoftIdentityWebApi(azureAd);
+            // Registered after Microsoft.Identity.Web's own configuration, so it runs after it and chains onto its events.
+            builder.Services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options => tenants.Restrict(options, pseudonyms));
+        }
+        else if (localSigner)
+        {
+            var keyFile = LocalKeyFile(builder.Configuration, database);
+            builder.Services.AddSingleton(sp => LocalTokens.ForKeyFile(keyFile, sp.GetRequiredService<TimeProvider>()));
+            builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+            builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<LocalTokens>((options, tokens) =>
             {
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters = tokens.ValidationParameters();
@@ -30,7 +49,7 @@ public static class AuthSetup
         }
         else
         {
-            // Production without Entra ID: public read access only; every write answers UNAUTHENTICATED.
+            // No sign-in: public read access only; every write answers UNAUTHENTICATED.
             builder.Services.AddAuthentication();
         }
 
@@ -51,5 +70,52 @@ public static class AuthSetup
             ? Path.GetDirectoryName(Path.GetFullPath(new SqliteConnectionStringBuilder(database.ConnectionString).DataSource))!
             : Path.Combine(AppContext.BaseDirectory, "data");
         return Path.Combine(folder, "dev-signing-key");
+    }
+
+    /// <summary>
+    /// A host with the local signer accepts whatever its key signs (any role, any region), and a Staging host once
+    /// accepted a forged token: so the signer refuses to start anywhere but a Development host on loopback.
+    /// </summary>
+    private static void RequireDevelopmentOnLoopback(WebApplicationBuilder builder, bool entra)
+    {
+        if (!builder.Environment.IsDevelopment())
+        {
+            throw new InvalidOperationException(
+                $"{LocalSignerSetting}=true is refused in the '{builder.Environment.EnvironmentName}' environment: the local signer runs in Development only.");
+        }
+
+        if (entra)
+        {
+            throw new InvalidOperationException($"{LocalSignerSetting}=true and an AzureAd section are both configured: choose one way to sign in.");
+        }
+
+        if (NonLoopbackBindings(builder.Configuration).FirstOrDefault() is { } binding)
+        {
+            throw new InvalidOperationException(
+                $"The local signer listens on loopback only; '{binding}' is reachable from other machines. Bind to 127.0.0.1, [::1] or localhost, or turn {LocalSignerSetting} off.");
+        }
+    }
+
+    /// <summary>
+    /// The configured addresses that are not loopback: "urls" (--urls, ASPNETCORE_URLS), Kestrel endpoints, and
+    /// http(s)_ports, which always listen on every interface. Nothing configured means Kestrel's localhost:5000.
+    /// </summary>
+    public static IEnumerable<string> NonLoopbackBindings(IConfiguration configuration)
+    {
+        var urls = (configuration["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Concat(configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"]).OfType<string>());
+        var ports = PortSettings.Select(key => configuration[key]).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => $"*:{p}");
+        return urls.Where(url => !IsLoopback(url)).Concat(ports!);
+    }
+
+    private static bool IsLoopback(string url)
+    {
+        // "http://+:80" and "http://*:80" are not URIs; they bind every interface.
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            return false;
+        }
+
+        return uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
     }
 }

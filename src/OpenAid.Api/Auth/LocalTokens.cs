@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -6,32 +5,63 @@ using Microsoft.IdentityModel.Tokens;
 namespace OpenAid.Api.Auth;
 
 /// <summary>
-/// Development and test sign-in: tokens signed with a local key kept beside the database, so the API and
-/// the `token` command agree without configuration. Never used in Production.
+/// Development sign-in: tokens signed with a local key kept beside the database, so the API and the `token` command
+/// agree without configuration. Started only in Development with Auth:LocalSigner=true (see AuthSetup). Tokens are
+/// HS256, dated by the host's clock, valid for at most <see cref="MaxLifetime"/>, and checked with
+/// <see cref="ClockSkew"/> of tolerance.
 /// </summary>
 public sealed class LocalTokens
 {
     public const string Issuer = "openaid-local";
     public const string Audience = "openaid";
 
-    private LocalTokens(SymmetricSecurityKey key) => Key = key;
+    /// <summary>The longest a token may live, both when minted and when checked (exp − nbf).</summary>
+    public static readonly TimeSpan MaxLifetime = TimeSpan.FromHours(24);
+
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
+
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    private readonly TimeProvider _clock;
+
+    private LocalTokens(SymmetricSecurityKey key, TimeProvider clock) => (Key, _clock) = (key, clock);
 
     public SymmetricSecurityKey Key { get; }
 
-    /// <summary>Loads the key from <paramref name="keyFile"/>, creating a random one on first use.</summary>
-    public static LocalTokens ForKeyFile(string keyFile)
+    /// <summary>
+    /// Loads the key from <paramref name="keyFile"/>, creating a random one on first use. The file is readable by its
+    /// owner only (0600): anyone who can read it can sign in as anyone.
+    /// </summary>
+    public static LocalTokens ForKeyFile(string keyFile, TimeProvider clock)
     {
         if (!File.Exists(keyFile))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(keyFile))!);
-            File.WriteAllText(keyFile, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = OwnerOnly;
+            }
+
+            using var writer = new StreamWriter(keyFile, options);
+            writer.Write(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        }
+        else if (!OperatingSystem.IsWindows() && File.GetUnixFileMode(keyFile) != OwnerOnly)
+        {
+            // A key file from before the mode was enforced, or one loosened by hand.
+            File.SetUnixFileMode(keyFile, OwnerOnly);
         }
 
-        return new LocalTokens(new SymmetricSecurityKey(Convert.FromBase64String(File.ReadAllText(keyFile).Trim())));
+        return new LocalTokens(new SymmetricSecurityKey(Convert.FromBase64String(File.ReadAllText(keyFile).Trim())), clock);
     }
 
     public string Mint(string subject, IEnumerable<string> roles, string? region, string? organizationCode, string? name, TimeSpan lifetime)
     {
+        if (lifetime <= TimeSpan.Zero || lifetime > MaxLifetime)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lifetime), lifetime, $"A development token lives at most {MaxLifetime.TotalHours:0} hours.");
+        }
+
         var claims = new Dictionary<string, object>
         {
             [OpenAidClaims.Subject] = subject,
@@ -52,12 +82,16 @@ public sealed class LocalTokens
             claims[OpenAidClaims.Name] = name;
         }
 
+        // Dated explicitly: the handler would otherwise take DateTime.UtcNow, not the host's clock.
+        var now = _clock.GetUtcNow().UtcDateTime;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,
             Audience = Audience,
             Claims = claims,
-            Expires = DateTime.UtcNow.Add(lifetime),
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.Add(lifetime),
             SigningCredentials = new SigningCredentials(Key, SecurityAlgorithms.HmacSha256),
         });
     }
@@ -67,7 +101,21 @@ public sealed class LocalTokens
         ValidIssuer = Issuer,
         ValidAudience = Audience,
         IssuerSigningKey = Key,
+        ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+        RequireExpirationTime = true,
+        RequireSignedTokens = true,
+        ClockSkew = ClockSkew,
+        LifetimeValidator = ValidateLifetime,
         NameClaimType = OpenAidClaims.Name,
         RoleClaimType = OpenAidClaims.Roles,
     };
+
+    /// <summary>On the host's clock: started (nbf), not expired (exp), and never longer-lived than <see cref="MaxLifetime"/>.</summary>
+    private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
+    {
+        var now = _clock.GetUtcNow().UtcDateTime;
+        return notBefore is { } from && expires is { } until
+            && from - ClockSkew <= now && now <= until + ClockSkew
+            && until - from <= MaxLifetime;
+    }
 }

@@ -32,4 +32,7 @@ public static class OpenAidClaims
     public const string Organization = "org";
     public const string Name = "name";
     public const string Subject = "sub";
+
+    /// <summary>The pseudonym of an Entra ID caller; added by the server after validation, never taken from a token.</summary>
+    public const string Actor = "openaid_actor";
 }

@@ -4,17 +4,17 @@ namespace OpenAid.Api.Auth;
 
 /// <summary>
 /// `token --role Publisher --region 451021 --org ORG-000001`: mints a development token signed by the local
-/// key, so that every mutation can be tried from GraphiQL. Not available in Production.
+/// key, so that every mutation can be tried from GraphiQL. Only where the local signer runs (Development, on request).
 /// </summary>
 public static class TokenCommand
 {
-    public const string Usage = "usage: token --role <Publisher|Reviewer|Donor|Auditor|Admin> [--role …] [--region <code>] [--org <organisation code>] [--name <name>] [--hours <1-720>]";
+    public const string Usage = "usage: token --role <Publisher|Reviewer|Donor|Auditor|Admin> [--role …] [--region <code>] [--org <organisation code>] [--name <name>] [--hours <1-24>]";
 
     public static int Run(string[] args, LocalTokens? tokens, TextWriter output, TextWriter error)
     {
         if (tokens is null)
         {
-            error.WriteLine("Development tokens are off: this host uses Entra ID or runs in Production.");
+            error.WriteLine($"Development tokens are off: the local signer runs only in Development with {AuthSetup.LocalSignerSetting}=true and no AzureAd section (never in Production or Staging). ./run.sh sets both.");
             return 2;
         }
 
@@ -38,7 +38,7 @@ public static class TokenCommand
                 case "--name" when value is not null:
                     name = value;
                     break;
-                case "--hours" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out hours) && hours is >= 1 and <= 720:
+                case "--hours" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out hours) && hours >= 1 && hours <= LocalTokens.MaxLifetime.TotalHours:
                     break;
                 default:
                     error.WriteLine($"'{args[i]} {value}' is not understood.");

@@ -49,6 +49,16 @@ public sealed record AnswerObjectionInput
     public required string Answer { get; init; }
 }
 
+[Description("An objection whose description a reviewer hides, e.g. for abuse, with a public reason.")]
+public sealed record HideObjectionDescriptionInput
+{
+    [Description("The objection's code.")]
+    public required string Objection { get; init; }
+
+    [Description("Why the description is hidden (public; no personal data). The text itself stays in the restricted record.")]
+    public required string Reason { get; init; }
+}
+
 [Description("An objection to reject, with a public reason.")]
 public sealed record RejectObjectionInput
 {
@@ -59,14 +69,23 @@ public sealed record RejectObjectionInput
     public required string Reason { get; init; }
 }
 
-/// <summary>Anyone files objections; reviewers of the region investigate, answer or reject them.</summary>
-public sealed class ObjectionOperations : IOperations
+/// <summary>
+/// Anyone files objections, within daily caps ("Objections:MaxPerRegionPerDay", "Objections:MaxPerClientPerDay");
+/// reviewers of the region investigate, answer or reject them, and may hide an abusive description.
+/// </summary>
+public sealed class ObjectionOperations(IConfiguration configuration, IHttpContextAccessor http, TimeProvider clock) : IOperations
 {
+    private readonly FilingClients _clients = new(http, clock);
+
     /// <summary>
-    /// The audit trail is public, so a filing is recorded without the filer, whether signed in or not:
-    /// complainants are protected.
+    /// The audit trail is public, so a filing is recorded without the filer, whether signed in or not, and dated by
+    /// the day only: complainants are protected.
     /// </summary>
-    private static readonly AuditActor Complainant = new(Actor.Anonymous.Subject, "Anonymous", null);
+    private static readonly AuditActor Complainant = new(Actor.Anonymous.Subject, "Anonymous", null, DatedByDay: true);
+
+    private readonly ObjectionCaps _caps = new(
+        configuration.GetValue("Objections:MaxPerRegionPerDay", ObjectionCaps.Defaults.PerRegionPerDay),
+        configuration.GetValue("Objections:MaxPerClientPerDay", ObjectionCaps.Defaults.PerClientPerDay));
 
     public void DeclareIn(OperationCatalog operations)
     {
@@ -86,18 +105,26 @@ public sealed class ObjectionOperations : IOperations
             "rejectObjection", Roles.Reviewer, "Rejects a received or investigated objection with a public reason (Reviewer of its region).",
             "The objection and the reason.", "objection", "The objection, rejected with its reason.")
             .Handle(RejectAsync);
+        operations.Mutation<HideObjectionDescriptionInput, ObjectionType>(
+            "hideObjectionDescription", Roles.Reviewer, "Hides an abusive objection description from the public with a public reason (Reviewer of its region). The text stays in the restricted record; the audit trail holds only its digest.",
+            "The objection and the reason.", "objection", "The objection, its description hidden.")
+            .Handle(HideDescriptionAsync);
     }
 
-    private static async Task<Objection> FileAsync(WriteContext write, FileObjectionInput input)
+    private async Task<Objection> FileAsync(WriteContext write, FileObjectionInput input)
     {
         var (db, ct) = (write.Db, write.Cancellation);
         db.Actor = Complainant;
         var notice = input.Notice is { } code ? await Lookups.ByCodeAsync(NoticeQueries.Public(db).AsNoTracking(), code, "notice", ct) : null;
         var region = input.Region is { } regionCode ? (await Lookups.RegionAsync(db, regionCode, "region", ct)).Code : (long?)null;
-        var filedAt = write.Now;
+        var (now, today) = (write.Clock.GetLocalNow(), write.Today);
         var objection = Objection.File(
-            await write.NextCodeAsync(Objection.CodeKind, notice?.RegionCode ?? region ?? 0, filedAt.Year, db.Objections.Select(o => o.Code)),
-            notice, region, input.Category, input.Description, input.ContactName, input.ContactPhone, filedAt, write.Today);
+            await write.NextCodeAsync(Objection.CodeKind, notice?.RegionCode ?? region ?? 0, today.Year, db.Objections.Select(o => o.Code)),
+            notice, region, input.Category, input.Description, input.ContactName, input.ContactPhone, now, today);
+        // Counted once the filing is valid, so that a typo does not use up the day.
+        var fromClient = _clients.CountToday();
+        var inRegion = await db.Objections.CountAsync(o => o.RegionCode == objection.RegionCode && o.FiledAt == objection.FiledAt, ct);
+        ObjectionRules.RequireWithinCaps(_caps, inRegion, fromClient);
         db.Objections.Add(objection);
         return objection;
     }
@@ -120,6 +147,13 @@ public sealed class ObjectionOperations : IOperations
     {
         var objection = await InRegionAsync(write, input.Objection);
         objection.Reject(input.Reason, await AnsweringUnitAsync(write), write.Now);
+        return objection;
+    }
+
+    private static async Task<Objection> HideDescriptionAsync(WriteContext write, HideObjectionDescriptionInput input)
+    {
+        var objection = await InRegionAsync(write, input.Objection);
+        objection.HideDescription(input.Reason, await AnsweringUnitAsync(write), write.Now);
         return objection;
     }
 

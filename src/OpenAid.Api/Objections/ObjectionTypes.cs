@@ -23,25 +23,28 @@ public sealed class ObjectionType : ObjectGraphType<Objection>
         Field<NonNullGraphType<RegionType>>("region").Description("The region concerned: the notice's, or the one the report names.")
             .Resolve(ctx => ctx.LoadNode(RegionType.TypeName, ctx.Source.RegionCode));
         Field(o => o.Category, type: typeof(NonNullGraphType<EnumerationGraphType<ObjectionCategory>>)).Description("The kind of violation alleged.");
-        Field(o => o.Description).Description("What the complainant reports (public, free of personal data).");
+        Field<StringGraphType>("description")
+            .Description("What the complainant reports (public, free of personal data); null once a reviewer hid it (see descriptionHiddenReason).")
+            .Resolve(ctx => ctx.Source.IsDescriptionHidden ? null : ctx.Source.Description);
+        Field(o => o.DescriptionHiddenReason, nullable: true).Description("Why a reviewer hid the description, e.g. for abuse; null while it is shown.");
+        Field(o => o.DescriptionHiddenAt, nullable: true).Description("When the description was hidden.");
+        Field(o => o.DescriptionHiddenBy, nullable: true).Description("The unit and role that hid it (never a private person).");
         Field(o => o.Status, type: typeof(NonNullGraphType<EnumerationGraphType<ObjectionStatus>>)).Description("Received, under investigation, answered or rejected.");
-        Field(o => o.FiledAt).Description("When the objection was filed.");
+        Field<NonNullGraphType<DateOnlyGraphType>>("filedAt")
+            .Description("The day the objection was filed, where the service runs. Only the day is kept, never the time, so that it cannot single out the complainant.")
+            .Resolve(ctx => DateOnly.FromDateTime(ctx.Source.FiledAt.DateTime));
         Field(o => o.InvestigationStartedAt, nullable: true).Description("When a reviewer started investigating.");
         Field(o => o.Answer, nullable: true).Description("The public answer, or the reason for rejecting.");
         Field(o => o.AnsweredAt, nullable: true).Description("When it was answered or rejected.");
         Field(o => o.AnsweredBy, nullable: true).Description("The answering unit and role (never a private person).");
-        Field<FloatGraphType>("daysToRespond").Description("Days from filing to the answer or rejection, to one decimal; null while open.")
+        Field<FloatGraphType>("daysToRespond").Description("Days from the start of the filing day to the answer or rejection, to one decimal; null while open.")
             .Resolve(ctx => ObjectionRules.DaysToRespond(ctx.Source.FiledAt, ctx.Source.AnsweredAt) is { } days ? Math.Round(days, 1) : null);
         Field<NonNullGraphType<BooleanGraphType>>("isOverdue")
             .Description($"Answered after, or still open beyond, the {ObjectionRules.ResponseDeadlineDays}-day response deadline.")
             .Resolve(ctx => ObjectionRules.IsOverdue(ctx.Source.FiledAt, ctx.Source.AnsweredAt, clock.GetUtcNow()));
         Field<ObjectionContactType>("contact")
-            .Description("RESTRICTED (Auditor only): the contact the complainant chose to leave; null when none. Anyone else gets a FORBIDDEN or UNAUTHENTICATED error.")
-            .Resolve(ctx =>
-            {
-                ctx.Actor().Require(Roles.Auditor);
-                return ctx.Source.ContactName is null && ctx.Source.ContactPhone is null ? null : ctx.Source;
-            });
+            .Description("RESTRICTED: the contact the complainant chose to leave; null when none. Auditors read it anywhere, the Reviewer of the objection's region while it is under investigation; anyone else gets a FORBIDDEN or UNAUTHENTICATED error. Every read is recorded (contactReads).")
+            .ResolveAsync(async ctx => await ContactReads.ReadAsync(ctx, ctx.Source, clock));
     }
 }
 

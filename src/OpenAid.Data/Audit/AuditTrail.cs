@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using OpenAid.Domain.Audit;
 using OpenAid.Domain.Common;
+using OpenAid.Domain.Objections;
 
 namespace OpenAid.Data.Audit;
 
@@ -24,7 +25,7 @@ public static class AuditTrail
 
     public static List<PendingChange> Capture(DbContext db) =>
         [.. db.ChangeTracker.Entries()
-            .Where(e => e.Entity is not AuditEntry and not DataVersion and not RegisterSequence && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => e.Entity is not AuditEntry and not DataVersion and not RegisterSequence and not ContactRead && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(e => e.State switch
             {
                 EntityState.Added => new PendingChange(e, "create", null),
@@ -82,11 +83,18 @@ public static class AuditTrail
         var values = new SortedDictionary<string, string?>(StringComparer.Ordinal);
         foreach (var property in entry.Properties)
         {
-            // The trail is public: what the domain declares restricted stays out of it.
-            if (property.Metadata.PropertyInfo?.IsDefined(typeof(RestrictedAttribute), inherit: false) != true)
+            // The trail is public: what the domain declares restricted stays out of it, and what may be hidden later
+            // is there by its digest only.
+            var info = property.Metadata.PropertyInfo;
+            if (info?.IsDefined(typeof(RestrictedAttribute), inherit: false) == true)
             {
-                values[property.Metadata.Name] = Format(original ? property.OriginalValue : property.CurrentValue);
+                continue;
             }
+
+            var value = Format(original ? property.OriginalValue : property.CurrentValue);
+            values[property.Metadata.Name] = value is not null && info?.IsDefined(typeof(AuditedByDigestAttribute), inherit: false) == true
+                ? "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))
+                : value;
         }
 
         return JsonSerializer.Serialize(values);

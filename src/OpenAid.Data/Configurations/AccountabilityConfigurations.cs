@@ -37,9 +37,27 @@ internal sealed class ObjectionConfiguration : IEntityTypeConfiguration<Objectio
         builder.Property(o => o.ContactPhone).HasMaxLength(Objection.ContactPhoneMaxLength);
         builder.Property(o => o.Answer).HasMaxLength(Objection.AnswerMaxLength);
         builder.Property(o => o.AnsweredBy).HasMaxLength(Objection.AnsweredByMaxLength);
+        builder.Property(o => o.DescriptionHiddenReason).HasMaxLength(Objection.HiddenReasonMaxLength);
+        builder.Property(o => o.DescriptionHiddenBy).HasMaxLength(Objection.AnsweredByMaxLength);
+        builder.Ignore(o => o.IsDescriptionHidden);
+        // The daily cap per region counts a region's filings of one day.
+        builder.HasIndex(o => new { o.RegionCode, o.FiledAt });
         builder.HasOne<Notice>().WithMany().HasForeignKey(o => o.NoticeId);
         builder.HasOne<Region>().WithMany().HasForeignKey(o => o.RegionCode);
         builder.HasIndex(o => new { o.RegionCode, o.Id });
         builder.HasIndex(o => new { o.NoticeId, o.Id });
+    }
+}
+
+internal sealed class ContactReadConfiguration : IEntityTypeConfiguration<ContactRead>
+{
+    public void Configure(EntityTypeBuilder<ContactRead> builder)
+    {
+        builder.Property(r => r.ObjectionCode).HasMaxLength(Objection.CodeMaxLength);
+        builder.Property(r => r.ActorSubject).HasMaxLength(ContactRead.ActorSubjectMaxLength);
+        builder.Property(r => r.ActorRole).HasMaxLength(ContactRead.ActorRoleMaxLength);
+        builder.Property(r => r.ActorOrganizationCode).HasMaxLength(ContactRead.OrganizationCodeMaxLength);
+        builder.HasOne<Objection>().WithMany().HasForeignKey(r => r.ObjectionId);
+        builder.HasIndex(r => new { r.ObjectionId, r.Id });
     }
 }

@@ -72,6 +72,7 @@ public static class Errors
     public static readonly ErrorCode NoticePeriodTooShort = new("NOTICE_PERIOD_TOO_SHORT", "Township and village notices run at least 10 days for objections.", "noticePeriodDays");
     public static readonly ErrorCode NoticePeriodTooLong = new("NOTICE_PERIOD_TOO_LONG", "A notice period is longer than a year.", "noticePeriodDays");
     public static readonly ErrorCode NoticePeriodEnded = new("NOTICE_PERIOD_ENDED", "The notice's period for objections has ended; report misuse without a notice instead.", "notice");
+    public static readonly ErrorCode TooManyObjections = new("TOO_MANY_OBJECTIONS", "Today's cap on objections from one client, or about one region, is reached; try again tomorrow.", "region, or none");
     public static readonly ErrorCode NoticeNotInForce = new("NOTICE_NOT_IN_FORCE", "The notice objected to is superseded or withdrawn.", "notice");
     public static readonly ErrorCode DeadlinePassed = new("DEADLINE_PASSED", "A need's deadline passed before it was approved.", "need");
     public static readonly ErrorCode CapOverrideRequired = new("CAP_OVERRIDE_REQUIRED", "A need over its category's cap is approved only with a public override reason.", "capOverrideReason");

@@ -6,3 +6,11 @@ namespace OpenAid.Domain.Common;
 /// </summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class RestrictedAttribute : Attribute;
+
+/// <summary>
+/// A public value that may later be withdrawn from view (an abusive objection description): the audit trail, which
+/// is public for good, records its SHA-256 instead of the text, so it still proves what was written without
+/// republishing what was hidden.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class AuditedByDigestAttribute : Attribute;

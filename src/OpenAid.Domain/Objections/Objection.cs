@@ -17,6 +17,7 @@ public partial class Objection
     public const int ContactPhoneMaxLength = 30;
     public const int AnswerMaxLength = 4000;
     public const int AnsweredByMaxLength = 200;
+    public const int HiddenReasonMaxLength = 1000;
 
     /// <summary>The register prefix of objection codes ("YY-451021-2019-0003").</summary>
     public const string CodeKind = "YY";
@@ -35,7 +36,22 @@ public partial class Objection
 
     public ObjectionCategory Category { get; private set; }
 
+    /// <summary>
+    /// What the complainant reports: public until a reviewer hides it (<see cref="HideDescription"/>), and kept in the
+    /// record after that. The audit trail holds its digest only, so hiding it hides it there too.
+    /// </summary>
+    [AuditedByDigest]
     public string Description { get; private set; } = "";
+
+    /// <summary>Why a reviewer hid the description (public); null while it is shown.</summary>
+    public string? DescriptionHiddenReason { get; private set; }
+
+    public DateTimeOffset? DescriptionHiddenAt { get; private set; }
+
+    /// <summary>The unit and role that hid it, as <see cref="AnsweredBy"/>.</summary>
+    public string? DescriptionHiddenBy { get; private set; }
+
+    public bool IsDescriptionHidden => DescriptionHiddenReason is not null;
 
     /// <summary>Restricted: never public, visible to auditors only.</summary>
     [Restricted]
@@ -47,6 +63,10 @@ public partial class Objection
 
     public ObjectionStatus Status { get; private set; }
 
+    /// <summary>
+    /// The start of the day of filing where the service runs: the time of day is never kept, so that the moment a
+    /// complainant wrote cannot single them out. Response times count from it.
+    /// </summary>
     public DateTimeOffset FiledAt { get; private set; }
 
     public DateTimeOffset? InvestigationStartedAt { get; private set; }
@@ -63,7 +83,8 @@ public partial class Objection
     /// Files an objection to <paramref name="notice"/> while it takes objections
     /// (<see cref="ObjectionRules.AcceptsObjections"/>), or, without a notice, a misuse report about
     /// <paramref name="regionCode"/>: exactly one of the two is given. The contact is optional and never public, so
-    /// the privacy guard does not apply to it.
+    /// the privacy guard does not apply to it. Only the day of filing is kept: the start of <paramref name="today"/>
+    /// at the offset of <paramref name="now"/>, the time where the service runs.
     /// </summary>
     public static Objection File(
         string code, Notice? notice, long? regionCode, ObjectionCategory category, string description, string? contactName, string? contactPhone,
@@ -101,9 +122,32 @@ public partial class Objection
             ContactName = Private(contactName, "contactName", ContactNameMaxLength),
             ContactPhone = ContactPhoneOf(contactPhone),
             Status = ObjectionStatus.Received,
-            FiledAt = now,
+            FiledAt = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), now.Offset),
         };
     }
+
+    /// <summary>
+    /// A reviewer hides an abusive description from the public, with a public reason, in the name of
+    /// <paramref name="unit"/>. The text stays in the record; only restricted access reads it.
+    /// </summary>
+    public void HideDescription(string reason, string unit, DateTimeOffset now)
+    {
+        if (IsDescriptionHidden)
+        {
+            throw new DomainException(Errors.InvalidTransition, $"The description of objection {Code} is hidden already.", "objection");
+        }
+
+        DescriptionHiddenReason = Fields.PublicText(reason, "reason", HiddenReasonMaxLength);
+        DescriptionHiddenAt = now;
+        DescriptionHiddenBy = unit;
+    }
+
+    /// <summary>
+    /// Who may read the complainant's contact: auditors anywhere, and a reviewer whose grant covers the objection's
+    /// region while the objection is under investigation, which is when the investigator needs it.
+    /// </summary>
+    public bool ContactReadableBy(bool auditor, bool reviewerOfRegion) =>
+        auditor || (reviewerOfRegion && Status == ObjectionStatus.Investigating);
 
     /// <summary>A reviewer starts investigating a received objection.</summary>
     public void StartInvestigation(DateTimeOffset now)

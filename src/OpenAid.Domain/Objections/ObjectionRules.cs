@@ -1,3 +1,4 @@
+using OpenAid.Domain.Common;
 using OpenAid.Domain.Notices;
 
 namespace OpenAid.Domain.Objections;
@@ -37,4 +38,29 @@ public static class ObjectionRules
     /// <summary>Answered late, or still open past the deadline.</summary>
     public static bool IsOverdue(DateTimeOffset filedAt, DateTimeOffset? answeredAt, DateTimeOffset now) =>
         ((answeredAt ?? now) - filedAt).TotalDays > ResponseDeadlineDays;
+
+    /// <summary>
+    /// Filing is open to everyone without signing in, so a flood is stopped by day: at most
+    /// <see cref="ObjectionCaps.PerRegionPerDay"/> filings about one region, and <see cref="ObjectionCaps.PerClientPerDay"/>
+    /// from one client. <paramref name="inRegionToday"/> and <paramref name="fromClientToday"/> count those before, and
+    /// with, this one respectively.
+    /// </summary>
+    public static void RequireWithinCaps(ObjectionCaps caps, int inRegionToday, long fromClientToday)
+    {
+        if (fromClientToday > caps.PerClientPerDay)
+        {
+            throw new DomainException(Errors.TooManyObjections, $"At most {caps.PerClientPerDay} objections a day may be filed from where you file; try again tomorrow, or call the 12317 supervision line.", null);
+        }
+
+        if (inRegionToday >= caps.PerRegionPerDay)
+        {
+            throw new DomainException(Errors.TooManyObjections, $"At most {caps.PerRegionPerDay} objections a day are taken about this region; try again tomorrow, or call the 12317 supervision line.", "region");
+        }
+    }
+}
+
+/// <summary>The daily caps on filing (see <see cref="ObjectionRules.RequireWithinCaps"/>).</summary>
+public sealed record ObjectionCaps(int PerRegionPerDay, int PerClientPerDay)
+{
+    public static readonly ObjectionCaps Defaults = new(PerRegionPerDay: 200, PerClientPerDay: 20);
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using OpenAid.Api.Auth;
 
 namespace OpenAid.Api.Tests.Infrastructure;
 
@@ -70,9 +71,12 @@ public partial class ApiServer : IAsyncLifetime
         Directory.CreateDirectory(DataFolder);
         var settings = new Dictionary<string, string?>
         {
-            // Not Development: that loads the build's static web asset manifest, which breaks start-up when wwwroot/app
-            // was built and then removed. Not Production either, which has no local token signer.
-            ["environment"] = "Testing",
+            // Development, as ./run.sh starts it, because the local token signer runs there only, and only when asked.
+            ["environment"] = "Development",
+            [AuthSetup.LocalSignerSetting] = "true",
+            // Development would load the build's static web asset manifest, which breaks start-up when wwwroot/app was
+            // built and then removed; a manifest path that does not exist turns that off.
+            ["staticWebAssets"] = Path.Combine(DataFolder, "no-static-web-assets.json"),
             ["applicationName"] = "OpenAid.Api",
             ["contentRoot"] = Path.Combine(TestPaths.RepositoryRoot, "src", "OpenAid.Api"),
             ["urls"] = "http://127.0.0.1:0",
@@ -80,6 +84,9 @@ public partial class ApiServer : IAsyncLifetime
             ["Database:ConnectionString"] = ConnectionString,
             ["Database:SeedDemoData"] = _seedDemoData ? "true" : "false",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Every test files from 127.0.0.1; the flood caps have tests of their own.
+            ["Objections:MaxPerRegionPerDay"] = "1000000",
+            ["Objections:MaxPerClientPerDay"] = "1000000",
         };
         foreach (var (key, value) in _settings)
         {

@@ -3,8 +3,8 @@ using OpenAid.Api.Tests.Infrastructure;
 namespace OpenAid.Api.Tests.Schema;
 
 /// <summary>
-/// Development (what ./run.sh starts) validates every service registration when the host is built; the other test
-/// hosts run as "Testing", which does not, so this builds one as Development.
+/// Development (what ./run.sh starts) validates every service registration when the host is built; this builds one
+/// as ./run.sh does, with the local signer on.
 /// </summary>
 public sealed class HostTests : IDisposable
 {
@@ -17,6 +17,7 @@ public sealed class HostTests : IDisposable
 
         await using var app = OpenAidHost.Build([
             "--environment=Development",
+            "--Auth:LocalSigner=true",
             "--applicationName=OpenAid.Api",
             $"--contentRoot={Path.Combine(TestPaths.RepositoryRoot, "src", "OpenAid.Api")}",
             $"--Database:ConnectionString=Data Source={Path.Combine(_folder, "openaid.db")}",

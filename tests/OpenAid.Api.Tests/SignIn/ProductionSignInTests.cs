@@ -5,7 +5,7 @@ using OpenAid.Api.Tests.Infrastructure;
 namespace OpenAid.Api.Tests.SignIn;
 
 /// <summary>The API in Production without an AzureAd section.</summary>
-public sealed class ProductionApiServer() : ApiServer(seedDemoData: false, new Dictionary<string, string?> { ["environment"] = "Production" });
+public sealed class ProductionApiServer() : ApiServer(seedDemoData: false, new Dictionary<string, string?> { ["environment"] = "Production", [AuthSetup.LocalSignerSetting] = null });
 
 /// <summary>The local development signer never works in Production: its tokens are not accepted there, and it mints none.</summary>
 public class ProductionSignInTests(ProductionApiServer server) : IClassFixture<ProductionApiServer>
@@ -14,7 +14,7 @@ public class ProductionSignInTests(ProductionApiServer server) : IClassFixture<P
     public async Task A_locally_signed_token_is_not_accepted_in_Production()
     {
         // Signed with the very key file a Development host would use for this database.
-        var token = LocalTokens.ForKeyFile(Path.Combine(server.DataFolder, "dev-signing-key"))
+        var token = LocalTokens.ForKeyFile(Path.Combine(server.DataFolder, "dev-signing-key"), TimeProvider.System)
             .Mint("dev-publisher", [Roles.Publisher], "45", "ORG-000001", null, TimeSpan.FromHours(1));
         using var request = new HttpRequestMessage(HttpMethod.Post, "graphql")
         {

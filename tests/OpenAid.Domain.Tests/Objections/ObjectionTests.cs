@@ -28,7 +28,8 @@ public class ObjectionTests
         Assert.Equal(ObjectionStatus.Received, objection.Status);
         Assert.Equal(Village, objection.RegionCode);
         Assert.Null(objection.NoticeId);
-        Assert.Equal(Filed, objection.FiledAt);
+        // Only the day of filing is kept, never the time of day.
+        Assert.Equal(new DateTimeOffset(2020, 5, 1, 0, 0, 0, TimeSpan.Zero), objection.FiledAt);
         Assert.Null(objection.ContactName);
         Assert.Null(objection.ContactPhone);
     }
@@ -82,6 +83,54 @@ public class ObjectionTests
 
         Assert.Equal(ObjectionStatus.Answered, objection.Status);
         Assert.Equal(("已责令整改", Unit, Filed.AddDays(10)), (objection.Answer, objection.AnsweredBy, objection.AnsweredAt));
+    }
+
+    [Fact]
+    public void A_reviewer_hides_a_description_once_with_a_public_reason_and_the_text_stays_in_the_record()
+    {
+        var objection = Report(description: "某某某是骗子");
+
+        objection.HideDescription(" 含有辱骂内容 ", Unit, Filed.AddDays(1));
+
+        Assert.True(objection.IsDescriptionHidden);
+        Assert.Equal(("含有辱骂内容", Unit, Filed.AddDays(1)), (objection.DescriptionHiddenReason, objection.DescriptionHiddenBy, objection.DescriptionHiddenAt));
+        Assert.Equal("某某某是骗子", objection.Description);
+        AssertRefused("INVALID_TRANSITION", "objection", () => objection.HideDescription("再次", Unit, Filed));
+        AssertRefused("REQUIRED", "reason", () => Report().HideDescription(" ", Unit, Filed));
+    }
+
+    [Fact]
+    public void The_contact_is_read_by_auditors_and_by_the_regions_reviewer_only_while_investigating()
+    {
+        var objection = Report();
+        Assert.True(objection.ContactReadableBy(auditor: true, reviewerOfRegion: false));
+        Assert.False(objection.ContactReadableBy(auditor: false, reviewerOfRegion: true));
+
+        objection.StartInvestigation(Filed);
+        Assert.True(objection.ContactReadableBy(auditor: false, reviewerOfRegion: true));
+        Assert.False(objection.ContactReadableBy(auditor: false, reviewerOfRegion: false));
+
+        objection.Respond("已整改", Unit, Filed);
+        Assert.False(objection.ContactReadableBy(auditor: false, reviewerOfRegion: true));
+        Assert.True(objection.ContactReadableBy(auditor: true, reviewerOfRegion: false));
+    }
+
+    [Theory]
+    [InlineData(9, 2, null)]
+    [InlineData(10, 2, "about this region")]
+    [InlineData(0, 3, "from where you file")]
+    public void Filing_stops_at_the_daily_caps_per_region_and_per_client(int inRegionToday, long fromClientToday, string? refusal)
+    {
+        var caps = new ObjectionCaps(PerRegionPerDay: 10, PerClientPerDay: 2);
+        if (refusal is null)
+        {
+            ObjectionRules.RequireWithinCaps(caps, inRegionToday, fromClientToday);
+            return;
+        }
+
+        var e = Assert.Throws<DomainException>(() => ObjectionRules.RequireWithinCaps(caps, inRegionToday, fromClientToday));
+        Assert.Equal("TOO_MANY_OBJECTIONS", e.Code);
+        Assert.Contains(refusal, e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

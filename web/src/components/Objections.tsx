@@ -11,7 +11,8 @@ interface Objection {
   code: string;
   category: string;
   status: string;
-  description: string;
+  description: string | null;
+  descriptionHiddenReason: string | null;
   filedAt: string;
   answer: string | null;
   answeredAt: string | null;
@@ -21,7 +22,7 @@ const NoticeObjections = gql<{ objections: { totalCount: number; nodes: Objectio
   query NoticeObjections($notice: String!) {
     objections(notice: $notice, first: 50) {
       totalCount
-      nodes { code category status description filedAt answer answeredAt }
+      nodes { code category status description descriptionHiddenReason filedAt answer answeredAt }
     }
   }
 `;
@@ -64,9 +65,16 @@ export function Objections({ notice }: { notice: string }) {
                   <span className="code">{o.code}</span>
                   <span className="badge">{te('ObjectionCategory', o.category)}</span>
                   <span className="badge">{te('ObjectionStatus', o.status)}</span>
-                  <span>{formatDateTime(o.filedAt)}</span>
+                  {/* A day only: the time of filing is never kept. */}
+                  <span>{o.filedAt}</span>
                 </div>
-                <p>{o.description}</p>
+                {o.description === null ? (
+                  <p className="muted" data-testid="objection-hidden">
+                    {t('objections.hidden')} {o.descriptionHiddenReason}
+                  </p>
+                ) : (
+                  <p>{o.description}</p>
+                )}
                 {o.answer && (
                   <p className="answer">
                     <strong>{t('objections.answer')}</strong> {o.answer}

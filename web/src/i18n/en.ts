@@ -118,6 +118,7 @@ export const en: Record<MessageKey, string> = {
   'notice.chain': 'Versions (corrections)',
   'objections.title': 'Objections and answers',
   'objections.none': 'No objections to this notice so far.',
+  'objections.hidden': 'The description was hidden by the reviewing office. Reason:',
   'objections.answer': 'Answer:',
   'objection.formTitle': 'Object to this notice',
   'objection.intro':

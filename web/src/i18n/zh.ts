@@ -113,6 +113,7 @@ export const zh = {
   'notice.chain': '更正链',
   'objections.title': '异议与答复',
   'objections.none': '暂无针对本公告的异议。',
+  'objections.hidden': '该描述已被审核部门隐藏。理由：',
   'objections.answer': '答复：',
   'objection.formTitle': '提出异议',
   'objection.intro': '公示期内任何人都可以对本公告提出异议，可以匿名。异议内容将公开，请只描述事实，不要填写身份证号、手机号等个人信息。',

@@ -525,6 +525,46 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.ToTable("NoticeProjects");
                 });
 
+            modelBuilder.Entity("OpenAid.Domain.Objections.ContactRead", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorOrganizationCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("ActorRole")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("ActorSubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ObjectionCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("ObjectionId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ObjectionId", "Id");
+
+                    b.ToTable("ContactReads");
+                });
+
             modelBuilder.Entity("OpenAid.Domain.Objections.Objection", b =>
                 {
                     b.Property<int>("Id")
@@ -565,6 +605,17 @@ namespace OpenAid.Data.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<DateTimeOffset?>("DescriptionHiddenAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DescriptionHiddenBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("DescriptionHiddenReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<DateTimeOffset>("FiledAt")
                         .HasColumnType("datetimeoffset");
 
@@ -586,6 +637,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("NoticeId", "Id");
+
+                    b.HasIndex("RegionCode", "FiledAt");
 
                     b.HasIndex("RegionCode", "Id");
 
@@ -1243,6 +1296,15 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.HasOne("OpenAid.Domain.Projects.Project", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenAid.Domain.Objections.ContactRead", b =>
+                {
+                    b.HasOne("OpenAid.Domain.Objections.Objection", null)
+                        .WithMany()
+                        .HasForeignKey("ObjectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

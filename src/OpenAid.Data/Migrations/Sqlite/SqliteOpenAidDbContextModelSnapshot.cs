@@ -508,6 +508,44 @@ namespace OpenAid.Data.Migrations.Sqlite
                     b.ToTable("NoticeProjects");
                 });
 
+            modelBuilder.Entity("OpenAid.Domain.Objections.ContactRead", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorOrganizationCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorRole")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorSubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectionCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ObjectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ObjectionId", "Id");
+
+                    b.ToTable("ContactReads");
+                });
+
             modelBuilder.Entity("OpenAid.Domain.Objections.Objection", b =>
                 {
                     b.Property<int>("Id")
@@ -546,6 +584,17 @@ namespace OpenAid.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("DescriptionHiddenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionHiddenBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionHiddenReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("FiledAt")
                         .HasColumnType("TEXT");
 
@@ -567,6 +616,8 @@ namespace OpenAid.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("NoticeId", "Id");
+
+                    b.HasIndex("RegionCode", "FiledAt");
 
                     b.HasIndex("RegionCode", "Id");
 
@@ -1207,6 +1258,15 @@ namespace OpenAid.Data.Migrations.Sqlite
                     b.HasOne("OpenAid.Domain.Projects.Project", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenAid.Domain.Objections.ContactRead", b =>
+                {
+                    b.HasOne("OpenAid.Domain.Objections.Objection", null)
+                        .WithMany()
+                        .HasForeignKey("ObjectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,205 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using OpenAid.Api.Auth;
+using OpenAid.Api.Tests.Infrastructure;
+using OpenAid.Api.Tests.Marketplace;
+using OpenAid.Data;
+using OpenAid.Domain.Organizations;
+using OpenAid.Domain.Regions;
+
+namespace OpenAid.Api.Tests.SignIn;
+
+/// <summary>
+/// A stand-in for the Entra ID authority on 127.0.0.1: its OpenID metadata (multi-tenant, issuer per tenant, as
+/// login.microsoftonline.com publishes it) and a locally generated RSA signing key. Tokens are issued by the test.
+/// </summary>
+public sealed class TestAuthority : IDisposable
+{
+    private readonly RSA _rsa = RSA.Create(2048);
+    private readonly WebApplication _app;
+
+    public TestAuthority()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        _app = builder.Build();
+        var key = _rsa.ExportParameters(includePrivateParameters: false);
+        _app.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", (string tenant) => Results.Json(new
+        {
+            issuer = $"{Root}{(Guid.TryParse(tenant, out _) ? tenant : "{tenantid}")}/v2.0",
+            jwks_uri = $"{Root}{tenant}/discovery/v2.0/keys",
+            authorization_endpoint = $"{Root}{tenant}/oauth2/v2.0/authorize",
+            token_endpoint = $"{Root}{tenant}/oauth2/v2.0/token",
+            id_token_signing_alg_values_supported = new[] { "RS256" },
+        }));
+        _app.MapGet("/{tenant}/discovery/v2.0/keys", () => Results.Json(new
+        {
+            keys = new[] { new { kty = "RSA", use = "sig", kid = KeyId, n = Base64UrlEncoder.Encode(key.Modulus), e = Base64UrlEncoder.Encode(key.Exponent) } },
+        }));
+        _app.StartAsync().GetAwaiter().GetResult();
+        Root = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
+    }
+
+    public const string KeyId = "test-signing-key";
+
+    /// <summary>The API's app registration.</summary>
+    public static readonly Guid ApiClientId = Guid.Parse("6f1c3c8e-0000-4000-8000-00000000a001");
+
+    public string Root { get; }
+
+    /// <summary>An access token for the API as Entra ID issues it: per-tenant issuer, the app's audience, tid, oid and a sub per client app.</summary>
+    public string Token(Guid tenant, Guid objectId, string clientApp, string[] roles, string? region = null, string? organization = null, string? name = null)
+    {
+        var now = DateTime.UtcNow;
+        var claims = new Dictionary<string, object>
+        {
+            ["tid"] = tenant.ToString("D"),
+            ["oid"] = objectId.ToString("D"),
+            // Entra ID's sub is pairwise: the same person has another in every client application.
+            ["sub"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{objectId}:{clientApp}")))[..43],
+            ["azp"] = clientApp,
+            ["ver"] = "2.0",
+            ["roles"] = roles,
+        };
+        if (region is not null)
+        {
+            claims["region"] = region;
+        }
+
+        if (organization is not null)
+        {
+            claims["org"] = organization;
+        }
+
+        if (name is not null)
+        {
+            claims["name"] = name;
+        }
+
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = $"{Root}{tenant:D}/v2.0",
+            Audience = ApiClientId.ToString("D"),
+            Claims = claims,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.AddHours(1),
+            SigningCredentials = new SigningCredentials(new RsaSecurityKey(_rsa) { KeyId = KeyId }, SecurityAlgorithms.RsaSha256),
+        });
+    }
+
+    public void Dispose()
+    {
+        _app.StopAsync().GetAwaiter().GetResult();
+        ((IDisposable)_app).Dispose();
+        _rsa.Dispose();
+    }
+}
+
+/// <summary>Production with Entra ID, multi-tenant registration, one accepted tenant, and the demo data.</summary>
+public sealed class EntraServer : ApiServer, IAsyncLifetime
+{
+    public static readonly Guid Tenant = Guid.Parse("11111111-1111-4111-8111-111111111111");
+    public static readonly Guid OtherTenant = Guid.Parse("22222222-2222-4222-8222-222222222222");
+    public static readonly byte[] PseudonymKey = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
+
+    public EntraServer()
+        : this(new TestAuthority())
+    {
+    }
+
+    private EntraServer(TestAuthority authority)
+        : base(seedDemoData: true, new Dictionary<string, string?>
+        {
+            ["environment"] = "Production",
+            [AuthSetup.LocalSignerSetting] = null,
+            ["AzureAd:Instance"] = authority.Root,
+            ["AzureAd:TenantId"] = "organizations",
+            ["AzureAd:ClientId"] = TestAuthority.ApiClientId.ToString("D"),
+            ["AzureAd:AllowedTenants:0"] = Tenant.ToString("D"),
+            // The stand-in authority speaks HTTP on loopback; Entra ID itself is HTTPS.
+            ["AzureAd:RequireHttpsMetadata"] = "false",
+            [ActorPseudonyms.KeySetting] = Convert.ToBase64String(PseudonymKey),
+        }) => Authority = authority;
+
+    public TestAuthority Authority { get; }
+
+    public Place Village { get; private set; } = null!;
+
+    public Place County { get; private set; } = null!;
+
+    public string Office { get; private set; } = null!;
+
+    public new async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OpenAidDbContext>();
+        var office = (await db.Organizations.Where(o => o.Kind == OrganizationKind.Government && o.Name.EndsWith("扶贫开发办公室")).OrderBy(o => o.Id).ToListAsync())
+            .First(o => RegionCode.LevelOf(o.RegionCode) == RegionLevel.County);
+        var village = await db.Regions.Where(r => r.Code > office.RegionCode && r.Code < office.RegionCode + 1_000_000 && r.Level == RegionLevel.Village).OrderBy(r => r.Code).FirstAsync();
+        Office = office.Code;
+        County = new Place(office.RegionCode, RegionCode.Of(office.RegionCode).ShortForm, "");
+        Village = new Place(village.Code, village.RegionCode.ShortForm, village.Name);
+    }
+
+    public new async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Authority.Dispose();
+    }
+}
+
+/// <summary>In Entra ID, a person is tid + oid, only configured tenants sign in, and the public actor ID is a pseudonym.</summary>
+public class EntraSignInTests(EntraServer server) : IClassFixture<EntraServer>
+{
+    private static readonly Guid Person = Guid.Parse("33333333-3333-4333-8333-333333333333");
+
+    [Fact]
+    public async Task A_token_of_a_tenant_that_is_not_configured_is_refused()
+    {
+        Assert.True(await SignInProbe.AcceptsAsync(server, server.Authority.Token(EntraServer.Tenant, Person, "app-a", [Roles.Reviewer], "45")));
+        Assert.False(await SignInProbe.AcceptsAsync(server, server.Authority.Token(EntraServer.OtherTenant, Person, "app-a", [Roles.Reviewer], "45")));
+    }
+
+    [Fact]
+    public async Task One_person_through_a_second_client_app_is_still_the_registrant_and_appears_by_pseudonym()
+    {
+        var roles = new[] { Roles.Publisher, Roles.Reviewer };
+        var throughA = server.Authority.Token(EntraServer.Tenant, Person, "app-a", roles, server.County.ShortCode, server.Office, "张伟");
+        var throughB = server.Authority.Token(EntraServer.Tenant, Person, "app-b", roles, server.County.ShortCode, server.Office, "张伟");
+        var need = new
+        {
+            region = server.Village.ShortCode,
+            category = "EDUCATION",
+            title = "贫困家庭学生助学金（Entra 测试）",
+            description = "资助本村12名建档立卡贫困家庭在校学生，每人每学期补助。",
+            amountFen = 1_000_000,
+            deadline = ApiServer.Day(DateOnly.FromDateTime(DateTime.Now).AddDays(60)),
+            priority = "NORMAL",
+            submit = true,
+        };
+
+        var registered = (await server.MutateOkAsync("registerNeed", need, throughA, "need { code }")).GetProperty("need");
+        var review = await server.MutateAsync("reviewNeed", new { need = registered.Text("code"), decision = "APPROVE" }, throughB);
+
+        Payloads.AssertError(review, "REVIEWER_IS_REGISTRANT", "need");
+        // A need under review is not public yet; its trail entry is what history(id:) will show once it is.
+        var code = registered.Text("code");
+        var key = (await server.ReadAsync(db => db.Needs.Where(n => n.Code == code).Select(n => n.Id).SingleAsync())).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var actor = await server.ReadAsync(db => db.AuditEntries.Where(e => e.EntityType == "Need" && e.EntityKey == key && e.Operation == "create").Select(e => e.ActorSubject).SingleAsync());
+        var expected = "p-" + Convert.ToHexStringLower(HMACSHA256.HashData(EntraServer.PseudonymKey, Encoding.UTF8.GetBytes($"{EntraServer.Tenant:D}:{Person:D}")))[..32];
+        Assert.Equal(expected, actor);
+    }
+}
