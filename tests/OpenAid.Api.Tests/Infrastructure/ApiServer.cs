@@ -80,6 +80,8 @@ public partial class ApiServer : IAsyncLifetime
             ["Database:ConnectionString"] = ConnectionString,
             ["Database:SeedDemoData"] = _seedDemoData ? "true" : "false",
             ["Logging:LogLevel:Default"] = "Warning",
+            // The dump is built into the test's folder, which is deleted with it.
+            ["Exports:DataDirectory"] = Path.Combine(DataFolder, "exports"),
         };
         foreach (var (key, value) in _settings)
         {
