@@ -67,6 +67,7 @@ async function startApi(redisPort, settings) {
     '--Database:Provider=Sqlite', `--Database:ConnectionString=Data Source=${db}`, '--Database:SeedDemoData=false',
     `--ConnectionStrings:Redis=127.0.0.1:${redisPort}`,
     '--Diagnostics:SqlCommandHeader=true',
+    '--Diagnostics:ExposeCacheHeaders=true',
     // One client address sends everything here: the limiter would measure itself.
     '--RateLimiting:Enabled=false',
     '--Logging:LogLevel:Default=Warning',

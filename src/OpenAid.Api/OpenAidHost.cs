@@ -34,9 +34,27 @@ public static class OpenAidHost
         builder.Services.AddOpenAidPersistedDocuments();
         builder.Services.AddGraphQLExecutor();
         builder.Services.AddOpenAidHealth();
+        builder.AddOpenAidExports();
+        builder.AddOpenAidForwardedHeaders();
+        if (builder.Environment.IsProduction())
+        {
+            builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        }
+        var diagnostics = DiagnosticsOptions.From(builder.Configuration, builder.Environment);
+        builder.Services.AddSingleton(diagnostics);
 
         var app = builder.Build();
-        if (app.Configuration.GetValue<bool>("Diagnostics:SqlCommandHeader"))
+        // Outermost, so that nothing below can answer with a stack trace.
+        app.UseMiddleware<ExceptionGuard>();
+        app.UseSecurityHeaders();
+        // Before anything reads the client's address or scheme (rate limits, HSTS).
+        app.UseForwardedHeaders();
+        if (app.Environment.IsProduction())
+        {
+            app.UseHsts();
+        }
+
+        if (diagnostics.SqlCommandHeader)
         {
             SqlCommandCounter.UseSqlCommandHeader(app);
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using GraphQL;
@@ -8,9 +9,9 @@ using GraphQL.Types;
 namespace OpenAid.Api.Exports;
 
 /// <summary>
-/// /export/dump.zip: every list as NDJSON in one zip, written straight to the response as it is read (a zip in
-/// create mode needs no seekable stream), with LICENSE.txt, README.txt and metadata.json (dataAsOf, the columns of
-/// each file, row counts, and the changes cursor to mirror from). Runs anonymously: public data only.
+/// The content of /export/dump.zip: every list as NDJSON in one zip, with LICENSE.txt, README.txt and metadata.json
+/// (dataAsOf, the columns of each file, row counts, and the changes cursor to mirror from). Reads as an anonymous
+/// reader: public data only. DumpStore builds it once per data version and serves the file.
 /// </summary>
 public static class DumpArchive
 {
@@ -62,93 +63,63 @@ public static class DumpArchive
         The same lists, filtered, are at /export as CSV and NDJSON. Licence: see LICENSE.txt.
         """;
 
-    public static async Task WriteAsync(HttpContext http, OpenData openData)
+    /// <summary>Writes the dump to <paramref name="output"/> and returns the dataAsOf it started from and the rows it holds.</summary>
+    /// <exception cref="ExportFailedException">A list could not be read.</exception>
+    public static async Task<(string DataAsOf, long Rows)> BuildAsync(Stream output, OpenData openData, CancellationToken ct)
     {
-        var ct = http.RequestAborted;
-        OpenDataEndpoints.AsAnonymousReader(http);
+        var reader = new ClaimsPrincipal(new ClaimsIdentity());
         string? dataAsOf = null, lastDataAsOf = null, changesCursor = null;
+        long totalRows = 0;
         var written = new List<object>();
-        ZipArchive? archive = null;
-        await using var output = new SyncWriteBuffer(http.Response.Body);
-        try
+        await using var archive = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8, ct);
+        foreach (var file in Plan(openData))
         {
-            foreach (var file in Plan(openData))
+            long rows = 0;
+            await using (var entry = await archive.CreateEntry(file.FileName, CompressionLevel.Optimal).OpenAsync(ct))
             {
-                long rows = 0;
-                Stream? entry = null;
-                try
+                foreach (var run in file.Runs)
                 {
-                    foreach (var run in file.Runs)
+                    var (start, failure) = await openData.Runner.StartAsync(file.List, run, reader, ct);
+                    if (failure is not null)
                     {
-                        var (start, failure) = await openData.Runner.StartAsync(file.List, run, http.User, ct);
-                        if (failure is not null)
-                        {
-                            throw new ExportFailedException($"{file.FileName}: " + string.Join("; ", failure.Errors?.Select(e => e.Message) ?? []));
-                        }
-
-                        if (archive is null)
-                        {
-                            // The headers go out with the first bytes, so they wait for the first query's dataAsOf.
-                            dataAsOf = start!.DataAsOf;
-                            http.Response.ContentType = "application/zip";
-                            var day = DateTimeOffset.Parse(dataAsOf, CultureInfo.InvariantCulture);
-                            OpenDataEndpoints.SetDownloadHeaders(http, $"openaid-dump-{day:yyyyMMdd}.zip", dataAsOf);
-                            archive = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8, ct);
-                        }
-
-                        lastDataAsOf = start!.DataAsOf;
-                        entry ??= await archive.CreateEntry(file.FileName, CompressionLevel.Optimal).OpenAsync(ct);
-                        var totals = await ExportWriter.WriteAsync(entry, ExportFormat.Ndjson, file.List.Columns, start.Pages, ct);
-                        rows += totals.Rows;
-                        changesCursor = file.List.List == ExportCatalog.Changes ? totals.LastCursor ?? changesCursor : changesCursor;
+                        throw new ExportFailedException($"{file.FileName}: " + string.Join("; ", failure.Errors?.Select(e => e.Message) ?? []));
                     }
-                }
-                finally
-                {
-                    if (entry is not null)
-                    {
-                        await entry.DisposeAsync();
-                    }
-                }
 
-                written.Add(new { name = file.FileName, rows, list = OpenData.Describe(file.List, basePath: null) });
+                    dataAsOf ??= start!.DataAsOf;
+                    lastDataAsOf = start!.DataAsOf;
+                    var totals = await ExportWriter.WriteAsync(entry, ExportFormat.Ndjson, file.List.Columns, start.Pages, ct);
+                    rows += totals.Rows;
+                    changesCursor = file.List.List == ExportCatalog.Changes ? totals.LastCursor ?? changesCursor : changesCursor;
+                }
             }
 
-            await WriteTextAsync(archive!, "LICENSE.txt", LicenseText, ct);
-            await WriteTextAsync(archive!, "README.txt", ReadmeText, ct);
-            var metadata = new
-            {
-                title = "OpenAid open data dump",
-                dataAsOf,
-                // The lists are read one after another, not in one transaction: when these differ, data changed during the dump.
-                dataAsOfAtEnd = lastDataAsOf,
-                consistent = dataAsOf == lastDataAsOf,
-                generatedAt = openData.Clock.GetUtcNow(),
-                license = new { name = OpenData.License, url = OpenData.LicenseUrl },
-                demoData = "Records with is_demo = true are generated demonstration data: they are not real.",
-                changesCursor,
-                files = written,
-            };
-            await WriteTextAsync(archive!, "metadata.json", JsonSerializer.Serialize(metadata, OpenData.JsonOptions), ct);
-            await archive!.DisposeAsync();
-            await output.FlushAsync(ct);
+            totalRows += rows;
+            written.Add(new { name = file.FileName, rows, list = OpenData.Describe(file.List, basePath: null) });
         }
-        catch (ExportFailedException exception) when (http.Response.HasStarted)
+
+        await WriteTextAsync(archive, "LICENSE.txt", LicenseText, ct);
+        await WriteTextAsync(archive, "README.txt", ReadmeText, ct);
+        var metadata = new
         {
-            http.RequestServices.GetRequiredService<ILogger<ExportRunner>>().LogError("The dump failed part way: {Message}", exception.Message);
-            http.Abort();
-        }
-        catch (ExportFailedException exception)
-        {
-            await OpenDataEndpoints.WriteErrorAsync(http, openData, StatusCodes.Status500InternalServerError, new ExecutionError(exception.Message) { Code = DumpFailedCode });
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            // The client went away.
-        }
+            title = "OpenAid open data dump",
+            dataAsOf,
+            // The lists are read one after another, not in one transaction: when these differ, data changed during the dump.
+            dataAsOfAtEnd = lastDataAsOf,
+            consistent = dataAsOf == lastDataAsOf,
+            generatedAt = openData.Clock.GetUtcNow(),
+            license = new { name = OpenData.License, url = OpenData.LicenseUrl },
+            demoData = "Records with is_demo = true are generated demonstration data: they are not real.",
+            changesCursor,
+            files = written,
+        };
+        await WriteTextAsync(archive, MetadataFile, JsonSerializer.Serialize(metadata, OpenData.JsonOptions), ct);
+        return (dataAsOf!, totalRows);
     }
 
-    /// <summary>extensions.code when the dump fails before it starts.</summary>
+    /// <summary>The dump's metadata entry, which holds its dataAsOf.</summary>
+    public const string MetadataFile = "metadata.json";
+
+    /// <summary>extensions.code when the dump could not be built.</summary>
     public const string DumpFailedCode = "DUMP_FAILED";
 
     /// <summary>Every list unfiltered; regions once per level, since the unfiltered regions field lists the provinces only.</summary>
@@ -164,72 +135,5 @@ public static class DumpArchive
     {
         await using var stream = await archive.CreateEntry(name, CompressionLevel.Optimal).OpenAsync(ct);
         await stream.WriteAsync(Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\n")), ct);
-    }
-
-    /// <summary>
-    /// Kestrel refuses synchronous writes, and a zip entry's stream still writes its last compressed block
-    /// synchronously when disposed (even through DisposeAsync). This keeps such writes (a few KB at most) and sends
-    /// them ahead of the next asynchronous write or flush.
-    /// </summary>
-    private sealed class SyncWriteBuffer(Stream inner) : Stream
-    {
-        private readonly MemoryStream _pending = new();
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Write(byte[] buffer, int offset, int count) => _pending.Write(buffer, offset, count);
-
-        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            await SendPendingAsync(cancellationToken);
-            await inner.WriteAsync(buffer, cancellationToken);
-        }
-
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override async Task FlushAsync(CancellationToken cancellationToken)
-        {
-            await SendPendingAsync(cancellationToken);
-            await inner.FlushAsync(cancellationToken);
-        }
-
-        // Flush() is called from synchronous dispose paths; the pending bytes go out with the next FlushAsync.
-        public override void Flush()
-        {
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        private async Task SendPendingAsync(CancellationToken cancellationToken)
-        {
-            if (_pending.Length > 0)
-            {
-                await inner.WriteAsync(_pending.GetBuffer().AsMemory(0, (int)_pending.Length), cancellationToken);
-                _pending.SetLength(0);
-            }
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _pending.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
     }
 }

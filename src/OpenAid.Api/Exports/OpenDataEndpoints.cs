@@ -2,12 +2,14 @@ using System.Security.Claims;
 using System.Text;
 using GraphQL;
 using Microsoft.Net.Http.Headers;
+using OpenAid.Api.RateLimiting;
 
 namespace OpenAid.Api.Exports;
 
 /// <summary>
 /// The open data endpoints: the export index (/export), one export per list (/export/{list}.csv|.ndjson), the full
-/// dump (/export/dump.zip), and the citable short links (/n/…, /p/…, /v/…, /o/…). See Exports/README.md.
+/// dump (/export/dump.zip), and the citable short links (/n/…, /p/…, /v/…, /o/…). Exports run in a bounded number of
+/// slots (ExportGate, 503 beyond) and are charged to the caller's rate limit by rows. See Exports/README.md.
 /// </summary>
 public static class OpenDataEndpoints
 {
@@ -16,23 +18,78 @@ public static class OpenDataEndpoints
     /// <summary>extensions.code of an export path that names no list or format.</summary>
     public const string ExportNotFoundCode = "EXPORT_NOT_FOUND";
 
+    /// <summary>The export slots, the dump store and the catalog bound to the schema.</summary>
+    public static WebApplicationBuilder AddOpenAidExports(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(ExportOptions.SectionName).Get<ExportOptions>() ?? new ExportOptions();
+        var directory = options.DataDirectory ?? DumpStore.DefaultDirectory(builder.Configuration["Database:ConnectionString"]);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<ExportGate>();
+        builder.Services.AddSingleton(services => new OpenData(services));
+        builder.Services.AddSingleton(services => new DumpStore(services.GetRequiredService<OpenData>(), services.GetRequiredService<ExportGate>(), directory, services));
+        return builder;
+    }
+
     public static IEndpointRouteBuilder MapOpenData(this IEndpointRouteBuilder endpoints)
     {
-        var openData = new OpenData(endpoints.ServiceProvider);
+        var services = endpoints.ServiceProvider;
+        var openData = services.GetRequiredService<OpenData>();
+        var gate = services.GetRequiredService<ExportGate>();
+        var dumps = services.GetRequiredService<DumpStore>();
+        var limiter = services.GetRequiredService<ClientRateLimiter>();
         endpoints.MapGet("/export", (HttpContext http) =>
         {
             http.Response.Headers.CacheControl = "no-cache";
             return Results.Json(openData.Index(), OpenData.JsonOptions);
         });
-        endpoints.MapGet("/export/dump.zip", (HttpContext http) => DumpArchive.WriteAsync(http, openData));
-        endpoints.MapGet("/export/{list}.{format}", (HttpContext http, string list, string format) => ExportAsync(http, openData, list, format));
+        endpoints.MapGet("/export/dump.zip", (HttpContext http) => DumpAsync(http, openData, gate, dumps, limiter));
+        endpoints.MapGet("/export/{list}.{format}", (HttpContext http, string list, string format) => ExportAsync(http, openData, gate, limiter, list, format));
         endpoints.MapGet("/export/{**rest}", (HttpContext http) => WriteErrorAsync(http, openData, StatusCodes.Status404NotFound,
             new ExecutionError($"No export at {http.Request.Path}. The exports are listed at /export.") { Code = ExportNotFoundCode }));
         endpoints.MapCitableLinks();
         return endpoints;
     }
 
-    private static async Task ExportAsync(HttpContext http, OpenData openData, string listName, string extension)
+    /// <summary>The dump from its file (DumpStore): ETag and Last-Modified, 304 on If-None-Match, 206 on Range.</summary>
+    private static async Task DumpAsync(HttpContext http, OpenData openData, ExportGate gate, DumpStore dumps, ClientRateLimiter limiter)
+    {
+        var caller = http.User;
+        DumpFile? dump;
+        try
+        {
+            dump = await dumps.CurrentAsync(http.RequestServices, http.RequestAborted);
+        }
+        catch (ExportFailedException exception)
+        {
+            http.RequestServices.GetRequiredService<ILogger<DumpStore>>().LogError("The dump could not be built: {Message}", exception.Message);
+            await WriteErrorAsync(http, openData, StatusCodes.Status500InternalServerError,
+                new ExecutionError("The dump could not be built; it has been logged. Try again later.") { Code = DumpArchive.DumpFailedCode });
+            return;
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; the build goes on for the next one.
+            return;
+        }
+
+        if (dump is null)
+        {
+            await WriteBusyAsync(http, openData, gate);
+            return;
+        }
+
+        var day = DateTimeOffset.Parse(dump.DataAsOf, System.Globalization.CultureInfo.InvariantCulture);
+        SetDownloadHeaders(http, $"openaid-dump-{day:yyyyMMdd}.zip", dump.DataAsOf);
+        await Results.File(dump.Path, "application/zip", lastModified: dump.LastModified, entityTag: EntityTagHeaderValue.Parse(dump.ETag), enableRangeProcessing: true)
+            .ExecuteAsync(http);
+        if (http.Response.StatusCode == StatusCodes.Status200OK)
+        {
+            // A whole download is charged by its rows like any export; a 304 or a resumed range is not.
+            await limiter.ChargeRowsAsync(caller, http.Connection.RemoteIpAddress, dump.Rows);
+        }
+    }
+
+    private static async Task ExportAsync(HttpContext http, OpenData openData, ExportGate gate, ClientRateLimiter limiter, string listName, string extension)
     {
         if (!openData.Lists.TryGetValue(listName, out var list) || ExportFormat.Find(extension) is not { } format)
         {
@@ -48,7 +105,15 @@ public static class OpenDataEndpoints
             return;
         }
 
+        using var slot = gate.TryEnter();
+        if (slot is null)
+        {
+            await WriteBusyAsync(http, openData, gate);
+            return;
+        }
+
         var ct = http.RequestAborted;
+        var caller = http.User;
         try
         {
             AsAnonymousReader(http);
@@ -61,7 +126,8 @@ public static class OpenDataEndpoints
 
             http.Response.ContentType = format.ContentType;
             SetDownloadHeaders(http, FileName(list.Name, variables!, format.Extension), start!.DataAsOf);
-            await ExportWriter.WriteAsync(http.Response.Body, format, list.Columns, start.Pages, ct);
+            var totals = await ExportWriter.WriteAsync(http.Response.Body, format, list.Columns, start.Pages, ct);
+            await limiter.ChargeRowsAsync(caller, http.Connection.RemoteIpAddress, totals.Rows);
         }
         catch (ExportFailedException exception)
         {
@@ -108,6 +174,14 @@ public static class OpenDataEndpoints
         }
 
         return name.Append('.').Append(extension).ToString();
+    }
+
+    /// <summary>503 with Retry-After: every export slot is taken (ExportGate).</summary>
+    private static Task WriteBusyAsync(HttpContext http, OpenData openData, ExportGate gate)
+    {
+        http.Response.Headers.RetryAfter = gate.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return WriteErrorAsync(http, openData, StatusCodes.Status503ServiceUnavailable, new ExecutionError(
+            $"The server is running as many exports as it takes at once. Try again in {gate.RetryAfterSeconds} s.") { Code = ExportGate.BusyCode });
     }
 
     internal static Task WriteErrorAsync(HttpContext http, OpenData openData, int status, ExecutionError error) =>

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Unicode;
 using GraphQL;
 using Microsoft.Extensions.Primitives;
 
@@ -81,10 +82,17 @@ internal static class GraphQLHttpRequestReader
             return (null, TooLarge(maxBytes));
         }
 
+        var utf8 = WithoutByteOrderMark(body);
+        if (!Utf8.IsValid(utf8.Span))
+        {
+            // The JSON reader leaves string contents unchecked until they are read, which then throws deep inside.
+            return Fail(HttpErrorCodes.InvalidJson, "The request body is not valid UTF-8. Send the JSON in UTF-8, e.g. {\"query\": \"{ __typename }\"}.");
+        }
+
         JsonDocument json;
         try
         {
-            json = JsonDocument.Parse(WithoutByteOrderMark(body), JsonOptions);
+            json = JsonDocument.Parse(utf8, JsonOptions);
         }
         catch (JsonException)
         {
@@ -96,7 +104,15 @@ internal static class GraphQLHttpRequestReader
 
         using (json)
         {
-            return FromJson(json.RootElement, serializer);
+            try
+            {
+                return FromJson(json.RootElement, serializer);
+            }
+            catch (InvalidOperationException)
+            {
+                // JSON allows an escaped lone surrogate ("\ud800"), which reading a parameter as a string refuses.
+                return Fail(HttpErrorCodes.InvalidJson, "A parameter holds an escaped lone surrogate (e.g. \"\\ud800\"), which is not text. Send valid Unicode.");
+            }
         }
     }
 

@@ -1,13 +1,14 @@
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using OpenAid.Api.Caching;
+using OpenAid.Api.Diagnostics;
 using OpenAid.Api.Execution;
 
 namespace OpenAid.Api.Http;
 
 /// <summary>
-/// Runs a GraphQL request through the result cache when it may share a result, and says so in HTTP: X-Cache on every
-/// response, and for GET queries ETag, Cache-Control, Vary and 304 Not Modified. See Caching/README.md.
+/// Runs a GraphQL request through the result cache when it may share a result, and says so in HTTP: X-Cache when
+/// Diagnostics:ExposeCacheHeaders is on (DiagnosticsOptions), and for GET queries ETag, Cache-Control, Vary and 304 Not Modified. See Caching/README.md.
 /// Only anonymous queries share results: a request with an Authorization header, a mutation and a document selecting
 /// an uncached field always execute.
 /// </summary>
@@ -67,8 +68,13 @@ public static class HttpCaching
         return response;
     }
 
-    private static void SetOutcome(HttpContext http, CacheOutcome outcome) =>
-        http.Response.Headers[CacheHeader] = outcome.ToString().ToUpperInvariant();
+    private static void SetOutcome(HttpContext http, CacheOutcome outcome)
+    {
+        if (http.RequestServices.GetRequiredService<DiagnosticsOptions>().ExposeCacheHeaders == true)
+        {
+            http.Response.Headers[CacheHeader] = outcome.ToString().ToUpperInvariant();
+        }
+    }
 
     /// <summary>
     /// "public, no-cache": any cache may store the response but must revalidate it every time, which costs one small

@@ -41,4 +41,10 @@ public static class HttpErrorCodes
 
     /// <summary>400: the document nests deeper than the parser allows, long before the depth limit is even measured.</summary>
     public const string DocumentTooDeep = "DOCUMENT_TOO_DEEP";
+
+    /// <summary>400: Kestrel found the request malformed while the application read it (e.g. a broken chunked body).</summary>
+    public const string BadRequest = "BAD_REQUEST";
+
+    /// <summary>500: a fault on our side, never the input's (Http/ExceptionGuard); the details are in the log only.</summary>
+    public const string InternalError = "INTERNAL_SERVER_ERROR";
 }

@@ -23,6 +23,9 @@ public sealed class RateLimitOptions
     /// <summary>Requests per window for one signed-in caller (token subject), wherever it calls from.</summary>
     public int AuthenticatedLimit { get; set; } = 6000;
 
+    /// <summary>An export counts one more request for each this many rows it wrote (0: exports count as one request).</summary>
+    public int ExportRowsPerRequest { get; set; } = 1000;
+
     /// <summary>Paths counted; static files and /health are not.</summary>
     public string[] Paths { get; set; } = ["/graphql", "/export"];
 }
@@ -34,14 +37,15 @@ public sealed class RateLimitOptions
 public sealed record RateLimitDecision(bool Allowed, int Limit, long Remaining, int ResetSeconds, int WindowSeconds, bool Authenticated);
 
 /// <summary>
-/// Fixed-window rate limiting per client: anonymous callers by IP address, signed-in callers by token subject with a
-/// higher budget. Http/RateLimitMiddleware reports the decision (RateLimit-* headers, 429).
+/// Fixed-window rate limiting per client: anonymous callers by IP address (IPv6 by /64), signed-in callers by token
+/// subject with a higher budget; exports are charged by rows as well. Http/RateLimitMiddleware reports the decision (RateLimit-* headers, 429).
 /// <para>
 /// With Redis the counters are shared by all instances (INCR and PEXPIRE in one script); without it, or while it is
 /// down, each instance counts on its own. ASP.NET Core's RateLimiter middleware is not used: it does not expose the
 /// remaining budget of a granted request, which the headers need, and its limiters live in one process.
 /// </para>
-/// Behind a reverse proxy, configure ASP.NET Core's forwarded headers so that RemoteIpAddress is the client's.
+/// Behind a reverse proxy, list it in ForwardedHeaders:KnownProxies (Http/ForwardedHeadersSetup) so that
+/// RemoteIpAddress is the client's.
 /// </summary>
 public sealed class ClientRateLimiter(RateLimitOptions options, RateLimitCounters counters, TimeProvider clock)
 {
@@ -52,16 +56,63 @@ public sealed class ClientRateLimiter(RateLimitOptions options, RateLimitCounter
     /// <summary>Counts one request of the caller and decides whether it is within the budget.</summary>
     public async ValueTask<RateLimitDecision> CountAsync(ClaimsPrincipal user, IPAddress? address)
     {
-        var actor = Actor.From(user);
-        var (partition, limit) = actor.IsAuthenticated
-            ? ("sub:" + actor.Subject, options.AuthenticatedLimit)
-            : ("ip:" + (address?.ToString() ?? "unknown"), options.AnonymousLimit);
+        var (partition, authenticated) = Partition(user, address);
+        var limit = authenticated ? options.AuthenticatedLimit : options.AnonymousLimit;
         var window = Math.Max(1, options.WindowSeconds);
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var windowIndex = now / (window * 1000L);
         var resetSeconds = (int)Math.Ceiling(((windowIndex + 1) * window * 1000L - now) / 1000.0);
-        var count = await counters.IncrementAsync(partition, windowIndex, window);
-        return new RateLimitDecision(count <= limit, limit, Math.Max(0, limit - count), resetSeconds, window, actor.IsAuthenticated);
+        var count = await counters.IncrementAsync(partition, windowIndex, window, 1);
+        return new RateLimitDecision(count <= limit, limit, Math.Max(0, limit - count), resetSeconds, window, authenticated);
+    }
+
+    /// <summary>
+    /// Charges an export by the rows it wrote, on top of the one request counted when it arrived: each
+    /// <see cref="RateLimitOptions.ExportRowsPerRequest"/> rows count as one more request of the caller, so that bulk
+    /// downloads spend the budget by what they cost rather than by how many requests they took.
+    /// </summary>
+    public async ValueTask ChargeRowsAsync(ClaimsPrincipal user, IPAddress? address, long rows)
+    {
+        var permits = options.ExportRowsPerRequest > 0 ? rows / options.ExportRowsPerRequest : 0;
+        if (!options.Enabled || permits <= 0)
+        {
+            return;
+        }
+
+        var window = Math.Max(1, options.WindowSeconds);
+        await counters.IncrementAsync(Partition(user, address).Key, clock.GetUtcNow().ToUnixTimeMilliseconds() / (window * 1000L), window, permits);
+    }
+
+    private static (string Key, bool Authenticated) Partition(ClaimsPrincipal user, IPAddress? address)
+    {
+        var actor = Actor.From(user);
+        return actor.IsAuthenticated ? ("sub:" + actor.Subject, true) : ("ip:" + ClientKey(address), false);
+    }
+
+    /// <summary>
+    /// An IPv4 client by its address; an IPv6 client by its /64, the smallest block a site is given, so that one
+    /// host cannot multiply its budget by hopping through the 2^64 addresses of its own network.
+    /// </summary>
+    private static string ClientKey(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4().ToString();
+        }
+
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes).ToString() + "/64";
     }
 }
 
@@ -69,7 +120,7 @@ public sealed class ClientRateLimiter(RateLimitOptions options, RateLimitCounter
 public sealed class RateLimitCounters(RedisConnection redis)
 {
     private static readonly LuaScript IncrementScript = LuaScript.Prepare("""
-        local count = redis.call('INCR', @key)
+        local count = redis.call('INCRBY', @key, @permits)
         if count == 1 then redis.call('PEXPIRE', @key, @ttl) end
         return count
         """);
@@ -77,15 +128,15 @@ public sealed class RateLimitCounters(RedisConnection redis)
     private readonly ConcurrentDictionary<(string Partition, long Window), StrongBox> _local = new();
     private long _localWindow;
 
-    /// <summary>Counts one request of <paramref name="partition"/> in window <paramref name="window"/> and returns the count so far.</summary>
-    public async ValueTask<long> IncrementAsync(string partition, long window, int windowSeconds)
+    /// <summary>Counts <paramref name="permits"/> requests of <paramref name="partition"/> in window <paramref name="window"/> and returns the count so far.</summary>
+    public async ValueTask<long> IncrementAsync(string partition, long window, int windowSeconds, long permits)
     {
         if (redis.Database is { } database)
         {
             try
             {
                 var key = (RedisKey)$"{redis.KeyPrefix}rl:{partition}:{window}";
-                return (long)await database.ScriptEvaluateAsync(IncrementScript, new { key, ttl = windowSeconds * 1000 + 1000 });
+                return (long)await database.ScriptEvaluateAsync(IncrementScript, new { key, permits, ttl = windowSeconds * 1000 + 1000 });
             }
             catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
             {
@@ -93,10 +144,10 @@ public sealed class RateLimitCounters(RedisConnection redis)
             }
         }
 
-        return IncrementLocal(partition, window);
+        return IncrementLocal(partition, window, permits);
     }
 
-    private long IncrementLocal(string partition, long window)
+    private long IncrementLocal(string partition, long window, long permits)
     {
         if (Interlocked.Exchange(ref _localWindow, window) != window)
         {
@@ -107,7 +158,7 @@ public sealed class RateLimitCounters(RedisConnection redis)
             }
         }
 
-        return Interlocked.Increment(ref _local.GetOrAdd((partition, window), _ => new StrongBox()).Value);
+        return Interlocked.Add(ref _local.GetOrAdd((partition, window), _ => new StrongBox()).Value, permits);
     }
 
     private sealed class StrongBox

@@ -14,8 +14,12 @@ using OpenAid.Api.Tests.Infrastructure;
 
 namespace OpenAid.Api.Tests.Caching;
 
-/// <summary>One API host with the given settings; several can share a database file and a Redis.</summary>
-public sealed class InstanceServer(bool seedDemoData, IReadOnlyDictionary<string, string?> settings) : ApiServer(seedDemoData, settings)
+/// <summary>
+/// One API host with the given settings; several can share a database file and a Redis. X-Cache is turned on, which
+/// the cache tests read (it is off outside Development unless configured).
+/// </summary>
+public sealed class InstanceServer(bool seedDemoData, IReadOnlyDictionary<string, string?> settings)
+    : ApiServer(seedDemoData, new Dictionary<string, string?>(settings) { ["Diagnostics:ExposeCacheHeaders"] = "true" })
 {
     public long Executions => Services.GetRequiredService<ResultCache>().Executions;
 

@@ -87,6 +87,8 @@ public partial class ApiServer : IAsyncLifetime
             // Every test files from 127.0.0.1; the flood caps have tests of their own.
             ["Objections:MaxPerRegionPerDay"] = "1000000",
             ["Objections:MaxPerClientPerDay"] = "1000000",
+            // The dump is built into the test's folder, which is deleted with it.
+            ["Exports:DataDirectory"] = Path.Combine(DataFolder, "exports"),
         };
         foreach (var (key, value) in _settings)
         {
