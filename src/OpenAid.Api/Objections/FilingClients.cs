@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
-using OpenAid.Api.Auth;
+using OpenAid.Api.RateLimiting;
 
 namespace OpenAid.Api.Objections;
 
@@ -30,32 +28,7 @@ public sealed class FilingClients(IHttpContextAccessor http, TimeProvider clock)
             }
         }
 
-        return Interlocked.Increment(ref _counts.GetOrAdd((Digest(ClientKey(http.HttpContext)), day), _ => new StrongBox()).Value);
-    }
-
-    /// <summary>The rate limiter's partition of a request: "sub:" and the caller, or "ip:" and the address.</summary>
-    public static string ClientKey(HttpContext? context)
-    {
-        var actor = Actor.From(context?.User ?? new());
-        if (actor.IsAuthenticated)
-        {
-            return "sub:" + actor.Subject;
-        }
-
-        var address = context?.Connection.RemoteIpAddress;
-        if (address is { IsIPv4MappedToIPv6: true })
-        {
-            address = address.MapToIPv4();
-        }
-
-        if (address is { AddressFamily: AddressFamily.InterNetworkV6 })
-        {
-            var bytes = address.GetAddressBytes();
-            Array.Clear(bytes, 8, 8);
-            address = new IPAddress(bytes);
-        }
-
-        return "ip:" + (address?.ToString() ?? "unknown");
+        return Interlocked.Increment(ref _counts.GetOrAdd((Digest(ClientRateLimiter.Partition(http.HttpContext?.User ?? new(), http.HttpContext?.Connection.RemoteIpAddress).Key), day), _ => new StrongBox()).Value);
     }
 
     private static string Digest(string client) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(client)));

@@ -83,7 +83,8 @@ public sealed class ClientRateLimiter(RateLimitOptions options, RateLimitCounter
         await counters.IncrementAsync(Partition(user, address).Key, clock.GetUtcNow().ToUnixTimeMilliseconds() / (window * 1000L), window, permits);
     }
 
-    private static (string Key, bool Authenticated) Partition(ClaimsPrincipal user, IPAddress? address)
+    /// <summary>The client a request counts against: "sub:" and the caller, or "ip:" and the address; also the objection flood cap's client.</summary>
+    public static (string Key, bool Authenticated) Partition(ClaimsPrincipal user, IPAddress? address)
     {
         var actor = Actor.From(user);
         return actor.IsAuthenticated ? ("sub:" + actor.Subject, true) : ("ip:" + ClientKey(address), false);
