@@ -10,7 +10,7 @@ using GraphQL.Execution;
 using GraphQL.Types;
 using GraphQLParser.AST;
 using GraphQLParser.Visitors;
-using OpenAid.Api.Execution;
+using OpenAid.Api.GraphQL;
 
 namespace OpenAid.Api.Caching;
 

@@ -18,8 +18,11 @@ public sealed class GraphQLLimits
     /// <summary>Fields at the root of an operation: each is a query of its own.</summary>
     public int MaxRootFields { get; set; } = 20;
 
-    /// <summary>The price of an operation (QueryCost) beyond which it is refused with COMPLEXITY.</summary>
-    public int MaxComplexity { get; set; } = 100_000;
+    /// <summary>
+    /// The price of an operation (QueryCost) beyond which it is refused with COMPLEXITY: a page of 50 notices with
+    /// their funds and each fund's allocations passes, a page of 100 records with two levels of full pages below does not.
+    /// </summary>
+    public int MaxComplexity { get; set; } = 1_000_000;
 
     /// <summary>The time one request may take, from parsing to its serialised result; TIMEOUT (503) beyond it.</summary>
     public int RequestTimeoutMilliseconds { get; set; } = 5_000;

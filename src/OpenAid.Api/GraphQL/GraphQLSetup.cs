@@ -48,7 +48,6 @@ public static class GraphQLSetup
             {
                 options.MaxDepth = MaxDepth;
                 options.MaxComplexity = provider.GetRequiredService<GraphQLLimits>().MaxComplexity;
-                options.DefaultListImpactMultiplier = Paging.MaxPageSize;
                 options.DefaultComplexityImpactDelegate = QueryCost.Default;
             })
             .AddErrorInfoProvider(options => options.ExposeExceptionDetails = false));

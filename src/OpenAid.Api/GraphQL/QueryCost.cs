@@ -12,8 +12,8 @@ namespace OpenAid.Api.GraphQL;
 /// sizes of the lists around it; the exceptions are declared here or next to the field:
 /// <list type="bullet">
 /// <item>A connection's records: its page size ('first', <see cref="Paging.DefaultPageSize"/> when not given).</item>
-/// <item>An unpaged list: the bound its rule sets (<see cref="ListSize{TSource,TReturn}"/>), else a full page
-/// (<see cref="Paging.MaxPageSize"/>), so that a list nobody measured is never priced as small.</item>
+/// <item>An unpaged list: the bound its rule sets, or what it may grow to (<see cref="ListSize{TSource,TReturn}"/>),
+/// else a page (<see cref="Paging.DefaultPageSize"/>).</item>
 /// <item><c>nodes(ids:)</c>: the IDs given.</item>
 /// <item><c>totalCount</c>: a COUNT over every matching row. <see cref="TopLevelCount"/> for a top-level list (a
 /// filtered table), <see cref="NestedCount"/> below a record (an index range of the parent's key), and
@@ -24,14 +24,17 @@ namespace OpenAid.Api.GraphQL;
 /// </summary>
 public static class QueryCost
 {
-    /// <summary>A COUNT of a top-level list: measured at about 60 times a page of 100 rows' worth of fields.</summary>
-    public const double TopLevelCount = 1_000;
+    /// <summary>
+    /// A COUNT of a top-level list reads every row its filters match (a search: the whole table). Measured at three
+    /// pages of 100 records, priced higher still: it is the cheapest way to make the database read a whole table.
+    /// </summary>
+    public const double TopLevelCount = 10_000;
 
-    /// <summary>A COUNT below a record reads one index range: about what a short list costs.</summary>
-    public const double NestedCount = 50;
+    /// <summary>A COUNT below a record reads one index range of the parent's key: about a page of its records.</summary>
+    public const double NestedCount = 100;
 
-    /// <summary>Reading a whole table (the audit trail): half of <see cref="GraphQLLimits.MaxComplexity"/>'s default.</summary>
-    public const double ScanCost = 50_000;
+    /// <summary>Reading a whole table (the audit trail) and more: half of <see cref="GraphQLLimits.MaxComplexity"/>'s default.</summary>
+    public const double ScanCost = 500_000;
 
     /// <summary>An introspection field is answered from memory: a tenth of a field read from the database.</summary>
     public const double IntrospectionWeight = 0.1;
@@ -100,7 +103,7 @@ public static class QueryCost
             return new(1, PageSize(parent.Arguments) ?? Paging.DefaultPageSize);
         }
 
-        return new(1, context.Configuration.DefaultListImpactMultiplier);
+        return new(1, Paging.DefaultPageSize);
     }
 
     private static int? PageSize(IDictionary<string, global::GraphQL.Execution.ArgumentValue>? arguments) =>

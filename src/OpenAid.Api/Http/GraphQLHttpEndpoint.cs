@@ -132,7 +132,13 @@ public static class GraphQLHttpEndpoint
         }
         catch (DocumentLimitException limit)
         {
-            return (null, new GraphQLHttpProblem(StatusCodes.Status400BadRequest, limit.Code, limit.Message));
+            var code = limit.Limit switch
+            {
+                DocumentLimit.Fields => HttpErrorCodes.TooManyFields,
+                DocumentLimit.Aliases => HttpErrorCodes.TooManyAliases,
+                _ => HttpErrorCodes.TooManyRootFields,
+            };
+            return (null, new GraphQLHttpProblem(StatusCodes.Status400BadRequest, code, limit.Message));
         }
 
         // GET is for queries only, so that it stays safe to cache.

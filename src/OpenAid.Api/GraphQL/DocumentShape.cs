@@ -1,8 +1,6 @@
 using GraphQLParser.AST;
-using OpenAid.Api.GraphQL;
-using OpenAid.Api.Http;
 
-namespace OpenAid.Api.Execution;
+namespace OpenAid.Api.GraphQL;
 
 /// <summary>The size of one operation with its fragments expanded, as validation and execution will see it.</summary>
 /// <param name="Fields">Every field selected, at every level. Doubles, since spreads can multiply it past any integer.</param>
@@ -14,10 +12,18 @@ public readonly record struct OperationShape(double Fields, double Aliases, doub
 /// <param name="Fields">The fields of every operation and every fragment definition, expanded: what validation walks.</param>
 public sealed record DocumentSize(double Fields, IReadOnlyList<OperationShape> Operations);
 
-/// <summary>A limit of <see cref="GraphQLLimits"/> that a document is over, with the code and message to refuse it with.</summary>
-public sealed class DocumentLimitException(string code, string message) : Exception(message)
+/// <summary>The limits of <see cref="GraphQLLimits"/> on a document's size; the endpoint gives each its code.</summary>
+public enum DocumentLimit
 {
-    public string Code { get; } = code;
+    Fields,
+    Aliases,
+    RootFields,
+}
+
+/// <summary>A limit of <see cref="GraphQLLimits"/> that a document is over, with the message to refuse it with.</summary>
+public sealed class DocumentLimitException(DocumentLimit limit, string message) : Exception(message)
+{
+    public DocumentLimit Limit { get; } = limit;
 }
 
 /// <summary>
@@ -59,7 +65,7 @@ public static class DocumentShape
     {
         if (size.Fields > limits.MaxFields)
         {
-            throw new DocumentLimitException(HttpErrorCodes.TooManyFields,
+            throw new DocumentLimitException(DocumentLimit.Fields,
                 $"The document selects {Count(size.Fields)} fields once its fragments are expanded (each operation and each fragment counted); at most {limits.MaxFields} are allowed. Select fewer fields, or spread each fragment once.");
         }
 
@@ -67,13 +73,13 @@ public static class DocumentShape
         {
             if (operation.Aliases > limits.MaxAliases)
             {
-                throw new DocumentLimitException(HttpErrorCodes.TooManyAliases,
+                throw new DocumentLimitException(DocumentLimit.Aliases,
                     $"The operation has {Count(operation.Aliases)} aliased fields; at most {limits.MaxAliases} are allowed. Send a list argument (e.g. nodes(ids:)) or several requests.");
             }
 
             if (operation.RootFields > limits.MaxRootFields)
             {
-                throw new DocumentLimitException(HttpErrorCodes.TooManyRootFields,
+                throw new DocumentLimitException(DocumentLimit.RootFields,
                     $"The operation has {Count(operation.RootFields)} root fields; at most {limits.MaxRootFields} are allowed. Split it into several requests.");
             }
         }
