@@ -26,7 +26,7 @@ public static class OpenAidHost
         var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         builder.Services.AddScoped<SqlCommandCounter>();
         builder.Services.AddOpenAidData(database, typeof(SqlCommandCounter), typeof(DataVersionPublisher));
-        builder.Services.AddOpenAidGraphQL();
+        builder.Services.AddOpenAidGraphQL(builder.Configuration);
         builder.AddOpenAidAuth(database);
         builder.Services.AddOpenAidRedis();
         builder.AddOpenAidCaching();

@@ -47,11 +47,15 @@ public sealed class AuditVerificationType : ObjectGraphType<AuditVerification>
 
 public sealed class AuditQueries : IQueryFields
 {
+    /// <summary>The most entries history(id:) returns for one record.</summary>
+    public const int MaxHistoryEntries = Paging.MaxPageSize * 10;
+
     public void AddTo(ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuditEntryType>>>>("history")
             .Description("Every recorded write to a public record, oldest first; empty for an ID that names no public record.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The record's global ID.")
+            .ListSize(MaxHistoryEntries)
             .ResolveAsync(async ctx =>
             {
                 var id = ctx.GetArgument<string>("id");
@@ -70,11 +74,12 @@ public sealed class AuditQueries : IQueryFields
                 var entity = registry.EntityName(typeName);
                 var entityKey = key.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return await ctx.Db().AuditEntries.Where(e => e.EntityType == entity && e.EntityKey == entityKey)
-                    .OrderBy(e => e.Id).Take(Paging.MaxPageSize * 10).ToListAsync(ctx.CancellationToken);
+                    .OrderBy(e => e.Id).Take(MaxHistoryEntries).ToListAsync(ctx.CancellationToken);
             });
         query.Field<NonNullGraphType<AuditVerificationType>>("verifyAuditChain")
             .Description("Recomputes every hash of the audit trail and names the first entry that does not verify.")
             .NeverCached()
+            .ScansTable()
             .ResolveAsync(async ctx => await VerifyAsync(ctx.Db(), ctx.CancellationToken));
     }
 

@@ -10,6 +10,7 @@ using GraphQL.Execution;
 using GraphQL.Types;
 using GraphQLParser.AST;
 using GraphQLParser.Visitors;
+using OpenAid.Api.GraphQL;
 
 namespace OpenAid.Api.Caching;
 
@@ -17,7 +18,8 @@ namespace OpenAid.Api.Caching;
 /// <param name="Document">The syntax tree; shared between requests, as GraphQL.NET's own document cache does.</param>
 /// <param name="Hash">SHA-256 of the printed document: whitespace, commas and comments do not change it.</param>
 /// <param name="Shareable">False when it selects a field whose result must never come from a cache.</param>
-public sealed record ParsedDocument(GraphQLDocument Document, string Hash, bool Shareable);
+/// <param name="Size">Its size with fragments expanded, measured once with the parse and checked before validation.</param>
+public sealed record ParsedDocument(GraphQLDocument Document, string Hash, bool Shareable, DocumentSize Size);
 
 /// <summary>
 /// Parses documents and remembers the result by their text, so that a repeated query (nearly every public request)
@@ -46,7 +48,7 @@ public sealed class ParsedDocuments(IDocumentBuilder builder, ISchema schema)
 
         var document = builder.Build(query);
         var printed = new SDLPrinter().Print(document);
-        var parsed = new ParsedDocument(document, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(printed))), !SelectsAny(document, _neverCached.Value));
+        var parsed = new ParsedDocument(document, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(printed))), !SelectsAny(document, _neverCached.Value), DocumentShape.Measure(document));
         if (query.Length <= MaxRememberedLength)
         {
             if (_byText.Count >= MaxRemembered)

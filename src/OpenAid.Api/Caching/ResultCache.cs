@@ -46,7 +46,7 @@ public sealed class ResultCache : IDisposable
     private readonly CacheOptions _options;
     private readonly TimeProvider _clock;
     private readonly MemoryCache _memory;
-    private readonly ConcurrentDictionary<string, Task> _inflight = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Flight> _inflight = new(StringComparer.Ordinal);
     private long _executions;
 
     public ResultCache(RedisConnection redis, DataVersionSource versions, CacheOptions options, TimeProvider clock)
@@ -60,6 +60,9 @@ public sealed class ResultCache : IDisposable
 
     /// <summary>How many shareable requests executed (missed every cache level); for tests and the benchmark.</summary>
     public long Executions => Interlocked.Read(ref _executions);
+
+    /// <summary>How many shared executions are under way; for tests.</summary>
+    public int InFlight => _inflight.Count;
 
     /// <summary>The key of a request now: the data version is read first, so a result stored under it is at least that new.</summary>
     public async ValueTask<ResultKey> KeyAsync(ParsedDocument document, string? operationName, Inputs? variables, IServiceProvider requestServices, CancellationToken ct)
@@ -96,44 +99,146 @@ public sealed class ResultCache : IDisposable
         return (_clock.GetUtcNow().ToUnixTimeSeconds() + offset) / seconds;
     }
 
+    /// <summary>
+    /// Runs one load per key for all concurrent requests. The load is nobody's own request: it runs on the flight's
+    /// token, which is cancelled when the last request waiting for it has gone away (each stops waiting on its own
+    /// token), so that one client leaving does not fail the others, and no work goes on for no one. Its deadline is
+    /// the executing request's time budget, which <paramref name="execute"/> applies.
+    /// </summary>
     /// <returns>The result, and whether this request is the one that executed it.</returns>
     private async Task<(T Result, bool Executed)> SingleFlightAsync<T>(string key, Func<CancellationToken, Task<T>> execute, CancellationToken ct)
         where T : class, ICacheableResult<T>
     {
-        var mine = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        // The key names the document, so every task under it is of the same result type.
-        var current = (Task<T>)_inflight.GetOrAdd(key, mine.Task);
-        if (current != mine.Task)
+        while (true)
         {
-            // Another request for the same key is under way in this process: wait for its result.
-            return (await current.WaitAsync(ct), false);
-        }
+            var mine = new Flight<T>();
+            // The key names the document, so every flight under it is of the same result type.
+            var current = (Flight<T>)_inflight.GetOrAdd(key, mine);
+            if (current == mine)
+            {
+                // On the thread pool: SQLite's async calls complete synchronously, so the load would otherwise run to
+                // its end before this request even starts to wait (and could notice its client leave).
+                _ = Task.Run(() => RunAsync(key, mine, execute), CancellationToken.None);
+                return await mine.WaitAsync(runsOnMyServices: true, ct);
+            }
 
-        try
-        {
-            // Not cancelled with this request: the others waiting on it would fail with it.
-            var (result, executed) = await LoadAsync(key, execute);
-            mine.SetResult(result);
-            return (result, executed);
-        }
-        catch (Exception e)
-        {
-            mine.SetException(e);
-            throw;
-        }
-        finally
-        {
-            _inflight.TryRemove(new KeyValuePair<string, Task>(key, mine.Task));
+            if (current.TryJoin())
+            {
+                // Another request for the same key is under way in this process: wait for its result.
+                return ((await current.WaitAsync(runsOnMyServices: false, ct)).Result, false);
+            }
+
+            // Everyone waiting for that one went away and it is stopping: start another.
+            _inflight.TryRemove(new KeyValuePair<string, Flight>(key, current));
         }
     }
 
-    private async Task<(T Result, bool Executed)> LoadAsync<T>(string key, Func<CancellationToken, Task<T>> execute)
+    private async Task RunAsync<T>(string key, Flight<T> flight, Func<CancellationToken, Task<T>> execute)
+        where T : class, ICacheableResult<T>
+    {
+        try
+        {
+            flight.Result.SetResult(await LoadAsync(key, execute, flight.Abandoned.Token));
+        }
+        catch (OperationCanceledException) when (flight.Abandoned.IsCancellationRequested)
+        {
+            flight.Result.SetCanceled(flight.Abandoned.Token);
+        }
+        catch (Exception e)
+        {
+            flight.Result.SetException(e);
+        }
+        finally
+        {
+            _inflight.TryRemove(new KeyValuePair<string, Flight>(key, flight));
+        }
+    }
+
+    /// <summary>One shared load and the requests waiting for it, counted; it starts with the one that began it.</summary>
+    private abstract class Flight
+    {
+        private readonly Lock _lock = new();
+        private int _waiters = 1;
+
+        /// <summary>Cancelled when no request waits any more.</summary>
+        public CancellationTokenSource Abandoned { get; } = new();
+
+        /// <returns>False when the last waiter already left: the load is being cancelled.</returns>
+        public bool TryJoin()
+        {
+            lock (_lock)
+            {
+                if (_waiters == 0)
+                {
+                    return false;
+                }
+
+                _waiters++;
+                return true;
+            }
+        }
+
+        protected void Leave()
+        {
+            bool last;
+            lock (_lock)
+            {
+                last = --_waiters == 0;
+            }
+
+            if (last)
+            {
+                // Harmless when the load has finished: nothing listens to the token any more.
+                Abandoned.Cancel();
+            }
+        }
+    }
+
+    private sealed class Flight<T> : Flight
+    {
+        public TaskCompletionSource<(T Result, bool Executed)> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <param name="runsOnMyServices">The load resolves with this request's scoped services (its DbContext), so the
+        /// request must not end before the load does, even once its client has gone and it no longer counts as waiting.</param>
+        public async Task<(T Result, bool Executed)> WaitAsync(bool runsOnMyServices, CancellationToken ct)
+        {
+            var left = 0;
+            void LeaveOnce()
+            {
+                if (Interlocked.Exchange(ref left, 1) == 0)
+                {
+                    Leave();
+                }
+            }
+
+            using (ct.Register(LeaveOnce))
+            {
+                try
+                {
+                    if (!runsOnMyServices)
+                    {
+                        return await Result.Task.WaitAsync(ct);
+                    }
+
+                    await ((Task)Result.Task).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    ct.ThrowIfCancellationRequested();
+                    return await Result.Task;
+                }
+                finally
+                {
+                    LeaveOnce();
+                }
+            }
+        }
+    }
+
+    private async Task<(T Result, bool Executed)> LoadAsync<T>(string key, Func<CancellationToken, Task<T>> execute, CancellationToken ct)
         where T : class, ICacheableResult<T>
     {
         var redis = _redis.Database;
         if (redis is null)
         {
-            return (Remember(key, await ExecuteCountedAsync(execute)), true);
+            return (Remember(key, await ExecuteCountedAsync(execute, ct)), true);
         }
 
         var stored = await TryGetAsync<T>(redis, key);
@@ -160,7 +265,7 @@ public sealed class ResultCache : IDisposable
             var deadline = Environment.TickCount64 + _options.LockWaitMilliseconds;
             while (Environment.TickCount64 < deadline)
             {
-                await Task.Delay(15);
+                await Task.Delay(15, ct);
                 stored = await TryGetAsync<T>(redis, key);
                 if (stored is not null)
                 {
@@ -171,7 +276,7 @@ public sealed class ResultCache : IDisposable
 
         try
         {
-            var result = Remember(key, await ExecuteCountedAsync(execute));
+            var result = Remember(key, await ExecuteCountedAsync(execute, ct));
             if (result.Stored is { } bytes)
             {
                 await TryAsync(() => redis.StringSetAsync(key, bytes, TimeSpan.FromSeconds(Math.Max(1, _options.TimeSlotSeconds) * 2)), "write", fallback: false);
@@ -223,10 +328,10 @@ public sealed class ResultCache : IDisposable
         return result;
     }
 
-    private Task<T> ExecuteCountedAsync<T>(Func<CancellationToken, Task<T>> execute)
+    private Task<T> ExecuteCountedAsync<T>(Func<CancellationToken, Task<T>> execute, CancellationToken ct)
     {
         Interlocked.Increment(ref _executions);
-        return execute(CancellationToken.None);
+        return execute(ct);
     }
 
     public void Dispose() => _memory.Dispose();

@@ -51,6 +51,7 @@ public sealed class ChangeQueries : IQueryFields
             .Description("Everything public that changed since a cursor, oldest first: one entry per write to a public record. " +
                 "Keep the last endCursor (or sequence) and pass it as 'after' next time to get only what changed since. Also at /export/changes.ndjson?after=.")
             .PagingArguments()
+            .CountScansTable()
             .ResolveAsync(async ctx => await PageAsync(ctx));
 
     private static async Task<Page<Change>> PageAsync(IResolveFieldContext ctx)

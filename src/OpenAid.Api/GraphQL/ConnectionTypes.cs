@@ -1,3 +1,4 @@
+using GraphQL;
 using GraphQL.Types;
 
 namespace OpenAid.Api.GraphQL;
@@ -22,6 +23,7 @@ public sealed class ConnectionType<TNodeType, TNode> : ObjectGraphType<Page<TNod
             .Resolve(ctx => new PageInfo(ctx.Source.HasNextPage, ctx.Source.Edges.Count > 0 ? ctx.Source.Edges[^1].Cursor : null));
         Field<NonNullGraphType<IntGraphType>>("totalCount")
             .Description("How many records match the filters, across all pages.")
+            .WithComplexityImpact(QueryCost.TotalCount)
             .ResolveAsync(async ctx => await ctx.Source.CountAsync(ctx.CancellationToken));
     }
 

@@ -7,21 +7,12 @@ namespace OpenAid.Api.GraphQL;
 
 public static class GraphQLSetup
 {
-    /// <summary>The limits every request is held to; see README "Limits".</summary>
+    /// <summary>How deeply fields may nest; the other limits are in <see cref="GraphQLLimits"/>.</summary>
     public const int MaxDepth = 15;
 
-    /// <summary>
-    /// Lists multiply the cost of what they select by their page size ('first', 20 by default) or, for lists
-    /// without paging, by <see cref="NestedListSize"/>. The cap lets a full page of 100 records carry two levels
-    /// of nested lists, and stops fan-outs beyond that.
-    /// </summary>
-    public const int MaxComplexity = 100_000;
-
-    /// <summary>The typical length of an unpaged nested list (a notice's funds, a fund's allocations).</summary>
-    public const int NestedListSize = 3;
-
-    public static IServiceCollection AddOpenAidGraphQL(this IServiceCollection services)
+    public static IServiceCollection AddOpenAidGraphQL(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton(configuration.GetSection(GraphQLLimits.SectionName).Get<GraphQLLimits>() ?? new GraphQLLimits());
         var assembly = typeof(GraphQLSetup).Assembly;
         foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
         {
@@ -52,11 +43,12 @@ public static class GraphQLSetup
             // One DbContext per request cannot run two queries at once, so fields resolve one after another;
             // batching (BatchLoader) is what keeps the number of queries low.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
-            .AddComplexityAnalyzer(options =>
+            // Prices every field by what it costs (QueryCost); the document's size is checked before this runs.
+            .AddComplexityAnalyzer((options, provider) =>
             {
                 options.MaxDepth = MaxDepth;
-                options.MaxComplexity = MaxComplexity;
-                options.DefaultListImpactMultiplier = NestedListSize;
+                options.MaxComplexity = provider.GetRequiredService<GraphQLLimits>().MaxComplexity;
+                options.DefaultComplexityImpactDelegate = QueryCost.Default;
             })
             .AddErrorInfoProvider(options => options.ExposeExceptionDetails = false));
         return services;

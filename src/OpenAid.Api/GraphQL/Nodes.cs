@@ -97,6 +97,7 @@ public sealed class NodeQueries : IQueryFields
         query.Field<NonNullGraphType<ListGraphType<NodeInterface>>>("nodes")
             .Description("Several records by their global IDs, in the order given; null for an ID that names no record.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", $"Up to {Paging.MaxPageSize} global IDs.")
+            .WithComplexityImpact(QueryCost.PerId)
             .Resolve(ctx =>
             {
                 var ids = ctx.GetArgument<List<string>>("ids");

@@ -3,6 +3,7 @@ using GraphQL.Execution;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using OpenAid.Api.Execution;
+using OpenAid.Api.GraphQL;
 using OpenAid.Api.PersistedDocuments;
 
 namespace OpenAid.Api.Http;
@@ -40,6 +41,7 @@ public static class GraphQLHttpEndpoint
         var services = http.RequestServices;
         var serializer = services.GetRequiredService<IGraphQLTextSerializer>();
         var cancellationToken = http.RequestAborted;
+        var budget = RequestBudget.Start(services.GetRequiredService<GraphQLLimits>().RequestTimeout);
 
         // The response's media type depends on Accept, so shared caches must key on it.
         http.Response.Headers.Vary = "Accept";
@@ -72,7 +74,7 @@ public static class GraphQLHttpEndpoint
                 return;
             }
 
-            var (response, runProblem) = await RunAsync(http, request!, isGet, mediaType);
+            var (response, runProblem) = await RunAsync(http, request!, isGet, mediaType, budget);
             if (runProblem is not null)
             {
                 await WriteProblemAsync(http, serializer, mediaType, runProblem);
@@ -86,7 +88,7 @@ public static class GraphQLHttpEndpoint
                 return;
             }
 
-            http.Response.StatusCode = StatusCodeOf(response.Executed, response.ServerError, mediaType);
+            http.Response.StatusCode = StatusCodeOf(response, mediaType);
             http.Response.ContentType = mediaType.ContentType();
             http.Response.ContentLength = response.Body.Length;
             await http.Response.Body.WriteAsync(response.Body, cancellationToken);
@@ -98,7 +100,7 @@ public static class GraphQLHttpEndpoint
     }
 
     /// <returns>The response (null: 304 Not Modified), or why the request is refused.</returns>
-    private static async Task<(GraphQLResponseBody? Response, GraphQLHttpProblem? Problem)> RunAsync(HttpContext http, GraphQLHttpRequest request, bool isGet, GraphQLResponseMediaType mediaType)
+    private static async Task<(GraphQLResponseBody? Response, GraphQLHttpProblem? Problem)> RunAsync(HttpContext http, GraphQLHttpRequest request, bool isGet, GraphQLResponseMediaType mediaType, RequestBudget budget)
     {
         var services = http.RequestServices;
         var executor = services.GetRequiredService<GraphQLExecutor>();
@@ -117,7 +119,7 @@ public static class GraphQLHttpEndpoint
         PreparedRequest prepared;
         try
         {
-            prepared = executor.Prepare(request.Query!, request.OperationName, request.Variables, request.Extensions);
+            prepared = executor.Prepare(request.Query!, request.OperationName, request.Variables, request.Extensions, budget);
         }
         catch (SyntaxError error)
         {
@@ -127,6 +129,16 @@ public static class GraphQLHttpEndpoint
         {
             return (null, new GraphQLHttpProblem(StatusCodes.Status400BadRequest, HttpErrorCodes.DocumentTooDeep,
                 $"The document nests deeper than the parser allows. Queries may nest at most {OpenAid.Api.GraphQL.GraphQLSetup.MaxDepth} fields."));
+        }
+        catch (DocumentLimitException limit)
+        {
+            var code = limit.Limit switch
+            {
+                DocumentLimit.Fields => HttpErrorCodes.TooManyFields,
+                DocumentLimit.Aliases => HttpErrorCodes.TooManyAliases,
+                _ => HttpErrorCodes.TooManyRootFields,
+            };
+            return (null, new GraphQLHttpProblem(StatusCodes.Status400BadRequest, code, limit.Message));
         }
 
         // GET is for queries only, so that it stays safe to cache.
@@ -139,9 +151,15 @@ public static class GraphQLHttpEndpoint
         return (await HttpCaching.RunAsync(http, prepared, mediaType, executor), null);
     }
 
-    private static int StatusCodeOf(bool executed, bool serverError, GraphQLResponseMediaType mediaType)
+    private static int StatusCodeOf(GraphQLResponseBody response, GraphQLResponseMediaType mediaType)
     {
-        if (executed)
+        if (response.TimedOut)
+        {
+            // Not the client's fault as such, and not a failure either: the service would not spend more time on it.
+            return StatusCodes.Status503ServiceUnavailable;
+        }
+
+        if (response.Executed)
         {
             // Field errors do not change the status: the document ran and "data" is present.
             return StatusCodes.Status200OK;
@@ -149,7 +167,7 @@ public static class GraphQLHttpEndpoint
 
         // Not executed: the document did not parse or validate, or its variables did not coerce, unless
         // something failed on our side.
-        if (serverError)
+        if (response.ServerError)
         {
             return StatusCodes.Status500InternalServerError;
         }

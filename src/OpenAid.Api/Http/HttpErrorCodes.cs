@@ -4,8 +4,8 @@ namespace OpenAid.Api.Http;
 /// <c>extensions.code</c> of errors raised by the HTTP layer, before a GraphQL document runs. Clients switch on these,
 /// so they never change. Errors from GraphQL.NET keep its own codes, derived from its error types, e.g.
 /// <c>SYNTAX_ERROR</c> (malformed document), <c>FIELDS_ON_CORRECT_TYPE</c> (unknown field), <c>INVALID_VALUE</c> and
-/// <c>VARIABLES_IN_ALLOWED_POSITION</c> (variable of the wrong type), <c>COMPLEXITY</c> (depth or complexity over the
-/// limits in GraphQLSetup); resolvers use the codes in ApiErrors.
+/// <c>VARIABLES_IN_ALLOWED_POSITION</c> (variable of the wrong type), <c>COMPLEXITY</c> (depth or price over the
+/// limits in GraphQLSetup and GraphQLLimits, priced by QueryCost); resolvers use the codes in ApiErrors.
 /// </summary>
 public static class HttpErrorCodes
 {
@@ -47,4 +47,19 @@ public static class HttpErrorCodes
 
     /// <summary>500: a fault on our side, never the input's (Http/ExceptionGuard); the details are in the log only.</summary>
     public const string InternalError = "INTERNAL_SERVER_ERROR";
+
+    /// <summary>400: the document selects more fields, its fragments expanded, than GraphQLLimits.MaxFields; checked before validation.</summary>
+    public const string TooManyFields = "TOO_MANY_FIELDS";
+
+    /// <summary>400: an operation has more aliased fields than GraphQLLimits.MaxAliases.</summary>
+    public const string TooManyAliases = "TOO_MANY_ALIASES";
+
+    /// <summary>400: an operation has more root fields than GraphQLLimits.MaxRootFields.</summary>
+    public const string TooManyRootFields = "TOO_MANY_ROOT_FIELDS";
+
+    /// <summary>
+    /// 503: the request ran out of its time budget (GraphQLLimits.RequestTimeoutMilliseconds). The code is GraphQL.NET's
+    /// own (TimeoutError), used also when the budget runs out before execution starts.
+    /// </summary>
+    public const string Timeout = "TIMEOUT";
 }

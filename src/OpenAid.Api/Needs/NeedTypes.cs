@@ -71,6 +71,8 @@ public sealed class NeedType : ObjectGraphType<Need>
             .Resolve(ctx => new CategoryCap(ctx.Source.Category, caps.For(ctx.Source.Category)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PledgeType>>>>("pledges")
             .Description("The pledges made against the need, newest first, in every state.")
+            // No rule bounds them, and a need many donors answer draws more than a page.
+            .ListSize(Paging.MaxPageSize)
             .Resolve(ctx => ctx.Loader().LoadMany<int, Pledge>(
                 "need:pledges",
                 ctx.Source.Id,

@@ -44,6 +44,7 @@ public sealed class ProjectType : ObjectGraphType<Project>
         this.NodeId(TypeName, p => p.Id).Exported();
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PerformanceTargetType>>>>("targets")
             .Description("Performance targets (绩效目标) with baselines and actuals.")
+            .ListSize(Project.MaxTargets)
             .Resolve(ctx => ctx.Loader().LoadMany<int, PerformanceTarget>(
                 "project:targets",
                 ctx.Source.Id,

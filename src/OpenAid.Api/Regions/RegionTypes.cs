@@ -33,6 +33,8 @@ public sealed class RegionType : ObjectGraphType<Region>
             .NotExported(ExportMetadata.NotInPublishedColumns);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RegionType>>>>("ancestors")
             .Description("The breadcrumb from the province down to this unit's parent.")
+            // Province, city, county, township: at most four levels above a village.
+            .ListSize(4)
             .ResolveAsync(async ctx =>
             {
                 var codes = AncestorCodes(ctx.Source).ToArray();

@@ -27,7 +27,7 @@ public class GraphQLHttpAuditTests(ApiServer server, ITestOutputHelper output)
         Assert.Matches(@"SHOULD\s+[1-9]\d* passed, 0 failed", audit.Output);
     }
 
-    private static async Task InstallAuditPackagesAsync()
+    internal static async Task InstallAuditPackagesAsync()
     {
         if (File.Exists(Path.Combine(AuditFolder, "node_modules", "graphql-http", "package.json")))
         {
