@@ -95,6 +95,12 @@ public partial class ApiServer : IAsyncLifetime
             settings[key] = value;
         }
 
+        // A host in another environment runs without the signer (it would refuse to start), unless a test asks for it.
+        if (settings["environment"] != "Development" && !_settings.ContainsKey(AuthSetup.LocalSignerSetting))
+        {
+            settings[AuthSetup.LocalSignerSetting] = null;
+        }
+
         // Command-line arguments are the one source OpenAidHost.Build reads both as host settings and as configuration.
         var args = settings.Where(s => s.Value is not null).Select(s => $"--{s.Key}={s.Value}").ToArray();
         _app = OpenAidHost.Build(args, _clock);

@@ -159,6 +159,7 @@ public partial class AuthorizationMatrixTests
             [("startInvestigation", "objection")] = async () => Case(Samples.Reviewer, new { objection = await Samples.ObjectionAsync() }, await w.OtherObjectionAsync()),
             [("answerObjection", "objection")] = async () => Case(Samples.Reviewer, new { objection = await Samples.ObjectionAsync("INVESTIGATING"), answer = "经核查，情况属实，已责令整改。" }, await w.OtherObjectionAsync("INVESTIGATING")),
             [("rejectObjection", "objection")] = async () => Case(Samples.Reviewer, new { objection = await Samples.ObjectionAsync(), reason = "经核查，反映的道路已按计划完工。" }, await w.OtherObjectionAsync()),
+            [("hideObjectionDescription", "objection")] = async () => Case(Samples.Reviewer, new { objection = await Samples.ObjectionAsync(), reason = "含有辱骂他人的言辞，予以隐藏。" }, await w.OtherObjectionAsync()),
 
             [("registerNeed", "region")] = () => Task.FromResult(Case(publisher, Need(server.Village), w.OtherVillage.ShortCode)),
             [("registerNeed", "project")] = async () => Case(publisher, With(Need(server.Village), "project", await Samples.ProjectAsync()), await w.OtherProjectAsync(), "FORBIDDEN", "PROJECT_ELSEWHERE"),

@@ -5,7 +5,7 @@ using OpenAid.Api.Tests.Infrastructure;
 namespace OpenAid.Api.Tests.SignIn;
 
 /// <summary>The API in Production without an AzureAd section.</summary>
-public sealed class ProductionApiServer() : ApiServer(seedDemoData: false, new Dictionary<string, string?> { ["environment"] = "Production", [AuthSetup.LocalSignerSetting] = null });
+public sealed class ProductionApiServer() : ApiServer(seedDemoData: false, new Dictionary<string, string?> { ["environment"] = "Production" });
 
 /// <summary>The local development signer never works in Production: its tokens are not accepted there, and it mints none.</summary>
 public class ProductionSignInTests(ProductionApiServer server) : IClassFixture<ProductionApiServer>
