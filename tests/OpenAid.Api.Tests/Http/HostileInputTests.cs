@@ -107,7 +107,7 @@ public abstract class HostileInputTests(ApiServer server)
         ["a block string never closed"] = Post("{\"query\":\"{ notices(search: \\\"\\\"\\\"abc) { totalCount } }\"}", HttpStatusCode.BadRequest, "SYNTAX_ERROR"),
         ["a unicode escape out of range in the document"] = Post("""{"query":"{ notices(search: \"\\u{110000}\") { totalCount } }"}""", HttpStatusCode.BadRequest, "SYNTAX_ERROR"),
         ["a lone surrogate escaped in the document"] = Post("""{"query":"{ notices(search: \"\\ud800\") { totalCount } }"}""", HttpStatusCode.OK, null),
-        ["a thousand aliases"] = Post("{\"query\":\"{ " + string.Concat(Enumerable.Range(0, 1000).Select(i => $"a{i}: __typename ")) + "}\"}", HttpStatusCode.OK, null),
+        ["a thousand aliases"] = Post("{\"query\":\"{ " + string.Concat(Enumerable.Range(0, 1000).Select(i => $"a{i}: __typename ")) + "}\"}", HttpStatusCode.BadRequest, "TOO_MANY_ALIASES"),
         ["fragments spread in a cycle"] = Post("{\"query\":\"{ ...F0 } " + string.Concat(Enumerable.Range(0, 200).Select(i => $"fragment F{i} on Query {{ ...F{(i + 1) % 200} }} ")) + "\"}", HttpStatusCode.BadRequest, "NO_FRAGMENT_CYCLES"),
         ["a directive on every field"] = Post("{\"query\":\"{ __typename " + string.Concat(Enumerable.Repeat("@skip(if: false) ", 500)) + "}\"}", HttpStatusCode.BadRequest, "UNIQUE_DIRECTIVES_PER_LOCATION"),
 
@@ -159,7 +159,7 @@ public abstract class HostileInputTests(ApiServer server)
         ["GET with duplicate keys in variables"] = Get("graphql?query=%7B__typename%7D&variables=%7B%22a%22%3A1%2C%22a%22%3A2%7D", HttpStatusCode.BadRequest, "INVALID_VARIABLES"),
         ["GET with extensions as a string"] = Get("graphql?query=%7B__typename%7D&extensions=%22x%22", HttpStatusCode.BadRequest, "INVALID_REQUEST"),
         ["GET with an odd documentId"] = Get("graphql?documentId=%00%FF", HttpStatusCode.BadRequest, null),
-        ["GET with a query of 7 KB"] = Get("graphql?query=" + Uri.EscapeDataString("{ " + string.Concat(Enumerable.Repeat("__typename ", 600)) + "}"), HttpStatusCode.OK, null),
+        ["GET with a query of 7 KB"] = Get("graphql?query=" + Uri.EscapeDataString("{ " + string.Concat(Enumerable.Repeat("__typename ", 600)) + "}"), HttpStatusCode.BadRequest, "TOO_MANY_ROOT_FIELDS"),
 
         // ---- Exports
         ["an export with a year past Int"] = Get("export/notices.csv?year=99999999999", HttpStatusCode.BadRequest, "INVALID_VALUE"),
