@@ -156,7 +156,6 @@ public static class OpenDataEndpoints
         http.Response.Headers.ContentDisposition = disposition.ToString();
         http.Response.Headers[DataAsOfHeader] = dataAsOf;
         http.Response.Headers.CacheControl = "no-cache";
-        http.Response.Headers.XContentTypeOptions = "nosniff";
     }
 
     /// <summary>e.g. openaid-notices-region-451021-year-2019.csv: the list and its filters, so saved files keep their meaning.</summary>

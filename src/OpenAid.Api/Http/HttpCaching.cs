@@ -7,8 +7,9 @@ using OpenAid.Api.Execution;
 namespace OpenAid.Api.Http;
 
 /// <summary>
-/// Runs a GraphQL request through the result cache when it may share a result, and says so in HTTP: X-Cache when
-/// Diagnostics:ExposeCacheHeaders is on (DiagnosticsOptions), and for GET queries ETag, Cache-Control, Vary and 304 Not Modified. See Caching/README.md.
+/// Runs a GraphQL request through the result cache when it may share a result, and says so in HTTP: for GET queries
+/// ETag, Cache-Control, Vary and 304 Not Modified, and X-Cache when Diagnostics:ExposeCacheHeaders is on
+/// (DiagnosticsOptions). See Caching/README.md.
 /// Only anonymous queries share results: a request with an Authorization header, a mutation and a document selecting
 /// an uncached field always execute.
 /// </summary>
