@@ -17,6 +17,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.EntityType).HasMaxLength(50);
         builder.Property(e => e.EntityKey).HasMaxLength(50);
         builder.Property(e => e.Operation).HasMaxLength(20);
+        builder.Property(e => e.Visibility).HasMaxLength(10);
+        builder.Property(e => e.Seed).HasMaxLength(64).IsFixedLength();
         builder.Property(e => e.PreviousHash).HasMaxLength(64).IsFixedLength();
         builder.Property(e => e.Hash).HasMaxLength(64).IsFixedLength();
         builder.HasIndex(e => new { e.EntityType, e.EntityKey, e.Id });

@@ -31,6 +31,18 @@ public class AuditEntry
 
     public required string After { get; set; }
 
+    /// <summary>"public", or "restricted" for an entry made while its record was not public (a draft's): published as its digest only.</summary>
+    public string Visibility { get; set; } = "public";
+
+    /// <summary>The secret (hex) each field's salt derives from; never published, dropped once a field of the entry is redacted.</summary>
+    public string? Seed { get; set; }
+
+    /// <summary>After a redaction: the remaining fields' salts as a JSON object (field name → salt hex), since the seed is gone.</summary>
+    public string? Salts { get; set; }
+
+    /// <summary>Redacted fields as a JSON object: field name → { "digest", "redaction" }. Their values are gone from Before and After.</summary>
+    public string? Redactions { get; set; }
+
     public required string PreviousHash { get; set; }
 
     public required string Hash { get; set; }

@@ -112,6 +112,22 @@ namespace OpenAid.Data.Migrations.SqlServer
                         .HasColumnType("nchar(64)")
                         .IsFixedLength();
 
+                    b.Property<string>("Redactions")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Salts")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Seed")
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PreviousHash")

@@ -105,6 +105,22 @@ namespace OpenAid.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.Property<string>("Redactions")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Salts")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Seed")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PreviousHash")
