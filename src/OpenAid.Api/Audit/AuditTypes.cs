@@ -85,7 +85,7 @@ public sealed class AuditQueries : IQueryFields
 
     public static async Task<AuditVerification> VerifyAsync(OpenAidDbContext db, CancellationToken ct)
     {
-        var previous = AuditTrail.GenesisHash;
+        var previous = AuditEncoding.GenesisHash;
         long checkedCount = 0;
         await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).AsAsyncEnumerable().WithCancellation(ct))
         {

@@ -11,14 +11,16 @@ using OpenAid.Domain.Objections;
 namespace OpenAid.Data.Audit;
 
 /// <summary>
-/// Turns the tracked changes of a save into hash-chained <see cref="AuditEntry"/> rows. Each hash is
-/// SHA-256 over the previous hash and the entry's canonical text, so changing or removing any stored entry
-/// breaks every hash after it. A unique index on PreviousHash makes two writers that chain onto the same
-/// entry collide instead of forking the chain.
+/// Turns the tracked changes of a save into hash-chained <see cref="AuditEntry"/> rows, encoded as FORMAT.md says:
+/// each field digested with its own salt, the entry hash over its sequence, the previous hash, its visibility and
+/// the fields' digests. Changing or removing any stored entry breaks every hash after it; a unique index on
+/// PreviousHash makes two writers that chain onto the same entry collide instead of forking the chain.
 /// </summary>
 public static class AuditTrail
 {
-    public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+    public const string Public = "public";
+
+    public const string Restricted = "restricted";
 
     /// <summary>What a tracked entity looked like before the save, captured while EF still knows it.</summary>
     public sealed record PendingChange(EntityEntry Entry, string Operation, string? Before);
@@ -36,46 +38,110 @@ public static class AuditTrail
     /// <summary>Appends one entry per change, after the save gave new records their keys.</summary>
     public static async Task AppendAsync(DbContext db, AuditActor actor, IReadOnlyList<PendingChange> changes, DateTimeOffset at, CancellationToken ct)
     {
-        var previous = await db.Set<AuditEntry>().OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(ct) ?? GenesisHash;
+        var head = await db.Set<AuditEntry>().OrderByDescending(e => e.Id).Select(e => new { e.Id, e.Hash }).FirstOrDefaultAsync(ct);
+        var (sequence, previous) = head is null ? (0L, AuditEncoding.GenesisHash) : (head.Id, head.Hash);
         foreach (var change in changes)
         {
-            var entry = new AuditEntry
-            {
-                At = at,
-                ActorSubject = actor.Subject,
-                ActorRole = actor.Role,
-                ActorOrganizationCode = actor.OrganizationCode,
-                EntityType = change.Entry.Metadata.ClrType.Name,
-                EntityKey = string.Join(",", change.Entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Format(change.Entry.Property(p.Name).CurrentValue))),
-                Operation = change.Operation,
-                Before = change.Before,
-                After = Canonical(change.Entry, original: false),
-                PreviousHash = previous,
-                Hash = "",
-            };
-            entry.Hash = ComputeHash(entry);
+            var entry = Create(
+                ++sequence,
+                previous,
+                actor,
+                at,
+                change.Entry.Metadata.ClrType.Name,
+                string.Join(",", change.Entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Format(change.Entry.Property(p.Name).CurrentValue))),
+                change.Operation,
+                Public,
+                change.Before,
+                Canonical(change.Entry, original: false));
             previous = entry.Hash;
             db.Set<AuditEntry>().Add(entry);
         }
     }
 
-    /// <summary>SHA-256 over the previous hash and every recorded field, hex in lower case.</summary>
-    public static string ComputeHash(AuditEntry entry)
+    /// <summary>A sealed entry: a fresh seed for its salts, and its hash over every field.</summary>
+    public static AuditEntry Create(
+        long sequence, string previousHash, AuditActor actor, DateTimeOffset at, string entityType, string entityKey, string operation, string visibility, string? before, string after)
     {
-        var canonical = string.Join(
-            "\n",
-            entry.PreviousHash,
-            entry.At.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
-            entry.ActorSubject,
-            entry.ActorRole,
-            entry.ActorOrganizationCode ?? "",
-            entry.EntityType,
-            entry.EntityKey,
-            entry.Operation,
-            entry.Before ?? "",
-            entry.After);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        var entry = new AuditEntry
+        {
+            Id = sequence,
+            At = at,
+            ActorSubject = actor.Subject,
+            ActorRole = actor.Role,
+            ActorOrganizationCode = actor.OrganizationCode,
+            EntityType = entityType,
+            EntityKey = entityKey,
+            Operation = operation,
+            Visibility = visibility,
+            Before = before,
+            After = after,
+            Seed = AuditEncoding.NewSeed(),
+            PreviousHash = previousHash,
+            Hash = "",
+        };
+        entry.Hash = ComputeHash(entry);
+        return entry;
     }
+
+    /// <summary>The fields the entry still holds a value for, by FORMAT.md's names: the header, then before.* and after.*.</summary>
+    public static SortedDictionary<string, string?> Fields(AuditEntry entry)
+    {
+        var fields = new SortedDictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["at"] = Format(entry.At),
+            ["actor.subject"] = entry.ActorSubject,
+            ["actor.role"] = entry.ActorRole,
+            ["actor.organization"] = entry.ActorOrganizationCode,
+            ["entity.type"] = entry.EntityType,
+            ["entity.key"] = entry.EntityKey,
+            ["operation"] = entry.Operation,
+        };
+        foreach (var (section, json) in new[] { ("before.", entry.Before), ("after.", entry.After) })
+        {
+            foreach (var (property, value) in Values(json))
+            {
+                fields[section + property] = value;
+            }
+        }
+
+        return fields;
+    }
+
+    /// <summary>A redacted field: its digest stays in the chain, its value and salt are gone.</summary>
+    public sealed record RedactedField(string Digest, string Redaction);
+
+    public static IReadOnlyDictionary<string, RedactedField> RedactedFields(AuditEntry entry) =>
+        entry.Redactions is null ? new Dictionary<string, RedactedField>() : JsonSerializer.Deserialize<Dictionary<string, RedactedField>>(entry.Redactions, JsonOptions)!;
+
+    /// <summary>The salts of the fields that still hold their value: derived from the seed, or stored once a redaction dropped the seed.</summary>
+    public static Func<string, string> Salts(AuditEntry entry)
+    {
+        if (entry.Seed is { } seed)
+        {
+            return name => AuditEncoding.Salt(seed, name);
+        }
+
+        var stored = JsonSerializer.Deserialize<Dictionary<string, string>>(entry.Salts ?? "{}")!;
+        return name => stored[name];
+    }
+
+    /// <summary>The digest over every field's digest, the redacted ones included.</summary>
+    public static string ContentDigest(AuditEntry entry)
+    {
+        var salt = Salts(entry);
+        return AuditEncoding.ContentDigest(Fields(entry)
+            .Select(f => (f.Key, AuditEncoding.FieldDigest(salt(f.Key), f.Key, f.Value)))
+            .Concat(RedactedFields(entry).Select(r => (r.Key, r.Value.Digest))));
+    }
+
+    /// <summary>The entry's hash as FORMAT.md defines it, recomputed from what is stored.</summary>
+    public static string ComputeHash(AuditEntry entry) => AuditEncoding.EntryHash(entry.Id, entry.PreviousHash, entry.Visibility, ContentDigest(entry));
+
+    /// <summary>The properties of a Before or After JSON object.</summary>
+    public static Dictionary<string, string?> Values(string? json) =>
+        json is null ? [] : JsonSerializer.Deserialize<Dictionary<string, string?>>(json)!;
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     /// <summary>The entity's recorded fields as JSON with sorted keys, so the same state always gives the same text.</summary>
     private static string Canonical(EntityEntry entry, bool original)
@@ -100,7 +166,7 @@ public static class AuditTrail
         return JsonSerializer.Serialize(values);
     }
 
-    private static string? Format(object? value) => value switch
+    public static string? Format(object? value) => value switch
     {
         null => null,
         DateTimeOffset d => d.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),

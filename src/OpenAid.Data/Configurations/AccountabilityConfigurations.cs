@@ -17,6 +17,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.EntityType).HasMaxLength(50);
         builder.Property(e => e.EntityKey).HasMaxLength(50);
         builder.Property(e => e.Operation).HasMaxLength(20);
+        // The sequence is part of the hash, so the writer assigns it (the head's plus one) rather than the database.
+        builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Property(e => e.Visibility).HasMaxLength(10);
         builder.Property(e => e.Seed).HasMaxLength(64).IsFixedLength();
         builder.Property(e => e.PreviousHash).HasMaxLength(64).IsFixedLength();

@@ -56,10 +56,7 @@ namespace OpenAid.Data.Migrations.SqlServer
             modelBuilder.Entity("OpenAid.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<string>("ActorOrganizationCode")
                         .HasMaxLength(32)

@@ -51,7 +51,6 @@ namespace OpenAid.Data.Migrations.Sqlite
             modelBuilder.Entity("OpenAid.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ActorOrganizationCode")

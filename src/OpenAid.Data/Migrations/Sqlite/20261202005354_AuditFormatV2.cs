@@ -10,6 +10,15 @@ namespace OpenAid.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterColumn<long>(
+                name: "Id",
+                table: "AuditEntries",
+                type: "INTEGER",
+                nullable: false,
+                oldClrType: typeof(long),
+                oldType: "INTEGER")
+                .OldAnnotation("Sqlite:Autoincrement", true);
+
             migrationBuilder.AddColumn<string>(
                 name: "Redactions",
                 table: "AuditEntries",
@@ -57,6 +66,15 @@ namespace OpenAid.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "Visibility",
                 table: "AuditEntries");
+
+            migrationBuilder.AlterColumn<long>(
+                name: "Id",
+                table: "AuditEntries",
+                type: "INTEGER",
+                nullable: false,
+                oldClrType: typeof(long),
+                oldType: "INTEGER")
+                .Annotation("Sqlite:Autoincrement", true);
         }
     }
 }
