@@ -10,7 +10,7 @@ namespace OpenAid.Domain.Needs;
 /// A need registered for a village (需求对接): public only once a named reviewer approved it, and never
 /// pledged beyond what it asks.
 /// </summary>
-public class Need : IPlaced
+public class Need : IPlaced, IPublishable
 {
     public const int CodeMaxLength = 32;
     public const int TitleMaxLength = 200;
@@ -68,6 +68,8 @@ public class Need : IPlaced
     public int RegisteredByOrganizationId { get; private set; }
 
     public NeedStatus Status { get; private set; }
+
+    public bool IsPublic => NeedLifecycle.IsPublic(Status);
 
     public DateTimeOffset CreatedAt { get; private set; }
 

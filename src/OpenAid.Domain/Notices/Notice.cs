@@ -9,7 +9,7 @@ namespace OpenAid.Domain.Notices;
 /// A formal publication (公告公示). Once published it is immutable: a correction is a new notice that
 /// supersedes it, a withdrawal keeps it visible with the reason.
 /// </summary>
-public class Notice : IPlaced
+public class Notice : IPlaced, IPublishable
 {
     public const int CodeMaxLength = 32;
     public const int TitleMaxLength = 300;
@@ -60,6 +60,8 @@ public class Notice : IPlaced
     public string? LocalSupervisionPhone { get; private set; }
 
     public NoticeStatus Status { get; private set; }
+
+    public bool IsPublic => Status != NoticeStatus.Draft;
 
     /// <summary>Working days published after the 15-working-day deadline; 0 when on time.</summary>
     public int WorkingDaysLate { get; private set; }
