@@ -95,7 +95,7 @@ async function* splitLines(chunks) {
   const decoder = new StringDecoder('utf8');
   let rest = '';
   for await (const chunk of chunks) {
-    const parts = (rest + (typeof chunk === 'string' ? chunk : decoder.write(chunk))).split('\n');
+    const parts = (rest + decoder.write(chunk)).split('\n');
     rest = parts.pop();
     for (const part of parts) yield part.replace(/\r$/, '');
   }
@@ -104,8 +104,8 @@ async function* splitLines(chunks) {
 }
 
 /**
- * A dump held in memory, { name: string | Buffer }. The verifier reads any object with the same two methods:
- * lines(name) yields the non-empty lines of a file (none when it is absent), text(name) gives it whole or null.
+ * A dump held in memory, { name: string | Buffer }. The verifier reads any object with the same three methods:
+ * has(name), lines(name) yields the non-empty lines of a file (none when it is absent), text(name) gives it whole or null.
  */
 export function dumpFromFiles(files) {
   const content = (name) => (name in files ? Buffer.from(files[name]) : null);
