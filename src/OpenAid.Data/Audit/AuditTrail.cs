@@ -186,8 +186,9 @@ public static class AuditTrail
             return name => AuditEncoding.Salt(seed, name);
         }
 
+        // An entry with neither (v1, not re-encoded: AuditUpgrade) has no salts; its hash cannot match, and verification says where.
         var stored = JsonSerializer.Deserialize<Dictionary<string, string>>(entry.Salts ?? "{}")!;
-        return name => stored[name];
+        return name => stored.GetValueOrDefault(name, "");
     }
 
     /// <summary>The digest over every field's digest, the redacted ones included.</summary>

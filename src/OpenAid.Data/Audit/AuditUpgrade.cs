@@ -116,30 +116,54 @@ public static class AuditUpgrade
         return null;
     }
 
-    /// <summary>The records (entity type, key) of every <see cref="IPublishable"/> type that are not public now.</summary>
+    /// <summary>
+    /// The records (entity type, key) that are not public now: of every <see cref="IPublishable"/> type those that say
+    /// so, and the records that point at one of them (a draft notice's fund and project links), as the writer has it.
+    /// </summary>
     private static async Task<HashSet<(string Type, string Key)>> NotPublicRecordsAsync(OpenAidDbContext db, CancellationToken ct)
     {
-        var found = new HashSet<(string, string)>();
-        foreach (var type in db.Model.GetEntityTypes().Where(t => typeof(IPublishable).IsAssignableFrom(t.ClrType)))
+        var found = new HashSet<(string Type, string Key)>();
+        var types = db.Model.GetEntityTypes().Where(t => t.FindPrimaryKey() is not null).ToList();
+        static bool Publishable(IReadOnlyTypeBase t) => typeof(IPublishable).IsAssignableFrom(t.ClrType);
+        foreach (var type in types.Where(Publishable))
         {
-            var collect = typeof(AuditUpgrade).GetMethod(nameof(CollectNotPublicAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
-                .MakeGenericMethod(type.ClrType);
-            await (Task)collect.Invoke(null, [db, type, found, ct])!;
+            await EachAsync(db, type, (record, key) => ((IPublishable)record).IsPublic ? null : key, found, ct);
+        }
+
+        foreach (var type in types.Where(t => !Publishable(t)))
+        {
+            var links = type.GetForeignKeys().Where(k => Publishable(k.PrincipalEntityType)).ToList();
+            if (links.Count > 0)
+            {
+                await EachAsync(db, type, (record, key) => links.Any(k => found.Contains((k.PrincipalEntityType.ClrType.Name, Key(k.Properties, record)))) ? key : null, found, ct);
+            }
         }
 
         return found;
     }
 
-    private static async Task CollectNotPublicAsync<T>(OpenAidDbContext db, IEntityType type, HashSet<(string, string)> found, CancellationToken ct)
-        where T : class, IPublishable
+    /// <summary>Reads every record of <paramref name="type"/> and adds the keys <paramref name="select"/> returns.</summary>
+    private static async Task EachAsync(OpenAidDbContext db, IEntityType type, Func<object, string, string?> select, HashSet<(string, string)> found, CancellationToken ct)
     {
+        var read = typeof(AuditUpgrade).GetMethod(nameof(ReadAllAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.MakeGenericMethod(type.ClrType);
         var key = type.FindPrimaryKey()!.Properties;
+        await (Task)read.Invoke(null, [db, (Action<object>)(record =>
+        {
+            if (select(record, Key(key, record)) is { } selected)
+            {
+                found.Add((type.ClrType.Name, selected));
+            }
+        }), ct])!;
+    }
+
+    private static async Task ReadAllAsync<T>(OpenAidDbContext db, Action<object> each, CancellationToken ct)
+        where T : class
+    {
         await foreach (var record in db.Set<T>().AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
         {
-            if (!record.IsPublic)
-            {
-                found.Add((type.ClrType.Name, AuditTrail.Key(key.Select(p => p.GetGetter().GetClrValue(record)))));
-            }
+            each(record);
         }
     }
+
+    private static string Key(IReadOnlyList<IProperty> properties, object record) => AuditTrail.Key(properties.Select(p => p.GetGetter().GetClrValue(record)));
 }
