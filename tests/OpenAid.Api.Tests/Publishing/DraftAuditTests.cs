@@ -22,6 +22,7 @@ public class DraftAuditTests(PublishingServer server)
     public async Task A_notice_edited_twice_as_a_draft_starts_its_public_history_at_publication()
     {
         var head = await HeadAsync();
+        var counted = await ChangeCountAsync();
         var samples = server.Samples;
         var project = await samples.ProjectAsync(region: server.Village);
         var afterProject = await HeadAsync();
@@ -71,6 +72,7 @@ public class DraftAuditTests(PublishingServer server)
         Assert.Equal(["publish"], noticeChanges.Select(c => c.Text("operation")));
         var exported = ExportFiles.NdjsonRows(await server.Client.GetStringAsync($"export/changes.ndjson?after={head}"));
         Assert.Equal(["publish"], exported.Where(c => c.Text("id") == id).Select(c => c.Text("operation")));
+        Assert.Equal(counted + 2, await ChangeCountAsync()); // the project's create and the notice's publish
 
         // In the audit export every entry is there: the draft's by their digest only, the publication in full.
         var lines = await AuditLinesAsync(head);
@@ -202,6 +204,13 @@ public class DraftAuditTests(PublishingServer server)
         var response = await server.GraphQLAsync("query($after: String) { changes(after: $after, first: 100) { nodes { sequence id operation } } }", new { after = after.ToString(CultureInfo.InvariantCulture) });
         Assert.True(response.Errors.Count == 0, response.ToString());
         return [.. response.Get("data", "changes", "nodes").EnumerateArray()];
+    }
+
+    private async Task<int> ChangeCountAsync()
+    {
+        var response = await server.GraphQLAsync("{ changes(first: 1) { totalCount } }");
+        Assert.True(response.Errors.Count == 0, response.ToString());
+        return response.Get("data", "changes", "totalCount").GetInt32();
     }
 
     /// <summary>The lines of /export/audit.ndjson after a sequence, by sequence.</summary>
