@@ -41,6 +41,8 @@ public static class AuditUpgrade
         var notPublic = await NotPublicRecordsAsync(db, ct);
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
+            // A retry starts over from what is stored.
+            db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var previous = await db.AuditEntries.Where(e => e.Id < first).OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(ct) ?? AuditEncoding.GenesisHash;
             int reencoded = 0, restricted = 0;
