@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using OpenAid.Data.Audit;
 using OpenAid.Data.Regions;
 
 namespace OpenAid.Data;
@@ -28,11 +29,27 @@ public static class DatabaseInitializer
         await db.Database.OpenConnectionAsync(ct);
         try
         {
+            await UpgradeAuditTrailAsync(db, progress, ct);
             return await SeedAsync(db, demoData, progress, pending.Count, total, ct);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Entries written before audit format v2 are re-encoded once (AuditUpgrade); a later start finds none.</summary>
+    private static async Task UpgradeAuditTrailAsync(OpenAidDbContext db, IProgress<string>? progress, CancellationToken ct)
+    {
+        var step = Stopwatch.StartNew();
+        var upgrade = await AuditUpgrade.ReencodeV1Async(db, ct);
+        if (upgrade.Refused is { } reason)
+        {
+            progress?.Report($"Audit trail: v1 entries NOT re-encoded to v2: {reason}; verifyAuditChain names the place");
+        }
+        else if (upgrade.Reencoded > 0)
+        {
+            progress?.Report($"Audit trail: re-encoded {upgrade.Reencoded:N0} v1 entries to v2 ({upgrade.Restricted:N0} of records not public now made restricted) in {step.ElapsedMilliseconds:N0} ms");
         }
     }
 

@@ -4,6 +4,7 @@ using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using OpenAid.Api.GraphQL;
 using OpenAid.Data;
+using OpenAid.Data.Audit;
 
 namespace OpenAid.Api.Exports;
 
@@ -27,7 +28,7 @@ public sealed class ChangeType : ObjectGraphType<Change>
         Field<NonNullGraphType<StringGraphType>>("key").Description("The record's key: its internal number, or a region's 12-digit code.").Exported().Resolve(ctx => ctx.Source.Entry.EntityKey);
         Field<NonNullGraphType<IdGraphType>>("id").Description("The record's global ID; pass it to node(id:) or history(id:).").Exported()
             .Resolve(ctx => GlobalId.Encode(ctx.Source.TypeName, ctx.Source.Key));
-        Field<NonNullGraphType<StringGraphType>>("operation").Description("\"create\" or \"update\"; nothing public is ever deleted.").Exported().Resolve(ctx => ctx.Source.Entry.Operation);
+        Field<NonNullGraphType<StringGraphType>>("operation").Description("\"create\", \"update\", \"publish\" (a draft or a need under review made public) or \"redact\"; nothing public is ever deleted.").Exported().Resolve(ctx => ctx.Source.Entry.Operation);
         Field<NodeInterface>("record").Description("The record as it is now.")
             .Resolve(ctx => ctx.LoadNode(ctx.Source.TypeName, ctx.Source.Key));
     }
@@ -35,9 +36,9 @@ public sealed class ChangeType : ObjectGraphType<Change>
 
 /// <summary>
 /// changes(after:, first:): the public audit trail as a feed, oldest first, so that a reporter can mirror the data
-/// incrementally. It lists writes to records that have a public GraphQL type (a Node), and only while the record is
-/// public: a draft's writes appear once it is published. The audit trail itself never holds restricted fields (the
-/// complainant's contact). The cursor is the entry's sequence number.
+/// incrementally. It lists the public entries of records that have a public GraphQL type (a Node) and that node(id:)
+/// returns: a draft's writes are restricted entries and never appear; its publication does, as a "publish". The audit
+/// trail itself never holds restricted fields (the complainant's contact). The cursor is the entry's sequence number.
 /// </summary>
 public sealed class ChangeQueries : IQueryFields
 {
@@ -101,7 +102,7 @@ public sealed class ChangeQueries : IQueryFields
     private static IQueryable<ChangeRow> Candidates(OpenAidDbContext db, Dictionary<string, INodeSource> types, long after)
     {
         var names = types.Keys.ToArray();
-        return db.AuditEntries.AsNoTracking().Where(e => e.Id > after && names.Contains(e.EntityType)).OrderBy(e => e.Id)
+        return db.AuditEntries.AsNoTracking().Where(e => e.Id > after && e.Visibility == AuditTrail.Public && names.Contains(e.EntityType)).OrderBy(e => e.Id)
             .Select(e => new ChangeRow(e.Id, e.At, e.EntityType, e.EntityKey, e.Operation));
     }
 

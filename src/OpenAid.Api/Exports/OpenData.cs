@@ -80,6 +80,7 @@ public sealed class OpenData
             ndjson = "/export/changes.ndjson?after=<sequence>",
             description = "Everything public that changed since a cursor (the last sequence seen), oldest first. Start from the dump's changesCursor to mirror the data.",
         },
+        audit = new { ndjson = AuditExport.Path + "?after=<sequence>", description = AuditExport.Description },
         citableLinks = CitableLinks.Routes.Select(r => new { path = $"{r.Prefix}/{{code}}", redirectsTo = $"/#/{r.Page}/{{code}}", record = r.Record }),
         graphQL = "/graphql",
         graphiQL = "/graphiql",

@@ -8,7 +8,7 @@ namespace OpenAid.Api.Exports;
 
 /// <summary>
 /// The open data endpoints: the export index (/export), one export per list (/export/{list}.csv|.ndjson), the full
-/// dump (/export/dump.zip), and the citable short links (/n/…, /p/…, /v/…, /o/…). Exports run in a bounded number of
+/// dump (/export/dump.zip), the audit trail (/export/audit.ndjson), and the citable short links (/n/…, /p/…, /v/…, /o/…). Exports run in a bounded number of
 /// slots (ExportGate, 503 beyond) and are charged to the caller's rate limit by rows. See Exports/README.md.
 /// </summary>
 public static class OpenDataEndpoints
@@ -43,6 +43,7 @@ public static class OpenDataEndpoints
             return Results.Json(openData.Index(), OpenData.JsonOptions);
         });
         endpoints.MapGet("/export/dump.zip", (HttpContext http) => DumpAsync(http, openData, gate, dumps, limiter));
+        endpoints.MapGet(AuditExport.Path, (HttpContext http) => AuditExport.WriteAsync(http, openData, gate, limiter));
         endpoints.MapGet("/export/{list}.{format}", (HttpContext http, string list, string format) => ExportAsync(http, openData, gate, limiter, list, format));
         endpoints.MapGet("/export/{**rest}", (HttpContext http) => WriteErrorAsync(http, openData, StatusCodes.Status404NotFound,
             new ExecutionError($"No export at {http.Request.Path}. The exports are listed at /export.") { Code = ExportNotFoundCode }));
@@ -176,7 +177,7 @@ public static class OpenDataEndpoints
     }
 
     /// <summary>503 with Retry-After: every export slot is taken (ExportGate).</summary>
-    private static Task WriteBusyAsync(HttpContext http, OpenData openData, ExportGate gate)
+    internal static Task WriteBusyAsync(HttpContext http, OpenData openData, ExportGate gate)
     {
         http.Response.Headers.RetryAfter = gate.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return WriteErrorAsync(http, openData, StatusCodes.Status503ServiceUnavailable, new ExecutionError(

@@ -23,40 +23,105 @@ public static class AuditTrail
     public const string Restricted = "restricted";
 
     /// <summary>What a tracked entity looked like before the save, captured while EF still knows it.</summary>
-    public sealed record PendingChange(EntityEntry Entry, string Operation, string? Before);
+    /// <param name="WasPublic">Whether the record was public before the write: false for a new record, and for a draft.</param>
+    public sealed record PendingChange(EntityEntry Entry, string Operation, string? Before, bool WasPublic);
 
     public static List<PendingChange> Capture(DbContext db) =>
         [.. db.ChangeTracker.Entries()
             .Where(e => e.Entity is not AuditEntry and not DataVersion and not RegisterSequence and not ContactRead && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(e => e.State switch
             {
-                EntityState.Added => new PendingChange(e, "create", null),
-                EntityState.Modified => new PendingChange(e, "update", Canonical(e, original: true)),
+                EntityState.Added => new PendingChange(e, "create", null, WasPublic: false),
+                EntityState.Modified => new PendingChange(e, "update", Canonical(e, original: true), e.Entity is not IPublishable || ((IPublishable)e.OriginalValues.ToObject()).IsPublic),
                 _ => throw new InvalidOperationException($"{e.Metadata.ClrType.Name} records are never deleted: published data is kept for good."),
             })];
 
-    /// <summary>Appends one entry per change, after the save gave new records their keys.</summary>
+    /// <summary>
+    /// Appends one entry per change, after the save gave new records their keys. A write to a record that is not
+    /// public afterwards (a draft, or a link of a draft) is restricted. The write that makes a record public is a
+    /// <c>publish</c> holding its whole state and no before, followed by a <c>publish</c> of each record it holds
+    /// (a notice's fund and project links), whose earlier entries were restricted with it.
+    /// </summary>
     public static async Task AppendAsync(DbContext db, AuditActor actor, IReadOnlyList<PendingChange> changes, DateTimeOffset at, CancellationToken ct)
     {
         var head = await db.Set<AuditEntry>().OrderByDescending(e => e.Id).Select(e => new { e.Id, e.Hash }).FirstOrDefaultAsync(ct);
         var (sequence, previous) = head is null ? (0L, AuditEncoding.GenesisHash) : (head.Id, head.Hash);
-        foreach (var change in changes)
+        void Append(EntityEntry record, string operation, string visibility, string? before)
         {
-            var entry = Create(
-                ++sequence,
-                previous,
-                actor,
-                at,
-                change.Entry.Metadata.ClrType.Name,
-                string.Join(",", change.Entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Format(change.Entry.Property(p.Name).CurrentValue))),
-                change.Operation,
-                Public,
-                change.Before,
-                Canonical(change.Entry, original: false));
+            var entry = Create(++sequence, previous, actor, at, record.Metadata.ClrType.Name, Key(record), operation, visibility, before, Canonical(record, original: false));
             previous = entry.Hash;
             db.Set<AuditEntry>().Add(entry);
         }
+
+        var changed = changes.Select(c => c.Entry.Entity).ToHashSet(ReferenceEqualityComparer.Instance);
+        foreach (var change in changes)
+        {
+            if (!await IsPublicAsync(db, change.Entry, ct))
+            {
+                Append(change.Entry, change.Operation, Restricted, change.Before);
+            }
+            else if (change.Entry.Entity is IPublishable && !change.WasPublic)
+            {
+                Append(change.Entry, "publish", Public, before: null);
+                foreach (var held in await HeldRecordsAsync(db, change.Entry, ct))
+                {
+                    if (!changed.Contains(held.Entity))
+                    {
+                        Append(held, "publish", Public, before: null);
+                    }
+                }
+            }
+            else
+            {
+                Append(change.Entry, change.Operation, Public, change.Before);
+            }
+        }
     }
+
+    /// <summary>
+    /// Whether the record is public after the write: an <see cref="IPublishable"/> says so itself; any other record is
+    /// public unless it points at an <see cref="IPublishable"/> record that is not (a link of a draft notice).
+    /// </summary>
+    private static async Task<bool> IsPublicAsync(DbContext db, EntityEntry record, CancellationToken ct)
+    {
+        if (record.Entity is IPublishable publishable)
+        {
+            return publishable.IsPublic;
+        }
+
+        foreach (var foreignKey in record.Metadata.GetForeignKeys().Where(k => typeof(IPublishable).IsAssignableFrom(k.PrincipalEntityType.ClrType)))
+        {
+            var key = foreignKey.Properties.Select(p => record.Property(p.Name).CurrentValue).ToArray();
+            if (key.All(v => v is not null) && await db.FindAsync(foreignKey.PrincipalEntityType.ClrType, key, ct) is IPublishable { IsPublic: false })
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The records a record holds through its collections (a notice's fund and project links), loaded if need be.</summary>
+    private static async Task<List<EntityEntry>> HeldRecordsAsync(DbContext db, EntityEntry record, CancellationToken ct)
+    {
+        var held = new List<EntityEntry>();
+        foreach (var collection in record.Collections)
+        {
+            if (!collection.IsLoaded)
+            {
+                await collection.LoadAsync(ct);
+            }
+
+            held.AddRange((collection.CurrentValue ?? Array.Empty<object>()).Cast<object>().Select(db.Entry));
+        }
+
+        return held;
+    }
+
+    /// <summary>The entity's key as the trail records it: its key values, formatted, joined by commas.</summary>
+    public static string Key(IEnumerable<object?> values) => string.Join(",", values.Select(Format));
+
+    private static string Key(EntityEntry record) => Key(record.Metadata.FindPrimaryKey()!.Properties.Select(p => record.Property(p.Name).CurrentValue));
 
     /// <summary>A sealed entry: a fresh seed for its salts, and its hash over every field.</summary>
     public static AuditEntry Create(
@@ -121,8 +186,9 @@ public static class AuditTrail
             return name => AuditEncoding.Salt(seed, name);
         }
 
+        // An entry with neither (v1, not re-encoded: AuditUpgrade) has no salts; its hash cannot match, and verification says where.
         var stored = JsonSerializer.Deserialize<Dictionary<string, string>>(entry.Salts ?? "{}")!;
-        return name => stored[name];
+        return name => stored.GetValueOrDefault(name, "");
     }
 
     /// <summary>The digest over every field's digest, the redacted ones included.</summary>

@@ -68,6 +68,8 @@ export function AuditHistory({ id }: { id: string }) {
                   <td>
                     {entry.operation === 'create' ? (
                       t('history.created')
+                    ) : entry.operation === 'publish' ? (
+                      t('history.published')
                     ) : changes.length === 0 ? (
                       t('history.updated')
                     ) : (

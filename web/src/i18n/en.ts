@@ -146,6 +146,7 @@ export const en: Record<MessageKey, string> = {
   'history.what': 'What',
   'history.created': 'Created',
   'history.updated': 'Updated',
+  'history.published': 'Published',
   'record.cite': 'Link to cite:',
   'record.demo': 'Demo data',
   'villages.intro': 'Choose a province, city, county, township and village, or search by name, to see the place’s figures, money and projects.',

@@ -139,6 +139,7 @@ export const zh = {
   'history.what': '内容',
   'history.created': '创建',
   'history.updated': '更新',
+  'history.published': '发布',
   'record.cite': '引用链接：',
   'record.demo': '演示数据',
   'villages.intro': '逐级选择省、市、县、乡镇和村，或按名称搜索，查看当地的统计数据、资金和项目。',
