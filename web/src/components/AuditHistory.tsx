@@ -1,16 +1,20 @@
 import { gql } from 'urql';
 import { useI18n } from '../i18n';
+import type { MessageKey } from '../i18n/zh';
 import { Query } from './Query';
 import { Table } from './Table';
 
 interface Entry {
   sequence: number;
   at: string;
+  actorSubject: string;
   actorRole: string;
   actorOrganizationCode: string | null;
   operation: string;
   before: string | null;
   after: string;
+  /** Only the redacted fields are asked for: their values are gone, and the redaction's code says why. */
+  fields: { name: string; redaction: string | null }[];
 }
 
 const History = gql<{ history: Entry[] }, { id: string }>`
@@ -18,17 +22,27 @@ const History = gql<{ history: Entry[] }, { id: string }>`
     history(id: $id) {
       sequence
       at
+      actorSubject
       actorRole
       actorOrganizationCode
       operation
       before
       after
+      fields {
+        name
+        redaction
+      }
     }
   }
 `;
 
-/** The fields whose value a write changed, from the audit entry's before and after (canonical JSON objects). */
-function changedFields(entry: Entry): [string, string | null, string | null][] {
+type Value = { text: string | null } | { redaction: string };
+
+/**
+ * The fields whose value a write changed, from the audit entry's before and after (canonical JSON objects); a value
+ * erased under the law appears as its redaction.
+ */
+function changedFields(entry: Entry): [string, Value, Value][] {
   const parse = (json: string | null): Record<string, string | null> => {
     try {
       return json ? (JSON.parse(json) as Record<string, string | null>) : {};
@@ -38,14 +52,36 @@ function changedFields(entry: Entry): [string, string | null, string | null][] {
   };
   const before = parse(entry.before);
   const after = parse(entry.after);
-  return Object.keys(after)
-    .filter((key) => entry.before !== null && before[key] !== after[key])
-    .map((key) => [key, before[key] ?? null, after[key] ?? null]);
+  const redacted = new Map(entry.fields.filter((f) => f.redaction).map((f) => [f.name, f.redaction as string]));
+  const value = (section: 'before' | 'after', values: Record<string, string | null>, key: string): Value => {
+    const redaction = redacted.get(`${section}.${key}`);
+    return redaction ? { redaction } : { text: values[key] ?? null };
+  };
+  const keys = new Set([...Object.keys(after), ...[...redacted.keys()].filter((k) => k.startsWith('after.')).map((k) => k.slice(6))]);
+  return [...keys]
+    .map((key): [string, Value, Value] => [key, value('before', before, key), value('after', after, key)])
+    .filter(([, b, a]) => entry.before !== null && JSON.stringify(b) !== JSON.stringify(a));
+}
+
+/** Who wrote: the role in the page's language, the organisation, and which automatic process for the system. */
+function useWriter() {
+  const { t } = useI18n();
+  return (entry: Entry) => {
+    if (entry.actorRole === 'System') {
+      const key = `history.system.${entry.actorSubject.replace(/^system:/, '')}` as MessageKey;
+      return t(key) === key ? t('history.role.System') : t(key);
+    }
+    const key = `history.role.${entry.actorRole}` as MessageKey;
+    const role = t(key) === key ? entry.actorRole : t(key);
+    return entry.actorOrganizationCode ? `${role} · ${entry.actorOrganizationCode}` : role;
+  };
 }
 
 /** Every recorded write to a record (history(id:)): who, when, and what changed. */
 export function AuditHistory({ id }: { id: string }) {
-  const { t, formatDateTime } = useI18n();
+  const { t, tf, formatDateTime } = useI18n();
+  const writer = useWriter();
+  const show = (value: Value) => ('redaction' in value ? tf('history.redacted', { code: value.redaction }) : (value.text ?? '—'));
   return (
     <Query query={History} variables={{ id }}>
       {({ history }) =>
@@ -61,10 +97,7 @@ export function AuditHistory({ id }: { id: string }) {
                 <tr key={entry.sequence}>
                   <td className="number">{entry.sequence}</td>
                   <td>{formatDateTime(entry.at)}</td>
-                  <td>
-                    {entry.actorRole}
-                    {entry.actorOrganizationCode ? ` · ${entry.actorOrganizationCode}` : ''}
-                  </td>
+                  <td>{writer(entry)}</td>
                   <td>
                     {entry.operation === 'create' ? (
                       t('history.created')
@@ -76,11 +109,12 @@ export function AuditHistory({ id }: { id: string }) {
                       <ul className="changes">
                         {changes.map(([field, before, after]) => (
                           <li key={field}>
-                            <code>{field}</code>: {before ?? '—'} → {after ?? '—'}
+                            <code>{field}</code>: {show(before)} → {show(after)}
                           </li>
                         ))}
                       </ul>
                     )}
+                    {entry.operation === 'redact' && <p className="muted">{t('history.redactedOp')}</p>}
                   </td>
                 </tr>
               );

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { AuditCheck } from '../components/AuditCheck';
 import { ErrorBox } from '../components/ErrorBox';
 import { RegionPicker } from '../components/RegionPicker';
 import { Table } from '../components/Table';
@@ -145,6 +146,11 @@ query {
             changes.ndjson
           </a>
         </p>
+      </section>
+
+      <section aria-labelledby="audit-heading">
+        <h2 id="audit-heading">{t('audit.title')}</h2>
+        <AuditCheck />
       </section>
 
       <section aria-labelledby="api-heading">
