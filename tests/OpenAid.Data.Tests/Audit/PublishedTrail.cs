@@ -209,7 +209,7 @@ public sealed class PublishedTrail : IDisposable
     /// <summary>The dump: audit/* as FORMAT.md lays them out, and a metadata.json.</summary>
     public byte[] ToZip(params string[] leaveOut) => ToZip(EntryLines, CheckpointLines, leaveOut);
 
-    /// <summary>The dump as it was when the trail ended at entry <paramref name="upTo"/>: its entries and checkpoints up to there.</summary>
+    /// <summary>The dump as it was when the trail ended at entry <paramref name="upTo"/>: its entries and checkpoints up to there (its records are today's: an --against dump only).</summary>
     public byte[] EarlierDump(long upTo) =>
         ToZip([.. EntryLines.Where(e => (long)e["sequence"]! <= upTo)], [.. CheckpointLines.Where(c => (long)c["sequence"]! <= upTo)], []);
 

@@ -26,8 +26,11 @@ public interface IPublishedAudit
     IAsyncEnumerable<PublishedRecord> RecordsAsync(CancellationToken ct);
 }
 
-/// <summary>The published files as NDJSON streams, opened by name (entries.ndjson, checkpoints.ndjson, keys.json, records.ndjson, redactions.ndjson).</summary>
-public sealed class NdjsonPublishedAudit(Func<string, Stream?> open) : IPublishedAudit
+/// <summary>
+/// The published files as NDJSON streams, opened by name (entries.ndjson, checkpoints.ndjson, keys.json, records.ndjson,
+/// redactions.ndjson); <paramref name="location"/> prefixes the file's name where a line is unreadable.
+/// </summary>
+public sealed class NdjsonPublishedAudit(Func<string, Stream?> open, string location = "") : IPublishedAudit
 {
     public const string Entries = "entries.ndjson";
     public const string Checkpoints = "checkpoints.ndjson";
@@ -42,15 +45,16 @@ public sealed class NdjsonPublishedAudit(Func<string, Stream?> open) : IPublishe
 
     /// <summary>The audit files of a dump; all five must be there, so that leaving one out cannot skip a check.</summary>
     /// <exception cref="PublishedFormatException">A file is missing.</exception>
-    public static NdjsonPublishedAudit FromDump(ZipArchive archive)
+    /// <param name="name">How to call the dump where one of its files is unreadable.</param>
+    public static NdjsonPublishedAudit FromDump(ZipArchive archive, string? name = null)
     {
         var missing = DumpFiles.Where(f => archive.GetEntry(DumpFolder + f) is null).Select(f => DumpFolder + f).ToList();
         if (missing.Count > 0)
         {
-            throw new PublishedFormatException($"This is not a dump with an audit trail: {string.Join(", ", missing)} {(missing.Count == 1 ? "is" : "are")} missing.");
+            throw new PublishedFormatException($"{name ?? "This"} is not a dump with an audit trail: {string.Join(", ", missing)} {(missing.Count == 1 ? "is" : "are")} missing.");
         }
 
-        return new NdjsonPublishedAudit(name => archive.GetEntry(DumpFolder + name)?.Open());
+        return new NdjsonPublishedAudit(file => archive.GetEntry(DumpFolder + file)?.Open(), (name is null ? "" : name + ": ") + DumpFolder);
     }
 
     public bool HasRecords { get; } = Probe(open, Records);
@@ -69,7 +73,7 @@ public sealed class NdjsonPublishedAudit(Func<string, Stream?> open) : IPublishe
         }
 
         using var reader = new StreamReader(stream, Encoding.UTF8);
-        return PublishedJson.Parse<PublishedKeys>(await reader.ReadToEndAsync(ct), Keys, 0);
+        return PublishedJson.Parse<PublishedKeys>(await reader.ReadToEndAsync(ct), location + Keys, 0);
     }
 
     public IAsyncEnumerable<PublishedRecord> RecordsAsync(CancellationToken ct) => ReadLines<PublishedRecord>(Records, required: false, ct);
@@ -93,7 +97,7 @@ public sealed class NdjsonPublishedAudit(Func<string, Stream?> open) : IPublishe
         {
             if (required)
             {
-                throw new PublishedFormatException($"{file} is missing.");
+                throw new PublishedFormatException($"{location}{file} is missing.");
             }
 
             yield break;
@@ -106,7 +110,7 @@ public sealed class NdjsonPublishedAudit(Func<string, Stream?> open) : IPublishe
             line++;
             if (text.Length > 0)
             {
-                yield return PublishedJson.Parse<T>(text, file, line);
+                yield return PublishedJson.Parse<T>(text, location + file, line);
             }
         }
     }
