@@ -123,6 +123,7 @@ public static class AuditVerifier
         { EntityKey: { } key } => $"record {problem.EntityType} {key}",
         { Code: "BAD_SIGNATURE" or "UNTRUSTED_KEY" or "CHECKPOINT_MISMATCH", Sequence: { } sequence } => $"checkpoint #{sequence.ToString("N0", CultureInfo.InvariantCulture)}",
         { Sequence: { } sequence } => $"entry {sequence.ToString("N0", CultureInfo.InvariantCulture)}",
+        { EntityType: RecordChecks.RegionImport } => "the region import",
         _ => "the trail",
     };
 
