@@ -4,7 +4,11 @@
 #   ./run.sh                                   run the API, GraphiQL and the web app
 #   ./run.sh token --role Publisher --region 451027 --org ORG-000001
 #                                              print a development sign-in token for this database
+#   ./run.sh verify <URL or dump.zip> [--against <earlier dump.zip>] [--key <PEM file>]
+#                                              verify a published audit trail offline (no server, no database):
+#                                              exit 0 when it verifies, 1 at the first broken place, 2 on bad input
 set -euo pipefail
+caller="$PWD"
 cd "$(dirname "$0")"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 # Development sign-in (the local signer, and with it `token`) is off unless asked for, and only ever in Development.
@@ -12,6 +16,19 @@ if [ "$ASPNETCORE_ENVIRONMENT" = Development ]; then
   export Auth__LocalSigner="${Auth__LocalSigner:-true}"
 fi
 database=(--Database:ConnectionString="Data Source=$PWD/data/openaid.db")
+
+if [ "${1:-}" = verify ]; then
+  # `dotnet run` starts the program in the project's folder: hand it the caller's files as absolute paths.
+  shift
+  files=()
+  for arg in "$@"; do
+    case "$arg" in
+      --* | /* | http://* | https://*) files+=("$arg") ;;
+      *) files+=("$caller/$arg") ;;
+    esac
+  done
+  exec dotnet run --project src/OpenAid.Api -c Release -v q -- verify ${files[@]+"${files[@]}"}
+fi
 
 if [ "${1:-}" = token ]; then
   exec dotnet run --project src/OpenAid.Api -c Release -v q -- "$@" "${database[@]}"

@@ -3,11 +3,12 @@ using GraphQL.Types;
 using GraphQL.Utilities;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using OpenAid.Api.Audit;
 using OpenAid.Api.Auth;
 
 namespace OpenAid.Api;
 
-/// <summary>The product's command line: serve (the default) and print-schema.</summary>
+/// <summary>The product's command line: serve (the default), print-schema, token and verify.</summary>
 public static class OpenAidCommands
 {
     public static async Task<int> ServeAsync(string[] args)
@@ -45,6 +46,9 @@ public static class OpenAidCommands
         var app = OpenAidHost.Build(hostArgs);
         return TokenCommand.Run(tokenArgs, app.Services.GetService<LocalTokens>(), Console.Out, Console.Error);
     }
+
+    /// <summary>Verifies a published audit trail offline: builds no host and opens no database, so it runs anywhere.</summary>
+    public static Task<int> VerifyAsync(string[] args) => VerifyCommand.RunAsync(args, Console.Out, Console.Error);
 
     /// <summary>The SDL with descriptions, types in name order, so that the file diffs cleanly.</summary>
     public static string PrintSchema(ISchema schema) =>

@@ -74,6 +74,9 @@ public static class AuditEncoding
 
         public string Sha256Hex() => Convert.ToHexStringLower(SHA256.HashData([.. _bytes]));
 
+        /// <summary>The bytes themselves, for a message that is signed rather than hashed (a checkpoint).</summary>
+        public byte[] ToArray() => [.. _bytes];
+
         private LengthPrefixedBytes Raw(uint value)
         {
             Span<byte> prefix = stackalloc byte[4];
