@@ -74,6 +74,8 @@ public static class AuditEncoding
 
         public string Sha256Hex() => Convert.ToHexStringLower(SHA256.HashData([.. _bytes]));
 
+        public byte[] ToArray() => [.. _bytes];
+
         private LengthPrefixedBytes Raw(uint value)
         {
             Span<byte> prefix = stackalloc byte[4];
