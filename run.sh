@@ -4,6 +4,7 @@
 #   ./run.sh                                   run the API, GraphiQL and the web app
 #   ./run.sh token --role Publisher --region 451027 --org ORG-000001
 #                                              print a development sign-in token for this database
+#   ./run.sh rotate-audit-key                  rotate the audit trail's signing key (see README, The audit trail)
 set -euo pipefail
 cd "$(dirname "$0")"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
@@ -13,7 +14,7 @@ if [ "$ASPNETCORE_ENVIRONMENT" = Development ]; then
 fi
 database=(--Database:ConnectionString="Data Source=$PWD/data/openaid.db")
 
-if [ "${1:-}" = token ]; then
+if [ "${1:-}" = token ] || [ "${1:-}" = rotate-audit-key ]; then
   exec dotnet run --project src/OpenAid.Api -c Release -v q -- "$@" "${database[@]}"
 fi
 

@@ -3,11 +3,12 @@ using GraphQL.Types;
 using GraphQL.Utilities;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using OpenAid.Api.Audit;
 using OpenAid.Api.Auth;
 
 namespace OpenAid.Api;
 
-/// <summary>The product's command line: serve (the default) and print-schema.</summary>
+/// <summary>The product's command line: serve (the default), print-schema, token and rotate-audit-key.</summary>
 public static class OpenAidCommands
 {
     public static async Task<int> ServeAsync(string[] args)
@@ -44,6 +45,13 @@ public static class OpenAidCommands
         var (tokenArgs, hostArgs) = split < 0 ? (args, Array.Empty<string>()) : (args[..split], args[split..]);
         var app = OpenAidHost.Build(hostArgs);
         return TokenCommand.Run(tokenArgs, app.Services.GetService<LocalTokens>(), Console.Out, Console.Error);
+    }
+
+    /// <summary>Rotates the audit signing key (or makes the first); the arguments configure the host as for serve.</summary>
+    public static async Task<int> RotateAuditKeyAsync(string[] args)
+    {
+        var app = OpenAidHost.Build(args);
+        return await RotateAuditKeyCommand.RunAsync(app.Services, Console.Out, Console.Error, CancellationToken.None);
     }
 
     /// <summary>The SDL with descriptions, types in name order, so that the file diffs cleanly.</summary>

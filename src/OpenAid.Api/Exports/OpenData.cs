@@ -80,6 +80,12 @@ public sealed class OpenData
             ndjson = "/export/changes.ndjson?after=<sequence>",
             description = "Everything public that changed since a cursor (the last sequence seen), oldest first. Start from the dump's changesCursor to mirror the data.",
         },
+        audit = new
+        {
+            keys = Audit.AuditExports.KeysPath,
+            checkpoints = Audit.AuditExports.CheckpointsPath,
+            description = "The audit trail's signed checkpoints, oldest first, and every public key that signed them (FORMAT.md). The dump holds both under audit/.",
+        },
         citableLinks = CitableLinks.Routes.Select(r => new { path = $"{r.Prefix}/{{code}}", redirectsTo = $"/#/{r.Page}/{{code}}", record = r.Record }),
         graphQL = "/graphql",
         graphiQL = "/graphiql",
