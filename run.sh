@@ -7,6 +7,7 @@
 #   ./run.sh verify <URL or dump.zip> [--against <earlier dump.zip>] [--key <PEM file>]
 #                                              verify a published audit trail offline (no server, no database):
 #                                              exit 0 when it verifies, 1 at the first broken place, 2 on bad input
+#   ./run.sh rotate-audit-key                  rotate the audit trail's signing key (see README, The audit trail)
 set -euo pipefail
 caller="$PWD"
 cd "$(dirname "$0")"
@@ -30,7 +31,7 @@ if [ "${1:-}" = verify ]; then
   exec dotnet run --project src/OpenAid.Api -c Release -v q -- verify ${files[@]+"${files[@]}"}
 fi
 
-if [ "${1:-}" = token ]; then
+if [ "${1:-}" = token ] || [ "${1:-}" = rotate-audit-key ]; then
   exec dotnet run --project src/OpenAid.Api -c Release -v q -- "$@" "${database[@]}"
 fi
 

@@ -8,7 +8,7 @@ using OpenAid.Api.Auth;
 
 namespace OpenAid.Api;
 
-/// <summary>The product's command line: serve (the default), print-schema, token and verify.</summary>
+/// <summary>The product's command line: serve (the default), print-schema, token, verify and rotate-audit-key.</summary>
 public static class OpenAidCommands
 {
     public static async Task<int> ServeAsync(string[] args)
@@ -49,6 +49,13 @@ public static class OpenAidCommands
 
     /// <summary>Verifies a published audit trail offline: builds no host and opens no database, so it runs anywhere.</summary>
     public static Task<int> VerifyAsync(string[] args) => VerifyCommand.RunAsync(args, Console.Out, Console.Error);
+
+    /// <summary>Rotates the audit signing key (or makes the first); the arguments configure the host as for serve.</summary>
+    public static async Task<int> RotateAuditKeyAsync(string[] args)
+    {
+        var app = OpenAidHost.Build(args);
+        return await RotateAuditKeyCommand.RunAsync(app.Services, Console.Out, Console.Error, CancellationToken.None);
+    }
 
     /// <summary>The SDL with descriptions, types in name order, so that the file diffs cleanly.</summary>
     public static string PrintSchema(ISchema schema) =>

@@ -1,3 +1,4 @@
+using OpenAid.Api.Audit;
 using OpenAid.Api.Auth;
 using OpenAid.Api.Caching;
 using OpenAid.Api.Diagnostics;
@@ -35,6 +36,7 @@ public static class OpenAidHost
         builder.Services.AddGraphQLExecutor();
         builder.Services.AddOpenAidHealth();
         builder.AddOpenAidExports();
+        builder.AddOpenAidAudit(database);
         builder.AddOpenAidForwardedHeaders();
         if (builder.Environment.IsProduction())
         {

@@ -65,6 +65,9 @@ public abstract class OpenAidDbContext(DbContextOptions options, TimeProvider? c
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    /// <summary>Signed checkpoints of the audit chain; bookkeeping about the trail, not public data of their own.</summary>
+    public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
+
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
 
     public DbSet<RegisterSequence> RegisterSequences => Set<RegisterSequence>();
@@ -86,8 +89,8 @@ public abstract class OpenAidDbContext(DbContextOptions options, TimeProvider? c
             return 0;
         }
 
-        // Restricted records alone change no public data: no data version, no entry in the public trail.
-        if (ChangeTracker.Entries().All(e => e.State == EntityState.Unchanged || e.Entity is ContactRead))
+        // Restricted records and checkpoints alone change no public data: no data version, no entry in the public trail.
+        if (ChangeTracker.Entries().All(e => e.State == EntityState.Unchanged || e.Entity is ContactRead or AuditCheckpoint))
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,7 @@ using OpenAid.Api.Caching;
 using OpenAid.Api.GraphQL;
 using OpenAid.Data;
 using OpenAid.Data.Audit;
+using OpenAid.Data.Audit.Verification;
 using OpenAid.Domain.Audit;
 
 namespace OpenAid.Api.Audit;
@@ -39,7 +41,7 @@ public sealed class AuditEntryType : ObjectGraphType<AuditEntry>
     }
 }
 
-public sealed class AuditFieldType : ObjectGraphType<AuditPublication.PublishedField>
+public sealed class AuditFieldType : ObjectGraphType<PublishedField>
 {
     public AuditFieldType()
     {
@@ -53,19 +55,96 @@ public sealed class AuditFieldType : ObjectGraphType<AuditPublication.PublishedF
     }
 }
 
-public sealed record AuditVerification(bool Valid, long EntriesChecked, long? FirstBrokenSequence, string Message);
+/// <summary>verifyAuditChain's answer: the verifier's result, with the first broken place and a message in one line.</summary>
+public sealed record AuditVerification(
+    bool Valid, long EntriesChecked, long CheckpointsChecked, long RecordsChecked, PublishedCheckpoint? LastCheckpoint, AuditProblem? Problem, string Message)
+{
+    public long? FirstBrokenSequence => Problem?.Sequence;
+
+    public string? Code => Problem?.Code;
+
+    public static AuditVerification From(AuditVerificationResult result) => new(
+        result.Problem is null,
+        result.EntriesChecked,
+        result.CheckpointsChecked,
+        result.RecordsChecked,
+        result.LastCheckpoint,
+        result.Problem,
+        result.Problem is { } problem
+            ? $"{problem.Code} at {AuditVerifier.Place(problem)}: {problem.Message}"
+            : $"All {result.EntriesChecked} entries, {result.CheckpointsChecked} checkpoints and {result.RecordsChecked} records verify.");
+}
+
+public sealed class AuditProblemType : ObjectGraphType<AuditProblem>
+{
+    public AuditProblemType()
+    {
+        Name = "AuditProblem";
+        Description = "The first place where the audit trail does not verify (FORMAT.md, Verification).";
+        Field(p => p.Code).Description("SEQUENCE_GAP, BROKEN_LINK, HASH_MISMATCH, BAD_SIGNATURE, UNTRUSTED_KEY, TRUNCATED, CHECKPOINT_MISMATCH, REWRITTEN, REDACTION_UNKNOWN, RECORD_MISMATCH, RECORD_UNAUDITED or REGION_IMPORT_MISMATCH.");
+        Field(p => p.Sequence, nullable: true).Description("The entry (or checkpoint) sequence of the broken place, when it is one.");
+        Field(p => p.EntityType, nullable: true).Description("For a live record: its kind, e.g. \"Notice\".");
+        Field(p => p.EntityKey, nullable: true).Description("For a live record: its key, as the trail records it.");
+        Field(p => p.Field, nullable: true).Description("For a live record: the property that differs.");
+        Field(p => p.Message).Description("What was found, in English.");
+    }
+}
 
 public sealed class AuditVerificationType : ObjectGraphType<AuditVerification>
 {
     public AuditVerificationType()
     {
         Name = "AuditVerification";
-        Description = "The result of recomputing every hash of the audit chain.";
-        Field(v => v.Valid).Description("True when every entry's hash matches and each entry points at its predecessor.");
+        Description = "The result of recomputing every hash of the audit chain and checking its signed checkpoints.";
+        Field(v => v.Valid).Description("True when every entry's hash matches, each entry points at its predecessor, and every checkpoint is validly signed by a trusted key and covers the entry it names.");
         Field(v => v.EntriesChecked).Description("How many entries were checked.");
-        Field(v => v.FirstBrokenSequence, nullable: true).Description("The sequence number of the first entry that does not verify.");
+        Field(v => v.FirstBrokenSequence, nullable: true).Description("The sequence number of the first entry (or checkpoint) that does not verify.");
+        Field(v => v.Code, nullable: true).Description("What broke, when something did (the problem's code).");
+        Field(v => v.CheckpointsChecked).Description("How many signed checkpoints were checked.");
+        Field(v => v.RecordsChecked).Description("How many live public records were compared with their latest entries.");
+        Field<AuditProblemType>("problem").Description("The first broken place; null when everything verifies.").Resolve(ctx => ctx.Source.Problem);
+        Field<AuditCheckpointType>("lastCheckpoint").Description("The newest signed checkpoint.").Resolve(ctx => ctx.Source.LastCheckpoint);
         Field(v => v.Message).Description("What was found.");
     }
+}
+
+public sealed class AuditCheckpointType : ObjectGraphType<PublishedCheckpoint>
+{
+    public AuditCheckpointType()
+    {
+        Name = "AuditCheckpoint";
+        Description = "A signed statement that entry `sequence` of the audit chain had hash `head` at `at` (published at /export/checkpoints.ndjson).";
+        Field(c => c.Sequence).Description("The entry the checkpoint covers.");
+        Field(c => c.Head).Description("That entry's hash.");
+        Field(c => c.At).Description("When it was signed, exactly as signed (ISO 8601, UTC).");
+        Field(c => c.KeyId).Description("The signing key (see /export/audit-key).");
+        Field(c => c.NextKeyId, nullable: true).Description("On a key rotation, the key that signs the checkpoints after this one.");
+        Field(c => c.Signature).Description("ECDSA P-256 / SHA-256, IEEE P1363 r‖s, base64.");
+    }
+}
+
+[Description("A checkpoint a client kept, e.g. from an earlier dump's audit/checkpoints.ndjson: the chain must still extend it.")]
+public sealed record AuditCheckpointInput
+{
+    [Description("The entry the checkpoint covers.")]
+    public required long Sequence { get; init; }
+
+    [Description("That entry's hash.")]
+    public required string Head { get; init; }
+
+    [Description("When it was signed, exactly as published.")]
+    public required string At { get; init; }
+
+    [Description("The signing key.")]
+    public required string KeyId { get; init; }
+
+    [Description("On a rotation, the next key.")]
+    public string? NextKeyId { get; init; }
+
+    [Description("The signature, base64.")]
+    public required string Signature { get; init; }
+
+    public PublishedCheckpoint ToPublished() => new(Sequence, Head, At, KeyId, NextKeyId, Signature);
 }
 
 public sealed class AuditQueries : IQueryFields
@@ -117,10 +196,22 @@ public sealed class AuditQueries : IQueryFields
                 return await ctx.PageAsync(entries, e => e.Id, descending: false);
             });
         query.Field<NonNullGraphType<AuditVerificationType>>("verifyAuditChain")
-            .Description("Recomputes every hash of the audit trail and names the first entry that does not verify.")
+            .Description("Recomputes every hash of the audit trail, checks every signed checkpoint against the published keys and, given earlier checkpoints, that the chain still extends them; names the first place that does not verify.")
+            .Argument<ListGraphType<NonNullGraphType<AutoRegisteringInputObjectGraphType<AuditCheckpointInput>>>>(
+                "against", $"Checkpoints kept from earlier (e.g. an earlier dump's), at most {MaxAgainst}: the chain must have each one's head at its sequence.")
             .NeverCached()
             .ScansTable()
-            .ResolveAsync(async ctx => await VerifyAsync(ctx.Db(), ctx.CancellationToken));
+            .ResolveAsync(async ctx =>
+            {
+                var against = ctx.GetArgument<List<AuditCheckpointInput>?>("against") ?? [];
+                if (against.Count > MaxAgainst)
+                {
+                    throw ApiErrors.InvalidArgument("against", $"at most {MaxAgainst} checkpoints; give the earlier dump's last ones.");
+                }
+
+                var keys = ctx.RequestServices!.GetRequiredService<AuditKeyring>().Current().Published;
+                return await VerifyAsync(ctx.Db(), keys, [.. against.Select(c => c.ToPublished())], ctx.CancellationToken);
+            });
     }
 
     /// <summary>The record the 'id' argument names: its GraphQL type and key, and the entity type and key the trail records.</summary>
@@ -138,26 +229,16 @@ public sealed class AuditQueries : IQueryFields
         return new(typeName, key, registry.EntityName(typeName), key.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    public static async Task<AuditVerification> VerifyAsync(OpenAidDbContext db, CancellationToken ct)
-    {
-        var previous = AuditEncoding.GenesisHash;
-        long checkedCount = 0;
-        await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).AsAsyncEnumerable().WithCancellation(ct))
+
+    /// <summary>The most earlier checkpoints verifyAuditChain(against:) takes: each costs a signature check.</summary>
+    public const int MaxAgainst = 1000;
+
+    /// <summary>FORMAT.md's verification of this server's own trail, in one read state, with the earlier checkpoints a client kept.</summary>
+    public static async Task<AuditVerification> VerifyAsync(OpenAidDbContext db, AuditKeySet keys, IReadOnlyList<PublishedCheckpoint> against, CancellationToken ct) =>
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            checkedCount++;
-            if (entry.PreviousHash != previous)
-            {
-                return new AuditVerification(false, checkedCount, entry.Id, $"Entry {entry.Id} does not point at the hash of the entry before it: an entry was removed or reordered.");
-            }
-
-            if (AuditTrail.ComputeHash(entry) != entry.Hash)
-            {
-                return new AuditVerification(false, checkedCount, entry.Id, $"Entry {entry.Id} was changed after it was written: its hash does not match its content.");
-            }
-
-            previous = entry.Hash;
-        }
-
-        return new AuditVerification(true, checkedCount, null, $"All {checkedCount} entries verify.");
-    }
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var options = new AuditVerificationOptions(Against: against.Count == 0 ? null : new KeptCheckpoints(against, keys));
+            return AuditVerification.From(await AuditVerifier.VerifyAsync(new StoredAudit(db, keys), options, ct));
+        });
 }

@@ -66,11 +66,14 @@ public static class AuthSetup
             return configured;
         }
 
-        var folder = database.Provider == DatabaseProvider.Sqlite
+        return Path.Combine(DataFolder(database), "dev-signing-key");
+    }
+
+    /// <summary>Where development keys are kept by default: the SQLite database's folder, or data/ beside the program.</summary>
+    public static string DataFolder(DatabaseOptions database) =>
+        database.Provider == DatabaseProvider.Sqlite
             ? Path.GetDirectoryName(Path.GetFullPath(new SqliteConnectionStringBuilder(database.ConnectionString).DataSource))!
             : Path.Combine(AppContext.BaseDirectory, "data");
-        return Path.Combine(folder, "dev-signing-key");
-    }
 
     /// <summary>
     /// A host with the local signer accepts whatever its key signs (any role, any region), and a Staging host once

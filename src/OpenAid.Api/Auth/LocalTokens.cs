@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using OpenAid.Data;
 
 namespace OpenAid.Api.Auth;
 
@@ -20,8 +21,6 @@ public sealed class LocalTokens
 
     public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
 
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-
     private readonly TimeProvider _clock;
 
     private LocalTokens(SymmetricSecurityKey key, TimeProvider clock) => (Key, _clock) = (key, clock);
@@ -36,20 +35,11 @@ public sealed class LocalTokens
     {
         if (!File.Exists(keyFile))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(keyFile))!);
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = OwnerOnly;
-            }
-
-            using var writer = new StreamWriter(keyFile, options);
-            writer.Write(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+            OwnerOnlyFile.CreateNew(keyFile, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         }
-        else if (!OperatingSystem.IsWindows() && File.GetUnixFileMode(keyFile) != OwnerOnly)
+        else
         {
-            // A key file from before the mode was enforced, or one loosened by hand.
-            File.SetUnixFileMode(keyFile, OwnerOnly);
+            OwnerOnlyFile.Tighten(keyFile);
         }
 
         return new LocalTokens(new SymmetricSecurityKey(Convert.FromBase64String(File.ReadAllText(keyFile).Trim())), clock);

@@ -61,17 +61,22 @@ public static class DumpArchive
         Amounts: *_yuan is a decimal string with two decimals, *_fen the exact integer in fen
         (1 yuan = 100 fen). Never add different transaction kinds together. Dates are ISO 8601.
         The same lists, filtered, are at /export as CSV and NDJSON. Licence: see LICENSE.txt.
+
+        audit/ holds what proves the audit trail was not rewritten: checkpoints.ndjson, the signed
+        checkpoints (the last one at the dump's head), and keys.json, every public key that signed them.
+        Keep this dump: a later one must extend its checkpoints (./run.sh verify <new> --against <this>).
         """;
 
     /// <summary>Writes the dump to <paramref name="output"/> and returns the dataAsOf it started from and the rows it holds.</summary>
     /// <exception cref="ExportFailedException">A list could not be read.</exception>
-    public static async Task<(string DataAsOf, long Rows)> BuildAsync(Stream output, OpenData openData, CancellationToken ct)
+    public static async Task<(string DataAsOf, long Rows)> BuildAsync(Stream output, OpenData openData, IServiceProvider services, CancellationToken ct)
     {
         var reader = new ClaimsPrincipal(new ClaimsIdentity());
         string? dataAsOf = null, lastDataAsOf = null, changesCursor = null;
         long totalRows = 0;
         var written = new List<object>();
         await using var archive = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8, ct);
+        var audit = await DumpAudit.WriteAsync(archive, services, ct);
         foreach (var file in Plan(openData))
         {
             long rows = 0;
@@ -110,6 +115,7 @@ public static class DumpArchive
             license = new { name = OpenData.License, url = OpenData.LicenseUrl },
             demoData = "Records with is_demo = true are generated demonstration data: they are not real.",
             changesCursor,
+            audit,
             files = written,
         };
         await WriteTextAsync(archive, MetadataFile, JsonSerializer.Serialize(metadata, OpenData.JsonOptions), ct);

@@ -28,6 +28,7 @@ public sealed class DumpStore
     private readonly DataVersionSource _versions;
     private readonly CancellationToken _stopping;
     private readonly ILogger<DumpStore> _logger;
+    private readonly IServiceProvider _services;
     private readonly Lock _lock = new();
     private readonly Dictionary<long, Task<DumpFile>> _building = [];
     private DumpFile? _current;
@@ -41,6 +42,7 @@ public sealed class DumpStore
         _versions = services.GetRequiredService<DataVersionSource>();
         _stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         _logger = services.GetRequiredService<ILogger<DumpStore>>();
+        _services = services;
     }
 
     public string Directory { get; }
@@ -97,7 +99,7 @@ public sealed class DumpStore
             (string DataAsOf, long Rows) built;
             await using (var output = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, useAsync: true))
             {
-                built = await DumpArchive.BuildAsync(output, _openData, _stopping);
+                built = await DumpArchive.BuildAsync(output, _openData, _services, _stopping);
             }
 
             var path = PathOf(version);

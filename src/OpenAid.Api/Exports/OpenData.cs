@@ -80,7 +80,13 @@ public sealed class OpenData
             ndjson = "/export/changes.ndjson?after=<sequence>",
             description = "Everything public that changed since a cursor (the last sequence seen), oldest first. Start from the dump's changesCursor to mirror the data.",
         },
-        audit = new { ndjson = AuditExport.Path + "?after=<sequence>", description = AuditExport.Description },
+        audit = new
+        {
+            entries = AuditExport.Path + "?after=<sequence>",
+            keys = Audit.AuditExports.KeysPath,
+            checkpoints = Audit.AuditExports.CheckpointsPath,
+            description = AuditExport.Description + " The signed checkpoints, oldest first, and every public key that signed them are at keys and checkpoints (FORMAT.md); the dump holds all of it under audit/.",
+        },
         citableLinks = CitableLinks.Routes.Select(r => new { path = $"{r.Prefix}/{{code}}", redirectsTo = $"/#/{r.Page}/{{code}}", record = r.Record }),
         graphQL = "/graphql",
         graphiQL = "/graphiql",

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text;
 using GraphQL;
 using Microsoft.Net.Http.Headers;
+using OpenAid.Api.Audit;
 using OpenAid.Api.RateLimiting;
 
 namespace OpenAid.Api.Exports;
@@ -44,6 +45,7 @@ public static class OpenDataEndpoints
         });
         endpoints.MapGet("/export/dump.zip", (HttpContext http) => DumpAsync(http, openData, gate, dumps, limiter));
         endpoints.MapGet(AuditExport.Path, (HttpContext http) => AuditExport.WriteAsync(http, openData, gate, limiter));
+        endpoints.MapAuditExports();
         endpoints.MapGet("/export/{list}.{format}", (HttpContext http, string list, string format) => ExportAsync(http, openData, gate, limiter, list, format));
         endpoints.MapGet("/export/{**rest}", (HttpContext http) => WriteErrorAsync(http, openData, StatusCodes.Status404NotFound,
             new ExecutionError($"No export at {http.Request.Path}. The exports are listed at /export.") { Code = ExportNotFoundCode }));

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using OpenAid.Data.Audit.Verification;
 using OpenAid.Domain.Audit;
 
 namespace OpenAid.Data.Audit;
@@ -13,15 +14,6 @@ namespace OpenAid.Data.Audit;
 /// </summary>
 public static class AuditPublication
 {
-    /// <summary>
-    /// A field as published: <see cref="Salt"/> and <see cref="Value"/> while it holds its value (the verifier computes
-    /// the digest), <see cref="Digest"/> and <see cref="Redaction"/> once it was redacted.
-    /// </summary>
-    public sealed record PublishedField(string Name, string? Salt, string? Value, string? Digest, string? Redaction)
-    {
-        public bool IsRedacted => Redaction is not null;
-    }
-
     /// <summary>What <see cref="WriteAsync"/> wrote: how many lines, and the last entry's sequence and hash.</summary>
     public sealed record Written(long Entries, long? LastSequence, string? Head);
 
@@ -36,10 +28,21 @@ public static class AuditPublication
     {
         ArgumentNullException.ThrowIfNull(entry);
         var salt = AuditTrail.Salts(entry);
-        return [.. AuditTrail.Fields(entry).Select(f => new PublishedField(f.Key, salt(f.Key), f.Value, null, null))
-            .Concat(AuditTrail.RedactedFields(entry).Select(r => new PublishedField(r.Key, null, null, r.Value.Digest, r.Value.Redaction)))
+        return [.. AuditTrail.Fields(entry).Select(f => new PublishedField { Name = f.Key, Salt = salt(f.Key), Value = f.Value })
+            .Concat(AuditTrail.RedactedFields(entry).Select(r => new PublishedField { Name = r.Key, Digest = r.Value.Digest, Redaction = r.Value.Redaction }))
             .OrderBy(f => f.Name, StringComparer.Ordinal)];
     }
+
+    /// <summary>The entry as a verifier reads it: a public entry with its fields, a restricted one with its content digest.</summary>
+    public static PublishedEntry ToPublished(AuditEntry entry) => new()
+    {
+        Sequence = entry.Id,
+        PreviousHash = entry.PreviousHash,
+        Hash = entry.Hash,
+        Visibility = entry.Visibility,
+        Fields = entry.Visibility == AuditTrail.Public ? Fields(entry) : null,
+        ContentDigest = entry.Visibility == AuditTrail.Public ? null : AuditTrail.ContentDigest(entry),
+    };
 
     /// <summary>One entry as its JSON line (without the newline).</summary>
     public static string Line(AuditEntry entry)
@@ -57,7 +60,7 @@ public static class AuditPublication
     /// Writes the entries after <paramref name="after"/>, oldest first, one JSON line each, reading them in one query
     /// (so within the caller's transaction, if it has one) and flushing as it goes.
     /// </summary>
-    public static async Task<Written> WriteAsync(OpenAidDbContext db, Stream output, long after, CancellationToken ct)
+    public static async Task<Written> WriteAsync(OpenAidDbContext db, Stream output, long after, CancellationToken ct, long? upTo = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(output);
@@ -65,7 +68,7 @@ public static class AuditPublication
         await using var writer = new Utf8JsonWriter(buffer, WriterOptions);
         long count = 0;
         AuditEntry? last = null;
-        await foreach (var entry in db.AuditEntries.AsNoTracking().Where(e => e.Id > after).OrderBy(e => e.Id).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var entry in db.AuditEntries.AsNoTracking().Where(e => e.Id > after && (upTo == null || e.Id <= upTo)).OrderBy(e => e.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
             Write(writer, entry);
             await writer.FlushAsync(ct);
@@ -90,15 +93,16 @@ public static class AuditPublication
 
     private static void Write(Utf8JsonWriter writer, AuditEntry entry)
     {
+        var published = ToPublished(entry);
         writer.WriteStartObject();
-        writer.WriteNumber("sequence", entry.Id);
-        writer.WriteString("previousHash", entry.PreviousHash);
-        writer.WriteString("hash", entry.Hash);
-        writer.WriteString("visibility", entry.Visibility);
-        if (entry.Visibility == AuditTrail.Public)
+        writer.WriteNumber("sequence", published.Sequence);
+        writer.WriteString("previousHash", published.PreviousHash);
+        writer.WriteString("hash", published.Hash);
+        writer.WriteString("visibility", published.Visibility);
+        if (published.Fields is { } fields)
         {
             writer.WriteStartArray("fields");
-            foreach (var field in Fields(entry))
+            foreach (var field in fields)
             {
                 writer.WriteStartObject();
                 writer.WriteString("name", field.Name);
@@ -109,6 +113,7 @@ public static class AuditPublication
                 }
                 else
                 {
+                    // A null value is written as null: the form has both members on every field in clear.
                     writer.WriteString("salt", field.Salt);
                     writer.WriteString("value", field.Value);
                 }
@@ -120,7 +125,7 @@ public static class AuditPublication
         }
         else
         {
-            writer.WriteString("contentDigest", AuditTrail.ContentDigest(entry));
+            writer.WriteString("contentDigest", published.ContentDigest);
         }
 
         writer.WriteEndObject();

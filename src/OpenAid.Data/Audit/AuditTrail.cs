@@ -28,7 +28,7 @@ public static class AuditTrail
 
     public static List<PendingChange> Capture(DbContext db) =>
         [.. db.ChangeTracker.Entries()
-            .Where(e => e.Entity is not AuditEntry and not DataVersion and not RegisterSequence and not ContactRead && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => e.Entity is not AuditEntry and not AuditCheckpoint and not DataVersion and not RegisterSequence and not ContactRead && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(e => e.State switch
             {
                 EntityState.Added => new PendingChange(e, "create", null, WasPublic: false),

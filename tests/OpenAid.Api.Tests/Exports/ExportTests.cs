@@ -323,7 +323,7 @@ public class ExportTests(DemoApiServer server)
         var lists = new OpenData(server.Services).Lists.Keys;
         Assert.Contains("transactions", lists);
         Assert.Equal(
-            lists.Select(l => l + ".ndjson").Concat(["LICENSE.txt", "README.txt", "metadata.json"]).Order(StringComparer.Ordinal),
+            lists.Select(l => l + ".ndjson").Concat(["LICENSE.txt", "README.txt", "metadata.json", .. new[] { "checkpoints.ndjson", "entries.ndjson", "keys.json", "records.ndjson", "redactions.ndjson" }.Select(f => "audit/" + f)]).Order(StringComparer.Ordinal),
             zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
         var license = Read("LICENSE.txt");
         Assert.Contains("CC BY 4.0", license, StringComparison.Ordinal);

@@ -7,7 +7,9 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using OpenAid.Api.Audit;
 using OpenAid.Api.Auth;
+using OpenAid.Data.Audit;
 
 namespace OpenAid.Api.Tests.Infrastructure;
 
@@ -101,9 +103,38 @@ public partial class ApiServer : IAsyncLifetime
             settings[AuthSetup.LocalSignerSetting] = null;
         }
 
+        // Outside Development the server never makes its audit signing key: an operator does (rotate-audit-key), here the fixture.
+        if (settings["environment"] != "Development" && !_settings.ContainsKey(AuditSetup.SigningKeyPathSetting))
+        {
+            var keyring = new AuditKeyring(Path.Combine(DataFolder, AuditSetup.DefaultKeyFileName), TimeProvider.System);
+            keyring.CreateFirst();
+            settings[AuditSetup.SigningKeyPathSetting] = keyring.PrivateKeyPath;
+        }
+
         // Command-line arguments are the one source OpenAidHost.Build reads both as host settings and as configuration.
-        var args = settings.Where(s => s.Value is not null).Select(s => $"--{s.Key}={s.Value}").ToArray();
-        _app = OpenAidHost.Build(args, _clock);
+        Arguments = settings.Where(s => s.Value is not null).Select(s => $"--{s.Key}={s.Value}").ToArray();
+        await StartAsync();
+    }
+
+    /// <summary>The host's command-line arguments, e.g. to run a command (rotate-audit-key) against the same database and keys.</summary>
+    public IReadOnlyList<string> Arguments { get; private set; } = [];
+
+    /// <summary>Stops the host and starts it again on the same folder, as a restart of the service would.</summary>
+    public async Task RestartAsync()
+    {
+        _client?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        await StartAsync();
+    }
+
+    private async Task StartAsync()
+    {
+        _app = OpenAidHost.Build([.. Arguments], _clock);
         await OpenAidHost.PrepareDatabaseAsync(_app);
         await _app.StartAsync();
 

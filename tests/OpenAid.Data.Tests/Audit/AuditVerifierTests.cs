@@ -330,7 +330,7 @@ public sealed class AuditVerifierTests : IDisposable
 
         public Task<IReadOnlyList<PublishedCheckpoint>> CheckpointsAsync(CancellationToken ct) => files.CheckpointsAsync(ct);
 
-        public Task<PublishedKeys?> KeysAsync(CancellationToken ct) => files.KeysAsync(ct);
+        public Task<AuditKeySet?> KeysAsync(CancellationToken ct) => files.KeysAsync(ct);
 
         public Task<IReadOnlyList<PublishedRedaction>> RedactionsAsync(CancellationToken ct) => files.RedactionsAsync(ct);
 

@@ -127,7 +127,7 @@ public static class AuditVerifier
         _ => "the trail",
     };
 
-    private static readonly PublishedKeys EmptyKeys = new() { Algorithm = CheckpointChecks.Algorithm, Keys = [] };
+    private static readonly AuditKeySet EmptyKeys = new(CheckpointChecks.Algorithm, "", []);
 
     private static AuditProblem? EntryProblem(PublishedEntry entry, long expected, string previous)
     {

@@ -41,7 +41,7 @@ public static class CheckpointChecks
 
     /// <summary>The keys to check with: the published ones, the earlier dump's and the pinned one; trusted as FORMAT.md says.</summary>
     /// <exception cref="PublishedFormatException">A published key is not a P-256 public key.</exception>
-    internal static KeyRing Trust(PublishedKeys? keys, PublishedKeys? earlierKeys, byte[]? pinnedKey)
+    internal static KeyRing Trust(AuditKeySet? keys, AuditKeySet? earlierKeys, byte[]? pinnedKey)
     {
         var ring = new KeyRing();
         var published = ring.AddAll(keys, NdjsonPublishedAudit.Keys);
@@ -182,7 +182,7 @@ internal sealed class KeyRing
         _retiredAt[from] = sequence;
     }
 
-    public List<string> AddAll(PublishedKeys? keys, string source)
+    public List<string> AddAll(AuditKeySet? keys, string source)
     {
         if (keys is null)
         {
@@ -230,7 +230,7 @@ internal sealed class KeyRing
         Basis = Basis == KeyTrustBasis.None ? basis : Basis;
     }
 
-    private static byte[] SubjectPublicKeyInfo(PublishedKey key, string source)
+    private static byte[] SubjectPublicKeyInfo(AuditPublicKey key, string source)
     {
         try
         {

@@ -16,7 +16,7 @@ public interface IPublishedAudit
     Task<IReadOnlyList<PublishedCheckpoint>> CheckpointsAsync(CancellationToken ct);
 
     /// <summary>The signing keys; null when none are published.</summary>
-    Task<PublishedKeys?> KeysAsync(CancellationToken ct);
+    Task<AuditKeySet?> KeysAsync(CancellationToken ct);
 
     Task<IReadOnlyList<PublishedRedaction>> RedactionsAsync(CancellationToken ct);
 
@@ -65,7 +65,7 @@ public sealed class NdjsonPublishedAudit(Func<string, Stream?> open, string loca
 
     public async Task<IReadOnlyList<PublishedRedaction>> RedactionsAsync(CancellationToken ct) => await ReadAllAsync<PublishedRedaction>(Redactions, ct);
 
-    public async Task<PublishedKeys?> KeysAsync(CancellationToken ct)
+    public async Task<AuditKeySet?> KeysAsync(CancellationToken ct)
     {
         if (open(Keys) is not { } stream)
         {
@@ -73,7 +73,7 @@ public sealed class NdjsonPublishedAudit(Func<string, Stream?> open, string loca
         }
 
         using var reader = new StreamReader(stream, Encoding.UTF8);
-        return PublishedJson.Parse<PublishedKeys>(await reader.ReadToEndAsync(ct), location + Keys, 0);
+        return PublishedJson.Parse<AuditKeySet>(await reader.ReadToEndAsync(ct), location + Keys, 0);
     }
 
     public IAsyncEnumerable<PublishedRecord> RecordsAsync(CancellationToken ct) => ReadLines<PublishedRecord>(Records, required: false, ct);

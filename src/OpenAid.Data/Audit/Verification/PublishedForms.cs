@@ -42,46 +42,6 @@ public sealed class PublishedField
     public bool IsRedacted => Redaction is not null;
 }
 
-/// <summary>One line of audit/checkpoints.ndjson: a signed statement that entry <see cref="Sequence"/> has hash <see cref="Head"/>.</summary>
-public sealed class PublishedCheckpoint
-{
-    public required long Sequence { get; init; }
-
-    public required string Head { get; init; }
-
-    /// <summary>Kept as published: the signature covers this text.</summary>
-    public required string At { get; init; }
-
-    public required string KeyId { get; init; }
-
-    /// <summary>Set on a rotation: the key that signs the checkpoints after this one.</summary>
-    public string? NextKeyId { get; init; }
-
-    public required string Signature { get; init; }
-}
-
-/// <summary>audit/keys.json: the checkpoint signing keys, oldest first.</summary>
-public sealed class PublishedKeys
-{
-    public required string Algorithm { get; init; }
-
-    public string? Current { get; init; }
-
-    public required IReadOnlyList<PublishedKey> Keys { get; init; }
-}
-
-public sealed class PublishedKey
-{
-    public required string KeyId { get; init; }
-
-    /// <summary>Base64 of the SubjectPublicKeyInfo DER.</summary>
-    public string? PublicKey { get; init; }
-
-    public string? PublicKeyPem { get; init; }
-
-    public string? CreatedAt { get; init; }
-}
-
 /// <summary>One line of audit/records.ndjson: a live public record's recorded properties, formatted as in the trail.</summary>
 public sealed class PublishedRecord
 {
@@ -120,6 +80,15 @@ public static class PublishedJson
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+        // The checkpoint and key forms are records: a line missing one of their values is unreadable, not null.
+        RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
+    };
+
+    /// <summary>How the server writes records and redactions: the same names, nulls kept, Chinese as it is.</summary>
+    public static readonly JsonSerializerOptions Writing = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>Parses one line of <paramref name="file"/>; <paramref name="line"/> (1-based) names it when it is not of that form.</summary>

@@ -1,0 +1,50 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using OpenAid.Data;
+using OpenAid.Data.Audit;
+using OpenAid.Data.Audit.Verification;
+
+namespace OpenAid.Api.Audit;
+
+/// <summary>
+/// The trail as this server publishes it, read from its own database: the same forms the dump and /export/audit.ndjson
+/// write, so that verifyAuditChain checks exactly what a reporter checks offline. Read inside the caller's transaction.
+/// </summary>
+public sealed class StoredAudit(OpenAidDbContext db, AuditKeySet keys, long? upTo = null) : IPublishedAudit
+{
+    public bool HasRecords => true;
+
+    public async IAsyncEnumerable<PublishedEntry> EntriesAsync([EnumeratorCancellation] CancellationToken ct)
+    {
+        var entries = db.AuditEntries.AsNoTracking().Where(e => upTo == null || e.Id <= upTo).OrderBy(e => e.Id);
+        await foreach (var entry in entries.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return AuditPublication.ToPublished(entry);
+        }
+    }
+
+    public async Task<IReadOnlyList<PublishedCheckpoint>> CheckpointsAsync(CancellationToken ct) =>
+        [.. (await AuditExports.Ordered(db.AuditCheckpoints.Where(c => upTo == null || c.Sequence <= upTo)).AsNoTracking().ToListAsync(ct)).Select(PublishedCheckpoint.From)];
+
+    public Task<AuditKeySet?> KeysAsync(CancellationToken ct) => Task.FromResult<AuditKeySet?>(keys);
+
+    public Task<IReadOnlyList<PublishedRedaction>> RedactionsAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<PublishedRedaction>>([]);
+
+    public IAsyncEnumerable<PublishedRecord> RecordsAsync(CancellationToken ct) => AsyncEnumerable.Empty<PublishedRecord>();
+}
+
+/// <summary>Checkpoints a client kept (verifyAuditChain's <c>against</c>): an earlier trail known by its checkpoints alone, checked with this server's keys.</summary>
+internal sealed class KeptCheckpoints(IReadOnlyList<PublishedCheckpoint> checkpoints, AuditKeySet keys) : IPublishedAudit
+{
+    public bool HasRecords => false;
+
+    public IAsyncEnumerable<PublishedEntry> EntriesAsync(CancellationToken ct) => AsyncEnumerable.Empty<PublishedEntry>();
+
+    public Task<IReadOnlyList<PublishedCheckpoint>> CheckpointsAsync(CancellationToken ct) => Task.FromResult(checkpoints);
+
+    public Task<AuditKeySet?> KeysAsync(CancellationToken ct) => Task.FromResult<AuditKeySet?>(keys);
+
+    public Task<IReadOnlyList<PublishedRedaction>> RedactionsAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<PublishedRedaction>>([]);
+
+    public IAsyncEnumerable<PublishedRecord> RecordsAsync(CancellationToken ct) => AsyncEnumerable.Empty<PublishedRecord>();
+}
