@@ -30,17 +30,25 @@ public sealed class AuditEntryType : ObjectGraphType<AuditEntry>
     }
 }
 
-public sealed record AuditVerification(bool Valid, long EntriesChecked, long? FirstBrokenSequence, string Message);
+/// <param name="Code">The problem's code (FORMAT.md, Verification), null when valid.</param>
+/// <param name="EntityType">For a record problem: the record's type, key and the property at fault.</param>
+public sealed record AuditVerification(
+    bool Valid, long EntriesChecked, long? FirstBrokenSequence, string Message, long RecordsChecked = 0, string? Code = null, string? EntityType = null, string? EntityKey = null, string? Field = null);
 
 public sealed class AuditVerificationType : ObjectGraphType<AuditVerification>
 {
     public AuditVerificationType()
     {
         Name = "AuditVerification";
-        Description = "The result of recomputing every hash of the audit chain.";
-        Field(v => v.Valid).Description("True when every entry's hash matches and each entry points at its predecessor.");
+        Description = "The result of recomputing every hash of the audit chain and comparing every live public record with its latest entry.";
+        Field(v => v.Valid).Description("True when every entry's hash matches, each entry points at its predecessor, and every live public record is what its latest entry records.");
         Field(v => v.EntriesChecked).Description("How many entries were checked.");
-        Field(v => v.FirstBrokenSequence, nullable: true).Description("The sequence number of the first entry that does not verify.");
+        Field(v => v.RecordsChecked).Description("How many live public records were compared with their latest entries (0 when an entry failed first).");
+        Field(v => v.FirstBrokenSequence, nullable: true).Description("The sequence number of the first entry that does not verify, or of the entry a mismatching record was compared with.");
+        Field(v => v.Code, nullable: true).Description("What failed, e.g. HASH_MISMATCH, RECORD_MISMATCH, RECORD_UNAUDITED, REGION_IMPORT_MISMATCH; null when valid.");
+        Field(v => v.EntityType, nullable: true).Description("For a record that does not match the trail: its entity type, e.g. \"Notice\".");
+        Field(v => v.EntityKey, nullable: true).Description("For a record that does not match the trail: its key.");
+        Field(v => v.Field, nullable: true).Description("For a record that does not match the trail: the property that differs.");
         Field(v => v.Message).Description("What was found.");
     }
 }
@@ -83,26 +91,40 @@ public sealed class AuditQueries : IQueryFields
             .ResolveAsync(async ctx => await VerifyAsync(ctx.Db(), ctx.CancellationToken));
     }
 
-    public static async Task<AuditVerification> VerifyAsync(OpenAidDbContext db, CancellationToken ct)
-    {
-        var previous = AuditEncoding.GenesisHash;
-        long checkedCount = 0;
-        await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).AsAsyncEnumerable().WithCancellation(ct))
+    /// <summary>
+    /// The chain's hashes and links, then every live public record against its latest public entry (an edit behind the
+    /// API shows), all read in one state of the database.
+    /// </summary>
+    public static Task<AuditVerification> VerifyAsync(OpenAidDbContext db, CancellationToken ct) =>
+        ConsistentReads.InOneStateAsync(db, async () =>
         {
-            checkedCount++;
-            if (entry.PreviousHash != previous)
+            var previous = AuditEncoding.GenesisHash;
+            var latest = new LatestEntries();
+            long checkedCount = 0;
+            await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).AsAsyncEnumerable().WithCancellation(ct))
             {
-                return new AuditVerification(false, checkedCount, entry.Id, $"Entry {entry.Id} does not point at the hash of the entry before it: an entry was removed or reordered.");
+                checkedCount++;
+                if (entry.PreviousHash != previous)
+                {
+                    return new AuditVerification(false, checkedCount, entry.Id, $"Entry {entry.Id} does not point at the hash of the entry before it: an entry was removed or reordered.", Code: "BROKEN_LINK");
+                }
+
+                if (AuditTrail.ComputeHash(entry) != entry.Hash)
+                {
+                    return new AuditVerification(false, checkedCount, entry.Id, $"Entry {entry.Id} was changed after it was written: its hash does not match its content.", Code: "HASH_MISMATCH");
+                }
+
+                if (entry.Visibility == AuditTrail.Public)
+                {
+                    latest.Add(entry.Id, AuditTrail.Fields(entry), AuditTrail.RedactedFields(entry).Keys);
+                }
+
+                previous = entry.Hash;
             }
 
-            if (AuditTrail.ComputeHash(entry) != entry.Hash)
-            {
-                return new AuditVerification(false, checkedCount, entry.Id, $"Entry {entry.Id} was changed after it was written: its hash does not match its content.");
-            }
-
-            previous = entry.Hash;
-        }
-
-        return new AuditVerification(true, checkedCount, null, $"All {checkedCount} entries verify.");
-    }
+            var (problem, records) = await AuditRecords.CheckAsync(db, latest, ct);
+            return problem is null
+                ? new AuditVerification(true, checkedCount, null, $"All {checkedCount} entries verify, and all {records} live public records are what their latest entries record.", records)
+                : new AuditVerification(false, checkedCount, problem.Sequence, problem.Message, records, problem.Code, problem.EntityType, problem.EntityKey, problem.Field);
+        }, ct);
 }
