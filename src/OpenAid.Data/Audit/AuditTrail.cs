@@ -165,10 +165,10 @@ public static class AuditTrail
     public static string ContentDigest(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        using var seeded = entry.Seed is { } seed ? new AuditEncoding.SaltsOfSeed(seed) : null;
-        var salt = seeded is null ? Salts(entry) : seeded.Salt;
+        using var hasher = new AuditEncoding.FieldHasher(entry.Seed);
+        var salt = entry.Seed is null ? Salts(entry) : hasher.Salt;
         return AuditEncoding.ContentDigest(Fields(entry)
-            .Select(f => (f.Key, AuditEncoding.FieldDigest(salt(f.Key), f.Key, f.Value)))
+            .Select(f => (f.Key, hasher.FieldDigest(salt(f.Key), f.Key, f.Value)))
             .Concat(RedactedFields(entry).Select(r => (r.Key, r.Value.Digest)))
             .ToList());
     }
