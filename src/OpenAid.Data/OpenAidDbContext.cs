@@ -75,12 +75,20 @@ public abstract class OpenAidDbContext(DbContextOptions options, TimeProvider? c
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OpenAidDbContext).Assembly);
 
-    /// <summary>Who is writing. When set, every save appends hash-chained audit entries in the same transaction.</summary>
+    /// <summary>
+    /// Who is writing: the caller, or one of <see cref="AuditActor"/>'s system actors. Every save of public data needs
+    /// one and appends its hash-chained audit entries in the same transaction.
+    /// </summary>
     public AuditActor? Actor { get; set; }
 
+    /// <summary>Set while the bulk writer saves rows whose entries it writes itself (see <see cref="SaveRecordedByCallerAsync"/>).</summary>
+    private bool _recordedByCaller;
+
     /// <summary>
-    /// Every save that changes data also advances the single <see cref="DataVersion"/> row, and with an
-    /// <see cref="Actor"/> appends the audit entries, all in one transaction with the change itself.
+    /// Every save that changes data also advances the single <see cref="DataVersion"/> row, and appends the audit
+    /// entries of its <see cref="Actor"/>, all in one transaction with the change itself. A save of public data without
+    /// an actor is a programming error and throws; only bookkeeping (the data version, register sequences) and the
+    /// restricted contact reads, which the trail does not record, may be saved without one.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -89,15 +97,24 @@ public abstract class OpenAidDbContext(DbContextOptions options, TimeProvider? c
             return 0;
         }
 
+        var changed = ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged).Select(e => e.Entity).ToList();
+
         // Restricted records and checkpoints alone change no public data: no data version, no entry in the public trail.
-        if (ChangeTracker.Entries().All(e => e.State == EntityState.Unchanged || e.Entity is ContactRead or AuditCheckpoint))
+        if (changed.All(e => e is ContactRead or AuditCheckpoint))
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
+        if (Actor is null && !_recordedByCaller && !changed.All(e => e is DataVersion or RegisterSequence))
+        {
+            throw new InvalidOperationException(
+                "Every write needs an actor: set OpenAidDbContext.Actor (the caller's, or one of AuditActor's system actors) before saving " +
+                $"{string.Join(", ", changed.Select(e => e.GetType().Name).Distinct().Order(StringComparer.Ordinal))}.");
+        }
+
         var now = Clock.GetUtcNow();
         await BumpDataVersionAsync(now, cancellationToken);
-        if (Actor is not { } actor)
+        if (Actor is not { } actor || _recordedByCaller)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -116,6 +133,42 @@ public abstract class OpenAidDbContext(DbContextOptions options, TimeProvider? c
             return saved;
         });
     }
+
+    /// <summary>
+    /// Saves the pending changes under <paramref name="actor"/> rather than <see cref="Actor"/>, which stays as it was: a
+    /// change that is not the caller's doing (a lapse the calendar caused) is recorded as the system's, in the caller's transaction.
+    /// </summary>
+    public async Task<int> SaveChangesAsync(AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        var caller = Actor;
+        Actor = actor;
+        try
+        {
+            return await SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            Actor = caller;
+        }
+    }
+
+    /// <summary>Saves rows the bulk writer records itself (BulkAudit): the trail must not record them a second time.</summary>
+    internal async Task<int> SaveRecordedByCallerAsync(CancellationToken cancellationToken)
+    {
+        _recordedByCaller = true;
+        try
+        {
+            return await SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            _recordedByCaller = false;
+        }
+    }
+
+    /// <summary>Writes are audited, and the trail reads the chain's head asynchronously: saving synchronously is not supported.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Save with SaveChangesAsync: writes are audited, and the audit trail is written asynchronously.");
 
     private async Task<int> SaveAuditedAsync(AuditActor actor, DateTimeOffset now, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {

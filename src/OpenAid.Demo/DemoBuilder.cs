@@ -96,6 +96,9 @@ internal sealed partial class DemoBuilder(OpenAidDbContext db, BulkWriter writer
             map[region.Code] = region;
         }
 
+        // The demo flags some of these places poor: their update entries start from the state read here.
+        writer.Loaded(upper);
+
         foreach (var criterion in await db.ExitCriteria.AsNoTracking().OrderBy(c => c.FromYear).ToListAsync(ct))
         {
             // One rule per province and level is enough for the demo; the latest FromYear wins.
@@ -132,6 +135,7 @@ internal sealed partial class DemoBuilder(OpenAidDbContext db, BulkWriter writer
                     .Where(r => r.Code > county.Code && r.Code < county.Code + 1_000_000)
                     .OrderBy(r => r.Code)
                     .ToListAsync(ct);
+                writer.Loaded(below);
                 _plans.Add(new CountyPlan(provinceRegion, city, county, below));
             }
         }

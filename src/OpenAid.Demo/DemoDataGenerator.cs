@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using OpenAid.Data.Audit;
 using OpenAid.Data.Regions;
 
 namespace OpenAid.Demo;
@@ -66,7 +67,10 @@ public sealed class DemoDataGenerator(DemoDataOptions? options = null)
         return db.Organizations.AnyAsync(o => o.IsDemo, ct);
     }
 
-    /// <summary>Writes the demo data in one transaction and bumps the data version once. Regions must be imported first.</summary>
+    /// <summary>
+    /// Writes the demo data in one transaction and bumps the data version once; every record gets its audit entry under
+    /// <see cref="AuditActor.SystemDemo"/>. Regions must be imported first.
+    /// </summary>
     public Task<DemoDataResult> GenerateAsync(OpenAidDbContext db, IProgress<string>? progress = null, CancellationToken ct = default) =>
         GenerateAsync(db, progress, providerNeutral: false, ct);
 
@@ -90,14 +94,8 @@ public sealed class DemoDataGenerator(DemoDataOptions? options = null)
         }
 
         var total = Stopwatch.StartNew();
-        var writer = BulkWriter.For(db, providerNeutral);
-        var result = await DataWrites.InTransactionAsync(db, async () =>
-        {
-            var builder = new DemoBuilder(db, writer, Options, progress, ct);
-            var counts = await builder.RunAsync();
-            await DataWrites.BumpDataVersionAsync(db, ct);
-            return counts;
-        }, ct);
+        var writer = BulkWriter.For(db, AuditActor.SystemDemo, providerNeutral);
+        var result = await DataWrites.InTransactionAsync(db, () => new DemoBuilder(db, writer, Options, progress, ct).RunAsync(), ct);
 
         result = result with { Elapsed = total.Elapsed, Mode = writer.Mode };
         progress?.Report(

@@ -235,10 +235,9 @@ public sealed class AuditQueries : IQueryFields
 
     /// <summary>FORMAT.md's verification of this server's own trail, in one read state, with the earlier checkpoints a client kept.</summary>
     public static async Task<AuditVerification> VerifyAsync(OpenAidDbContext db, AuditKeySet keys, IReadOnlyList<PublishedCheckpoint> against, CancellationToken ct) =>
-        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        await ConsistentReads.InOneStateAsync(db, async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var options = new AuditVerificationOptions(Against: against.Count == 0 ? null : new KeptCheckpoints(against, keys));
             return AuditVerification.From(await AuditVerifier.VerifyAsync(new StoredAudit(db, keys), options, ct));
-        });
+        }, ct);
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenAid.Data;
+using OpenAid.Data.Audit;
 using OpenAid.Domain.Common;
 using OpenAid.Domain.Needs;
 using OpenAid.Domain.Pledges;
@@ -19,9 +20,20 @@ namespace OpenAid.Api.Needs;
 /// </summary>
 public static class NeedLocks
 {
-    /// <summary>Locks the need, stores the lapse of its pledges that lapsed since it was last written, and returns it tracked.</summary>
+    /// <summary>
+    /// Locks the need, stores the lapse of its pledges that lapsed since it was last written, and returns it tracked.
+    /// Call it before the write changes anything: the lapses are saved at once, in the caller's transaction, under
+    /// <see cref="AuditActor.SystemSchedule"/> (the calendar lapsed them, not the caller), so that the caller's own
+    /// change is recorded apart from them.
+    /// </summary>
     public static async Task<Need> LockAsync(OpenAidDbContext db, int needId, DateOnly today, CancellationToken ct)
     {
+        if (db.ChangeTracker.HasChanges())
+        {
+            throw new InvalidOperationException("Lock the need before the write changes anything: the lapses it stores are saved under the schedule's actor.");
+        }
+
+        // The version is a concurrency token, which the trail does not record (AuditTrail.RecordedFields): the lock changes no public field.
         var locked = await db.Needs.Where(n => n.Id == needId).ExecuteUpdateAsync(s => s.SetProperty(n => n.Version, n => n.Version + 1), ct);
         if (locked == 0)
         {
@@ -43,6 +55,11 @@ public static class NeedLocks
         foreach (var pledge in lapsed)
         {
             pledge.Lapse(need, today);
+        }
+
+        if (lapsed.Count > 0)
+        {
+            await db.SaveChangesAsync(AuditActor.SystemSchedule, ct);
         }
 
         return need;

@@ -150,7 +150,7 @@ public sealed class NeedOperations(IConfiguration configuration) : IOperations
         write.RequireInScope(region);
         var need = await NeedLocks.LockAsync(db, input.Need, "need", today, ct);
 
-        // The statuses as the lock left them: pledges it just found lapsed are tracked as lapsed, not yet saved.
+        // The statuses as the lock left them: pledges it just found lapsed are stored as lapsed already.
         var pledges = await db.Pledges.Where(p => p.NeedId == need.Id && p.Status != PledgeStatus.Completed && p.Status != PledgeStatus.Cancelled && p.Status != PledgeStatus.Lapsed).ToListAsync(ct);
         need.Close(0, pledges.Any(p => PledgeLifecycle.IsOpen(PledgeLifecycle.EffectiveStatus(p, today))), today);
         return need;

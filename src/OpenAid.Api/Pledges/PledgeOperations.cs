@@ -207,6 +207,7 @@ public sealed class PledgeOperations : IOperations
             .SingleAsync(ct);
         authorize(key);
         var need = key.NeedId is { } needId ? await NeedLocks.LockAsync(db, needId, write.Today, ct) : null;
+        // Sets the status to itself: the row is locked, no value changes, so the trail has nothing to record.
         await db.Pledges.Where(p => p.Id == pledgeId).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, p => p.Status), ct);
         var pledge = await db.Pledges.Include(p => p.Deliveries).SingleAsync(p => p.Id == pledgeId, ct);
         return (pledge, need);

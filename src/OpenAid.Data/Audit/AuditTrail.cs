@@ -1,9 +1,11 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 using OpenAid.Domain.Audit;
 using OpenAid.Domain.Common;
 using OpenAid.Domain.Objections;
@@ -26,13 +28,23 @@ public static class AuditTrail
     /// <param name="WasPublic">Whether the record was public before the write: false for a new record, and for a draft.</param>
     public sealed record PendingChange(EntityEntry Entry, string Operation, string? Before, bool WasPublic);
 
+    /// <summary>
+    /// The entity types whose rows are not public records, so the trail does not record them: the trail itself and its
+    /// checkpoints, the data version and the register sequences (bookkeeping) and who read a complainant's contact (restricted).
+    /// </summary>
+    private static readonly HashSet<Type> NotRecorded = [typeof(AuditEntry), typeof(AuditCheckpoint), typeof(DataVersion), typeof(RegisterSequence), typeof(ContactRead)];
+
+    /// <summary>Whether the trail records the writes to rows of this entity type (and its live records are checked against it).</summary>
+    public static bool IsRecorded(IReadOnlyTypeBase type) => !NotRecorded.Contains(type.ClrType);
+
     public static List<PendingChange> Capture(DbContext db) =>
         [.. db.ChangeTracker.Entries()
-            .Where(e => e.Entity is not AuditEntry and not AuditCheckpoint and not DataVersion and not RegisterSequence and not ContactRead && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => IsRecorded(e.Metadata) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(e => e.State switch
             {
                 EntityState.Added => new PendingChange(e, "create", null, WasPublic: false),
-                EntityState.Modified => new PendingChange(e, "update", Canonical(e, original: true), e.Entity is not IPublishable || ((IPublishable)e.OriginalValues.ToObject()).IsPublic),
+                EntityState.Modified => new PendingChange(
+                    e, "update", Canonical(e.Metadata, p => e.Property(p).OriginalValue), e.Entity is not IPublishable || ((IPublishable)e.OriginalValues.ToObject()).IsPublic),
                 _ => throw new InvalidOperationException($"{e.Metadata.ClrType.Name} records are never deleted: published data is kept for good."),
             })];
 
@@ -48,7 +60,8 @@ public static class AuditTrail
         var (sequence, previous) = head is null ? (0L, AuditEncoding.GenesisHash) : (head.Id, head.Hash);
         void Append(EntityEntry record, string operation, string visibility, string? before)
         {
-            var entry = Create(++sequence, previous, actor, at, record.Metadata.ClrType.Name, Key(record), operation, visibility, before, Canonical(record, original: false));
+            Func<IProperty, object?> current = p => record.Property(p).CurrentValue;
+            var entry = Create(++sequence, previous, actor, at, record.Metadata.ClrType.Name, KeyOf(record.Metadata, current), operation, visibility, before, Canonical(record.Metadata, current));
             previous = entry.Hash;
             db.Set<AuditEntry>().Add(entry);
         }
@@ -118,34 +131,70 @@ public static class AuditTrail
         return held;
     }
 
-    /// <summary>The entity's key as the trail records it: its key values, formatted, joined by commas.</summary>
-    public static string Key(IEnumerable<object?> values) => string.Join(",", values.Select(Format));
 
-    private static string Key(EntityEntry record) => Key(record.Metadata.FindPrimaryKey()!.Properties.Select(p => record.Property(p.Name).CurrentValue));
+    /// <summary>
+    /// The principals of a row that decide whether it is public: for each of its foreign keys to an
+    /// <see cref="IPublishable"/> record (a notice's fund link points at the notice), that record's type and key.
+    /// </summary>
+    public static IEnumerable<(string Type, string Key)> PublishablePrincipals(IReadOnlyEntityType type, Func<IProperty, object?> value) =>
+        type.GetForeignKeys()
+            .Where(k => typeof(IPublishable).IsAssignableFrom(k.PrincipalEntityType.ClrType))
+            .Select(k => (k.PrincipalEntityType.ClrType.Name, Values: k.Properties.Select(p => value((IProperty)p)).ToList()))
+            .Where(k => k.Values.All(v => v is not null))
+            .Select(k => (k.Name, Key(k.Values)));
 
     /// <summary>A sealed entry: a fresh seed for its salts, and its hash over every field.</summary>
     public static AuditEntry Create(
-        long sequence, string previousHash, AuditActor actor, DateTimeOffset at, string entityType, string entityKey, string operation, string visibility, string? before, string after)
+        long sequence, string previousHash, AuditActor actor, DateTimeOffset at, string entityType, string entityKey, string operation, string visibility, string? before, string after) =>
+        CreateChain(sequence - 1, previousHash, actor, at, [new Draft(entityType, entityKey, operation, visibility, before, after)])[0];
+
+    /// <summary>What an entry says about its record, before it is sealed into the chain.</summary>
+    public sealed record Draft(string EntityType, string EntityKey, string Operation, string Visibility, string? Before, string After);
+
+    /// <summary>
+    /// Seals entries of one actor and time in a row after the entry <paramref name="head"/> (whose hash is
+    /// <paramref name="previousHash"/>): the content digests, the costly part, in parallel; then each hash onto the one before.
+    /// </summary>
+    public static List<AuditEntry> CreateChain(long head, string previousHash, AuditActor actor, DateTimeOffset at, IReadOnlyList<Draft> drafts)
     {
-        var entry = new AuditEntry
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(drafts);
+        var entries = drafts.Select((draft, i) => new AuditEntry
         {
-            Id = sequence,
+            Id = head + 1 + i,
             At = at,
             ActorSubject = actor.Subject,
             ActorRole = actor.Role,
             ActorOrganizationCode = actor.OrganizationCode,
-            EntityType = entityType,
-            EntityKey = entityKey,
-            Operation = operation,
-            Visibility = visibility,
-            Before = before,
-            After = after,
+            EntityType = draft.EntityType,
+            EntityKey = draft.EntityKey,
+            Operation = draft.Operation,
+            Visibility = draft.Visibility,
+            Before = draft.Before,
+            After = draft.After,
             Seed = AuditEncoding.NewSeed(),
-            PreviousHash = previousHash,
+            PreviousHash = "",
             Hash = "",
-        };
-        entry.Hash = ComputeHash(entry);
-        return entry;
+        }).ToList();
+        var contents = new string[entries.Count];
+        if (entries.Count == 1)
+        {
+            contents[0] = ContentDigest(entries[0]);
+        }
+        else
+        {
+            Parallel.For(0, entries.Count, i => contents[i] = ContentDigest(entries[i]));
+        }
+
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            entry.PreviousHash = previousHash;
+            entry.Hash = AuditEncoding.EntryHash(entry.Id, entry.PreviousHash, entry.Visibility, contents[i]);
+            previousHash = entry.Hash;
+        }
+
+        return entries;
     }
 
     /// <summary>The fields the entry still holds a value for, by FORMAT.md's names: the header, then before.* and after.*.</summary>
@@ -194,10 +243,13 @@ public static class AuditTrail
     /// <summary>The digest over every field's digest, the redacted ones included.</summary>
     public static string ContentDigest(AuditEntry entry)
     {
-        var salt = Salts(entry);
+        ArgumentNullException.ThrowIfNull(entry);
+        using var hasher = new AuditEncoding.FieldHasher(entry.Seed);
+        var salt = entry.Seed is null ? Salts(entry) : hasher.Salt;
         return AuditEncoding.ContentDigest(Fields(entry)
-            .Select(f => (f.Key, AuditEncoding.FieldDigest(salt(f.Key), f.Key, f.Value)))
-            .Concat(RedactedFields(entry).Select(r => (r.Key, r.Value.Digest))));
+            .Select(f => (f.Key, hasher.FieldDigest(salt(f.Key), f.Key, f.Value)))
+            .Concat(RedactedFields(entry).Select(r => (r.Key, r.Value.Digest)))
+            .ToList());
     }
 
     /// <summary>The entry's hash as FORMAT.md defines it, recomputed from what is stored.</summary>
@@ -209,34 +261,64 @@ public static class AuditTrail
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The entity's recorded fields as JSON with sorted keys, so the same state always gives the same text.</summary>
-    private static string Canonical(EntityEntry entry, bool original)
+    /// <summary>
+    /// The recorded fields of a record of <paramref name="type"/>, each read by <paramref name="value"/> and formatted as
+    /// the trail records it. Tracked entities, rows written in bulk and the live records the check reads back all go
+    /// through here, so that the same state always gives the same fields.
+    /// </summary>
+    public static SortedDictionary<string, string?> RecordedFields(IEntityType type, Func<IProperty, object?> value)
     {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(value);
         var values = new SortedDictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var property in entry.Properties)
+        foreach (var (property, byDigest) in RecordedProperties.GetOrAdd(type, RecordedPropertiesOf))
         {
-            // The trail is public: what the domain declares restricted stays out of it, and what may be hidden later
-            // is there by its digest only.
-            var info = property.Metadata.PropertyInfo;
-            if (info?.IsDefined(typeof(RestrictedAttribute), inherit: false) == true)
-            {
-                continue;
-            }
-
-            var value = Format(original ? property.OriginalValue : property.CurrentValue);
-            values[property.Metadata.Name] = value is not null && info?.IsDefined(typeof(AuditedByDigestAttribute), inherit: false) == true
-                ? "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))
-                : value;
+            var formatted = Format(value(property));
+            values[property.Name] = formatted is not null && byDigest
+                ? "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(formatted)))
+                : formatted;
         }
 
-        return JsonSerializer.Serialize(values);
+        return values;
     }
+
+    /// <summary>The recorded fields as JSON with sorted keys: an entry's Before or After.</summary>
+    public static string Canonical(IEntityType type, Func<IProperty, object?> value) => JsonSerializer.Serialize(RecordedFields(type, value));
+
+    /// <summary>The record's key as entries name it: its key properties, formatted, comma-separated.</summary>
+    public static string KeyOf(IEntityType type, Func<IProperty, object?> value) => Key(type.FindPrimaryKey()!.Properties.Select(p => value(p)));
+
+    /// <summary>Key values as the trail records them: formatted, joined by commas.</summary>
+    public static string Key(IEnumerable<object?> values) => string.Join(",", values.Select(Format));
+
+    /// <summary>The property values of an entity object that EF does not track (a row written in bulk, a record read back).</summary>
+    public static Func<IProperty, object?> ValuesOf(object entity) => property => property.IsShadowProperty()
+        ? throw new NotSupportedException($"{property.DeclaringType.ClrType.Name}.{property.Name} is a shadow property; only a tracked entity has its value.")
+        : property.GetGetter().GetClrValueUsingContainingEntity(entity);
+
+    /// <summary>The recorded properties of each entity type, and whether each is recorded by its digest: read once per type.</summary>
+    private static readonly ConcurrentDictionary<IEntityType, (IProperty Property, bool ByDigest)[]> RecordedProperties = new();
+
+    private static (IProperty Property, bool ByDigest)[] RecordedPropertiesOf(IEntityType type) =>
+        [.. type.GetProperties()
+            .Where(p =>
+                // The trail is public: what the domain declares restricted stays out of it, and what may be hidden
+                // later is there by its digest only.
+                p.PropertyInfo?.IsDefined(typeof(RestrictedAttribute), inherit: false) != true
+
+                // A concurrency token is bookkeeping, not public data: it changes on every write of the row, and also
+                // when a writer only locks the row (NeedLocks bumps a need's Version with ExecuteUpdate, outside the trail).
+                && !p.IsConcurrencyToken)
+            .Select(p => (p, p.PropertyInfo?.IsDefined(typeof(AuditedByDigestAttribute), inherit: false) == true))];
 
     public static string? Format(object? value) => value switch
     {
         null => null,
         DateTimeOffset d => d.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+
+        // By value, not by scale: 40m and 40.0m (as SQLite gives it back) are one value, formatted "40".
+        decimal d => (d / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };

@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using OpenAid.Data.Audit;
+using OpenAid.Domain.Audit;
 
 namespace OpenAid.Data.Regions;
 
@@ -14,21 +16,53 @@ namespace OpenAid.Data.Regions;
 /// prepared, reused INSERT per table (columns and value conversions read from the EF model, so it follows
 /// entity changes); elsewhere it falls back to batched AddRange + SaveChanges. Callers own the transaction.
 /// After <see cref="InsertAsync{T}"/> every row carries its key, so children can point at it.
+/// <para>
+/// Nothing it writes is unaudited: every row inserted or rewritten gets its audit entry under the writer's actor
+/// (<see cref="BulkAudit"/>), written in bulk after the rows, in the same transaction.
+/// </para>
 /// </summary>
-internal abstract class BulkWriter
+internal abstract class BulkWriter(OpenAidDbContext db, AuditActor actor)
 {
-    public static BulkWriter For(OpenAidDbContext db, bool providerNeutral = false) =>
-        !providerNeutral && db.Database.IsSqlite() ? new SqliteBulkWriter(db) : new EfBulkWriter(db);
+    private readonly BulkAudit _audit = new(db, actor);
+
+    protected OpenAidDbContext Db { get; } = db;
+
+    public static BulkWriter For(OpenAidDbContext db, AuditActor actor, bool providerNeutral = false) =>
+        !providerNeutral && db.Database.IsSqlite() ? new SqliteBulkWriter(db, actor) : new EfBulkWriter(db, actor);
 
     /// <summary>"sqlite" or "ef", for progress messages.</summary>
     public abstract string Mode { get; }
 
-    public abstract Task InsertAsync<T>(IReadOnlyList<T> rows, CancellationToken ct)
-        where T : class;
+    /// <summary>Inserts the rows, each with its create entry.</summary>
+    public async Task InsertAsync<T>(IReadOnlyList<T> rows, CancellationToken ct)
+        where T : class
+    {
+        var written = await InsertRowsAsync(rows, ct);
+        await AppendAsync(await _audit.EntriesAsync(written.Added, written.Modified, ct), ct);
+    }
 
-    /// <summary>Rewrites every mapped column of rows that already exist, matched by primary key.</summary>
-    public abstract Task UpdateAsync<T>(IReadOnlyList<T> rows, CancellationToken ct)
-        where T : class;
+    /// <summary>
+    /// Inserts reference rows that one entry stands for as a whole (the places: RegionImporter records the import and
+    /// its digest with <see cref="RecordAsync"/>), so without an entry per row.
+    /// </summary>
+    public async Task InsertCoveredAsync<T>(IReadOnlyList<T> rows, CancellationToken ct)
+        where T : class =>
+        await InsertRowsAsync(rows, ct);
+
+    /// <summary>Rewrites every mapped column of rows that already exist, matched by primary key; each changed row gets its update entry.</summary>
+    public async Task UpdateAsync<T>(IReadOnlyList<T> rows, CancellationToken ct)
+        where T : class
+    {
+        var written = await UpdateRowsAsync(rows, ct);
+        await AppendAsync(await _audit.EntriesAsync(written.Added, written.Modified, ct), ct);
+    }
+
+    /// <summary>Rows read from the database that <see cref="UpdateAsync{T}"/> may rewrite later: their update entries start from this state.</summary>
+    public void Loaded(IEnumerable<object> rows) => _audit.Loaded(rows);
+
+    /// <summary>Appends one public entry of the writer's actor for what no single row stands for.</summary>
+    public async Task RecordAsync(string entityType, string entityKey, string operation, string after, CancellationToken ct) =>
+        await AppendAsync(await _audit.EntryAsync(entityType, entityKey, operation, after, ct), ct);
 
     /// <summary>
     /// Drops the table's secondary indexes until the returned callback rebuilds them: loading an empty table
@@ -37,9 +71,26 @@ internal abstract class BulkWriter
     public virtual Task<Func<Task>> SuspendIndexesAsync<T>(CancellationToken ct)
         where T : class =>
         Task.FromResult<Func<Task>>(() => Task.CompletedTask);
+
+    /// <summary>What a write stored: the rows inserted and the rows rewritten (the EF writer's include the rows' object graphs).</summary>
+    protected sealed record Written(IReadOnlyList<object> Added, IReadOnlyList<object> Modified);
+
+    protected abstract Task<Written> InsertRowsAsync<T>(IReadOnlyList<T> rows, CancellationToken ct)
+        where T : class;
+
+    protected abstract Task<Written> UpdateRowsAsync<T>(IReadOnlyList<T> rows, CancellationToken ct)
+        where T : class;
+
+    private async Task AppendAsync(List<AuditEntry> entries, CancellationToken ct)
+    {
+        if (entries.Count > 0)
+        {
+            await InsertRowsAsync(entries, ct);
+        }
+    }
 }
 
-internal sealed class EfBulkWriter(OpenAidDbContext db) : BulkWriter
+internal sealed class EfBulkWriter(OpenAidDbContext db, AuditActor actor) : BulkWriter(db, actor)
 {
     private const int BatchSize = 2_000;
 
@@ -51,24 +102,24 @@ internal sealed class EfBulkWriter(OpenAidDbContext db) : BulkWriter
 
     public override string Mode => "ef";
 
-    public override Task InsertAsync<T>(IReadOnlyList<T> rows, CancellationToken ct) =>
+    protected override Task<Written> InsertRowsAsync<T>(IReadOnlyList<T> rows, CancellationToken ct) =>
         SaveInBatchesAsync(rows, chunk =>
         {
-            db.Set<T>().AddRange(chunk);
+            Db.Set<T>().AddRange(chunk);
             foreach (var row in chunk)
             {
-                var entry = db.Entry(row);
+                var entry = Db.Entry(row);
                 _insertedTokens.AddOrUpdate(row, [.. Tokens(entry).Select(p => entry.Property(p.Name).CurrentValue)]);
             }
         }, ct);
 
-    public override Task UpdateAsync<T>(IReadOnlyList<T> rows, CancellationToken ct) =>
+    protected override Task<Written> UpdateRowsAsync<T>(IReadOnlyList<T> rows, CancellationToken ct) =>
         SaveInBatchesAsync(rows, chunk =>
         {
-            db.Set<T>().UpdateRange(chunk);
+            Db.Set<T>().UpdateRange(chunk);
             foreach (var row in chunk)
             {
-                var entry = db.Entry(row);
+                var entry = Db.Entry(row);
                 if (_insertedTokens.TryGetValue(row, out var inserted))
                 {
                     foreach (var (token, value) in Tokens(entry).Zip(inserted))
@@ -81,39 +132,49 @@ internal sealed class EfBulkWriter(OpenAidDbContext db) : BulkWriter
 
     private static IEnumerable<IProperty> Tokens(EntityEntry entry) => entry.Metadata.GetProperties().Where(p => p.IsConcurrencyToken);
 
-    private async Task SaveInBatchesAsync<T>(IReadOnlyList<T> rows, Action<T[]> track, CancellationToken ct)
+    private async Task<Written> SaveInBatchesAsync<T>(IReadOnlyList<T> rows, Action<T[]> track, CancellationToken ct)
     {
-        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var (added, modified) = (new List<object>(), new List<object>());
+        var detect = Db.ChangeTracker.AutoDetectChangesEnabled;
+        Db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
             foreach (var chunk in rows.Chunk(BatchSize))
             {
                 track(chunk);
-                await db.SaveChangesAsync(ct);
+
+                // The graphs included: a project's targets are saved (and recorded) with it.
+                foreach (var entry in Db.ChangeTracker.Entries())
+                {
+                    (entry.State == EntityState.Added ? added : entry.State == EntityState.Modified ? modified : null)?.Add(entry.Entity);
+                }
+
+                await Db.SaveRecordedByCallerAsync(ct);
 
                 // Keys stay on the objects; the tracker is emptied so that it never grows with the import.
-                db.ChangeTracker.Clear();
+                Db.ChangeTracker.Clear();
             }
         }
         finally
         {
-            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+            Db.ChangeTracker.AutoDetectChangesEnabled = detect;
         }
+
+        return new Written(added, modified);
     }
 }
 
-internal sealed class SqliteBulkWriter(OpenAidDbContext db) : BulkWriter
+internal sealed class SqliteBulkWriter(OpenAidDbContext db, AuditActor actor) : BulkWriter(db, actor)
 {
     private readonly Dictionary<Type, TableMap> _maps = [];
 
     public override string Mode => "sqlite";
 
-    public override async Task InsertAsync<T>(IReadOnlyList<T> rows, CancellationToken ct)
+    protected override Task<Written> InsertRowsAsync<T>(IReadOnlyList<T> rows, CancellationToken ct)
     {
         if (rows.Count == 0)
         {
-            return;
+            return Task.FromResult(new Written([], []));
         }
 
         var map = MapOf(typeof(T));
@@ -124,7 +185,7 @@ internal sealed class SqliteBulkWriter(OpenAidDbContext db) : BulkWriter
             using var max = connection.CreateCommand();
             max.Transaction = transaction;
             max.CommandText = $"SELECT COALESCE(MAX({Quote(key.Column.Name)}), 0) FROM {Quote(map.Table)}";
-            var next = Convert.ToInt64(await max.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) + 1;
+            var next = Convert.ToInt64(max.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) + 1;
             foreach (var row in rows)
             {
                 if (key.IsUnset(row))
@@ -138,13 +199,14 @@ internal sealed class SqliteBulkWriter(OpenAidDbContext db) : BulkWriter
         var sql = $"INSERT INTO {Quote(map.Table)} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) " +
                   $"VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
         Execute(connection, transaction, sql, columns, rows, ct);
+        return Task.FromResult(new Written(rows, []));
     }
 
-    public override Task UpdateAsync<T>(IReadOnlyList<T> rows, CancellationToken ct)
+    protected override Task<Written> UpdateRowsAsync<T>(IReadOnlyList<T> rows, CancellationToken ct)
     {
         if (rows.Count == 0)
         {
-            return Task.CompletedTask;
+            return Task.FromResult(new Written([], []));
         }
 
         var map = MapOf(typeof(T));
@@ -155,7 +217,7 @@ internal sealed class SqliteBulkWriter(OpenAidDbContext db) : BulkWriter
         var sql = $"UPDATE {Quote(map.Table)} SET {string.Join(", ", set.Select((c, i) => $"{Quote(c.Name)} = $p{i}"))} " +
                   $"WHERE {string.Join(" AND ", keys.Select((c, i) => $"{Quote(c.Name)} = $p{set.Length + i}"))}";
         Execute(connection, transaction, sql, ordered, rows, ct);
-        return Task.CompletedTask;
+        return Task.FromResult(new Written([], rows));
     }
 
     public override Task<Func<Task>> SuspendIndexesAsync<T>(CancellationToken ct)
@@ -230,9 +292,9 @@ internal sealed class SqliteBulkWriter(OpenAidDbContext db) : BulkWriter
 
     private (SqliteConnection Connection, SqliteTransaction Transaction) Connection()
     {
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction() as SqliteTransaction
+        var transaction = Db.Database.CurrentTransaction?.GetDbTransaction() as SqliteTransaction
             ?? throw new InvalidOperationException("Bulk writes must run inside a transaction on the context's connection.");
-        return ((SqliteConnection)db.Database.GetDbConnection(), transaction);
+        return ((SqliteConnection)Db.Database.GetDbConnection(), transaction);
     }
 
     private TableMap MapOf(Type type)
@@ -242,7 +304,7 @@ internal sealed class SqliteBulkWriter(OpenAidDbContext db) : BulkWriter
             return map;
         }
 
-        var entity = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model.");
+        var entity = Db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model.");
         var table = entity.GetTableName() ?? throw new InvalidOperationException($"{type.Name} is not mapped to a table.");
         var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
         var primaryKey = entity.FindPrimaryKey()?.Properties ?? throw new InvalidOperationException($"{type.Name} has no key.");
@@ -301,12 +363,15 @@ internal static class DataWrites
 {
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction, inside the provider's execution strategy (SQL Server
-    /// retries need that); joins the caller's transaction when there is one.
+    /// retries need that); joins the caller's transaction when there is one. The transaction first advances the data
+    /// version: on every provider that UPDATE takes the write lock, so the audit chain's head that the work reads
+    /// after it stays the head until the work commits.
     /// </summary>
     public static async Task<T> InTransactionAsync<T>(OpenAidDbContext db, Func<Task<T>> work, CancellationToken ct)
     {
         if (db.Database.CurrentTransaction is not null)
         {
+            await BumpDataVersionAsync(db, ct);
             return await work();
         }
 
@@ -315,6 +380,7 @@ internal static class DataWrites
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await BumpDataVersionAsync(db, ct);
             var result = await work();
             await transaction.CommitAsync(ct);
             return result;
@@ -325,7 +391,7 @@ internal static class DataWrites
     /// Advances the single <see cref="DataVersion"/> row once, in SQL, so that writes that bypass
     /// SaveChanges still tell readers and caches that public data changed.
     /// </summary>
-    public static async Task BumpDataVersionAsync(OpenAidDbContext db, CancellationToken ct)
+    private static async Task BumpDataVersionAsync(OpenAidDbContext db, CancellationToken ct)
     {
         var now = db.Clock.GetUtcNow();
         var updated = await db.DataVersions

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenAid.Data.Audit;
 using OpenAid.Domain.Regions;
 
 namespace OpenAid.Data.Regions;
@@ -35,7 +36,7 @@ public static class ExitCriteriaSeed
         County(53, 2015, 300, $"seed 002 (云南 2015)：{WestRule}"),
     ];
 
-    /// <summary>Adds the rules when the table is empty; returns how many were added.</summary>
+    /// <summary>Adds the rules when the table is empty, each with its create entry under the seed's actor; returns how many were added.</summary>
     public static async Task<int> SeedAsync(OpenAidDbContext db, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -45,11 +46,10 @@ public static class ExitCriteriaSeed
         }
 
         var rows = Create();
-        var writer = BulkWriter.For(db);
+        var writer = BulkWriter.For(db, AuditActor.SystemSeed);
         await DataWrites.InTransactionAsync(db, async () =>
         {
             await writer.InsertAsync(rows, ct);
-            await DataWrites.BumpDataVersionAsync(db, ct);
             return true;
         }, ct);
         return rows.Count;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using OpenAid.Data.Audit;
 using OpenAid.Domain.Regions;
 
 namespace OpenAid.Data.Regions;
@@ -11,7 +12,10 @@ namespace OpenAid.Data.Regions;
 /// </summary>
 public static class RegionImporter
 {
-    /// <summary>Imports every level into an empty Regions table in one transaction and bumps the data version once.</summary>
+    /// <summary>
+    /// Imports every level into an empty Regions table in one transaction and bumps the data version once. The import is
+    /// recorded as one RegionImport entry (<see cref="RegionImportDigest"/>) under <see cref="AuditActor.SystemRegionImport"/>.
+    /// </summary>
     public static Task<RegionImportResult> ImportAsync(OpenAidDbContext db, IProgress<string>? progress = null, CancellationToken ct = default) =>
         ImportAsync(db, progress, providerNeutral: false, ct);
 
@@ -26,7 +30,7 @@ public static class RegionImporter
         }
 
         var total = Stopwatch.StartNew();
-        var writer = BulkWriter.For(db, providerNeutral);
+        var writer = BulkWriter.For(db, AuditActor.SystemRegionImport, providerNeutral);
         var counts = await DataWrites.InTransactionAsync(db, async () =>
         {
             // Parse every level up front on the thread pool: the big files decompress while the small ones insert.
@@ -36,6 +40,7 @@ public static class RegionImporter
             var stored = new Dictionary<RegionLevel, int>();
             var taken = new HashSet<long>();
             var merged = new List<string>();
+            var all = new List<Region>();
             foreach (var (level, _) in files)
             {
                 var step = Stopwatch.StartNew();
@@ -56,7 +61,8 @@ public static class RegionImporter
                     }
                 }
 
-                await writer.InsertAsync(fresh, ct);
+                await writer.InsertCoveredAsync(fresh, ct);
+                all.AddRange(fresh);
                 stored[level] = fresh.Count;
                 var note = fresh.Count == rows.Count ? "" : $" ({rows.Count - fresh.Count} merged into the level above: {string.Join(", ", merged)})";
                 progress?.Report($"Regions: {fresh.Count,7:N0} {LevelName(level)} in {step.ElapsedMilliseconds,5} ms{note}");
@@ -65,7 +71,10 @@ public static class RegionImporter
             var indexing = Stopwatch.StartNew();
             await rebuildIndexes();
             progress?.Report($"Regions: indexes built in {indexing.ElapsedMilliseconds,5} ms");
-            await DataWrites.BumpDataVersionAsync(db, ct);
+
+            // One entry stands for every place: the digest of what was stored, so that any later change shows.
+            var digest = RegionImportDigest.Sha256(all.Select(RegionImportDigest.Identity));
+            await writer.RecordAsync(RegionImportDigest.EntityType, RegionImportDigest.EntityKey, "create", RegionImportDigest.After(RegionSeed.Title, all.Count, digest), ct);
             return (stored, merged.Count);
         }, ct);
 

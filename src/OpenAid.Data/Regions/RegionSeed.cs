@@ -11,6 +11,9 @@ namespace OpenAid.Data.Regions;
 /// </summary>
 public static class RegionSeed
 {
+    /// <summary>The source, as the import's audit entry names it.</summary>
+    public const string Title = "国家统计局 2022年统计用区划代码（辽宁、湖南、广东、广西、云南）, via china-division 2.7.0";
+
     /// <summary>The seed files, top level first, with the level of their rows and the width of their codes.</summary>
     public static IReadOnlyList<(RegionLevel Level, string File)> Files { get; } =
     [

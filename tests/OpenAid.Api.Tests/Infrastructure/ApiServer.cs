@@ -89,6 +89,9 @@ public partial class ApiServer : IAsyncLifetime
             // Every test files from 127.0.0.1; the flood caps have tests of their own.
             ["Objections:MaxPerRegionPerDay"] = "1000000",
             ["Objections:MaxPerClientPerDay"] = "1000000",
+            // verifyAuditChain rechecks every entry and live record of the demo data, seconds on a busy test machine;
+            // the deadline has tests of its own.
+            ["GraphQL:RequestTimeoutMilliseconds"] = "120000",
             // The dump is built into the test's folder, which is deleted with it.
             ["Exports:DataDirectory"] = Path.Combine(DataFolder, "exports"),
         };

@@ -16,8 +16,19 @@ namespace OpenAid.Api.Tests.Marketplace;
 /// for callers from elsewhere. Every write goes through HTTP with tokens of the local signer; responses count their
 /// SQL commands.
 /// </summary>
-public sealed class MarketplaceServer() : ApiServer(seedDemoData: true, new Dictionary<string, string?> { ["Diagnostics:SqlCommandHeader"] = "true" }), IAsyncLifetime
+public sealed class MarketplaceServer : ApiServer, IAsyncLifetime
 {
+    public MarketplaceServer()
+        : this(clock: null)
+    {
+    }
+
+    /// <param name="clock">A clock the test moves; xunit fixtures use the parameterless constructor.</param>
+    internal MarketplaceServer(TimeProvider? clock)
+        : base(seedDemoData: true, new Dictionary<string, string?> { ["Diagnostics:SqlCommandHeader"] = "true" }, clock)
+    {
+    }
+
     private static int _counter;
 
     public const string ReviewerName = "李明";

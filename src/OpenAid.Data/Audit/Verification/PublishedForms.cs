@@ -42,16 +42,6 @@ public sealed class PublishedField
     public bool IsRedacted => Redaction is not null;
 }
 
-/// <summary>One line of audit/records.ndjson: a live public record's recorded properties, formatted as in the trail.</summary>
-public sealed class PublishedRecord
-{
-    public required string EntityType { get; init; }
-
-    public required string EntityKey { get; init; }
-
-    public required IReadOnlyDictionary<string, string?> Fields { get; init; }
-}
-
 /// <summary>One line of audit/redactions.ndjson: which fields a redaction erased, and why.</summary>
 public sealed class PublishedRedaction
 {

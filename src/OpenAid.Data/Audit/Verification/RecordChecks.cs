@@ -13,7 +13,7 @@ namespace OpenAid.Data.Audit.Verification;
 /// Regions: their identity is checked against the latest RegionImport digest, their mutable fields against their own
 /// latest Region entry or else the import's defaults.
 /// </summary>
-internal sealed class RecordChecks
+public sealed class RecordChecks
 {
     public const string Region = "Region";
     public const string RegionImport = "RegionImport";
@@ -24,7 +24,7 @@ internal sealed class RecordChecks
     private static readonly string[] RegionIdentity = ["Code", "Name", "Level", "ParentCode"];
 
     /// <summary>A region's mutable fields as imported, before any Region entry changed them.</summary>
-    private static readonly Dictionary<string, string?> RegionDefaults = new(StringComparer.Ordinal)
+    public static readonly IReadOnlyDictionary<string, string?> RegionDefaults = new Dictionary<string, string?>(StringComparer.Ordinal)
     {
         ["IsNationalKeyCounty"] = "False",
         ["IsProvincialKeyCounty"] = "False",

@@ -2,15 +2,14 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using OpenAid.Data;
 using OpenAid.Data.Audit;
-using OpenAid.Data.Audit.Verification;
 
-namespace OpenAid.Api.Audit;
+namespace OpenAid.Data.Audit.Verification;
 
 /// <summary>
 /// The trail as this server publishes it, read from its own database: the same forms the dump and /export/audit.ndjson
 /// write, so that verifyAuditChain checks exactly what a reporter checks offline. Read inside the caller's transaction.
 /// </summary>
-public sealed class StoredAudit(OpenAidDbContext db, AuditKeySet keys, long? upTo = null) : IPublishedAudit
+public sealed class StoredAudit(OpenAidDbContext db, AuditKeySet? keys, long? upTo = null) : IPublishedAudit
 {
     public bool HasRecords => true;
 
@@ -24,17 +23,18 @@ public sealed class StoredAudit(OpenAidDbContext db, AuditKeySet keys, long? upT
     }
 
     public async Task<IReadOnlyList<PublishedCheckpoint>> CheckpointsAsync(CancellationToken ct) =>
-        [.. (await AuditExports.Ordered(db.AuditCheckpoints.Where(c => upTo == null || c.Sequence <= upTo)).AsNoTracking().ToListAsync(ct)).Select(PublishedCheckpoint.From)];
+        [.. (await db.AuditCheckpoints.Where(c => upTo == null || c.Sequence <= upTo).OrderBy(c => c.Sequence).ThenBy(c => c.IsRotation).AsNoTracking().ToListAsync(ct))
+            .Select(PublishedCheckpoint.From)];
 
-    public Task<AuditKeySet?> KeysAsync(CancellationToken ct) => Task.FromResult<AuditKeySet?>(keys);
+    public Task<AuditKeySet?> KeysAsync(CancellationToken ct) => Task.FromResult(keys);
 
     public Task<IReadOnlyList<PublishedRedaction>> RedactionsAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<PublishedRedaction>>([]);
 
-    public IAsyncEnumerable<PublishedRecord> RecordsAsync(CancellationToken ct) => AsyncEnumerable.Empty<PublishedRecord>();
+    public IAsyncEnumerable<PublishedRecord> RecordsAsync(CancellationToken ct) => AuditRecords.ReadAsync(db, ct);
 }
 
 /// <summary>Checkpoints a client kept (verifyAuditChain's <c>against</c>): an earlier trail known by its checkpoints alone, checked with this server's keys.</summary>
-internal sealed class KeptCheckpoints(IReadOnlyList<PublishedCheckpoint> checkpoints, AuditKeySet keys) : IPublishedAudit
+public sealed class KeptCheckpoints(IReadOnlyList<PublishedCheckpoint> checkpoints, AuditKeySet keys) : IPublishedAudit
 {
     public bool HasRecords => false;
 
