@@ -14,7 +14,7 @@ namespace OpenAid.Api.Tests.Audit;
 [Collection(SharedPublishingServer.Name)]
 public class RecordTamperTests(PublishingServer server)
 {
-    private const string Verify = "{ verifyAuditChain { valid code entityType entityKey field firstBrokenSequence recordsChecked message } }";
+    private const string Verify = "{ verifyAuditChain { valid code problem { entityType entityKey field } firstBrokenSequence recordsChecked message } }";
 
     [Fact]
     public async Task A_notice_title_changed_in_the_database_is_a_record_mismatch_naming_the_notice_and_Title()
@@ -76,7 +76,8 @@ public class RecordTamperTests(PublishingServer server)
     private static string Key(long id) => id.ToString(CultureInfo.InvariantCulture);
 
     private static (string?, string?, string?, string?) Problem(JsonElement verification) =>
-        (verification.GetProperty("code").GetString(), verification.GetProperty("entityType").GetString(), verification.GetProperty("entityKey").GetString(), verification.GetProperty("field").GetString());
+        (verification.GetProperty("code").GetString(), verification.GetProperty("problem").GetProperty("entityType").GetString(),
+            verification.GetProperty("problem").GetProperty("entityKey").GetString(), verification.GetProperty("problem").GetProperty("field").GetString());
 
     private async Task<JsonElement> VerifyAsync()
     {

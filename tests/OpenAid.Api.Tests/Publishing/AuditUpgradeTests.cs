@@ -125,7 +125,7 @@ public class AuditUpgradeTests(PublishingServer server) : IClassFixture<Publishi
 
         await db.AuditEntries.ExecuteDeleteAsync();
         db.AuditEntries.AddRange(v1);
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(AuditActor.SystemSchedule, CancellationToken.None);
         return v1.Count;
     }
 
