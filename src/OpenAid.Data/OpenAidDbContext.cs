@@ -65,6 +65,8 @@ public abstract class OpenAidDbContext(DbContextOptions options, TimeProvider? c
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<AuditRedaction> AuditRedactions => Set<AuditRedaction>();
+
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
 
     public DbSet<RegisterSequence> RegisterSequences => Set<RegisterSequence>();
@@ -74,6 +76,12 @@ public abstract class OpenAidDbContext(DbContextOptions options, TimeProvider? c
 
     /// <summary>Who is writing. When set, every save appends hash-chained audit entries in the same transaction.</summary>
     public AuditActor? Actor { get; set; }
+
+    /// <summary>
+    /// A redaction under way in this save: the entries the save appends are born with the erased value already
+    /// redacted (the live record's own write that replaces it records it before as a digest only). The save uses it up.
+    /// </summary>
+    public PendingRedaction? Redacting { get; set; }
 
     /// <summary>
     /// Every save that changes data also advances the single <see cref="DataVersion"/> row, and with an
@@ -117,8 +125,10 @@ public abstract class OpenAidDbContext(DbContextOptions options, TimeProvider? c
     private async Task<int> SaveAuditedAsync(AuditActor actor, DateTimeOffset now, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         var changes = AuditTrail.Capture(this);
+        var redacting = Redacting;
+        Redacting = null;
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await AuditTrail.AppendAsync(this, actor, changes, actor.DatedByDay ? StartOfToday() : now, cancellationToken);
+        await AuditTrail.AppendAsync(this, actor, changes, actor.DatedByDay ? StartOfToday() : now, redacting, cancellationToken);
         await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         return saved;
     }

@@ -6,7 +6,10 @@ namespace OpenAid.Data;
 /// <summary>
 /// Per-connection SQLite settings. WAL (set once by the initializer, it persists in the file) lets readers run
 /// beside the writer; with WAL, synchronous=NORMAL stays durable across application crashes and spares an
-/// fsync per commit. It is a connection setting, so every connection the pool opens needs it.
+/// fsync per commit. secure_delete zeroes content as SQLite frees it (a row rewritten by an update, a page let go), so
+/// that a value erased by an audit redaction leaves no copy in free space, including copies freed by earlier writes
+/// of the same record; the service rarely frees anything (nothing public is deleted), so it costs little. They are
+/// connection settings, so every connection the pool opens needs them.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
@@ -21,7 +24,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private const string Pragmas = "PRAGMA synchronous = NORMAL;";
+    private const string Pragmas = "PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;";
 
     private static void Apply(DbConnection connection)
     {

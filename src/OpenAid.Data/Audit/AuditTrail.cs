@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 using OpenAid.Domain.Audit;
 using OpenAid.Domain.Common;
 using OpenAid.Domain.Objections;
@@ -35,8 +36,11 @@ public static class AuditTrail
                 _ => throw new InvalidOperationException($"{e.Metadata.ClrType.Name} records are never deleted: published data is kept for good."),
             })];
 
-    /// <summary>Appends one entry per change, after the save gave new records their keys.</summary>
-    public static async Task AppendAsync(DbContext db, AuditActor actor, IReadOnlyList<PendingChange> changes, DateTimeOffset at, CancellationToken ct)
+    /// <summary>
+    /// Appends one entry per change, after the save gave new records their keys; with <paramref name="redacting"/>, the
+    /// value it erases is redacted in them before they are stored.
+    /// </summary>
+    public static async Task AppendAsync(DbContext db, AuditActor actor, IReadOnlyList<PendingChange> changes, DateTimeOffset at, PendingRedaction? redacting, CancellationToken ct)
     {
         var head = await db.Set<AuditEntry>().OrderByDescending(e => e.Id).Select(e => new { e.Id, e.Hash }).FirstOrDefaultAsync(ct);
         var (sequence, previous) = head is null ? (0L, AuditEncoding.GenesisHash) : (head.Id, head.Hash);
@@ -53,6 +57,11 @@ public static class AuditTrail
                 Public,
                 change.Before,
                 Canonical(change.Entry, original: false));
+            if (redacting is not null)
+            {
+                AuditRedactor.Erase(entry, redacting);
+            }
+
             previous = entry.Hash;
             db.Set<AuditEntry>().Add(entry);
         }
@@ -157,13 +166,19 @@ public static class AuditTrail
                 continue;
             }
 
-            var value = Format(original ? property.OriginalValue : property.CurrentValue);
-            values[property.Metadata.Name] = value is not null && info?.IsDefined(typeof(AuditedByDigestAttribute), inherit: false) == true
-                ? "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))
-                : value;
+            values[property.Metadata.Name] = Recorded(property.Metadata, original ? property.OriginalValue : property.CurrentValue);
         }
 
         return JsonSerializer.Serialize(values);
+    }
+
+    /// <summary>A property's value as the trail records it: formatted, or its digest when it may be hidden later.</summary>
+    public static string? Recorded(IProperty property, object? value)
+    {
+        var text = Format(value);
+        return text is not null && property.PropertyInfo?.IsDefined(typeof(AuditedByDigestAttribute), inherit: false) == true
+            ? "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))
+            : text;
     }
 
     public static string? Format(object? value) => value switch
