@@ -35,6 +35,7 @@ public static class OpenAidHost
         builder.Services.AddGraphQLExecutor();
         builder.Services.AddOpenAidHealth();
         builder.AddOpenAidExports();
+        builder.Services.AddSingleton<OpenAid.Api.Audit.PublicCopies>();
         builder.AddOpenAidForwardedHeaders();
         if (builder.Environment.IsProduction())
         {
@@ -60,6 +61,8 @@ public static class OpenAidHost
         }
 
         app.ConnectOpenAidRedis();
+        // At start-up, so that this instance hears the purges other instances publish.
+        _ = app.Services.GetRequiredService<OpenAid.Api.Audit.PublicCopies>();
         app.UseAuthentication();
         // After authentication, which decides the budget.
         app.UseOpenAidRateLimits();

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace OpenAid.Data;
@@ -31,5 +32,52 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
+    }
+}
+
+/// <summary>SQLite upkeep that a write needs beyond its transaction.</summary>
+public static class SqliteMaintenance
+{
+    private const int Attempts = 40;
+
+    /// <summary>
+    /// Copies the write-ahead log into the database file and empties it (wal_checkpoint(TRUNCATE)), so that the page
+    /// images a write replaced leave no copy in the -wal file. Tried again while a reader still holds an older
+    /// snapshot, which keeps the log from being reset. True when the log is empty, and on other providers, which
+    /// have no such file (SQL Server: see README, The audit trail).
+    /// </summary>
+    public static async Task<bool> TruncateWalAsync(DbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!db.Database.IsSqlite())
+        {
+            return true;
+        }
+
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            for (var attempt = 1; attempt <= Attempts; attempt++)
+            {
+                await using (var command = db.Database.GetDbConnection().CreateCommand())
+                {
+                    command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+                    await using var reader = await command.ExecuteReaderAsync(ct);
+                    // The first column is 1 when the checkpoint could not finish (a reader or writer in the way).
+                    if (await reader.ReadAsync(ct) && reader.GetInt32(0) == 0)
+                    {
+                        return true;
+                    }
+                }
+
+                await Task.Delay(50, ct);
+            }
+
+            return false;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }

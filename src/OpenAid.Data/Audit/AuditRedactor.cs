@@ -1,5 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using OpenAid.Domain.Audit;
+using OpenAid.Domain.Common;
 
 namespace OpenAid.Data.Audit;
 
@@ -76,6 +80,40 @@ public static class AuditRedactor
         {
             throw new InvalidOperationException($"Redacting {string.Join(", ", names)} of audit entry {entry.Id} would change its hash; nothing was redacted.");
         }
+    }
+
+    /// <summary>
+    /// The property of <paramref name="entityType"/> a redaction may erase: free text, i.e. a string that is no key,
+    /// foreign key or indexed column (codes and register numbers are, and name records rather than describe them);
+    /// null for anything else, and for entity types the model does not hold.
+    /// </summary>
+    public static IProperty? RedactableProperty(DbContext db, string entityType, string property)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var found = db.Model.GetEntityTypes().FirstOrDefault(t => t.ClrType.Name == entityType)?.FindProperty(property);
+        return found is { PropertyInfo: not null } && found.ClrType == typeof(string) && !found.IsKey() && !found.IsForeignKey() && !found.IsIndex()
+            && !found.PropertyInfo.IsDefined(typeof(RestrictedAttribute), inherit: false)
+            ? found
+            : null;
+    }
+
+    /// <summary>The live record an entry of <paramref name="property"/>'s entity type with key <paramref name="entityKey"/> records, tracked; null when there is none.</summary>
+    public static async Task<object?> RecordAsync(DbContext db, IProperty property, string entityKey, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(property);
+        ArgumentNullException.ThrowIfNull(entityKey);
+        var type = (IEntityType)property.DeclaringType;
+        var key = type.FindPrimaryKey()!.Properties;
+        var parts = entityKey.Split(',');
+        if (parts.Length != key.Count)
+        {
+            return null;
+        }
+
+        // Keys are written as AuditTrail.Format writes them: invariant numbers, joined by commas.
+        var values = key.Select((p, i) => Convert.ChangeType(parts[i], Nullable.GetUnderlyingType(p.ClrType) ?? p.ClrType, CultureInfo.InvariantCulture)).ToArray();
+        return await db.FindAsync(type.ClrType, values, ct);
     }
 
     /// <summary>A Before or After object without the erased properties, as canonical (sorted) JSON.</summary>
