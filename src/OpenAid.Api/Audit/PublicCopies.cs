@@ -16,24 +16,28 @@ public sealed class PublicCopies
     private const string DumpsChannel = "discard-dumps";
 
     private readonly ResultCache _cache;
-    private readonly DumpStore _dumps;
     private readonly RedisConnection _redis;
+    private readonly IServiceProvider _services;
     private readonly ILogger<PublicCopies> _logger;
 
-    public PublicCopies(ResultCache cache, DumpStore dumps, RedisConnection redis, ILogger<PublicCopies> logger)
+    /// <param name="services">Where the dump store is found when needed: it is built from the schema, whose
+    /// operations (the redactions') need this, so taking it here would be a cycle.</param>
+    public PublicCopies(ResultCache cache, RedisConnection redis, IServiceProvider services, ILogger<PublicCopies> logger)
     {
         _cache = cache;
-        _dumps = dumps;
         _redis = redis;
+        _services = services;
         _logger = logger;
         redis.Subscribe(DumpsChannel, message =>
         {
             if (long.TryParse(message, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version))
             {
-                dumps.DiscardBefore(version);
+                Dumps.DiscardBefore(version);
             }
         });
     }
+
+    private DumpStore Dumps => _services.GetRequiredService<DumpStore>();
 
     /// <summary>After the commit of a write that erased something: empties the log, discards older dumps and purges every cache.</summary>
     public async Task DiscardAsync(OpenAidDbContext db)
@@ -45,7 +49,7 @@ public sealed class PublicCopies
         }
 
         var version = await db.DataVersions.AsNoTracking().Where(v => v.Id == DataVersion.SingletonId).Select(v => v.Version).SingleAsync();
-        _dumps.DiscardBefore(version);
+        Dumps.DiscardBefore(version);
         await _redis.PublishAsync(DumpsChannel, version.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await _cache.PurgeAsync();
     }
