@@ -37,6 +37,7 @@ public static class OpenAidHost
         builder.Services.AddOpenAidHealth();
         builder.AddOpenAidExports();
         builder.AddOpenAidAudit(database);
+        builder.Services.AddSingleton<OpenAid.Api.Audit.PublicCopies>();
         builder.AddOpenAidForwardedHeaders();
         if (builder.Environment.IsProduction())
         {
@@ -62,6 +63,8 @@ public static class OpenAidHost
         }
 
         app.ConnectOpenAidRedis();
+        // At start-up, so that this instance hears the purges other instances publish.
+        _ = app.Services.GetRequiredService<OpenAid.Api.Audit.PublicCopies>();
         app.UseAuthentication();
         // After authentication, which decides the budget.
         app.UseOpenAidRateLimits();

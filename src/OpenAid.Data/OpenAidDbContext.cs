@@ -68,6 +68,8 @@ public abstract class OpenAidDbContext(DbContextOptions options, TimeProvider? c
     /// <summary>Signed checkpoints of the audit chain; bookkeeping about the trail, not public data of their own.</summary>
     public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
 
+    public DbSet<AuditRedaction> AuditRedactions => Set<AuditRedaction>();
+
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
 
     public DbSet<RegisterSequence> RegisterSequences => Set<RegisterSequence>();
@@ -83,6 +85,12 @@ public abstract class OpenAidDbContext(DbContextOptions options, TimeProvider? c
 
     /// <summary>Set while the bulk writer saves rows whose entries it writes itself (see <see cref="SaveRecordedByCallerAsync"/>).</summary>
     private bool _recordedByCaller;
+
+    /// <summary>
+    /// A redaction under way in this save: the entries the save appends are born with the erased value already
+    /// redacted (the live record's own write that replaces it records it before as a digest only). The save uses it up.
+    /// </summary>
+    public PendingRedaction? Redacting { get; set; }
 
     /// <summary>
     /// Every save that changes data also advances the single <see cref="DataVersion"/> row, and appends the audit
@@ -173,8 +181,10 @@ public abstract class OpenAidDbContext(DbContextOptions options, TimeProvider? c
     private async Task<int> SaveAuditedAsync(AuditActor actor, DateTimeOffset now, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         var changes = AuditTrail.Capture(this);
+        var redacting = Redacting;
+        Redacting = null;
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await AuditTrail.AppendAsync(this, actor, changes, actor.DatedByDay ? StartOfToday() : now, cancellationToken);
+        await AuditTrail.AppendAsync(this, actor, changes, actor.DatedByDay ? StartOfToday() : now, redacting, cancellationToken);
         await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         return saved;
     }

@@ -48,6 +48,10 @@ public sealed class ResultCache : IDisposable
     private readonly MemoryCache _memory;
     private readonly ConcurrentDictionary<string, Flight> _inflight = new(StringComparer.Ordinal);
     private long _executions;
+    private long _purges;
+
+    /// <summary>The Redis channel on which an instance that purged tells the others to empty their memory.</summary>
+    private const string PurgeChannel = "purge";
 
     public ResultCache(RedisConnection redis, DataVersionSource versions, CacheOptions options, TimeProvider clock)
     {
@@ -56,6 +60,29 @@ public sealed class ResultCache : IDisposable
         _options = options;
         _clock = clock;
         _memory = new MemoryCache(new MemoryCacheOptions { SizeLimit = (long)options.MemoryCacheMegabytes * 1024 * 1024, CompactionPercentage = 0.25 });
+        redis.Subscribe(PurgeChannel, _ => PurgeMemory());
+    }
+
+    /// <summary>How many results the in-process level holds now; for tests.</summary>
+    public long MemoryCount => _memory.Count;
+
+    /// <summary>
+    /// Removes every stored result at once, rather than letting older versions expire: from this process, from Redis
+    /// (the keys of every build), and, through Redis, from every other instance's memory. For a write that took
+    /// something out of public data which cached results may still hold (an audit redaction). A load under way keeps
+    /// nothing it finishes after the purge.
+    /// </summary>
+    public async Task PurgeAsync()
+    {
+        PurgeMemory();
+        await _redis.DeleteKeysAsync($"{_redis.SharedPrefix}*:q:*");
+        await _redis.PublishAsync(PurgeChannel, "");
+    }
+
+    private void PurgeMemory()
+    {
+        Interlocked.Increment(ref _purges);
+        _memory.Clear();
     }
 
     /// <summary>How many shareable requests executed (missed every cache level); for tests and the benchmark.</summary>
@@ -235,16 +262,18 @@ public sealed class ResultCache : IDisposable
     private async Task<(T Result, bool Executed)> LoadAsync<T>(string key, Func<CancellationToken, Task<T>> execute, CancellationToken ct)
         where T : class, ICacheableResult<T>
     {
+        var purges = Interlocked.Read(ref _purges);
+        T Keep(T result) => Remember(key, result, purges);
         var redis = _redis.Database;
         if (redis is null)
         {
-            return (Remember(key, await ExecuteCountedAsync(execute, ct)), true);
+            return (Keep(await ExecuteCountedAsync(execute, ct)), true);
         }
 
         var stored = await TryGetAsync<T>(redis, key);
         if (stored is not null)
         {
-            return (Remember(key, stored), false);
+            return (Keep(stored), false);
         }
 
         // Another instance may be computing the same result: let one of them do it, the others wait for it.
@@ -257,7 +286,7 @@ public sealed class ResultCache : IDisposable
             if (stored is not null)
             {
                 await TryAsync(() => redis.KeyDeleteAsync(lockKey), "unlock", fallback: false);
-                return (Remember(key, stored), false);
+                return (Keep(stored), false);
             }
         }
         else
@@ -269,15 +298,15 @@ public sealed class ResultCache : IDisposable
                 stored = await TryGetAsync<T>(redis, key);
                 if (stored is not null)
                 {
-                    return (Remember(key, stored), false);
+                    return (Keep(stored), false);
                 }
             }
         }
 
         try
         {
-            var result = Remember(key, await ExecuteCountedAsync(execute, ct));
-            if (result.Stored is { } bytes)
+            var result = Keep(await ExecuteCountedAsync(execute, ct));
+            if (result.Stored is { } bytes && Interlocked.Read(ref _purges) == purges)
             {
                 await TryAsync(() => redis.StringSetAsync(key, bytes, TimeSpan.FromSeconds(Math.Max(1, _options.TimeSlotSeconds) * 2)), "write", fallback: false);
             }
@@ -313,10 +342,10 @@ public sealed class ResultCache : IDisposable
         }
     }
 
-    private T Remember<T>(string key, T result)
+    private T Remember<T>(string key, T result, long purges)
         where T : class, ICacheableResult<T>
     {
-        if (result.Stored is { } bytes)
+        if (result.Stored is { } bytes && Interlocked.Read(ref _purges) == purges)
         {
             _memory.Set(key, result, new MemoryCacheEntryOptions
             {

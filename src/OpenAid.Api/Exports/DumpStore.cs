@@ -32,6 +32,7 @@ public sealed class DumpStore
     private readonly Lock _lock = new();
     private readonly Dictionary<long, Task<DumpFile>> _building = [];
     private DumpFile? _current;
+    private long _discardBelow;
     private long _builds;
 
     public DumpStore(OpenData openData, ExportGate gate, string directory, IServiceProvider services)
@@ -53,6 +54,41 @@ public sealed class DumpStore
     /// <summary>The dump of the current data version, or null when it has to be built and every export slot is taken.</summary>
     /// <exception cref="ExportFailedException">The build failed.</exception>
     public async Task<DumpFile?> CurrentAsync(IServiceProvider requestServices, CancellationToken ct)
+    {
+        while (true)
+        {
+            var file = await CurrentOnceAsync(requestServices, ct);
+            // A redaction discarded the dump while it was being built: build the version that followed it.
+            if (file is null || File.Exists(file.Path))
+            {
+                return file;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Deletes every dump built from a version before <paramref name="version"/> at once, and each such build still
+    /// under way as soon as it ends, instead of when the next build replaces it: a redaction took something out of
+    /// what they hold. The next request builds the current version.
+    /// </summary>
+    public void DiscardBefore(long version)
+    {
+        lock (_lock)
+        {
+            _discardBelow = Math.Max(_discardBelow, version);
+            if (_current is not null && _current.Version < version)
+            {
+                _current = null;
+            }
+        }
+
+        if (System.IO.Directory.Exists(Directory))
+        {
+            DeleteOlderThan(version);
+        }
+    }
+
+    private async Task<DumpFile?> CurrentOnceAsync(IServiceProvider requestServices, CancellationToken ct)
     {
         var (version, _) = await _versions.CurrentAsync(requestServices, ct);
         Task<DumpFile> build;
@@ -107,6 +143,12 @@ public sealed class DumpStore
             var file = Describe(version, path, built.DataAsOf, built.Rows);
             lock (_lock)
             {
+                if (version < _discardBelow)
+                {
+                    File.Delete(path);
+                    return file;
+                }
+
                 if (_current is null || _current.Version <= version)
                 {
                     _current = file;

@@ -55,8 +55,22 @@ public sealed class WriteContext(OpenAidDbContext db, Actor actor, string role, 
         }
     }
 
-    /// <summary>A write that runs again (a concurrent write got there first) says only what its last run found.</summary>
-    internal void ForgetWarnings() => _warnings.Clear();
+    private readonly List<Func<Task>> _afterCommit = [];
+
+    /// <summary>
+    /// Work that must follow the commit, once the write is durable (erasing copies of what it removed outside the
+    /// database); it runs only if the write committed, after the transaction, and is never retried with the write.
+    /// </summary>
+    public void AfterCommit(Func<Task> action) => _afterCommit.Add(action);
+
+    internal IReadOnlyList<Func<Task>> Committed => _afterCommit;
+
+    /// <summary>A write that runs again (a concurrent write got there first) says and does only what its last run found.</summary>
+    internal void ForgetRun()
+    {
+        _warnings.Clear();
+        _afterCommit.Clear();
+    }
 
     // The rules for what an input may name, each written once; every reference of every mutation goes through one:
     // - a region, and a fund, project, notice or need that belongs to one: within the caller's grant (InScopeAsync);
@@ -308,7 +322,7 @@ public static class MutationRunner
     /// it works under SQL Server's retrying strategy; the save appends the audit entries and advances the data version
     /// in the same transaction. A <see cref="DomainException"/> becomes a payload error with nothing written; a
     /// concurrent write that got there first (concurrency token, unique code or audit chain collision) makes the whole
-    /// write run again on fresh data.
+    /// write run again on fresh data. What the handler asked to do after the commit runs once the write committed.
     /// </summary>
     public static async Task<Payload> RunAsync(IResolveFieldContext context, string role, Func<WriteContext, Task<object?>> handler)
     {
@@ -327,12 +341,12 @@ public static class MutationRunner
         {
             try
             {
-                return await strategy.ExecuteAsync(
+                var payload = await strategy.ExecuteAsync(
                     (Db: db, Write: write, Handler: handler),
                     static async (_, state, ct) =>
                     {
                         state.Db.ChangeTracker.Clear();
-                        state.Write.ForgetWarnings();
+                        state.Write.ForgetRun();
                         await using var transaction = await state.Db.Database.BeginTransactionAsync(ct);
                         try
                         {
@@ -350,6 +364,15 @@ public static class MutationRunner
                     },
                     verifySucceeded: null,
                     context.CancellationToken);
+                if (payload.Errors.Count == 0)
+                {
+                    foreach (var action in write.Committed)
+                    {
+                        await action();
+                    }
+                }
+
+                return payload;
             }
             catch (DbUpdateException) when (attempt < Attempts)
             {

@@ -28,7 +28,8 @@ public sealed class RedisConnection : IDisposable
 
         // Keys carry the build, so that instances of different versions in a rolling upgrade never share results.
         var build = typeof(RedisConnection).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..8];
-        KeyPrefix = $"{configuration["Redis:KeyPrefix"] ?? "openaid"}:{build}:";
+        SharedPrefix = $"{configuration["Redis:KeyPrefix"] ?? "openaid"}:";
+        KeyPrefix = $"{SharedPrefix}{build}:";
         VersionKey = $"{configuration["Redis:KeyPrefix"] ?? "openaid"}:data-version";
         if (string.IsNullOrWhiteSpace(setting))
         {
@@ -63,11 +64,97 @@ public sealed class RedisConnection : IDisposable
     /// <summary>Prefix of every key this build writes, e.g. "openaid:1a2b3c4d:".</summary>
     public string KeyPrefix { get; }
 
+    /// <summary>The prefix every build's keys start with, e.g. "openaid:".</summary>
+    public string SharedPrefix { get; }
+
     /// <summary>The data version's key; shared by every build, since the version is a property of the database.</summary>
     public RedisKey VersionKey { get; }
 
     /// <summary>Raised when a lost connection is back.</summary>
     public event Action? Restored;
+
+    /// <summary>Deletes every key matching <paramref name="pattern"/> on every primary (SCAN, not KEYS, so Redis keeps serving).</summary>
+    public async Task DeleteKeysAsync(string pattern)
+    {
+        if (_multiplexer is null)
+        {
+            return;
+        }
+
+        try
+        {
+            foreach (var server in _multiplexer.GetServers().Where(s => s.IsConnected && !s.IsReplica))
+            {
+                var batch = new List<RedisKey>();
+                await foreach (var key in server.KeysAsync(pattern: pattern, pageSize: 1000))
+                {
+                    batch.Add(key);
+                    if (batch.Count == 1000)
+                    {
+                        await _multiplexer.GetDatabase().KeyDeleteAsync([.. batch]);
+                        batch.Clear();
+                    }
+                }
+
+                if (batch.Count > 0)
+                {
+                    await _multiplexer.GetDatabase().KeyDeleteAsync([.. batch]);
+                }
+            }
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
+        {
+            LogFailure(e, "key purge");
+        }
+    }
+
+    /// <summary>Calls <paramref name="handler"/> with each message any instance publishes on <paramref name="channel"/>; again after a reconnect.</summary>
+    public void Subscribe(string channel, Action<string> handler)
+    {
+        if (_multiplexer is null)
+        {
+            return;
+        }
+
+        var subscriber = _multiplexer.GetSubscriber();
+        var name = RedisChannel.Literal(SharedPrefix + channel);
+        try
+        {
+            subscriber.Subscribe(name, (_, message) => handler(message.ToString()));
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            // Down at start-up: subscribe once the connection is back (a subscription made resubscribes by itself).
+            LogFailure(e, "subscribe");
+            void Retry()
+            {
+                Restored -= Retry;
+                Subscribe(channel, handler);
+            }
+
+            Restored += Retry;
+        }
+    }
+
+    /// <summary>Tells every instance subscribed to <paramref name="channel"/>; false when Redis could not be reached.</summary>
+    public async Task<bool> PublishAsync(string channel, string message)
+    {
+        if (_multiplexer is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            await _multiplexer.GetSubscriber().PublishAsync(RedisChannel.Literal(SharedPrefix + channel), message);
+            return true;
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
+        {
+            LogFailure(e, "publish");
+            return false;
+        }
+    }
 
     /// <summary>Logs a failed Redis command at most every ten seconds: during an outage every request would log one.</summary>
     public void LogFailure(Exception exception, string operation)

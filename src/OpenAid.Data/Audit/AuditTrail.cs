@@ -52,9 +52,10 @@ public static class AuditTrail
     /// Appends one entry per change, after the save gave new records their keys. A write to a record that is not
     /// public afterwards (a draft, or a link of a draft) is restricted. The write that makes a record public is a
     /// <c>publish</c> holding its whole state and no before, followed by a <c>publish</c> of each record it holds
-    /// (a notice's fund and project links), whose earlier entries were restricted with it.
+    /// (a notice's fund and project links), whose earlier entries were restricted with it. With <paramref name="redacting"/>,
+    /// the value it erases is redacted in them before they are stored.
     /// </summary>
-    public static async Task AppendAsync(DbContext db, AuditActor actor, IReadOnlyList<PendingChange> changes, DateTimeOffset at, CancellationToken ct)
+    public static async Task AppendAsync(DbContext db, AuditActor actor, IReadOnlyList<PendingChange> changes, DateTimeOffset at, PendingRedaction? redacting, CancellationToken ct)
     {
         var head = await db.Set<AuditEntry>().OrderByDescending(e => e.Id).Select(e => new { e.Id, e.Hash }).FirstOrDefaultAsync(ct);
         var (sequence, previous) = head is null ? (0L, AuditEncoding.GenesisHash) : (head.Id, head.Hash);
@@ -62,6 +63,11 @@ public static class AuditTrail
         {
             Func<IProperty, object?> current = p => record.Property(p).CurrentValue;
             var entry = Create(++sequence, previous, actor, at, record.Metadata.ClrType.Name, KeyOf(record.Metadata, current), operation, visibility, before, Canonical(record.Metadata, current));
+            if (redacting is not null)
+            {
+                AuditRedactor.Erase(entry, redacting);
+            }
+
             previous = entry.Hash;
             db.Set<AuditEntry>().Add(entry);
         }
@@ -273,10 +279,7 @@ public static class AuditTrail
         var values = new SortedDictionary<string, string?>(StringComparer.Ordinal);
         foreach (var (property, byDigest) in RecordedProperties.GetOrAdd(type, RecordedPropertiesOf))
         {
-            var formatted = Format(value(property));
-            values[property.Name] = formatted is not null && byDigest
-                ? "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(formatted)))
-                : formatted;
+            values[property.Name] = Digested(Format(value(property)), byDigest);
         }
 
         return values;
@@ -310,6 +313,13 @@ public static class AuditTrail
                 // when a writer only locks the row (NeedLocks bumps a need's Version with ExecuteUpdate, outside the trail).
                 && !p.IsConcurrencyToken)
             .Select(p => (p, p.PropertyInfo?.IsDefined(typeof(AuditedByDigestAttribute), inherit: false) == true))];
+
+    /// <summary>A property's value as the trail records it: formatted, or its digest when it may be hidden later.</summary>
+    public static string? Recorded(IProperty property, object? value) =>
+        Digested(Format(value), property.PropertyInfo?.IsDefined(typeof(AuditedByDigestAttribute), inherit: false) == true);
+
+    private static string? Digested(string? formatted, bool byDigest) =>
+        formatted is not null && byDigest ? "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(formatted))) : formatted;
 
     public static string? Format(object? value) => value switch
     {

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OpenAid.Domain.Audit;
 using OpenAid.Domain.Notices;
@@ -27,6 +29,32 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
 
         // Two writers chaining onto the same entry collide here instead of forking the chain.
         builder.HasIndex(e => e.PreviousHash).IsUnique();
+    }
+}
+
+internal sealed class AuditRedactionConfiguration : IEntityTypeConfiguration<AuditRedaction>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public void Configure(EntityTypeBuilder<AuditRedaction> builder)
+    {
+        builder.Property(r => r.Code).HasMaxLength(AuditRedaction.CodeMaxLength);
+        builder.HasIndex(r => r.Code).IsUnique();
+        builder.Property(r => r.Field).HasMaxLength(AuditRedaction.FieldMaxLength);
+        builder.Property(r => r.EntityType).HasMaxLength(AuditRedaction.EntityTypeMaxLength);
+        builder.Property(r => r.EntityKey).HasMaxLength(AuditRedaction.EntityKeyMaxLength);
+        builder.Property(r => r.Reason).HasMaxLength(AuditRedaction.ReasonMaxLength);
+        builder.Property(r => r.LegalBasis).HasMaxLength(AuditRedaction.LegalBasisMaxLength);
+        builder.Property(r => r.DeclineReason).HasMaxLength(AuditRedaction.ReasonMaxLength);
+        builder.Property(r => r.RequestedBy).HasMaxLength(AuditRedaction.SubjectMaxLength);
+        builder.Property(r => r.DecidedBy).HasMaxLength(AuditRedaction.SubjectMaxLength);
+        builder.Property(r => r.RequestedByRole).HasMaxLength(AuditRedaction.RoleMaxLength);
+        builder.Property(r => r.DecidedByRole).HasMaxLength(AuditRedaction.RoleMaxLength);
+        // The erased fields as a JSON list [{"sequence":12,"name":"after.Body"}]: written once, read whole.
+        builder.Property(r => r.Erased).HasConversion(
+            v => JsonSerializer.Serialize(v, Json),
+            v => JsonSerializer.Deserialize<List<RedactedFieldRef>>(v, Json) ?? new List<RedactedFieldRef>(),
+            new ValueComparer<List<RedactedFieldRef>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, f) => HashCode.Combine(h, f)), v => v.ToList()));
     }
 }
 

@@ -88,4 +88,12 @@ public static class Errors
     public static readonly ErrorCode PledgeNotConfirmed = new("PLEDGE_NOT_CONFIRMED", "A pledge is delivered only once the village confirmed it.", "pledge");
     public static readonly ErrorCode PledgeLapsed = new("PLEDGE_LAPSED", "The pledge was not confirmed by its confirm-by date.", "pledge");
     public static readonly ErrorCode AlreadyReceived = new("ALREADY_RECEIVED", "The delivery was already confirmed as received.", "delivery");
+
+    // Audit redactions
+    public static readonly ErrorCode AuditEntryNotFound = new("AUDIT_ENTRY_NOT_FOUND", "No audit entry has the sequence given.", "sequence");
+    public static readonly ErrorCode HeaderField = new("HEADER_FIELD", "A header field of an audit entry (at, actor.*, entity.*, operation) was named; only before.* and after.* fields can be redacted.", "field");
+    public static readonly ErrorCode FieldNotRecorded = new("FIELD_NOT_RECORDED", "The audit entry holds no value under the field named.", "field");
+    public static readonly ErrorCode NotText = new("NOT_TEXT", "Only free text can be redacted, not numbers, dates, states, codes or keys.", "field");
+    public static readonly ErrorCode AlreadyRedacted = new("ALREADY_REDACTED", "The field of the audit entry is redacted already.", "field");
+    public static readonly ErrorCode TwoPersonsRequired = new("TWO_PERSONS_REQUIRED", "A redaction is requested and decided by two different people; the Auditor requested it.", "redaction");
 }

@@ -26,7 +26,7 @@ public partial class AuthorizationMatrixTests
         "to", "on", "reason", "beneficiaryHouseholds", "beneficiaryPeople", "actuals", "actual", "year", "population", "poorPeople",
         "poorHouseholds", "collectiveIncomeFen", "perCapitaDisposableIncomeFen", "title", "body", "noticePeriodDays",
         "localSupervisionPhone", "contactName", "contactPhone", "answer", "quantity", "deadline", "priority", "submit", "decision",
-        "capOverrideReason", "confirmBy", "deliveredOn", "evidence",
+        "capOverrideReason", "confirmBy", "deliveredOn", "evidence", "field", "legalBasis",
     ];
 
     /// <summary>References that no caller can name wrongly, and why.</summary>
@@ -36,6 +36,9 @@ public partial class AuthorizationMatrixTests
         [("pledge", "need")] = "a donor may pledge to any open need, wherever it is",
         [("pledge", "project")] = "a donor may support any active project",
         [("pledge", "village")] = "a donor may support any village",
+        [("requestAuditRedaction", "sequence")] = "an Admin may ask to redact any entry: the audit trail is one for the whole country",
+        [("redactAuditField", "redaction")] = "an Auditor decides any requested redaction, wherever its record is",
+        [("declineAuditRedaction", "redaction")] = "an Auditor decides any requested redaction, wherever its record is",
     };
 
     private const string ReviewerName = "李明";

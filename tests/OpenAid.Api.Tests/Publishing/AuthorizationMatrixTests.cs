@@ -18,6 +18,9 @@ public partial class AuthorizationMatrixTests(PublishingServer server, ITestOutp
     /// <summary>Mutations anyone may call, signed in or not.</summary>
     private static readonly HashSet<string> OpenToEveryone = ["fileObjection"];
 
+    /// <summary>Mutations whose role is not bound to a region: the audit trail is one for the whole country.</summary>
+    private static readonly HashSet<string> Nationwide = ["requestAuditRedaction", "redactAuditField", "declineAuditRedaction"];
+
     private Samples Samples => server.Samples;
 
     /// <summary>The role each mutation needs, and a valid input for the test county made fresh for each successful call.</summary>
@@ -47,6 +50,13 @@ public partial class AuthorizationMatrixTests(PublishingServer server, ITestOutp
         ["startInvestigation"] = (Roles.Reviewer, async () => new { objection = await Samples.ObjectionAsync() }),
         ["answerObjection"] = (Roles.Reviewer, async () => new { objection = await Samples.ObjectionAsync("INVESTIGATING"), answer = "经核查，情况属实，已责令整改。" }),
         ["rejectObjection"] = (Roles.Reviewer, async () => new { objection = await Samples.ObjectionAsync(), reason = "经核查，反映的道路已按计划完工。" }),
+        ["requestAuditRedaction"] = (Roles.Admin, async () =>
+        {
+            var (sequence, field) = await Samples.RedactableFieldAsync();
+            return Samples.RedactionRequestInput(sequence, field);
+        }),
+        ["redactAuditField"] = (Roles.Auditor, async () => new { redaction = await Samples.RedactionRequestAsync() }),
+        ["declineAuditRedaction"] = (Roles.Auditor, async () => new { redaction = await Samples.RedactionRequestAsync(), reason = "所涉文字为单位名称，不属于个人信息。" }),
     };
 
     [Fact]
@@ -80,7 +90,7 @@ public partial class AuthorizationMatrixTests(PublishingServer server, ITestOutp
         var allowedCalls = 0;
 
         // Refused callers first: they must leave the input's records as they are for the allowed caller.
-        foreach (var (caller, token, allowed) in callers.Select(c => (c.Name, c.Token, open || c.Role == role && c.InRegion)).OrderBy(c => c.Item3))
+        foreach (var (caller, token, allowed) in callers.Select(c => (c.Name, c.Token, open || c.Role == role && (c.InRegion || Nationwide.Contains(mutation.Name)))).OrderBy(c => c.Item3))
         {
             if (allowed && allowedCalls++ > 0)
             {

@@ -141,4 +141,30 @@ public sealed class Samples(PublishingServer server)
 
         return code;
     }
+
+    public string Admin => server.Token(Roles.Admin);
+
+    /// <summary>A value that can be redacted: after.Description of a new misuse report's first audit entry.</summary>
+    public async Task<(long Sequence, string Field)> RedactableFieldAsync()
+    {
+        var id = (await server.MutateOkAsync("fileObjection", MisuseReportInput(), null, "objection { id }")).GetProperty("objection").GetProperty("id").GetString()!;
+        var history = await server.GraphQLAsync("query($id: ID!) { history(id: $id) { sequence } }", new { id });
+        return (history.Get("data", "history")[0].GetProperty("sequence").GetInt64(), "after.Description");
+    }
+
+    public static object RedactionRequestInput(long sequence, string field) => new
+    {
+        sequence,
+        field,
+        reason = "公开文本中误含个人姓名，依申请删除。",
+        legalBasis = "《中华人民共和国个人信息保护法》第四十七条",
+    };
+
+    /// <summary>A redaction an Admin of the test county requested; its code.</summary>
+    public async Task<string> RedactionRequestAsync()
+    {
+        var (sequence, field) = await RedactableFieldAsync();
+        return (await server.MutateOkAsync("requestAuditRedaction", RedactionRequestInput(sequence, field), Admin, "redaction { code }"))
+            .GetProperty("redaction").GetProperty("code").GetString()!;
+    }
 }

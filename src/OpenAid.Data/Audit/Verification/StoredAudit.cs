@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using OpenAid.Data;
-using OpenAid.Data.Audit;
+using OpenAid.Domain.Audit;
 
 namespace OpenAid.Data.Audit.Verification;
 
@@ -28,7 +27,18 @@ public sealed class StoredAudit(OpenAidDbContext db, AuditKeySet? keys, long? up
 
     public Task<AuditKeySet?> KeysAsync(CancellationToken ct) => Task.FromResult(keys);
 
-    public Task<IReadOnlyList<PublishedRedaction>> RedactionsAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<PublishedRedaction>>([]);
+    /// <summary>The redactions performed, oldest first: what each erased and why (requests still open or declined erased nothing).</summary>
+    public async Task<IReadOnlyList<PublishedRedaction>> RedactionsAsync(CancellationToken ct) =>
+        [.. (await db.AuditRedactions.AsNoTracking().Where(r => r.Status == AuditRedactionStatus.Redacted).OrderBy(r => r.Id).ToListAsync(ct))
+            .Select(r => new PublishedRedaction
+            {
+                Code = r.Code,
+                Fields = [.. r.Erased.Select(f => new RedactedFieldReference(f.Sequence, f.Name))],
+                Reason = r.Reason,
+                LegalBasis = r.LegalBasis,
+                RequestedAt = AuditTrail.Format(r.RequestedAt),
+                RedactedAt = AuditTrail.Format(r.DecidedAt),
+            })];
 
     public IAsyncEnumerable<PublishedRecord> RecordsAsync(CancellationToken ct) => AuditRecords.ReadAsync(db, ct);
 }
