@@ -286,7 +286,10 @@ public static class AuditTrail
     }
 
     /// <summary>The recorded fields as JSON with sorted keys: an entry's Before or After.</summary>
-    public static string Canonical(IEntityType type, Func<IProperty, object?> value) => JsonSerializer.Serialize(RecordedFields(type, value));
+    public static string Canonical(IEntityType type, Func<IProperty, object?> value) => JsonSerializer.Serialize(RecordedFields(type, value), CanonicalJson);
+
+    /// <summary>Chinese and quotes as they are: the JSON is read by people in history(id:), and never inlined in HTML.</summary>
+    private static readonly JsonSerializerOptions CanonicalJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The record's key as entries name it: its key properties, formatted, comma-separated.</summary>
     public static string KeyOf(IEntityType type, Func<IProperty, object?> value) => Key(type.FindPrimaryKey()!.Properties.Select(p => value(p)));

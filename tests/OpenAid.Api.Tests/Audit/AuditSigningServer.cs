@@ -85,7 +85,7 @@ public sealed class AuditSigningServer(FakeTimeProvider clock, IReadOnlyDictiona
     public async Task<JsonElement> VerifyAsync(IEnumerable<PublishedCheckpoint>? against = null)
     {
         var response = await GraphQLAsync(
-            "query($against: [AuditCheckpointInput!]) { verifyAuditChain(against: $against) { valid code firstBrokenSequence entriesChecked checkpointsChecked message lastCheckpoint { sequence head at keyId nextKeyId signature } } }",
+            "query($against: [AuditCheckpointInput!]) { verifyAuditChain(against: $against) { valid code firstBrokenSequence entriesChecked checkpointsChecked recordsChecked message problem { code sequence entityType entityKey field } lastCheckpoint { sequence head at keyId nextKeyId signature } } }",
             new { against = against?.Select(c => new { sequence = c.Sequence, head = c.Head, at = c.At, keyId = c.KeyId, nextKeyId = c.NextKeyId, signature = c.Signature }) });
         Assert.True(response.Errors.Count == 0, response.ToString());
         return response.Get("data", "verifyAuditChain");

@@ -88,7 +88,7 @@ public static class AuditVerifier
         }
 
         var checkpointProblem = CheckpointChecks.Verify(checkpoints, keys, s => s == 0 ? AuditEncoding.GenesisHash : heads.GetValueOrDefault(s), last)
-            ?? (options.Against is null ? null : CheckpointChecks.AgainstEarlier(earlierCheckpoints, checkpoints, firstRewritten, earlierLast, last));
+            ?? (options.Against is null ? null : CheckpointChecks.AgainstEarlier(earlierCheckpoints, checkpoints, keys, firstRewritten, earlierLast, last));
         if (checkpointProblem is not null || redactionProblem is not null)
         {
             return Result(checkpointProblem ?? redactionProblem, checkpoints.Count);

@@ -108,13 +108,21 @@ public static class CheckpointChecks
     /// <summary>Step 3: an earlier dump's chain is a prefix of this one and its checkpoints are all here.</summary>
     /// <param name="firstDifferent">The first sequence at which the earlier dump's entry hash differs from this chain's, if any.</param>
     internal static AuditProblem? AgainstEarlier(
-        IReadOnlyList<PublishedCheckpoint> earlier, IReadOnlyList<PublishedCheckpoint> here, long? firstDifferent, long earlierLastSequence, long lastSequence)
+        IReadOnlyList<PublishedCheckpoint> earlier, IReadOnlyList<PublishedCheckpoint> here, KeyRing keys, long? firstDifferent, long earlierLastSequence, long lastSequence)
     {
+        // A kept checkpoint that does not verify is no evidence against this chain.
+        if (earlier.FirstOrDefault(c => keys.Find(c.KeyId) is not { } key || !SignatureVerifies(c, key)) is { } forged)
+        {
+            return new AuditProblem("BAD_SIGNATURE", forged.Sequence, $"The earlier checkpoint #{forged.Sequence} given does not verify with key {forged.KeyId}: it was changed, or that key did not sign it.");
+        }
+
         if (firstDifferent is { } rewritten)
         {
             return new AuditProblem("REWRITTEN", rewritten, $"Entry {rewritten} differs from the earlier dump's entry {rewritten}: the chain was rewritten from there on.");
         }
 
+        // Kept checkpoints alone (no earlier entries) still say how far the chain reached.
+        earlierLastSequence = Math.Max(earlierLastSequence, earlier.Count == 0 ? 0 : earlier.Max(c => c.Sequence));
         if (earlierLastSequence > lastSequence)
         {
             return new AuditProblem("TRUNCATED", lastSequence + 1, $"The earlier dump's chain runs to entry {earlierLastSequence}, this one ends at entry {lastSequence}: entries were removed from its end.");

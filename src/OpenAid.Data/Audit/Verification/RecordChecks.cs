@@ -78,14 +78,14 @@ public sealed class RecordChecks
     public async Task<(AuditProblem? Problem, long Checked)> CheckAsync(IAsyncEnumerable<PublishedRecord> records, Func<long, Task<PublishedEntry?>> entryAt, CancellationToken ct)
     {
         long count = 0;
-        var regions = new List<(string Code, string Line)>();
+        var regions = new List<(string? Code, string? Name, string? Level, string? ParentCode)>();
         await foreach (var record in records.WithCancellation(ct))
         {
             count++;
             var compared = record.Fields.Where(f => Compared(record.EntityType, f.Key)).OrderBy(f => f.Key, StringComparer.Ordinal).ToList();
             if (record.EntityType == Region)
             {
-                regions.Add(RegionLine(record));
+                regions.Add(RegionImportDigest.Identity(record.Fields));
             }
 
             if (!_latest.TryGetValue(Key(record.EntityType, record.EntityKey), out var latest))
@@ -164,20 +164,14 @@ public sealed class RecordChecks
     }
 
     /// <summary>The regions' identity, digested as FORMAT.md says, against the latest RegionImport entry.</summary>
-    private AuditProblem? RegionIdentityProblem(List<(string Code, string Line)> regions)
+    private AuditProblem? RegionIdentityProblem(List<(string? Code, string? Name, string? Level, string? ParentCode)> regions)
     {
         if (regions.Count == 0 && _regionImport is null)
         {
             return null;
         }
 
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var (_, line) in regions.OrderBy(r => r.Code, StringComparer.Ordinal))
-        {
-            sha.AppendData(Encoding.UTF8.GetBytes(line));
-        }
-
-        var digest = Convert.ToHexStringLower(sha.GetHashAndReset());
+        var digest = RegionImportDigest.Sha256(regions);
         var rows = regions.Count.ToString(CultureInfo.InvariantCulture);
         if (_regionImport is not { } import)
         {
@@ -190,15 +184,8 @@ public sealed class RecordChecks
                 "REGION_IMPORT_MISMATCH",
                 import.Sequence,
                 $"The {rows} regions' codes, names, levels and parents digest to {digest}, but RegionImport entry {import.Sequence} recorded {import.Rows ?? "no"} rows digesting to {import.Sha256 ?? "nothing"}: regions were changed without an audit entry.",
-                RegionImport);
-    }
-
-    /// <summary>code\tname\tlevel\tparentCode\n, codes as 12 digits, the parent empty when there is none.</summary>
-    private static (string Code, string Line) RegionLine(PublishedRecord region)
-    {
-        var code = (region.Fields.GetValueOrDefault("Code") ?? region.EntityKey).PadLeft(12, '0');
-        var parent = region.Fields.GetValueOrDefault("ParentCode") is { Length: > 0 } p ? p.PadLeft(12, '0') : "";
-        return (code, $"{code}\t{region.Fields.GetValueOrDefault("Name")}\t{region.Fields.GetValueOrDefault("Level")}\t{parent}\n");
+                RegionImport,
+                Field: "Sha256");
     }
 
     private static AuditProblem Mismatch(PublishedRecord record, string? property, long? sequence, string message) =>
