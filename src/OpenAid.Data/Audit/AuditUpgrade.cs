@@ -72,7 +72,8 @@ public static class AuditUpgrade
                 }
 
                 position = batch[^1].Id;
-                await db.SaveChangesAsync(ct);
+                // Rewriting the trail's own rows records no entry; the system writes it, as it writes the seeds.
+                await db.SaveChangesAsync(AuditActor.SystemSeed, ct);
                 db.ChangeTracker.Clear();
             }
 
