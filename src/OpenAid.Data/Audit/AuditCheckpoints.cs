@@ -91,6 +91,13 @@ public sealed class AuditCheckpoints(AuditKeyring keyring, TimeProvider clock, I
     private async Task<AuditCheckpoint> SignAsync(OpenAidDbContext db, Head head, AuditCheckpoint? latest, string? nextKeyId, CancellationToken ct)
     {
         var signer = keyring.Current().Signer;
+        // v1 entries come first and are re-encoded at start-up; while they remain (the upgrade refused a changed
+        // chain), a signature would seal hashes the upgrade is about to replace, or a chain that does not verify.
+        if (await db.AuditEntries.OrderBy(e => e.Id).Select(e => e.Seed == null && e.Salts == null && e.Redactions == null).FirstAsync(ct))
+        {
+            throw new AuditCheckpointRefusedException("The trail still holds entries from before format v2: start-up did not re-encode them because their chain does not verify (verifyAuditChain names the place). No checkpoint is signed over it.");
+        }
+
         if (latest is not null)
         {
             await RequireExtendsAsync(db, head, latest, ct);

@@ -49,7 +49,7 @@ public class AuditUpgradeTests(PublishingServer server) : IClassFixture<Publishi
         // The draft and its link are restricted (so are the demo's needs under review); nothing of the published notice is.
         Assert.Subset(entries.Where(e => e.Visibility == AuditTrail.Restricted).Select(e => e.Id).ToHashSet(), ofDraft.Select(e => e.Id).ToHashSet());
 
-        var verification = await server.GraphQLAsync("{ verifyAuditChain { valid entriesChecked } }");
+        var verification = await server.GraphQLAsync("{ verifyAuditChain { valid entriesChecked code message problem { code sequence message } } }");
         Assert.True(verification.Get("data", "verifyAuditChain", "valid").GetBoolean(), verification.ToString());
         Assert.Equal(count, verification.Get("data", "verifyAuditChain", "entriesChecked").GetInt32());
         var history = await server.GraphQLAsync("query($id: ID!) { history(id: $id) { operation visibility } }", new { id = GlobalId("Notice", published) });
@@ -77,6 +77,13 @@ public class AuditUpgradeTests(PublishingServer server) : IClassFixture<Publishi
         Assert.All(entries, e => Assert.Null(e.Seed));
         var verification = await server.GraphQLAsync("{ verifyAuditChain { valid firstBrokenSequence } }");
         Assert.False(verification.Get("data", "verifyAuditChain", "valid").GetBoolean());
+        // Nor by a checkpoint: the server signs no chain that still holds v1 entries.
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OpenAidDbContext>();
+            await Assert.ThrowsAsync<AuditCheckpointRefusedException>(() => scope.ServiceProvider.GetRequiredService<AuditCheckpoints>().EnsureAtHeadAsync(db));
+            Assert.False(await db.AuditCheckpoints.AnyAsync());
+        }
 
         // The same trail without the change is re-encoded.
         await WriteAsV1Async();
@@ -86,7 +93,7 @@ public class AuditUpgradeTests(PublishingServer server) : IClassFixture<Publishi
 
     /// <summary>
     /// Rewrites the trail as v1 wrote it: the same writes (v1 had no publish: the write that published was an update,
-    /// and it wrote no entries for a draft's links at publication), numbered from 1, no seed, public, each hash SHA-256
+    /// and it wrote no entries for a draft's links at publication), numbered from 1, no seed, public, no checkpoint, each hash SHA-256
     /// over the previous hash and the fields joined by newlines. <paramref name="tamper"/> changes the first entry's actor after its hash.
     /// </summary>
     private async Task<int> WriteAsV1Async(bool tamper = false)
@@ -124,6 +131,8 @@ public class AuditUpgradeTests(PublishingServer server) : IClassFixture<Publishi
             v1[0].ActorSubject += "-forged";
         }
 
+        // v1 signed no checkpoints: the ones this server signed are over the v2 hashes being replaced.
+        await db.AuditCheckpoints.ExecuteDeleteAsync();
         await db.AuditEntries.ExecuteDeleteAsync();
         db.AuditEntries.AddRange(v1);
         await db.SaveChangesAsync(AuditActor.SystemSchedule, CancellationToken.None);
