@@ -17,6 +17,12 @@ public sealed class AuditOptions
 
     /// <summary>…or once this many minutes passed since it, whichever comes first (and only when the head moved).</summary>
     public int CheckpointEveryMinutes { get; set; } = 10;
+
+    /// <summary>How long a finished verifyAuditChain run answers later requests (its verifiedAt says when it ran); 0 for never.</summary>
+    public int VerificationReuseSeconds { get; set; } = 60;
+
+    /// <summary>How long one verifyAuditChain run may take, whoever still waits for it.</summary>
+    public int VerificationTimeoutSeconds { get; set; } = 300;
 }
 
 public static class AuditSetup
@@ -30,9 +36,14 @@ public static class AuditSetup
     public static WebApplicationBuilder AddOpenAidAudit(this WebApplicationBuilder builder, DatabaseOptions database)
     {
         var options = builder.Configuration.GetSection(AuditOptions.SectionName).Get<AuditOptions>() ?? new AuditOptions();
-        if (options.CheckpointEveryEntries < 1 || options.CheckpointEveryMinutes < 1)
+        if (options.CheckpointEveryEntries < 1 || options.CheckpointEveryMinutes < 1 || options.VerificationTimeoutSeconds < 1)
         {
-            throw new InvalidOperationException("Audit:CheckpointEveryEntries and Audit:CheckpointEveryMinutes must be 1 or more.");
+            throw new InvalidOperationException("Audit:CheckpointEveryEntries, Audit:CheckpointEveryMinutes and Audit:VerificationTimeoutSeconds must be 1 or more.");
+        }
+
+        if (options.VerificationReuseSeconds < 0)
+        {
+            throw new InvalidOperationException("Audit:VerificationReuseSeconds must be 0 or more.");
         }
 
         var keyFile = options.SigningKeyPath
@@ -40,6 +51,7 @@ public static class AuditSetup
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(sp => new AuditKeyring(keyFile ?? throw NotConfigured(builder.Environment.EnvironmentName), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<AuditCheckpoints>();
+        builder.Services.AddSingleton<AuditVerifications>();
         builder.Services.AddSingleton<CheckpointService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CheckpointService>());
         return builder;

@@ -59,6 +59,9 @@ public sealed class AuditFieldType : ObjectGraphType<PublishedField>
 public sealed record AuditVerification(
     bool Valid, long EntriesChecked, long CheckpointsChecked, long RecordsChecked, PublishedCheckpoint? LastCheckpoint, AuditProblem? Problem, string Message)
 {
+    /// <summary>When the run that found this read the trail (AuditVerifications shares a run between requests).</summary>
+    public DateTimeOffset VerifiedAt { get; init; }
+
     public long? FirstBrokenSequence => Problem?.Sequence;
 
     public string? Code => Problem?.Code;
@@ -105,6 +108,7 @@ public sealed class AuditVerificationType : ObjectGraphType<AuditVerification>
         Field<AuditProblemType>("problem").Description("The first broken place; null when everything verifies.").Resolve(ctx => ctx.Source.Problem);
         Field<AuditCheckpointType>("lastCheckpoint").Description("The newest signed checkpoint.").Resolve(ctx => ctx.Source.LastCheckpoint);
         Field(v => v.Message).Description("What was found.");
+        Field(v => v.VerifiedAt).Description("When this verification read the trail: requests during a run, and for a minute after it, share its result.");
     }
 }
 
@@ -196,7 +200,7 @@ public sealed class AuditQueries : IQueryFields
                 return await ctx.PageAsync(entries, e => e.Id, descending: false);
             });
         query.Field<NonNullGraphType<AuditVerificationType>>("verifyAuditChain")
-            .Description("Recomputes every hash of the audit trail, checks every signed checkpoint against the published keys and, given earlier checkpoints, that the chain still extends them; names the first place that does not verify.")
+            .Description("Recomputes every hash of the audit trail, checks every signed checkpoint against the published keys and, given earlier checkpoints, that the chain still extends them; names the first place that does not verify. One run at a time for the whole server: without earlier checkpoints, requests share the run in progress or one finished in the last minute (verifiedAt). A request that runs out of time gets TIMEOUT while the run goes on: ask again for its result.")
             .Argument<ListGraphType<NonNullGraphType<AutoRegisteringInputObjectGraphType<AuditCheckpointInput>>>>(
                 "against", $"Checkpoints kept from earlier (e.g. an earlier dump's), at most {MaxAgainst}: the chain must have each one's head at its sequence.")
             .NeverCached()
@@ -209,8 +213,7 @@ public sealed class AuditQueries : IQueryFields
                     throw ApiErrors.InvalidArgument("against", $"at most {MaxAgainst} checkpoints; give the earlier dump's last ones.");
                 }
 
-                var keys = ctx.RequestServices!.GetRequiredService<AuditKeyring>().Current().Published;
-                return await VerifyAsync(ctx.Db(), keys, [.. against.Select(c => c.ToPublished())], ctx.CancellationToken);
+                return await ctx.RequestServices!.GetRequiredService<AuditVerifications>().VerifyAsync([.. against.Select(c => c.ToPublished())], ctx.CancellationToken);
             });
     }
 

@@ -48,8 +48,10 @@ public partial class ApiServer : IAsyncLifetime
         _settings = settings ?? new Dictionary<string, string?>();
         _clock = clock;
         DataFolder = Path.Combine(Path.GetTempPath(), "openaid-tests", Guid.NewGuid().ToString("N"));
-        ConnectionString = $"Data Source={Path.Combine(DataFolder, "openaid.db")}";
+        ConnectionString = $"Data Source={DatabasePath}";
     }
+
+    private string DatabasePath => Path.Combine(DataFolder, "openaid.db");
 
     /// <summary>The temporary folder holding the database (and the local signing key beside it).</summary>
     public string DataFolder { get; }
@@ -94,6 +96,9 @@ public partial class ApiServer : IAsyncLifetime
             ["GraphQL:RequestTimeoutMilliseconds"] = "120000",
             // The dump is built into the test's folder, which is deleted with it.
             ["Exports:DataDirectory"] = Path.Combine(DataFolder, "exports"),
+            // Tamper tests verify, change the database behind the API and verify again: no shared verdict between them.
+            // Sharing has tests of its own (DeadlineTests).
+            ["Audit:VerificationReuseSeconds"] = "0",
         };
         foreach (var (key, value) in _settings)
         {
@@ -112,6 +117,11 @@ public partial class ApiServer : IAsyncLifetime
             var keyring = new AuditKeyring(Path.Combine(DataFolder, AuditSetup.DefaultKeyFileName), TimeProvider.System);
             keyring.CreateFirst();
             settings[AuditSetup.SigningKeyPathSetting] = keyring.PrivateKeyPath;
+        }
+
+        if (_clock is null && !_settings.Keys.Any(k => k.StartsWith("Database:", StringComparison.Ordinal)))
+        {
+            await DatabaseTemplates.CopyToAsync(_seedDemoData, DatabasePath);
         }
 
         // Command-line arguments are the one source OpenAidHost.Build reads both as host settings and as configuration.

@@ -1,14 +1,15 @@
-import { useState } from 'react';
-import { gql } from 'urql';
+import { useEffect, useState } from 'react';
+import { gql, useQuery } from 'urql';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/zh';
-import { Query } from './Query';
+import { ErrorBox } from './ErrorBox';
 
 interface Verification {
   valid: boolean;
   entriesChecked: number;
   checkpointsChecked: number;
   recordsChecked: number;
+  verifiedAt: string;
   lastCheckpoint: { sequence: number; at: string; keyId: string } | null;
   problem: { code: string; sequence: number | null; entityType: string | null; entityKey: string | null; field: string | null } | null;
 }
@@ -20,6 +21,7 @@ const Verify = gql<{ verifyAuditChain: Verification }>`
       entriesChecked
       checkpointsChecked
       recordsChecked
+      verifiedAt
       lastCheckpoint {
         sequence
         at
@@ -45,7 +47,7 @@ function problemText(t: (key: MessageKey) => string, code: string): string {
 
 function VerificationResult({ result }: { result: Verification }) {
   const { t, tf, formatDateTime } = useI18n();
-  const counts = tf('audit.counts', { entries: result.entriesChecked, checkpoints: result.checkpointsChecked, records: result.recordsChecked });
+  const counts = `${tf('audit.counts', { entries: result.entriesChecked, checkpoints: result.checkpointsChecked, records: result.recordsChecked })} ${tf('audit.verifiedAt', { at: formatDateTime(result.verifiedAt) })}`;
   if (result.valid) {
     return (
       <div className="verdict ok" role="status" data-testid="audit-valid">
@@ -84,6 +86,38 @@ function VerificationResult({ result }: { result: Verification }) {
   );
 }
 
+/** How often to ask again while the server's run goes on past a request's time budget (it answers TIMEOUT meanwhile). */
+const retryAfterMilliseconds = 2000;
+
+/** Asks for the verification, and asks again while the server is still running it. */
+function Verification() {
+  const { t } = useI18n();
+  const [result, reexecute] = useQuery({ query: Verify, requestPolicy: 'network-only' });
+  const stillRunning = result.error?.graphQLErrors.some((e) => e.extensions?.code === 'TIMEOUT') ?? false;
+  useEffect(() => {
+    if (!stillRunning) return undefined;
+    const timer = window.setTimeout(() => reexecute({ requestPolicy: 'network-only' }), retryAfterMilliseconds);
+    return () => window.clearTimeout(timer);
+  }, [stillRunning, result, reexecute]);
+
+  if (result.data) return <VerificationResult result={result.data.verifyAuditChain} />;
+  if (result.error && !stillRunning) {
+    return (
+      <ErrorBox
+        title={t('query.error')}
+        messages={result.error.graphQLErrors.length > 0 ? result.error.graphQLErrors.map((e) => e.message) : [result.error.message]}
+        onRetry={() => reexecute({ requestPolicy: 'network-only' })}
+      />
+    );
+  }
+  return (
+    <p className="loading" role="status" data-testid="audit-running">
+      <span className="spinner" aria-hidden="true" />
+      {t(stillRunning ? 'audit.stillRunning' : 'query.loading')}
+    </p>
+  );
+}
+
 /** Anyone can have the server recompute the whole trail, and learn how to check it without trusting the server. */
 export function AuditCheck() {
   const { t } = useI18n();
@@ -92,7 +126,7 @@ export function AuditCheck() {
     <>
       <p>{t('audit.intro')}</p>
       {asked ? (
-        <Query query={Verify}>{({ verifyAuditChain }) => <VerificationResult result={verifyAuditChain} />}</Query>
+        <Verification />
       ) : (
         <p>
           <button type="button" onClick={() => setAsked(true)}>

@@ -162,6 +162,8 @@ export const en: Record<MessageKey, string> = {
   'audit.title': 'Verify the audit trail',
   'audit.intro': "Every write to public data is recorded in a hash chain, and the server regularly signs the chain's head (a checkpoint) and publishes it. The button below has the server recompute every entry's hash, check every checkpoint's signature and compare every public record with what its latest write recorded.",
   'audit.verify': 'Verify now',
+  'audit.stillRunning': 'Still verifying: every audit entry and public record is read, which can take a minute or two…',
+  'audit.verifiedAt': 'Verified at {at} (requests within a minute share one verification).',
   'audit.valid': 'Everything verifies.',
   'audit.invalid': 'Verification failed.',
   'audit.counts': 'Checked {entries} audit entries, {checkpoints} checkpoints and {records} public records.',

@@ -155,6 +155,8 @@ export const zh = {
   'audit.title': '核验审计链',
   'audit.intro': '对公开数据的每一次写入都记入哈希链，服务器定期用私钥签署链头（检查点）并公开。点击下面的按钮，服务器会重新计算每条记录的哈希、核对每个检查点的签名，并把每条公开记录与其最后一次写入的内容逐一比对。',
   'audit.verify': '立即核验',
+  'audit.stillRunning': '仍在核验：要读取全部审计记录和公开记录，可能需要一两分钟，请稍候…',
+  'audit.verifiedAt': '核验时间：{at}（一分钟内的多次请求共用同一次核验）。',
   'audit.valid': '核验通过。',
   'audit.invalid': '核验未通过。',
   'audit.counts': '共核验 {entries} 条审计记录、{checkpoints} 个检查点、{records} 条公开记录。',
