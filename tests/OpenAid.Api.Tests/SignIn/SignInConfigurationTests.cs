@@ -85,8 +85,12 @@ public class EntraSignInConfigurationTests(EntraWebServer server) : IClassFixtur
     }
 
     [Fact]
-    public async Task A_token_of_the_configured_authority_for_an_allowed_tenant_is_accepted_by_the_API()
+    public async Task A_token_from_the_authority_the_web_app_is_sent_to_for_an_allowed_tenant_is_accepted_by_the_API()
     {
+        // The authority the web app signs in at is the one whose issuers the API accepts.
+        var (body, _) = await SignInConfigurationProbe.GetAsync(server);
+        Assert.Equal($"{server.Authority.IssuerRoot}organizations", body.GetProperty("authority").GetString());
+
         Assert.True(await SignInProbe.AcceptsAsync(server, server.Authority.Token(EntraServer.Tenant, Person, "openaid-web", [Roles.Reviewer], "45", name: "王芳")));
         Assert.False(await SignInProbe.AcceptsAsync(server, server.Authority.Token(EntraServer.OtherTenant, Person, "openaid-web", [Roles.Reviewer], "45", name: "王芳")));
     }
