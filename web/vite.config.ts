@@ -11,13 +11,13 @@ export default defineConfig({
   server: { proxy },
   preview: { proxy },
   build: {
-    // The API host serves this folder at '/', and graphiql.html at '/graphiql'.
+    // The API host serves this folder at '/', and graphiql.html at '/graphiql'; signin-redirect.html is Entra ID's redirect URI.
     outDir: '../src/OpenAid.Api/webapp',
     emptyOutDir: true,
     // GraphiQL bundles the Monaco editor (~4 MB); it loads only on /graphiql.
     chunkSizeWarningLimit: 5000,
     rolldownOptions: {
-      input: { main: 'index.html', graphiql: 'graphiql.html' },
+      input: { main: 'index.html', graphiql: 'graphiql.html', signinRedirect: 'signin-redirect.html' },
       // GraphiQL's React Compiler output carries "use no memo" directives, which mean nothing once bundled.
       onwarn(warning, warn) {
         if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);

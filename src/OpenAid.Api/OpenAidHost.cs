@@ -75,6 +75,7 @@ public static class OpenAidHost
         }
 
         app.MapGraphQLEndpoint("/graphql");
+        app.MapSignInConfiguration();
         app.MapOpenData();
         app.MapWebApp();
         return app;

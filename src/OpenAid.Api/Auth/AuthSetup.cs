@@ -53,6 +53,7 @@ public static class AuthSetup
             builder.Services.AddAuthentication();
         }
 
+        builder.Services.AddSingleton(SignInConfiguration.From(builder.Configuration, localSigner));
         builder.Services.AddAuthorization();
         builder.Services.AddScoped(sp => Actor.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User ?? new()));
         builder.Services.AddHttpContextAccessor();

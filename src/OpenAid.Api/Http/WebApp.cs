@@ -7,7 +7,7 @@ namespace OpenAid.Api.Http;
 public static class WebApp
 {
     /// <summary>Paths that belong to the API; an unknown one there is a 404, never the SPA's index page.</summary>
-    private static readonly string[] ApiPrefixes = ["/graphql", "/api", "/health", "/export", "/.well-known"];
+    private static readonly string[] ApiPrefixes = ["/graphql", "/api", "/health", "/export", "/.well-known", "/config"];
 
     private const string NotBuiltPage = """
         <!doctype html>

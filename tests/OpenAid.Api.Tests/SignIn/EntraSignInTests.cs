@@ -22,13 +22,14 @@ namespace OpenAid.Api.Tests.SignIn;
 /// <summary>
 /// A stand-in for the Entra ID authority on 127.0.0.1: its OpenID metadata (multi-tenant, issuer per tenant, as
 /// login.microsoftonline.com publishes it) and a locally generated RSA signing key. Tokens are issued by the test.
+/// Its issuers are its own address, or those of the authority it stands in for (<c>issuerRoot</c>).
 /// </summary>
 public sealed class TestAuthority : IDisposable
 {
     private readonly RSA _rsa = RSA.Create(2048);
     private readonly WebApplication _app;
 
-    public TestAuthority()
+    public TestAuthority(string? issuerRoot = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -37,7 +38,7 @@ public sealed class TestAuthority : IDisposable
         var key = _rsa.ExportParameters(includePrivateParameters: false);
         _app.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", (string tenant) => Results.Json(new
         {
-            issuer = $"{Root}{(Guid.TryParse(tenant, out _) ? tenant : "{tenantid}")}/v2.0",
+            issuer = $"{IssuerRoot}{(Guid.TryParse(tenant, out _) ? tenant : "{tenantid}")}/v2.0",
             jwks_uri = $"{Root}{tenant}/discovery/v2.0/keys",
             authorization_endpoint = $"{Root}{tenant}/oauth2/v2.0/authorize",
             token_endpoint = $"{Root}{tenant}/oauth2/v2.0/token",
@@ -49,6 +50,7 @@ public sealed class TestAuthority : IDisposable
         }));
         _app.StartAsync().GetAwaiter().GetResult();
         Root = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
+        IssuerRoot = issuerRoot ?? Root;
     }
 
     public const string KeyId = "test-signing-key";
@@ -57,6 +59,9 @@ public sealed class TestAuthority : IDisposable
     public static readonly Guid ApiClientId = Guid.Parse("6f1c3c8e-0000-4000-8000-00000000a001");
 
     public string Root { get; }
+
+    /// <summary>The root of the issuers in its metadata and tokens: "{IssuerRoot}{tenant}/v2.0".</summary>
+    public string IssuerRoot { get; }
 
     /// <summary>An access token for the API as Entra ID issues it: per-tenant issuer, the app's audience, tid, oid and a sub per client app.</summary>
     public string Token(Guid tenant, Guid objectId, string clientApp, string[] roles, string? region = null, string? organization = null, string? name = null)
@@ -89,7 +94,7 @@ public sealed class TestAuthority : IDisposable
 
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = $"{Root}{tenant:D}/v2.0",
+            Issuer = $"{IssuerRoot}{tenant:D}/v2.0",
             Audience = ApiClientId.ToString("D"),
             Claims = claims,
             IssuedAt = now,
@@ -201,5 +206,14 @@ public class EntraSignInTests(EntraServer server) : IClassFixture<EntraServer>
         var actor = await server.ReadAsync(db => db.AuditEntries.Where(e => e.EntityType == "Need" && e.EntityKey == key && e.Operation == "create").Select(e => e.ActorSubject).SingleAsync());
         var expected = "p-" + Convert.ToHexStringLower(HMACSHA256.HashData(EntraServer.PseudonymKey, Encoding.UTF8.GetBytes($"{EntraServer.Tenant:D}:{Person:D}")))[..32];
         Assert.Equal(expected, actor);
+    }
+
+    [Fact]
+    public async Task Without_a_scope_setting_the_web_app_requests_the_APIs_access_as_user_scope_at_the_configured_authority()
+    {
+        var (body, _) = await SignInConfigurationProbe.GetAsync(server);
+
+        Assert.Equal($"{server.Authority.Root}organizations", body.GetProperty("authority").GetString());
+        Assert.Equal([$"api://{TestAuthority.ApiClientId:D}/access_as_user"], body.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));
     }
 }

@@ -1,28 +1,52 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n';
-import { useAuth } from '../lib/auth';
+import { useAuth, type Session } from '../lib/auth';
+import { EntraSignIn } from './EntraSignIn';
 
-/** Development sign-in in the header: paste a token, see the organisation and roles it carries, sign out. */
+/** Sign-in in the header, as the deployment's configuration says: Entra ID, a development token, or none. */
 export function SignIn() {
+  const { t } = useI18n();
+  const { mode, session, signOut } = useAuth();
+  if (session) return <SignedIn session={session} signOut={signOut} />;
+  switch (mode) {
+    case 'entra':
+      return <EntraSignIn />;
+    case 'development':
+      return <DevelopmentSignIn />;
+    case 'none':
+      return (
+        <p className="sign-in hint" data-testid="read-only">
+          {t('signin.entra.readOnly')}
+        </p>
+      );
+    default:
+      return null;
+  }
+}
+
+/** Who is signed in (the organisation and roles their token carries) and sign-out. */
+function SignedIn({ session, signOut }: { session: Session; signOut: () => void }) {
   const { t, tf } = useI18n();
-  const { session, signIn, signOut } = useAuth();
+  return (
+    <div className="sign-in" data-testid="signed-in">
+      <span>
+        {tf('auth.signedInAs', { org: session.organization ?? '—', roles: session.roles.join(', ') || '—' })}
+        {session.name ? ` · ${session.name}` : ''}
+      </span>
+      <button type="button" onClick={signOut}>
+        {t('auth.signOut')}
+      </button>
+    </div>
+  );
+}
+
+/** Development sign-in: paste a token of the local signer. */
+function DevelopmentSignIn() {
+  const { t } = useI18n();
+  const { signIn } = useAuth();
   const [open, setOpen] = useState(false);
   const [token, setToken] = useState('');
   const [invalid, setInvalid] = useState(false);
-
-  if (session) {
-    return (
-      <div className="sign-in" data-testid="signed-in">
-        <span>
-          {tf('auth.signedInAs', { org: session.organization ?? '—', roles: session.roles.join(', ') || '—' })}
-          {session.name ? ` · ${session.name}` : ''}
-        </span>
-        <button type="button" onClick={signOut}>
-          {t('auth.signOut')}
-        </button>
-      </div>
-    );
-  }
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

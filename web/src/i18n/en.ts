@@ -497,4 +497,6 @@ export const en: Record<MessageKey, string> = {
   'pledge.failed': 'The pledge could not be sent',
   'pledge.refused': 'The pledge was not accepted',
   'pledge.signInHint': 'Enterprises and social organisations can pledge once signed in as a Donor.',
+  'signin.entra.button': 'Sign in with Microsoft Entra ID',
+  'signin.entra.readOnly': 'This deployment is read-only: read the public records and file objections without signing in.',
 };

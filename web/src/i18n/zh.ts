@@ -487,6 +487,8 @@ export const zh = {
   'pledge.failed': '认捐提交失败',
   'pledge.refused': '认捐未被接受',
   'pledge.signInHint': '企业或社会组织以认捐方（Donor）身份登录后可以认捐。',
+  'signin.entra.button': '使用统一身份登录',
+  'signin.entra.readOnly': '本站为只读部署：无需登录即可查阅公开记录、提出异议。',
 };
 
 export type MessageKey = keyof typeof zh;

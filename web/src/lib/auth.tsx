@@ -1,10 +1,16 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { Suspense, createContext, lazy, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Client, Provider, cacheExchange, fetchExchange } from 'urql';
 
-// Development sign-in: a bearer token (minted with `./run.sh token --role Donor --org ORG-…`) pasted into the page,
-// kept in sessionStorage for this tab only. The payload is decoded here for display alone; the API checks the
-// signature. Signed in, every request goes out as POST with the Authorization header, so that no shared HTTP cache
-// keeps a signed-in answer (the API bypasses its own cache for such requests).
+// How this deployment signs people in comes from the server at start (GET /config/sign-in), so one build serves
+// every deployment:
+// - 'entra': Microsoft Entra ID through MSAL (./entra.tsx, loaded only then), redirect flow, the access token
+//   acquired silently before each request;
+// - 'development': a bearer token of the local signer (`./run.sh token --role Donor --org ORG-…`) pasted into the
+//   page, kept in sessionStorage for this tab only;
+// - 'none': a read-only deployment, no sign-in control.
+// A token's payload is decoded here for display alone; the API checks the signature. Signed in, every request goes
+// out as POST with the Authorization header, so that no shared HTTP cache keeps a signed-in answer (the API bypasses
+// its own cache for such requests).
 
 const storageKey = 'openaid.token';
 
@@ -16,10 +22,41 @@ export interface Session {
   expires: Date | null;
 }
 
+export type SignInMode = 'entra' | 'development' | 'none';
+
+/** The answer of GET /config/sign-in; the Entra ID fields only in 'entra' mode. */
+export interface SignInConfig {
+  mode: SignInMode;
+  clientId?: string;
+  authority?: string;
+  scopes?: string[];
+  redirectPath?: string;
+}
+
+/** What a sign-in method gives the app once someone is signed in: who, and a fresh access token per request. */
+export interface SignedIn {
+  session: Session;
+  /** The access token for the next request, renewed by the sign-in method before it expires. */
+  token: () => Promise<string>;
+}
+
+/** Entra ID sign-in as ./entra.tsx offers it once MSAL has started. */
+export interface EntraSignIn {
+  signedIn: SignedIn | null;
+  /** Goes to Entra ID's sign-in page and comes back signed in. */
+  signIn: () => void;
+  /** Ends the session here and at Entra ID. */
+  signOut: () => void;
+}
+
 interface Auth {
+  /** null while the configuration loads. */
+  mode: SignInMode | null;
   session: Session | null;
-  /** Signs in with a token; returns false when it is not a readable JWT. */
+  /** Development: signs in with a token; returns false when it is not a readable JWT. */
   signIn: (token: string) => boolean;
+  /** Entra ID: null until MSAL has started. */
+  entra: EntraSignIn | null;
   signOut: () => void;
 }
 
@@ -61,7 +98,20 @@ function storedSession(): Session | null {
   }
 }
 
-function makeClient(token: string | null): Client {
+/** The deployment's sign-in configuration; read-only when it cannot be read. */
+async function loadSignInConfig(): Promise<SignInConfig> {
+  try {
+    const response = await fetch('/config/sign-in', { headers: { accept: 'application/json' } });
+    if (!response.ok) return { mode: 'none' };
+    const config = (await response.json()) as SignInConfig;
+    return config.mode === 'entra' || config.mode === 'development' ? config : { mode: 'none' };
+  } catch {
+    return { mode: 'none' };
+  }
+}
+
+/** Anonymous without a token provider; otherwise every request carries the token the provider gives at that moment. */
+function makeClient(token: (() => Promise<string>) | null): Client {
   if (!token) {
     // Anonymous queries go out as GET (POST only past ~2 KB of URL) so that HTTP caches and ETags apply.
     return new Client({ url: '/graphql', exchanges: [cacheExchange, fetchExchange], preferGetMethod: true });
@@ -70,13 +120,31 @@ function makeClient(token: string | null): Client {
     url: '/graphql',
     exchanges: [cacheExchange, fetchExchange],
     preferGetMethod: false,
-    fetchOptions: () => ({ headers: { authorization: `Bearer ${token}` }, cache: 'no-store' }),
+    fetchOptions: { cache: 'no-store' },
+    fetch: async (input, init) => {
+      const headers = new Headers(init?.headers);
+      headers.set('authorization', `Bearer ${await token()}`);
+      return fetch(input, { ...init, headers });
+    },
   });
 }
 
+// MSAL is a chunk of its own, fetched only where the deployment signs in with Entra ID.
+const EntraConnector = lazy(() => import('./entra'));
+
 /** Holds the session and gives the app an urql client that signs its requests while signed in. */
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [session, setSession] = useState<Session | null>(storedSession);
+  const [config, setConfig] = useState<SignInConfig | null>(null);
+  const [developmentSession, setDevelopmentSession] = useState<Session | null>(storedSession);
+  const [entra, setEntra] = useState<EntraSignIn | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    void loadSignInConfig().then((loaded) => current && setConfig(loaded));
+    return () => {
+      current = false;
+    };
+  }, []);
 
   const signIn = useCallback((raw: string) => {
     const next = decodeToken(raw);
@@ -86,25 +154,43 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     } catch {
       // Storage may be unavailable; the session lasts until the page reloads.
     }
-    setSession(next);
+    setDevelopmentSession(next);
     return true;
   }, []);
 
-  const signOut = useCallback(() => {
+  const signOutDevelopment = useCallback(() => {
     try {
       sessionStorage.removeItem(storageKey);
     } catch {
       // Nothing stored.
     }
-    setSession(null);
+    setDevelopmentSession(null);
   }, []);
 
-  const token = session?.token ?? null;
+  const mode = config?.mode ?? null;
+  // A pasted token counts only where the deployment signs in with development tokens.
+  const development = mode === 'development' ? developmentSession : null;
+  const signedIn = useMemo<SignedIn | null>(
+    () => (development ? { session: development, token: () => Promise.resolve(development.token) } : null),
+    [development],
+  );
+  const current = mode === 'entra' ? (entra?.signedIn ?? null) : signedIn;
+  const signOut = mode === 'entra' ? (entra?.signOut ?? signOutDevelopment) : signOutDevelopment;
+
   // A fresh client (and cache) per session: nothing read while signed in is shown after signing out.
-  const client = useMemo(() => makeClient(token), [token]);
-  const value = useMemo<Auth>(() => ({ session, signIn, signOut }), [session, signIn, signOut]);
+  const tokenProvider = current?.token ?? null;
+  const client = useMemo(() => makeClient(tokenProvider), [tokenProvider]);
+  const value = useMemo<Auth>(
+    () => ({ mode, session: current?.session ?? null, signIn, entra, signOut }),
+    [mode, current, signIn, entra, signOut],
+  );
   return (
     <AuthContext.Provider value={value}>
+      {mode === 'entra' && config && (
+        <Suspense fallback={null}>
+          <EntraConnector config={config} onChange={setEntra} />
+        </Suspense>
+      )}
       <Provider value={client}>{children}</Provider>
     </AuthContext.Provider>
   );
