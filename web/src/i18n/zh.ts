@@ -638,6 +638,16 @@ export const zh = {
   'publisher.list.funds': "本辖区最新资金",
   'publisher.list.projects': "本辖区最新项目",
   'publisher.list.notices': "本辖区最新已发布公告",
+  'publisher.form.rows': "“{label}”每行一条，格式为：{columns}",
+  'publisher.project.targets': "绩效目标（可选）",
+  'publisher.project.targetsHint': "每行一个：指标 | 基期值 | 目标值 | 单位，如“新建道路长度 | 0 | 5.2 | 公里”。",
+  'publisher.project.indicator': "指标",
+  'publisher.project.baseline': "基期值",
+  'publisher.project.target': "目标值",
+  'publisher.project.unit': "单位",
+  'publisher.project.actuals': "绩效实际值（可选）",
+  'publisher.project.actualsHint': "每行一个：指标 | 实际值，指标须与项目目标的名称一致。",
+  'publisher.project.actual': "实际值",
   'publisher.form.warnings': '已保存，请注意：',
 };
 

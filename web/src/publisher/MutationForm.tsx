@@ -8,7 +8,7 @@ import { apiErrorText, type PayloadError } from './errorText';
 // (required, lengths, amounts in yuan sent as fen, whole numbers, dates), the API's payload errors shown in a summary
 // that takes the focus and next to their field, and what was typed kept when a submission is refused.
 
-export type FieldKind = 'text' | 'textarea' | 'yuan' | 'int' | 'date' | 'enum' | 'codes' | 'bool';
+export type FieldKind = 'text' | 'textarea' | 'yuan' | 'int' | 'date' | 'enum' | 'codes' | 'bool' | 'rows';
 
 export interface FieldSpec {
   /** The API's input field; a 'yuan' field names the fen field (amountFen) and is entered in yuan. */
@@ -24,6 +24,8 @@ export interface FieldSpec {
   min?: number;
   max?: number;
   hint?: MessageKey;
+  /** For 'rows': one record per line, its values separated by '|', e.g. a project's performance targets. */
+  columns?: { name: string; label: MessageKey; kind: 'text' | 'decimal'; maxLength?: number }[];
 }
 
 export type Values = Record<string, string>;
@@ -85,6 +87,18 @@ function check(spec: FieldSpec[], values: Values, t: (key: MessageKey) => string
       case 'codes':
         input[field.name] = raw.split(/[\s,，、]+/).filter(Boolean);
         break;
+      case 'rows': {
+        const columns = field.columns ?? [];
+        const rows = raw.split('\n').filter((line) => line.trim()).map((line) => line.split(/[|｜]/).map((part) => part.trim()));
+        const fits = rows.every(
+          (parts) =>
+            parts.length === columns.length &&
+            columns.every((c, i) => parts[i] !== '' && (c.kind === 'decimal' ? /^-?\d+(\.\d+)?$/.test(parts[i]) : parts[i].length <= (c.maxLength ?? Infinity))),
+        );
+        if (!fits) refuse(field, 'publisher.form.rows', { columns: columns.map((c) => t(c.label)).join(' | ') });
+        else input[field.name] = rows.map((parts) => Object.fromEntries(columns.map((c, i) => [c.name, c.kind === 'decimal' ? Number(parts[i]) : parts[i]])));
+        break;
+      }
       default:
         input[field.name] = raw;
     }
@@ -207,7 +221,7 @@ export function MutationForm<R extends { errors: PayloadError[]; warnings?: { co
         const set = (value: string) => setValues((v) => ({ ...v, [f.name]: value }));
         const value = values[f.name] ?? '';
         return (
-          <div className={f.kind === 'textarea' ? 'field field-wide' : 'field'} key={f.name}>
+          <div className={f.kind === 'textarea' || f.kind === 'rows' ? 'field field-wide' : 'field'} key={f.name}>
             {f.kind === 'bool' ? (
               <label>
                 <input type="checkbox" {...common} checked={value === 'true'} onChange={(e) => set(e.target.checked ? 'true' : '')} /> {t(f.label)}
@@ -219,7 +233,7 @@ export function MutationForm<R extends { errors: PayloadError[]; warnings?: { co
                 {f.required ? ' *' : ''}
               </label>
             )}
-            {f.kind === 'textarea' && <textarea {...common} rows={5} maxLength={f.maxLength} value={value} onChange={(e) => set(e.target.value)} />}
+            {(f.kind === 'textarea' || f.kind === 'rows') && <textarea {...common} rows={5} maxLength={f.maxLength} value={value} onChange={(e) => set(e.target.value)} />}
             {f.kind === 'enum' && (
               <select {...common} value={value} onChange={(e) => set(e.target.value)}>
                 <option value="">{t('publisher.form.choose')}</option>

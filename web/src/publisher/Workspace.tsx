@@ -24,7 +24,6 @@ const tabs: [string, MessageKey][] = [
 
 // Objections are answered within 60 days of filing (ObjectionRules.ResponseDeadlineDays); the queue shows the day.
 const objectionResponseDays = 60;
-const openObjection = ['RECEIVED', 'INVESTIGATING'];
 
 /** The Publisher workspace at #/work/publisher/…: what waits, and a form for each of the Publisher's mutations. */
 export function PublisherWorkspace({ path }: { path: string }) {
@@ -124,10 +123,10 @@ function Queue({ region }: { region: string }) {
   const { t, te } = useI18n();
   return (
     <Query query={doc.PublisherQueue} variables={{ region }} refetchOn={['Notice', 'Need', 'Pledge', 'PledgeDelivery']}>
-      {({ noticeDrafts, needs, pledges, objections }) => {
-        const toConfirm = pledges.nodes.filter((p) => p.status === 'PLEDGED');
-        const deliveries = pledges.nodes.flatMap((p) => p.deliveries.filter((d) => !d.isReceived).map((d) => ({ pledge: p, delivery: d })));
-        const open = objections.nodes.filter((o) => o.notice && openObjection.includes(o.status));
+      {({ noticeDrafts, needs, toConfirm: { nodes: toConfirm }, toReceive, received, investigating }) => {
+        const deliveries = toReceive.nodes.flatMap((p) => p.deliveries.filter((d) => !d.isReceived).map((d) => ({ pledge: p, delivery: d })));
+        // Misuse reports have no notice; the queue lists objections to the region's notices.
+        const open = [...received.nodes, ...investigating.nodes].filter((o) => o.notice);
         return (
           <div data-testid="publisher-queue">
             <h2>{t('publisher.queue.drafts')}</h2>
@@ -439,6 +438,18 @@ function Projects({ region }: { region: string }) {
           { name: 'implementingOrganization', label: 'publisher.project.implementer', kind: 'text', required: true, maxLength: 32 },
           { name: 'responsibleRole', label: 'publisher.project.responsibleRole', kind: 'text', required: true, maxLength: 100, hint: 'publisher.project.responsibleRoleHint' },
           { name: 'description', label: 'publisher.project.description', kind: 'textarea', required: true, maxLength: 4000 },
+          {
+            name: 'targets',
+            label: 'publisher.project.targets',
+            kind: 'rows',
+            hint: 'publisher.project.targetsHint',
+            columns: [
+              { name: 'indicator', label: 'publisher.project.indicator', kind: 'text', maxLength: 200 },
+              { name: 'baseline', label: 'publisher.project.baseline', kind: 'decimal' },
+              { name: 'target', label: 'publisher.project.target', kind: 'decimal' },
+              { name: 'unit', label: 'publisher.project.unit', kind: 'text', maxLength: 20 },
+            ],
+          },
         ]}
         initial={{ region, implementingOrganization: session?.organization ?? '' }}
         mutation={doc.CreateProject}
@@ -466,6 +477,16 @@ function Projects({ region }: { region: string }) {
           { name: 'project', label: 'publisher.field.project', kind: 'text', required: true, maxLength: 32 },
           { name: 'beneficiaryHouseholds', label: 'publisher.project.households', kind: 'int' },
           { name: 'beneficiaryPeople', label: 'publisher.project.people', kind: 'int' },
+          {
+            name: 'actuals',
+            label: 'publisher.project.actuals',
+            kind: 'rows',
+            hint: 'publisher.project.actualsHint',
+            columns: [
+              { name: 'indicator', label: 'publisher.project.indicator', kind: 'text', maxLength: 200 },
+              { name: 'actual', label: 'publisher.project.actual', kind: 'decimal' },
+            ],
+          },
         ]}
         mutation={doc.RecordProjectResults}
         field="recordProjectResults"

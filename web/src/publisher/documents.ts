@@ -20,21 +20,30 @@ export interface DraftItem {
   region: { code: string; name: string };
 }
 
+export interface QueuePledge {
+  code: string;
+  confirmBy: string;
+  organization: { name: string };
+  region: { name: string };
+  deliveries: { id: string; deliveredOn: string; evidence: string; isReceived: boolean; quantity: { quantity: number; unit: string; money: { yuan: string } | null } }[];
+}
+
+export interface QueueObjection {
+  code: string;
+  status: string;
+  filedAt: string;
+  isOverdue: boolean;
+  notice: { code: string; title: string } | null;
+}
+
 export const PublisherQueue = gql<
   {
     noticeDrafts: { nodes: DraftItem[] };
     needs: { nodes: { code: string; title: string; status: string; region: { name: string } }[] };
-    pledges: {
-      nodes: {
-        code: string;
-        status: string;
-        confirmBy: string;
-        organization: { name: string };
-        region: { name: string };
-        deliveries: { id: string; deliveredOn: string; evidence: string; isReceived: boolean; quantity: { quantity: number; unit: string; money: { yuan: string } | null } }[];
-      }[];
-    };
-    objections: { nodes: { code: string; status: string; filedAt: string; isOverdue: boolean; notice: { code: string; title: string } | null }[] };
+    toConfirm: { nodes: QueuePledge[] };
+    toReceive: { nodes: QueuePledge[] };
+    received: { nodes: QueueObjection[] };
+    investigating: { nodes: QueueObjection[] };
   },
   { region: string }
 >`
@@ -45,14 +54,20 @@ export const PublisherQueue = gql<
     needs(region: $region, status: DRAFT, first: 50) {
       nodes { code title status region { name } }
     }
-    pledges(region: $region, first: 100) {
-      nodes {
-        code status confirmBy organization { name } region { name }
-        deliveries { id deliveredOn evidence isReceived quantity { quantity unit money { yuan } } }
-      }
-    }
-    objections(region: $region, first: 100) {
-      nodes { code status filedAt isOverdue notice { code title } }
+    toConfirm: pledges(region: $region, status: PLEDGED, first: 50) { ...PublisherQueuePledge }
+    toReceive: pledges(region: $region, status: DELIVERED, first: 50) { ...PublisherQueuePledge }
+    received: objections(region: $region, status: RECEIVED, first: 50) { ...PublisherQueueObjection }
+    investigating: objections(region: $region, status: INVESTIGATING, first: 50) { ...PublisherQueueObjection }
+  }
+
+  fragment PublisherQueueObjection on ObjectionConnection {
+    nodes { code status filedAt isOverdue notice { code title } }
+  }
+
+  fragment PublisherQueuePledge on PledgeConnection {
+    nodes {
+      code confirmBy organization { name } region { name }
+      deliveries { id deliveredOn evidence isReceived quantity { quantity unit money { yuan } } }
     }
   }
 `;
