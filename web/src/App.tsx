@@ -19,6 +19,8 @@ import { Projects } from './pages/Projects';
 import { VillagePage } from './pages/Village';
 import { Villages } from './pages/Villages';
 import { Link, pathParam, usePath } from './router';
+import { PublisherWorkspace, publisherPath, publisherRole } from './publisher/Workspace';
+import { useAuth } from './lib/auth';
 
 const sections: { path: string; label: MessageKey; also?: string[] }[] = [
   { path: '/', label: 'nav.home' },
@@ -61,6 +63,7 @@ const listPages: Record<string, () => ReactNode> = {
 function page(path: string): ReactNode {
   const list = listPages[path];
   if (list) return list();
+  if (within(publisherPath, path)) return <PublisherWorkspace path={path} />;
   for (const [prefix, render] of recordPages) {
     const code = pathParam(path, prefix);
     if (code) return render(code);
@@ -76,6 +79,7 @@ function NotFound() {
 export function App() {
   const { t, lang, setLang } = useI18n();
   const path = usePath();
+  const { session } = useAuth();
   const main = useRef<HTMLElement>(null);
 
   return (
@@ -112,6 +116,13 @@ export function App() {
                 </Link>
               </li>
             ))}
+            {session?.roles.includes(publisherRole) && (
+              <li>
+                <Link to={publisherPath} current={within(publisherPath, path)}>
+                  {t('publisher.nav')}
+                </Link>
+              </li>
+            )}
           </ul>
         </nav>
       </header>

@@ -143,6 +143,21 @@ public class Notice : IPlaced, IPublishable
     }
 
     /// <summary>
+    /// What publishing this draft on <paramref name="publishedOn"/> would record, as <see cref="Publish"/> counts it: the
+    /// lateness, the last on-time day and the end of the notice period. Changes nothing.
+    /// </summary>
+    public PublicationPreview PreviewPublication(DateOnly publishedOn, WorkingDays calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        RequireDraft();
+        return new PublicationPreview(
+            publishedOn,
+            NoticeRules.PublicationDeadline(DecidedOn, calendar),
+            NoticeRules.WorkingDaysLate(DecidedOn, publishedOn, calendar),
+            NoticePeriodDays is { } days ? publishedOn.AddDays(days) : null);
+    }
+
+    /// <summary>
     /// Corrects this published notice: a new notice of the same kind and region, published on
     /// <paramref name="publishedOn"/> with the reason, that supersedes this one, which stays public. The database
     /// gives the correction its key on saving; <see cref="PointAt"/> then records the link back.
@@ -316,6 +331,12 @@ public class Notice : IPlaced, IPublishable
 
 /// <summary>The text a draft, a draft edit and a correction carry; the notice checks it when it takes it.</summary>
 public sealed record NoticeText(string Title, string Body, DateOnly DecidedOn, int? NoticePeriodDays, string LocalSupervisionPhone);
+
+/// <summary>What a draft's publication would record (<see cref="Notice.PreviewPublication"/>).</summary>
+public sealed record PublicationPreview(DateOnly PublishedOn, DateOnly OnTimeUntil, int WorkingDaysLate, DateOnly? NoticePeriodEndsOn)
+{
+    public bool IsLate => WorkingDaysLate > 0;
+}
 
 /// <summary>A fund a notice is about (a link, set once).</summary>
 public class NoticeFund

@@ -23,4 +23,27 @@ public static class NoticeRules
     /// <summary>Working days past the deadline, or 0 when the notice was on time.</summary>
     public static int WorkingDaysLate(DateOnly decidedOn, DateOnly publishedOn, WorkingDays calendar) =>
         Math.Max(0, calendar.Between(decidedOn, publishedOn) - PublicationDeadlineWorkingDays);
+
+    /// <summary>The last day a notice of a decision taken on <paramref name="decidedOn"/> is published on time.</summary>
+    public static DateOnly PublicationDeadline(DateOnly decidedOn, WorkingDays calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        var day = decidedOn;
+        for (var counted = 0; counted < PublicationDeadlineWorkingDays;)
+        {
+            day = day.AddDays(1);
+            if (calendar.IsWorkingDay(day))
+            {
+                counted++;
+            }
+        }
+
+        // Publishing on the weekend or holidays right after the 15th working day adds no working day, so it is on time too.
+        while (!calendar.IsWorkingDay(day.AddDays(1)))
+        {
+            day = day.AddDays(1);
+        }
+
+        return day;
+    }
 }

@@ -82,6 +82,23 @@ public class BrowserTests(IsolatedDemoServer server, ITestOutputHelper output) :
             scenarios["OPENAID_DONOR_ORG"] = donor.Code;
         }
 
+        if (await SchemaHasAsync("Query", "noticePublicationCheck"))
+        {
+            // The Publisher workspace test: a county poverty office's official, and a village's officer acting for the
+            // township government above it, in a county with demo data.
+            await using var scope = server.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<OpenAidDbContext>();
+            var governments = await db.Organizations.Where(o => o.Kind == OrganizationKind.Government).OrderBy(o => o.Id).ToListAsync();
+            var (office, township) = governments
+                .Where(o => o.Name.EndsWith("扶贫开发办公室", StringComparison.Ordinal) && RegionCode.LevelOf(o.RegionCode) == RegionLevel.County)
+                .SelectMany(o => governments.Where(t => RegionCode.LevelOf(t.RegionCode) == RegionLevel.Township && RegionCode.Of(o.RegionCode).Contains(t.RegionCode)).Select(t => (o, t)))
+                .First();
+            var village = await db.Regions.Where(r => r.ParentCode == township.RegionCode && r.Level == RegionLevel.Village).OrderBy(r => r.Code).FirstAsync();
+            scenarios["OPENAID_PUBLISHER_COUNTY_TOKEN"] = server.MintToken([Roles.Publisher], RegionCode.Of(office.RegionCode).ShortForm, office.Code, subject: "browser-county-publisher");
+            scenarios["OPENAID_PUBLISHER_VILLAGE_TOKEN"] = server.MintToken([Roles.Publisher], village.RegionCode.ShortForm, township.Code, subject: "browser-village-publisher");
+            scenarios["OPENAID_PUBLISHER_VILLAGE"] = village.RegionCode.ShortForm;
+        }
+
         return scenarios;
     }
 

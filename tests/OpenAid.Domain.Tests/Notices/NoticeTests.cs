@@ -170,6 +170,37 @@ public class NoticeTests
         Assert.Equal(0, notice.WorkingDaysLate);
     }
 
+    [Theory]
+    [InlineData(22, 0)]
+    [InlineData(24, 0)] // the weekend after the 15th working day adds none
+    [InlineData(25, 1)]
+    public void The_publication_preview_counts_as_publishing_would_and_changes_nothing(int day, int late)
+    {
+        var notice = Draft(Village, Text(decidedOn: Decided, period: 10));
+        var on = new DateOnly(2019, 3, day);
+
+        var preview = notice.PreviewPublication(on, Calendar);
+
+        Assert.Equal(new DateOnly(2019, 3, 24), preview.OnTimeUntil);
+        Assert.Equal(late, preview.WorkingDaysLate);
+        Assert.Equal(late > 0, preview.IsLate);
+        Assert.Equal(on.AddDays(10), preview.NoticePeriodEndsOn);
+        Assert.Equal(NoticeStatus.Draft, notice.Status);
+        Assert.Null(notice.PublishedOn);
+        notice.Publish("GS", on, Calendar);
+        Assert.Equal(preview.WorkingDaysLate, notice.WorkingDaysLate);
+        AssertRefused("NOTICE_NOT_DRAFT", "notice", () => notice.PreviewPublication(on, Calendar));
+    }
+
+    [Fact]
+    public void The_on_time_day_moves_past_holidays_and_county_notices_preview_no_notice_period()
+    {
+        var preview = Draft(County, Text(decidedOn: Decided)).PreviewPublication(Today, new WorkingDays([new DateOnly(2019, 3, 4)]));
+
+        Assert.Equal(new DateOnly(2019, 3, 25), preview.OnTimeUntil);
+        Assert.Null(preview.NoticePeriodEndsOn);
+    }
+
     [Fact]
     public void A_correction_supersedes_the_published_notice()
     {

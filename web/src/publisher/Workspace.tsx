@@ -1,0 +1,598 @@
+import { useState, type ReactNode } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { ErrorBox } from '../components/ErrorBox';
+import { Query } from '../components/Query';
+import { useI18n } from '../i18n';
+import type { MessageKey } from '../i18n/zh';
+import { useAuth } from '../lib/auth';
+import { Link, navigate, pathParam } from '../router';
+import * as doc from './documents';
+import { apiErrorText, type PayloadError } from './errorText';
+import { MutationForm, type FieldSpec } from './MutationForm';
+
+export const publisherRole = 'Publisher';
+export const publisherPath = '/work/publisher';
+
+const tabs: [string, MessageKey][] = [
+  ['', 'publisher.tab.queue'],
+  ['/notices', 'publisher.tab.notices'],
+  ['/funds', 'publisher.tab.funds'],
+  ['/projects', 'publisher.tab.projects'],
+  ['/villages', 'publisher.tab.villages'],
+  ['/needs', 'publisher.tab.needs'],
+];
+
+// Objections are answered within 60 days of filing (ObjectionRules.ResponseDeadlineDays); the queue shows the day.
+const objectionResponseDays = 60;
+
+/** The Publisher workspace at #/work/publisher/…: what waits, and a form for each of the Publisher's mutations. */
+export function PublisherWorkspace({ path }: { path: string }) {
+  const { t } = useI18n();
+  const { session } = useAuth();
+  if (!session?.roles.includes(publisherRole)) {
+    return (
+      <section>
+        <h1>{t('publisher.title')}</h1>
+        <p className="hint">{t('publisher.signInHint')}</p>
+      </section>
+    );
+  }
+  const region = session.region;
+  const sub = path.slice(publisherPath.length);
+  const draft = pathParam(sub, '/notices/');
+  const tab = draft ? '/notices' : sub;
+  return (
+    <section data-testid="publisher-workspace">
+      <h1>{t('publisher.title')}</h1>
+      <p className="muted">
+        {t('publisher.region')} <span className="code">{region ?? '—'}</span> · {t('publisher.organization')} <span className="code">{session.organization ?? '—'}</span>
+      </p>
+      <nav aria-label={t('publisher.tabs')} className="tabs">
+        <ul>
+          {tabs.map(([to, label]) => (
+            <li key={to}>
+              <Link to={publisherPath + to} current={tab === to}>
+                {t(label)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {!region ? <p className="hint">{t('publisher.noRegion')}</p> : draft ? <DraftPreview code={draft} /> : <Tab tab={tab} region={region} />}
+    </section>
+  );
+}
+
+function Tab({ tab, region }: { tab: string; region: string }): ReactNode {
+  switch (tab) {
+    case '':
+      return <Queue region={region} />;
+    case '/notices':
+      return <Notices region={region} />;
+    case '/funds':
+      return <Funds region={region} />;
+    case '/projects':
+      return <Projects region={region} />;
+    case '/villages':
+      return <Villages region={region} />;
+    case '/needs':
+      return <Needs region={region} />;
+    default:
+      return null;
+  }
+}
+
+/** The values of an API enum, for a select. */
+function useEnum(name: string): string[] {
+  const [result] = useQuery({ query: doc.EnumValues, variables: { name } });
+  return result.data?.__type?.enumValues?.map((v) => v.name) ?? [];
+}
+
+function useEnums(...names: string[]): Record<string, string[]> {
+  const values: Record<string, string[]> = {};
+  // The names are constants of each caller, so the hooks run in the same order on every render.
+  for (const name of names) values[name] = useEnum(name);
+  return values;
+}
+
+const withEnum = (f: FieldSpec, enums: Record<string, string[]>): FieldSpec => (f.enumName ? { ...f, options: enums[f.enumName] } : f);
+
+/** A button that sends one mutation for a record (submit a need, confirm a receipt) and shows its refusal. */
+function ActionButton({ mutation, field, input, label, onDone, primary }: { mutation: typeof doc.SubmitNeed | typeof doc.ConfirmReceipt | typeof doc.ConfirmPledge | typeof doc.PublishNotice; field: string; input: Record<string, unknown>; label: string; onDone?: (payload: Record<string, unknown>) => void; primary?: boolean }) {
+  const { t } = useI18n();
+  const [result, send] = useMutation(mutation);
+  const [errors, setErrors] = useState<PayloadError[]>([]);
+  const run = async () => {
+    const outcome = await send({ input }, { additionalTypenames: ['Need', 'Pledge', 'PledgeDelivery', 'Notice'] });
+    const payload = (outcome.data as Record<string, (doc.Payload & Record<string, unknown>) | undefined> | undefined)?.[field];
+    const refused = outcome.error ? [{ code: 'REQUEST', field: null, message: outcome.error.message }] : (payload?.errors ?? []);
+    setErrors(refused);
+    if (payload && refused.length === 0) onDone?.(payload);
+  };
+  return (
+    <>
+      <button type="button" className={primary ? 'primary' : undefined} onClick={run} disabled={result.fetching}>
+        {result.fetching ? t('publisher.form.sending') : label}
+      </button>
+      {errors.length > 0 && <ErrorBox title={t('publisher.form.refused')} messages={errors.map((e) => apiErrorText(e, t))} />}
+    </>
+  );
+}
+
+function Queue({ region }: { region: string }) {
+  const { t, te } = useI18n();
+  return (
+    <Query query={doc.PublisherQueue} variables={{ region }} refetchOn={['Notice', 'Need', 'Pledge', 'PledgeDelivery']}>
+      {({ noticeDrafts, needs, toConfirm: { nodes: toConfirm }, toReceive, received, investigating }) => {
+        const deliveries = toReceive.nodes.flatMap((p) => p.deliveries.filter((d) => !d.isReceived).map((d) => ({ pledge: p, delivery: d })));
+        // Misuse reports have no notice; the queue lists objections to the region's notices.
+        const open = [...received.nodes, ...investigating.nodes].filter((o) => o.notice);
+        return (
+          <div data-testid="publisher-queue">
+            <h2>{t('publisher.queue.drafts')}</h2>
+            {noticeDrafts.nodes.length === 0 ? (
+              <p className="muted">{t('publisher.queue.none')}</p>
+            ) : (
+              <ul className="record-list" data-testid="queue-drafts">
+                {noticeDrafts.nodes.map((n) => (
+                  <li key={n.code}>
+                    <Link to={`${publisherPath}/notices/${encodeURIComponent(n.code)}`}>{n.title}</Link>{' '}
+                    <span className="code">{n.code}</span> <span className="badge">{te('NoticeKind', n.kind)}</span> {n.region.name}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <h2>{t('publisher.queue.needs')}</h2>
+            {needs.nodes.length === 0 ? (
+              <p className="muted">{t('publisher.queue.none')}</p>
+            ) : (
+              <NeedDrafts needs={needs.nodes} />
+            )}
+            <h2>{t('publisher.queue.pledges')}</h2>
+            {toConfirm.length === 0 ? (
+              <p className="muted">{t('publisher.queue.none')}</p>
+            ) : (
+              <ul className="record-list">
+                {toConfirm.map((p) => (
+                  <li key={p.code}>
+                    <span className="code">{p.code}</span> {p.organization.name} → {p.region.name} · {t('publisher.queue.confirmBy')} {p.confirmBy}{' '}
+                    <ActionButton mutation={doc.ConfirmPledge} field="confirmPledge" input={{ pledge: p.code }} label={t('publisher.queue.confirmPledge')} />
+                  </li>
+                ))}
+              </ul>
+            )}
+            <h2>{t('publisher.queue.deliveries')}</h2>
+            {deliveries.length === 0 ? (
+              <p className="muted">{t('publisher.queue.none')}</p>
+            ) : (
+              <ul className="record-list" data-testid="queue-deliveries">
+                {deliveries.map(({ pledge, delivery }) => (
+                  <li key={delivery.id}>
+                    <span className="code">{pledge.code}</span> {pledge.organization.name} → {pledge.region.name} · {delivery.deliveredOn} ·{' '}
+                    {delivery.quantity.money ? `¥${delivery.quantity.money.yuan}` : `${delivery.quantity.quantity} ${delivery.quantity.unit}`} · {delivery.evidence}{' '}
+                    <ActionButton mutation={doc.ConfirmReceipt} field="confirmReceipt" input={{ delivery: delivery.id }} label={t('publisher.queue.confirmReceipt')} />
+                  </li>
+                ))}
+              </ul>
+            )}
+            <h2>{t('publisher.queue.objections')}</h2>
+            {open.length === 0 ? (
+              <p className="muted">{t('publisher.queue.none')}</p>
+            ) : (
+              <ul className="record-list" data-testid="queue-objections">
+                {open.map((o) => (
+                  <li key={o.code}>
+                    <span className="code">{o.code}</span> <span className="badge">{te('ObjectionStatus', o.status)}</span>{' '}
+                    <Link to={`/notices/${encodeURIComponent(o.notice!.code)}`}>{o.notice!.title}</Link> · {t('publisher.queue.filed')} {o.filedAt} ·{' '}
+                    {t('publisher.queue.answerBy')} {addDays(o.filedAt, objectionResponseDays)}
+                    {o.isOverdue && <span className="badge badge-warn"> {t('publisher.queue.overdue')}</span>}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        );
+      }}
+    </Query>
+  );
+}
+
+function addDays(iso: string, days: number): string {
+  const day = new Date(`${iso}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
+}
+
+function NeedDrafts({ needs }: { needs: { code: string; title: string; status: string; region: { name: string } }[] }) {
+  const { t, te } = useI18n();
+  return (
+    <ul className="record-list" data-testid="queue-needs">
+      {needs.map((n) => (
+        <li key={n.code} data-code={n.code}>
+          <Link to={`/needs/${encodeURIComponent(n.code)}`}>{n.title}</Link> <span className="code">{n.code}</span> {n.region.name}{' '}
+          <span className="badge">{te('NeedStatus', n.status)}</span>{' '}
+          <ActionButton mutation={doc.SubmitNeed} field="submitNeed" input={{ need: n.code }} label={t('publisher.needs.submit')} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const noticeText: FieldSpec[] = [
+  { name: 'title', label: 'publisher.notice.title', kind: 'text', required: true, maxLength: 300 },
+  { name: 'body', label: 'publisher.notice.body', kind: 'textarea', required: true, maxLength: 20000, hint: 'publisher.notice.bodyHint' },
+  { name: 'decidedOn', label: 'publisher.notice.decidedOn', kind: 'date', required: true, hint: 'publisher.notice.decidedOnHint' },
+  { name: 'noticePeriodDays', label: 'publisher.notice.period', kind: 'int', min: 10, max: 365, hint: 'publisher.notice.periodHint' },
+  { name: 'localSupervisionPhone', label: 'publisher.notice.phone', kind: 'text', required: true, maxLength: 20, hint: 'publisher.notice.phoneHint' },
+];
+
+function Notices({ region }: { region: string }) {
+  const { t } = useI18n();
+  const enums = useEnums('NoticeKind');
+  const draftSpec: FieldSpec[] = [
+    withEnum({ name: 'kind', label: 'publisher.notice.kind', kind: 'enum', enumName: 'NoticeKind', required: true }, enums),
+    { name: 'region', label: 'publisher.field.region', kind: 'text', required: true, maxLength: 12, hint: 'publisher.field.regionHint' },
+    ...noticeText,
+    { name: 'funds', label: 'publisher.notice.funds', kind: 'codes', hint: 'publisher.field.codesHint' },
+    { name: 'projects', label: 'publisher.notice.projects', kind: 'codes', hint: 'publisher.field.codesHint' },
+  ];
+  return (
+    <>
+      <h2>{t('publisher.tab.notices')}</h2>
+      <MutationForm<doc.Payload & { notice: { code: string } | null }>
+        id="draft-notice"
+        title="publisher.notice.draft"
+        spec={draftSpec}
+        initial={{ region }}
+        mutation={doc.DraftNotice}
+        field="draftNotice"
+        submit="publisher.notice.saveDraft"
+        onDone={(p) => {
+          if (p.notice) navigate(`${publisherPath}/notices/${encodeURIComponent(p.notice.code)}`);
+        }}
+      />
+      <MutationForm
+        id="supersede-notice"
+        title="publisher.notice.correct"
+        spec={[
+          { name: 'notice', label: 'publisher.notice.published', kind: 'text', required: true, maxLength: 32 },
+          { name: 'reason', label: 'publisher.notice.reason', kind: 'textarea', required: true, maxLength: 1000 },
+          ...noticeText,
+          { name: 'funds', label: 'publisher.notice.funds', kind: 'codes', hint: 'publisher.notice.sameSubjects' },
+          { name: 'projects', label: 'publisher.notice.projects', kind: 'codes', hint: 'publisher.notice.sameSubjects' },
+        ]}
+        mutation={doc.SupersedeNotice}
+        field="supersedeNotice"
+        submit="publisher.notice.publishCorrection"
+      />
+      <MutationForm
+        id="withdraw-notice"
+        title="publisher.notice.withdraw"
+        spec={[
+          { name: 'notice', label: 'publisher.notice.published', kind: 'text', required: true, maxLength: 32 },
+          { name: 'reason', label: 'publisher.notice.reason', kind: 'textarea', required: true, maxLength: 1000 },
+        ]}
+        mutation={doc.WithdrawNotice}
+        field="withdrawNotice"
+        submit="publisher.notice.withdrawSubmit"
+      />
+      <RegionList region={region} show="notices" />
+    </>
+  );
+}
+
+/** A draft before publication: the lateness and notice-period checks the API computes for today, the edit form, publish. */
+function DraftPreview({ code }: { code: string }) {
+  const { t, tf, te } = useI18n();
+  const [published, setPublished] = useState<string | null>(null);
+  if (published) {
+    return (
+      <p className="success" role="status" data-testid="notice-published">
+        {t('publisher.notice.publishedAs')} <Link to={`/notices/${encodeURIComponent(published)}`}>{published}</Link>
+      </p>
+    );
+  }
+  return (
+    <Query query={doc.PublicationCheck} variables={{ notice: code }} refetchOn={['Notice']}>
+      {({ noticePublicationCheck: check }) => {
+        if (!check) return <p>{t('publisher.notice.noDraft')}</p>;
+        const n = check.notice;
+        return (
+          <article data-testid="draft-preview">
+            <h2>{tf('publisher.notice.preview', { code: n.code })}</h2>
+            <div className="notice-preview">
+              <h3>{n.title}</h3>
+              <div className="meta">
+                <span className="badge">{te('NoticeKind', n.kind)}</span> {n.region.name} · {t('publisher.notice.decidedOn')} {n.decidedOn}
+              </div>
+              <p style={{ whiteSpace: 'pre-wrap' }}>{n.body}</p>
+            </div>
+            <h3>{t('publisher.check.title')}</h3>
+            <dl className="publication-check" data-testid="publication-check">
+              <dt>{t('publisher.check.publishedOn')}</dt>
+              <dd>{check.publishedOn}</dd>
+              <dt>{t('publisher.check.onTimeUntil')}</dt>
+              <dd>{check.onTimeUntil}</dd>
+              <dt>{t('publisher.check.lateness')}</dt>
+              <dd data-testid="check-lateness" className={check.isLate ? 'warning' : undefined}>
+                {check.isLate ? tf('publisher.check.late', { days: check.workingDaysLate }) : t('publisher.check.onTime')}
+              </dd>
+              <dt>{t('publisher.check.period')}</dt>
+              <dd data-testid="check-period">
+                {check.noticePeriodDays === null
+                  ? t('publisher.check.noPeriod')
+                  : tf('publisher.check.periodEnds', { days: check.noticePeriodDays, end: check.noticePeriodEndsOn ?? '—' })}
+              </dd>
+            </dl>
+            <ActionButton
+              mutation={doc.PublishNotice}
+              field="publishNotice"
+              input={{ notice: n.code }}
+              label={t('publisher.notice.publish')}
+              primary
+              onDone={(p) => setPublished((p.notice as { code: string }).code)}
+            />
+            <MutationForm
+              key={n.code}
+              id="update-draft"
+              title="publisher.notice.edit"
+              spec={noticeText}
+              fixed={{ notice: n.code }}
+              initial={{
+                title: n.title,
+                body: n.body,
+                decidedOn: n.decidedOn,
+                noticePeriodDays: n.noticePeriodDays === null ? '' : String(n.noticePeriodDays),
+                localSupervisionPhone: n.localSupervisionPhone ?? '',
+              }}
+              keepOnSuccess
+              mutation={doc.UpdateDraftNotice}
+              field="updateDraftNotice"
+              submit="publisher.notice.saveDraft"
+            />
+          </article>
+        );
+      }}
+    </Query>
+  );
+}
+
+function Funds({ region }: { region: string }) {
+  const { t } = useI18n();
+  const enums = useEnums('FundLevel', 'FundSourceType', 'TransactionKind');
+  return (
+    <>
+      <h2>{t('publisher.tab.funds')}</h2>
+      <MutationForm<doc.Payload & { fund: { code: string } | null }>
+        id="create-fund"
+        title="publisher.fund.create"
+        spec={[
+          { name: 'name', label: 'publisher.fund.name', kind: 'text', required: true, maxLength: 200 },
+          { name: 'documentNumber', label: 'publisher.fund.documentNumber', kind: 'text', required: true, maxLength: 100 },
+          withEnum({ name: 'sourceType', label: 'publisher.fund.sourceType', kind: 'enum', enumName: 'FundSourceType', required: true }, enums),
+          withEnum({ name: 'level', label: 'publisher.fund.level', kind: 'enum', enumName: 'FundLevel', required: true }, enums),
+          { name: 'fiscalYear', label: 'publisher.field.fiscalYear', kind: 'int', required: true, min: 2000, max: 2100 },
+          { name: 'amountFen', label: 'publisher.field.amount', kind: 'yuan', required: true, min: 1 },
+          { name: 'region', label: 'publisher.field.region', kind: 'text', required: true, maxLength: 12, hint: 'publisher.field.regionHint' },
+          { name: 'purpose', label: 'publisher.fund.purpose', kind: 'textarea', required: true, maxLength: 2000 },
+          { name: 'decidedOn', label: 'publisher.field.decidedOn', kind: 'date', required: true },
+        ]}
+        initial={{ region }}
+        mutation={doc.CreateFund}
+        field="createFund"
+        submit="publisher.fund.createSubmit"
+        onDone={(p) => p.fund && `${t('publisher.form.saved')} ${p.fund.code}`}
+      />
+      <MutationForm
+        id="allocate-fund"
+        title="publisher.fund.allocate"
+        spec={[
+          { name: 'fund', label: 'publisher.field.fund', kind: 'text', required: true, maxLength: 32 },
+          { name: 'project', label: 'publisher.field.project', kind: 'text', required: true, maxLength: 32 },
+          { name: 'amountFen', label: 'publisher.field.amount', kind: 'yuan', required: true, min: 1 },
+          { name: 'decidedOn', label: 'publisher.field.decidedOn', kind: 'date', required: true },
+        ]}
+        mutation={doc.AllocateFund}
+        field="allocateFund"
+        submit="publisher.fund.allocateSubmit"
+      />
+      <MutationForm
+        id="record-transaction"
+        title="publisher.fund.transaction"
+        spec={[
+          { name: 'project', label: 'publisher.field.project', kind: 'text', required: true, maxLength: 32 },
+          { name: 'fund', label: 'publisher.field.fundOptional', kind: 'text', maxLength: 32 },
+          withEnum({ name: 'kind', label: 'publisher.fund.kind', kind: 'enum', enumName: 'TransactionKind', required: true }, { TransactionKind: enums.TransactionKind.filter((k) => k !== 'PLEDGE') }),
+          { name: 'amountFen', label: 'publisher.field.amount', kind: 'yuan', required: true, min: 1 },
+          { name: 'date', label: 'publisher.fund.date', kind: 'date', required: true },
+          { name: 'description', label: 'publisher.fund.description', kind: 'textarea', required: true, maxLength: 1000 },
+          { name: 'providerRegion', label: 'publisher.fund.providerRegion', kind: 'text', maxLength: 12, hint: 'publisher.fund.providerRegionHint' },
+        ]}
+        mutation={doc.RecordTransaction}
+        field="recordTransaction"
+        submit="publisher.fund.transactionSubmit"
+      />
+      <RegionList region={region} show="funds" />
+    </>
+  );
+}
+
+function Projects({ region }: { region: string }) {
+  const { t } = useI18n();
+  const { session } = useAuth();
+  const enums = useEnums('ProjectCategory', 'ProjectStatus');
+  return (
+    <>
+      <h2>{t('publisher.tab.projects')}</h2>
+      <MutationForm<doc.Payload & { project: { code: string } | null }>
+        id="create-project"
+        title="publisher.project.create"
+        spec={[
+          { name: 'name', label: 'publisher.project.name', kind: 'text', required: true, maxLength: 200 },
+          withEnum({ name: 'category', label: 'publisher.project.category', kind: 'enum', enumName: 'ProjectCategory', required: true }, enums),
+          { name: 'region', label: 'publisher.field.region', kind: 'text', required: true, maxLength: 12, hint: 'publisher.field.regionHint' },
+          { name: 'fiscalYear', label: 'publisher.field.fiscalYear', kind: 'int', required: true, min: 2000, max: 2100 },
+          { name: 'budgetFen', label: 'publisher.project.budget', kind: 'yuan', required: true, min: 1 },
+          { name: 'plannedStart', label: 'publisher.project.plannedStart', kind: 'date', required: true },
+          { name: 'plannedEnd', label: 'publisher.project.plannedEnd', kind: 'date', required: true },
+          { name: 'implementingOrganization', label: 'publisher.project.implementer', kind: 'text', required: true, maxLength: 32 },
+          { name: 'responsibleRole', label: 'publisher.project.responsibleRole', kind: 'text', required: true, maxLength: 100, hint: 'publisher.project.responsibleRoleHint' },
+          { name: 'description', label: 'publisher.project.description', kind: 'textarea', required: true, maxLength: 4000 },
+          {
+            name: 'targets',
+            label: 'publisher.project.targets',
+            kind: 'rows',
+            hint: 'publisher.project.targetsHint',
+            columns: [
+              { name: 'indicator', label: 'publisher.project.indicator', kind: 'text', maxLength: 200 },
+              { name: 'baseline', label: 'publisher.project.baseline', kind: 'decimal' },
+              { name: 'target', label: 'publisher.project.target', kind: 'decimal' },
+              { name: 'unit', label: 'publisher.project.unit', kind: 'text', maxLength: 20 },
+            ],
+          },
+        ]}
+        initial={{ region, implementingOrganization: session?.organization ?? '' }}
+        mutation={doc.CreateProject}
+        field="createProject"
+        submit="publisher.project.createSubmit"
+        onDone={(p) => p.project && `${t('publisher.form.saved')} ${p.project.code}`}
+      />
+      <MutationForm
+        id="move-project"
+        title="publisher.project.move"
+        spec={[
+          { name: 'project', label: 'publisher.field.project', kind: 'text', required: true, maxLength: 32 },
+          withEnum({ name: 'to', label: 'publisher.project.to', kind: 'enum', enumName: 'ProjectStatus', required: true }, enums),
+          { name: 'on', label: 'publisher.project.on', kind: 'date', hint: 'publisher.project.onHint' },
+          { name: 'reason', label: 'publisher.project.reason', kind: 'textarea', maxLength: 1000, hint: 'publisher.project.reasonHint' },
+        ]}
+        mutation={doc.MoveProject}
+        field="moveProject"
+        submit="publisher.project.moveSubmit"
+      />
+      <MutationForm
+        id="project-results"
+        title="publisher.project.results"
+        spec={[
+          { name: 'project', label: 'publisher.field.project', kind: 'text', required: true, maxLength: 32 },
+          { name: 'beneficiaryHouseholds', label: 'publisher.project.households', kind: 'int' },
+          { name: 'beneficiaryPeople', label: 'publisher.project.people', kind: 'int' },
+          {
+            name: 'actuals',
+            label: 'publisher.project.actuals',
+            kind: 'rows',
+            hint: 'publisher.project.actualsHint',
+            columns: [
+              { name: 'indicator', label: 'publisher.project.indicator', kind: 'text', maxLength: 200 },
+              { name: 'actual', label: 'publisher.project.actual', kind: 'decimal' },
+            ],
+          },
+        ]}
+        mutation={doc.RecordProjectResults}
+        field="recordProjectResults"
+        submit="publisher.project.resultsSubmit"
+      />
+      <RegionList region={region} show="projects" />
+    </>
+  );
+}
+
+function Villages({ region }: { region: string }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <h2>{t('publisher.tab.villages')}</h2>
+      <p className="hint">{t('publisher.village.intro')}</p>
+      <MutationForm
+        id="village-statistics"
+        title="publisher.village.record"
+        spec={[
+          { name: 'region', label: 'publisher.village.code', kind: 'text', required: true, maxLength: 12, hint: 'publisher.village.codeHint' },
+          { name: 'year', label: 'publisher.village.year', kind: 'int', required: true, min: 2000, max: 2100 },
+          { name: 'population', label: 'publisher.village.population', kind: 'int', required: true },
+          { name: 'poorHouseholds', label: 'publisher.village.poorHouseholds', kind: 'int', required: true },
+          { name: 'poorPeople', label: 'publisher.village.poorPeople', kind: 'int', required: true },
+          { name: 'perCapitaDisposableIncomeFen', label: 'publisher.village.income', kind: 'yuan', required: true },
+          { name: 'collectiveIncomeFen', label: 'publisher.village.collectiveIncome', kind: 'yuan', required: true },
+        ]}
+        initial={{ region: region.length === 12 ? region : '' }}
+        keepOnSuccess
+        mutation={doc.RecordVillageStatistics}
+        field="recordVillageStatistics"
+        submit="publisher.village.submit"
+      />
+    </>
+  );
+}
+
+function Needs({ region }: { region: string }) {
+  const { t } = useI18n();
+  const enums = useEnums('NeedCategory', 'NeedPriority');
+  return (
+    <>
+      <h2>{t('publisher.tab.needs')}</h2>
+      <MutationForm<doc.Payload & { need: { code: string } | null }>
+        id="register-need"
+        title="publisher.needs.register"
+        spec={[
+          { name: 'title', label: 'publisher.needs.title', kind: 'text', required: true, maxLength: 200 },
+          withEnum({ name: 'category', label: 'publisher.needs.category', kind: 'enum', enumName: 'NeedCategory', required: true }, enums),
+          withEnum({ name: 'priority', label: 'publisher.needs.priority', kind: 'enum', enumName: 'NeedPriority', required: true }, enums),
+          { name: 'region', label: 'publisher.needs.place', kind: 'text', required: true, maxLength: 12, hint: 'publisher.needs.placeHint' },
+          { name: 'description', label: 'publisher.needs.description', kind: 'textarea', required: true, maxLength: 4000, hint: 'publisher.needs.descriptionHint' },
+          { name: 'amountFen', label: 'publisher.needs.amount', kind: 'yuan', min: 1, hint: 'publisher.needs.amountHint' },
+          { name: 'quantity', label: 'publisher.needs.quantity', kind: 'int', min: 1 },
+          { name: 'unit', label: 'publisher.needs.unit', kind: 'text', maxLength: 20 },
+          { name: 'deadline', label: 'publisher.needs.deadline', kind: 'date', required: true, hint: 'publisher.needs.deadlineHint' },
+          { name: 'project', label: 'publisher.field.projectOptional', kind: 'text', maxLength: 32 },
+          { name: 'pairing', label: 'publisher.needs.pairing', kind: 'text', maxLength: 32 },
+          { name: 'submit', label: 'publisher.needs.submitNow', kind: 'bool' },
+        ]}
+        initial={{ region: region.length >= 9 ? region : '' }}
+        mutation={doc.RegisterNeed}
+        field="registerNeed"
+        submit="publisher.needs.registerSubmit"
+        onDone={(p) => p.need && `${t('publisher.needs.registered')} ${p.need.code}`}
+      />
+      <h3>{t('publisher.queue.needs')}</h3>
+      <Query query={doc.PublisherQueue} variables={{ region }} refetchOn={['Need']}>
+        {({ needs }) => (needs.nodes.length === 0 ? <p className="muted">{t('publisher.queue.none')}</p> : <NeedDrafts needs={needs.nodes} />)}
+      </Query>
+    </>
+  );
+}
+
+/** The region's latest funds, projects or published notices, with their codes to type into the forms. */
+function RegionList({ region, show }: { region: string; show: 'funds' | 'projects' | 'notices' }) {
+  const { t, te } = useI18n();
+  return (
+    <>
+      <h3>{t(`publisher.list.${show}` as const)}</h3>
+      <Query query={doc.RegionRecords} variables={{ region }} refetchOn={['Fund', 'Project', 'Notice']}>
+        {(data) => (
+          <ul className="record-list">
+            {show === 'funds' &&
+              data.funds.nodes.map((f) => (
+                <li key={f.code}>
+                  <span className="code">{f.code}</span> <Link to={`/funds/${encodeURIComponent(f.code)}`}>{f.name}</Link> · {f.fiscalYear} · ¥{f.amount.yuan}
+                </li>
+              ))}
+            {show === 'projects' &&
+              data.projects.nodes.map((p) => (
+                <li key={p.code}>
+                  <span className="code">{p.code}</span> <Link to={`/projects/${encodeURIComponent(p.code)}`}>{p.name}</Link> · {p.region.name}{' '}
+                  <span className="badge">{te('ProjectStatus', p.status)}</span>
+                </li>
+              ))}
+            {show === 'notices' &&
+              data.notices.nodes.map((n) => (
+                <li key={n.code}>
+                  <span className="code">{n.code}</span> <Link to={`/notices/${encodeURIComponent(n.code)}`}>{n.title}</Link> · {n.publishedOn}
+                </li>
+              ))}
+          </ul>
+        )}
+      </Query>
+    </>
+  );
+}
