@@ -19,6 +19,11 @@ import { Projects } from './pages/Projects';
 import { VillagePage } from './pages/Village';
 import { Villages } from './pages/Villages';
 import { Link, pathParam, usePath } from './router';
+import { useAuth } from './lib/auth';
+import { AuditorWorkspace } from './pages/work/Auditor';
+import { DonorWorkspace } from './pages/work/Donor';
+import { ReviewerWorkspace } from './pages/work/Reviewer';
+import { Workspaces } from './pages/work/Workspaces';
 
 const sections: { path: string; label: MessageKey; also?: string[] }[] = [
   { path: '/', label: 'nav.home' },
@@ -56,6 +61,10 @@ const listPages: Record<string, () => ReactNode> = {
   '/organizations': () => <Organizations />,
   '/projects': () => <Projects />,
   '/data': () => <Data />,
+  '/work': () => <Workspaces />,
+  '/work/reviewer': () => <ReviewerWorkspace />,
+  '/work/donor': () => <DonorWorkspace />,
+  '/work/auditor': () => <AuditorWorkspace />,
 };
 
 function page(path: string): ReactNode {
@@ -77,6 +86,7 @@ export function App() {
   const { t, lang, setLang } = useI18n();
   const path = usePath();
   const main = useRef<HTMLElement>(null);
+  const { session } = useAuth();
 
   return (
     <>
@@ -112,6 +122,13 @@ export function App() {
                 </Link>
               </li>
             ))}
+            {session && (
+              <li>
+                <Link to="/work" current={within('/work', path)}>
+                  {t('reviewer.hub.nav')}
+                </Link>
+              </li>
+            )}
           </ul>
         </nav>
       </header>

@@ -11,6 +11,7 @@ const storageKey = 'openaid.token';
 export interface Session {
   token: string;
   organization: string | null;
+  region: string | null;
   roles: string[];
   name: string | null;
   expires: Date | null;
@@ -42,6 +43,7 @@ export function decodeToken(raw: string): Session | null {
     return {
       token,
       organization: typeof payload.org === 'string' ? payload.org : null,
+      region: typeof payload.region === 'string' ? payload.region : null,
       roles: Array.isArray(roles) ? roles.map(String) : typeof roles === 'string' ? [roles] : [],
       name: typeof payload.name === 'string' ? payload.name : null,
       expires: typeof payload.exp === 'number' ? new Date(payload.exp * 1000) : null,
