@@ -273,7 +273,8 @@ function ObjectionQueue({ region }: { region: string | null }) {
               ) : (
                 <ul className="record-list">
                   {open.map((o) => (
-                    <QueuedObjectionItem key={o.code} objection={o} deadlineDays={objectionStats.deadlineDays} onDone={setDone} />
+                    // Keyed by status too: a new state offers other actions, with the first one chosen.
+                    <QueuedObjectionItem key={`${o.code}-${o.status}`} objection={o} deadlineDays={objectionStats.deadlineDays} onDone={setDone} />
                   ))}
                 </ul>
               )}
