@@ -112,6 +112,9 @@ test('a donor pledges, the village confirms, the donor records a delivery, the v
   const made = page.getByTestId('pledge-made');
   await made.waitFor();
   const pledge = (await made.locator('.code').textContent()).trim();
+  await page.getByTestId('need-status').filter({ hasText: '已认捐满' }).waitFor();
+  assert.equal(await page.getByTestId('pledge-form').count(), 0, 'the filled need takes no more pledges');
+  assert.ok((await made.textContent()).includes(pledge), 'the code still shows once the form is gone');
 
   await page.goto(`${baseUrl}/#/work/donor`);
   const mine = page.locator(`[data-testid="my-pledge"][data-code="${pledge}"]`);
@@ -173,8 +176,8 @@ test('a citizen objects, a reviewer investigates and answers in the workspace, a
     return;
   }
   const { page, consoleErrors, screenshot } = browser;
-  await signOut(page).catch(() => {});
   await page.goto(`${baseUrl}/#/notices/${encodeURIComponent(notice)}`);
+  await signOut(page);
   const form = page.getByTestId('objection-form');
   await form.getByLabel('问题类型').selectOption('WRONG_BENEFICIARIES');
   await form.getByLabel('具体情况').fill('公示名单中有一户家庭已不在本村居住，请核实。');
@@ -204,5 +207,50 @@ test('a citizen objects, a reviewer investigates and answers in the workspace, a
   const listed = page.locator(`[data-testid="objections"] li[data-code="${code}"]`);
   await listed.waitFor();
   assert.ok((await listed.textContent()).includes(answer), 'the answer shows under the notice');
+  assert.deepEqual(consoleErrors, []);
+});
+
+test('a reviewer hides an abusive description; the auditor sees the public reason by day, reads the contact and finds the read in the log', async (t) => {
+  const notice = env.OPENAID_OPEN_NOTICE;
+  if (!notice || !tokens.noticeReviewer || !env.OPENAID_TOKEN_AUDITOR) {
+    t.skip('needs OPENAID_OPEN_NOTICE, OPENAID_TOKEN_NOTICE_REVIEWER and OPENAID_TOKEN_AUDITOR');
+    return;
+  }
+  const { page, consoleErrors } = browser;
+  await page.goto(`${baseUrl}/#/notices/${encodeURIComponent(notice)}`);
+  await signOut(page);
+  const form = page.getByTestId('objection-form');
+  await form.getByLabel('问题类型').selectOption('WRONG_BENEFICIARIES');
+  await form.getByLabel('具体情况').fill('村干部都是骗子，这个公告全是假的！');
+  await form.getByLabel('电话').fill('0776-7000001');
+  await form.getByRole('button', { name: '提交异议' }).click();
+  await page.getByTestId('objection-filed').waitFor();
+  const code = (await page.getByTestId('objection-filed').locator('.code').textContent()).trim();
+
+  await signInAs(page, tokens.noticeReviewer);
+  await page.goto(`${baseUrl}/#/work/reviewer`);
+  const item = page.locator(`[data-testid="queued-objection"][data-code="${code}"]`);
+  await item.getByLabel('处理方式').selectOption('hide');
+  const reason = '描述含有侮辱性言语，依规隐藏。';
+  await item.getByLabel('隐藏的理由（公开）').fill(reason);
+  await item.getByRole('button', { name: '隐藏描述' }).click();
+  await page.getByTestId('objection-done').waitFor();
+
+  await signInAs(page, env.OPENAID_TOKEN_AUDITOR);
+  await page.goto(`${baseUrl}/#/work/auditor`);
+  const audited = page.locator(`[data-testid="auditor-objections"] li[data-code="${code}"]`);
+  const hidden = audited.getByTestId('hidden-description');
+  await hidden.waitFor();
+  const { objection } = await graphql('query($c: String!) { objection(code: $c) { descriptionHiddenAt } }', { c: code });
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(objection.descriptionHiddenAt));
+  const text = await hidden.textContent();
+  assert.ok(text.includes(reason) && text.includes(day), text);
+  assert.doesNotMatch(text, /\d{1,2}:\d{2}/, 'a day only, no time');
+
+  await audited.getByRole('button', { name: '查看投诉人联系方式' }).click();
+  assert.match(await audited.getByTestId('objection-contact').textContent(), /0776-7000001/);
+  await audited.getByRole('button', { name: '查阅记录' }).click();
+  await audited.getByTestId('contact-reads').getByRole('cell', { name: '审计人员', exact: true }).waitFor();
+  await signOut(page);
   assert.deepEqual(consoleErrors, []);
 });

@@ -618,4 +618,6 @@ export const en: Record<MessageKey, string> = {
   'auditor.readRole': 'Role',
   'auditor.readBy': 'Read by',
   'auditor.verify': 'Audit trail verification',
+  'auditor.role.Auditor': 'Auditor',
+  'auditor.role.Reviewer': 'Reviewer',
 };

@@ -608,6 +608,8 @@ export const zh = {
   'auditor.readRole': '身份',
   'auditor.readBy': '查阅人',
   'auditor.verify': '审计链核验',
+  'auditor.role.Auditor': '审计人员',
+  'auditor.role.Reviewer': '审核人员',
 };
 
 export type MessageKey = keyof typeof zh;

@@ -150,7 +150,7 @@ function ReadLog({ objection }: { objection: string | null }) {
                   <tr key={r.sequence}>
                     <td>{formatDateTime(r.at)}</td>
                     <td className="code">{r.objectionCode}</td>
-                    <td>{r.actorRole}</td>
+                    <td>{t(`auditor.role.${r.actorRole}` as 'auditor.role.Auditor') ?? r.actorRole}</td>
                     <td>
                       {r.actorSubject}
                       {r.actorOrganizationCode ? ` · ${r.actorOrganizationCode}` : ''}
