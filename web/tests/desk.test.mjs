@@ -119,6 +119,10 @@ test('a donor pledges, the village confirms, the donor records a delivery, the v
   await page.goto(`${baseUrl}/#/work/donor`);
   const mine = page.locator(`[data-testid="my-pledge"][data-code="${pledge}"]`);
   await mine.waitFor();
+  // Suggestions with their reasons come first, as many as the API ranks.
+  const suggested = await graphql('query($o: String!) { suggestedNeeds(organization: $o, first: 5) { reasonCode } }', { o: env.OPENAID_DONOR_ORG });
+  assert.equal(await page.getByTestId('suggestion-reason').count(), suggested.suggestedNeeds.length);
+  assert.equal(await page.locator('main section').first().getAttribute('data-testid'), 'donor-suggestions');
   const { pledge: held } = await graphql('query($c: String!) { pledge(code: $c) { confirmBy need { code status } } }', { c: pledge });
   assert.equal(held.need.status, 'FULLY_PLEDGED');
   assert.ok((await mine.textContent()).includes(code), 'the pledge shows its need code');

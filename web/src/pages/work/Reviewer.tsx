@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { gql, useQuery } from 'urql';
 import { FormErrors, type PayloadError } from '../../components/FormErrors';
-import { formatAmount, NeedListFields, NeedProgress, type NeedListItem } from '../../components/NeedList';
+import { formatAmount, NeedListFields, type NeedListItem } from '../../components/NeedList';
 import { Query } from '../../components/Query';
 import { useI18n } from '../../i18n';
 import { checkText, useAction } from '../../lib/action';
@@ -138,7 +138,6 @@ function QueuedNeedItem({ need }: { need: QueuedNeed }) {
         {tf('reviewer.requestedCap', { requested: formatAmount(need.requested), cap })}{' '}
         {need.isOverCap && <strong className="badge badge-late">{t('reviewer.overCap')}</strong>}
       </p>
-      <NeedProgress need={need} />
       <form onSubmit={submit} className="objection-form" aria-labelledby={`${id}-legend`}>
         <FormErrors title={t('reviewer.refused')} errors={errors} />
         <fieldset>
