@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { gql, useQuery } from 'urql';
 import { FormErrors, type PayloadError } from '../../components/FormErrors';
 import { formatAmount, NeedListFields, type NeedListItem } from '../../components/NeedList';
@@ -296,7 +296,8 @@ function QueuedObjectionItem({ objection: o, deadlineDays, onDone }: { objection
   const id = `objection-${o.code}`;
   const wording = { required: t('reviewer.required'), tooLong: t('reviewer.tooLong') };
   const current = action === 'answer' ? answer : action === 'reject' ? reject : hide;
-  const errors = [...start.errors, ...current.errors];
+  // Memoised: the summary takes the focus when the errors change, not on every keystroke.
+  const errors = useMemo(() => [...start.errors, ...current.errors], [start.errors, current.errors]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
