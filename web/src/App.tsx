@@ -19,8 +19,12 @@ import { Projects } from './pages/Projects';
 import { VillagePage } from './pages/Village';
 import { Villages } from './pages/Villages';
 import { Link, pathParam, usePath } from './router';
-import { PublisherWorkspace, publisherPath, publisherRole } from './publisher/Workspace';
 import { useAuth } from './lib/auth';
+import { PublisherWorkspace, publisherPath } from './publisher/Workspace';
+import { AuditorWorkspace } from './pages/work/Auditor';
+import { DonorWorkspace } from './pages/work/Donor';
+import { ReviewerWorkspace } from './pages/work/Reviewer';
+import { Workspaces } from './pages/work/Workspaces';
 
 const sections: { path: string; label: MessageKey; also?: string[] }[] = [
   { path: '/', label: 'nav.home' },
@@ -58,6 +62,10 @@ const listPages: Record<string, () => ReactNode> = {
   '/organizations': () => <Organizations />,
   '/projects': () => <Projects />,
   '/data': () => <Data />,
+  '/work': () => <Workspaces />,
+  '/work/reviewer': () => <ReviewerWorkspace />,
+  '/work/donor': () => <DonorWorkspace />,
+  '/work/auditor': () => <AuditorWorkspace />,
 };
 
 function page(path: string): ReactNode {
@@ -79,8 +87,8 @@ function NotFound() {
 export function App() {
   const { t, lang, setLang } = useI18n();
   const path = usePath();
-  const { session } = useAuth();
   const main = useRef<HTMLElement>(null);
+  const { session } = useAuth();
 
   return (
     <>
@@ -116,10 +124,10 @@ export function App() {
                 </Link>
               </li>
             ))}
-            {session?.roles.includes(publisherRole) && (
+            {session && (
               <li>
-                <Link to={publisherPath} current={within(publisherPath, path)}>
-                  {t('publisher.nav')}
+                <Link to="/work" current={within('/work', path)}>
+                  {t('work.nav')}
                 </Link>
               </li>
             )}

@@ -49,6 +49,7 @@ test('a county official drafts, previews and publishes a fund notice, which then
   assert.equal(await page.getByRole('link', { name: '工作台' }).count(), 0, 'no workspace entry before signing in');
   await signIn(page, countyToken);
   await page.getByRole('link', { name: '工作台' }).click();
+  await page.getByRole('link', { name: '发布方工作台' }).click();
   await page.getByTestId('publisher-queue').waitFor();
 
   // A fund, through the workspace: the amount is typed in yuan and sent in fen.

@@ -62,6 +62,10 @@ public class BrowserTests(IsolatedDemoServer server, ITestOutputHelper output) :
         {
             var publisher = await TestPublisher.ForDemoCountyAsync(server);
             scenarios["OPENAID_OPEN_NOTICE"] = await publisher.PublishNoticeOpenForObjectionsAsync();
+
+            // The Reviewer of the notice's county answers objections to it in the Reviewer workspace (desk.test.mjs).
+            var countyOffice = await OfficeCodeAsync(publisher.County);
+            scenarios["OPENAID_TOKEN_NOTICE_REVIEWER"] = server.MintToken([Roles.Reviewer], publisher.County, countyOffice);
         }
 
         if (await SchemaHasAsync("Mutation", "pledge") && await SchemaHasAsync("Mutation", "reviewNeed"))
@@ -80,6 +84,13 @@ public class BrowserTests(IsolatedDemoServer server, ITestOutputHelper output) :
             scenarios["OPENAID_TOKEN_DONOR"] = tokens.Mint("browser-donor", [Roles.Donor], null, donor.Code, null, TimeSpan.FromHours(2));
             scenarios["OPENAID_NEED_VILLAGE"] = village.RegionCode.ShortForm;
             scenarios["OPENAID_DONOR_ORG"] = donor.Code;
+
+            // The village side confirms agreements and receipts (desk.test.mjs): a Publisher of the village, acting for
+            // its township's government where the demo data has one.
+            var township = village.Code / 1000 * 1000;
+            var townshipGovernment = await db.Organizations.Where(o => o.Kind == OrganizationKind.Government && o.RegionCode == township).Select(o => o.Code).FirstOrDefaultAsync();
+            scenarios["OPENAID_TOKEN_VILLAGE"] = tokens.Mint("browser-village", [Roles.Publisher], village.RegionCode.ShortForm, townshipGovernment ?? office.Code, null, TimeSpan.FromHours(2));
+            scenarios["OPENAID_TOKEN_AUDITOR"] = tokens.Mint("browser-auditor", [Roles.Auditor], null, null, "王审计", TimeSpan.FromHours(2));
         }
 
         if (await SchemaHasAsync("Query", "noticePublicationCheck"))
@@ -100,6 +111,14 @@ public class BrowserTests(IsolatedDemoServer server, ITestOutputHelper output) :
         }
 
         return scenarios;
+    }
+
+    private async Task<string?> OfficeCodeAsync(string county)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OpenAidDbContext>();
+        var code = RegionCode.Parse(county).Value;
+        return await db.Organizations.Where(o => o.RegionCode == code && o.Name.EndsWith("扶贫开发办公室")).Select(o => o.Code).FirstOrDefaultAsync();
     }
 
     private async Task<bool> SchemaHasAsync(string type, string field)

@@ -32,13 +32,13 @@ const NeedPageQuery = gql<{ need: NeedDetail | null }, { code: string }>`
 `;
 
 interface PledgeResult {
-  pledge: { pledge: { code: string; status: string } | null; errors: { code: string; message: string; field: string | null }[] };
+  pledge: { pledge: { code: string; status: string; confirmBy: string } | null; errors: { code: string; message: string; field: string | null }[] };
 }
 
 const PledgeMutation = gql<PledgeResult, { input: Record<string, string | number | null> }>`
   mutation PledgeToNeed($input: PledgeInput!) {
     pledge(input: $input) {
-      pledge { code status }
+      pledge { code status confirmBy }
       errors { code message field }
     }
   }
@@ -71,9 +71,11 @@ export function NeedPage({ code }: { code: string }) {
 }
 
 function NeedRecord({ code }: { code: string }) {
-  const { t, te } = useI18n();
+  const { t, tf, te } = useI18n();
   const { session } = useAuth();
   const [result, reexecute] = useQuery({ query: NeedPageQuery, variables: { code } });
+  // Kept here, not in the form: a pledge that fills the need closes the form, and its code and date still show.
+  const [pledged, setPledged] = useState<{ code: string; confirmBy: string } | null>(null);
 
   if (result.fetching && !result.data) {
     return (
@@ -126,8 +128,20 @@ function NeedRecord({ code }: { code: string }) {
       <p data-testid="need-remaining">
         {t('need.remaining')} {formatAmount(need.remaining)}
       </p>
+      {pledged && (
+        <p className="success" role="status" data-testid="pledge-made">
+          {t('pledge.made')} <span className="code">{pledged.code}</span> · {tf('donor.confirmBy', { day: pledged.confirmBy })}
+        </p>
+      )}
       {canPledge ? (
-        <PledgeForm key={need.code} need={need} onPledged={() => reexecute({ requestPolicy: 'network-only' })} />
+        <PledgeForm
+          key={need.code}
+          need={need}
+          onPledged={(made) => {
+            setPledged(made);
+            reexecute({ requestPolicy: 'network-only' });
+          }}
+        />
       ) : (
         openStatuses.includes(need.status) && !session?.roles.includes('Donor') && <p className="hint">{t('pledge.signInHint')}</p>
       )}
@@ -138,14 +152,13 @@ function NeedRecord({ code }: { code: string }) {
   );
 }
 
-function PledgeForm({ need, onPledged }: { need: NeedDetail; onPledged: () => void }) {
+function PledgeForm({ need, onPledged }: { need: NeedDetail; onPledged: (made: { code: string; confirmBy: string }) => void }) {
   const { t, tf } = useI18n();
   const { session } = useAuth();
   const [result, pledge] = useMutation(PledgeMutation);
   const isMoney = need.remaining.money !== null;
   const [amount, setAmount] = useState(isMoney ? (need.remaining.money?.yuan ?? '') : String(need.remaining.quantity));
   const [invalid, setInvalid] = useState(false);
-  const [pledged, setPledged] = useState<string | null>(null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -162,10 +175,7 @@ function PledgeForm({ need, onPledged }: { need: NeedDetail; onPledged: () => vo
       },
     });
     const made = outcome.data?.pledge.pledge;
-    if (made) {
-      setPledged(made.code);
-      onPledged();
-    }
+    if (made) onPledged(made);
   };
 
   const payloadErrors = result.data?.pledge.errors ?? [];
@@ -173,11 +183,6 @@ function PledgeForm({ need, onPledged }: { need: NeedDetail; onPledged: () => vo
     <form className="objection-form pledge-form" onSubmit={submit} data-testid="pledge-form">
       <h2>{t('pledge.title')}</h2>
       <p>{tf('pledge.intro', { org: session?.organization ?? '—' })}</p>
-      {pledged && (
-        <p className="success" role="status" data-testid="pledge-made">
-          {t('pledge.made')} <span className="code">{pledged}</span>
-        </p>
-      )}
       {result.error && <ErrorBox title={t('pledge.failed')} messages={[result.error.message]} />}
       {invalid && <ErrorBox title={t('pledge.refused')} messages={[t('pledge.invalidAmount')]} />}
       {payloadErrors.length > 0 && <ErrorBox title={t('pledge.refused')} messages={payloadErrors.map((e) => e.message)} />}

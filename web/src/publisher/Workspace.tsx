@@ -154,7 +154,7 @@ function Queue({ region }: { region: string }) {
             ) : (
               <ul className="record-list">
                 {toConfirm.map((p) => (
-                  <li key={p.code}>
+                  <li key={p.code} data-testid="pledge-to-agree" data-code={p.code}>
                     <span className="code">{p.code}</span> {p.organization.name} → {p.region.name} · {t('publisher.queue.confirmBy')} {p.confirmBy}{' '}
                     <ActionButton mutation={doc.ConfirmPledge} field="confirmPledge" input={{ pledge: p.code }} label={t('publisher.queue.confirmPledge')} />
                   </li>
@@ -167,7 +167,7 @@ function Queue({ region }: { region: string }) {
             ) : (
               <ul className="record-list" data-testid="queue-deliveries">
                 {deliveries.map(({ pledge, delivery }) => (
-                  <li key={delivery.id}>
+                  <li key={delivery.id} data-testid="delivery-to-receive" data-code={pledge.code}>
                     <span className="code">{pledge.code}</span> {pledge.organization.name} → {pledge.region.name} · {delivery.deliveredOn} ·{' '}
                     {delivery.quantity.money ? `¥${delivery.quantity.money.yuan}` : `${delivery.quantity.quantity} ${delivery.quantity.unit}`} · {delivery.evidence}{' '}
                     <ActionButton mutation={doc.ConfirmReceipt} field="confirmReceipt" input={{ delivery: delivery.id }} label={t('publisher.queue.confirmReceipt')} />
