@@ -495,4 +495,10 @@ export const en: Record<MessageKey, string> = {
   'pledge.failed': 'The pledge could not be sent',
   'pledge.refused': 'The pledge was not accepted',
   'pledge.signInHint': 'Enterprises and social organisations can pledge once signed in as a Donor.',
+  // Messages in the reader's language (issue 12): exit checks from structured data, the seed's writer.
+  'exit.check.POVERTY_INCIDENCE': 'Poverty incidence {actual}%, at most {required}% required',
+  'exit.check.COLLECTIVE_INCOME': 'Collective income {actual}, at least {required} required',
+  'exit.passed': 'met',
+  'exit.missed': 'missed',
+  'history.system.seed': 'System (reference data shipped with the code)',
 };

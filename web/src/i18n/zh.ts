@@ -485,6 +485,12 @@ export const zh = {
   'pledge.failed': '认捐提交失败',
   'pledge.refused': '认捐未被接受',
   'pledge.signInHint': '企业或社会组织以认捐方（Donor）身份登录后可以认捐。',
+  // Messages in the reader's language (issue 12): exit checks from structured data, the seed's writer.
+  'exit.check.POVERTY_INCIDENCE': '贫困发生率 {actual}%，标准为不高于 {required}%',
+  'exit.check.COLLECTIVE_INCOME': '村集体经济收入 {actual}，标准为不低于 {required}',
+  'exit.passed': '达标',
+  'exit.missed': '未达标',
+  'history.system.seed': '系统（随程序发布的参考数据）',
 };
 
 export type MessageKey = keyof typeof zh;
