@@ -46,6 +46,17 @@ public class ExitCriterionTests
     }
 
     [Fact]
+    public void Each_threshold_is_a_check_with_both_figures()
+    {
+        var assessment = Guangxi.Assess(VillageStatistics.Total(0, 2019, population: 1000, poorPeople: 31, poorHouseholds: 0, collectiveIncomeFen: 6_000_000));
+
+        Assert.Equal(
+            [new ExitCheck(ExitThreshold.PovertyIncidence, 300, 310, Passed: false), new ExitCheck(ExitThreshold.CollectiveIncome, 5_000_000, 6_000_000, Passed: true)],
+            assessment.Checks);
+        Assert.Equal(["poverty incidence 3.10% > 3.00%"], assessment.Missed);
+    }
+
+    [Fact]
     public void Without_an_income_threshold_only_the_incidence_counts()
     {
         Assert.True(HunanWithoutIncomeThreshold.Assess(Village(1000, 20, collectiveIncomeFen: 0)).Met);

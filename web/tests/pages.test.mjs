@@ -179,7 +179,7 @@ test('a bad record or filter shows a message, never a broken page', async () => 
   await byTestId('not-found').waitFor();
   await open('#/notices?region=4');
   await page.getByRole('alert').waitFor();
-  assert.match(await page.getByRole('alert').textContent(), /statistical region code/);
+  assert.match(await page.getByRole('alert').textContent(), /“4”不是统计用区划代码/);
   await page.getByRole('navigation', { name: '主导航' }).waitFor();
   await page.locator('#region-level-0').waitFor();
 });

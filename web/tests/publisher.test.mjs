@@ -82,7 +82,7 @@ test('a county official drafts, previews and publishes a fund notice, which then
   await draft.getByLabel('本地监督电话').fill('13812345678');
   await draft.getByLabel('涉及的资金编号').fill(fundCode);
   await draft.getByRole('button', { name: '保存草稿' }).click();
-  const summary = draft.getByTestId('error-summary');
+  const summary = draft.getByTestId('form-errors');
   await summary.waitFor();
   assert.ok(await summary.evaluate((e) => e === document.activeElement), 'the error summary has the focus');
   assert.equal(await draft.getByLabel('本地监督电话').getAttribute('aria-invalid'), 'true');
@@ -134,8 +134,8 @@ test('a village officer registers a need and submits it, and it then waits for r
   // Nothing typed but the title: the form says what is missing before sending anything, and keeps the title.
   await form.getByLabel('标题').fill(title);
   await form.getByRole('button', { name: '登记' }).click();
-  await form.getByTestId('error-summary').waitFor();
-  assert.match(await form.getByTestId('error-summary').textContent(), /类别/);
+  await form.getByTestId('form-errors').waitFor();
+  assert.match(await form.getByTestId('form-errors').textContent(), /类别/);
   assert.equal(await form.getByLabel('标题').inputValue(), title);
 
   await form.getByLabel('类别').selectOption('EDUCATION');

@@ -71,11 +71,11 @@ public sealed class RedactionOperations(PublicCopies copies) : IOperations
         var (db, ct) = (write.Db, write.Cancellation);
         var property = AuditRedaction.PropertyOf(input.Field);
         var entry = await db.AuditEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == input.Sequence, ct)
-            ?? throw new DomainException(Errors.AuditEntryNotFound, $"No audit entry has the sequence {input.Sequence}.", "sequence");
+            ?? throw new DomainException(Errors.AuditEntryNotFound, $"No audit entry has the sequence {input.Sequence}.", "sequence", ("sequence", input.Sequence));
         RecordedValue(entry, input.Field);
         if (AuditRedactor.RedactableProperty(db, entry.EntityType, property) is null)
         {
-            throw new DomainException(Errors.NotText, $"{entry.EntityType}.{property} is not free text (a number, date, state, code or key); only text can be redacted.", "field");
+            throw new DomainException(Errors.NotText, $"{entry.EntityType}.{property} is not free text (a number, date, state, code or key); only text can be redacted.", "field", ("field", $"{entry.EntityType}.{property}"));
         }
 
         var year = write.Today.Year;
@@ -91,7 +91,7 @@ public sealed class RedactionOperations(PublicCopies copies) : IOperations
         var redaction = await Lookups.ByCodeAsync(db.AuditRedactions, input.Redaction, "redaction", ct);
         redaction.RequireDecidableBy(write.Actor.Subject);
         var property = AuditRedactor.RedactableProperty(db, redaction.EntityType, AuditRedaction.PropertyOf(redaction.Field))
-            ?? throw new DomainException(Errors.NotText, $"{redaction.EntityType} no longer has the text property of {redaction.Field}.", "redaction");
+            ?? throw new DomainException(Errors.NotText, $"{redaction.EntityType} no longer has the text property of {redaction.Field}.", "redaction", ("field", redaction.Field));
         var target = await db.AuditEntries.SingleAsync(e => e.Id == redaction.Sequence, ct);
         var erasing = new PendingRedaction(redaction.EntityType, redaction.EntityKey, property.Name, RecordedValue(target, redaction.Field), redaction.Code);
 
@@ -134,10 +134,10 @@ public sealed class RedactionOperations(PublicCopies copies) : IOperations
     {
         if (AuditTrail.RedactedFields(entry).TryGetValue(field, out var redacted))
         {
-            throw new DomainException(Errors.AlreadyRedacted, $"{field} of audit entry {entry.Id} is redacted already ({redacted.Redaction}).", "field");
+            throw new DomainException(Errors.AlreadyRedacted, $"{field} of audit entry {entry.Id} is redacted already ({redacted.Redaction}).", "field", ("field", field), ("sequence", entry.Id), ("redaction", redacted.Redaction));
         }
 
         return AuditTrail.Fields(entry).GetValueOrDefault(field)
-            ?? throw new DomainException(Errors.FieldNotRecorded, $"Audit entry {entry.Id} holds no value under {field}.", "field");
+            ?? throw new DomainException(Errors.FieldNotRecorded, $"Audit entry {entry.Id} holds no value under {field}.", "field", ("field", field), ("sequence", entry.Id));
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using OpenAid.Api.GraphQL;
 using OpenAid.Data.Audit;
@@ -36,12 +37,12 @@ public sealed record Actor(string Subject, IReadOnlySet<string> Roles, RegionCod
     {
         if (!IsAuthenticated)
         {
-            throw ApiErrors.Error(ApiErrors.UnauthenticatedCode, $"Sign in with the {role} role to do this.");
+            throw ApiErrors.Error(ApiErrors.UnauthenticatedCode, $"Sign in with the {role} role to do this.", ("role", role));
         }
 
         if (!Has(role))
         {
-            throw ApiErrors.Error(ApiErrors.ForbiddenCode, $"This needs the {role} role; you are signed in with {string.Join(", ", Roles.DefaultIfEmpty("no role"))}.");
+            throw ApiErrors.Error(ApiErrors.ForbiddenCode, $"This needs the {role} role; you are signed in with {string.Join(", ", Roles.DefaultIfEmpty("no role"))}.", ("role", role), ("roles", string.Join(",", Roles)));
         }
     }
 
@@ -51,7 +52,7 @@ public sealed record Actor(string Subject, IReadOnlySet<string> Roles, RegionCod
         Require(role);
         if (Region is not { } region || !region.Contains(regionCode))
         {
-            throw ApiErrors.Error(ApiErrors.ForbiddenCode, $"Your {role} grant covers region {Region?.ShortForm ?? "(none)"}, which does not include region {regionCode:D12}.");
+            throw ApiErrors.Error(ApiErrors.ForbiddenCode, $"Your {role} grant covers region {Region?.ShortForm ?? "(none)"}, which does not include region {regionCode:D12}.", ("role", role), ("grantRegion", Region?.ShortForm), ("region", regionCode.ToString("D12", CultureInfo.InvariantCulture)));
         }
     }
 
@@ -61,7 +62,7 @@ public sealed record Actor(string Subject, IReadOnlySet<string> Roles, RegionCod
         Require(role);
         if (!string.Equals(OrganizationCode, organizationCode, StringComparison.Ordinal))
         {
-            throw ApiErrors.Error(ApiErrors.ForbiddenCode, $"You act for organisation {OrganizationCode ?? "(none)"}, not {organizationCode}.");
+            throw ApiErrors.Error(ApiErrors.ForbiddenCode, $"You act for organisation {OrganizationCode ?? "(none)"}, not {organizationCode}.", ("role", role), ("organization", OrganizationCode), ("required", organizationCode));
         }
     }
 

@@ -50,7 +50,7 @@ public static class GraphQLSetup
                 options.MaxComplexity = provider.GetRequiredService<GraphQLLimits>().MaxComplexity;
                 options.DefaultComplexityImpactDelegate = QueryCost.Default;
             })
-            .AddErrorInfoProvider(options => options.ExposeExceptionDetails = false));
+            .AddErrorInfoProvider(_ => new ParameterizedErrorInfoProvider(new ErrorInfoProviderOptions { ExposeExceptionDetails = false })));
         return services;
     }
 }

@@ -13,17 +13,17 @@ public static class Lookups
     {
         if (!RegionCode.TryParse(code, out var parsed))
         {
-            throw new DomainException(Errors.InvalidRegionCode, $"'{code}' is not a statistical region code (2, 4, 6, 9 or 12 digits).", field);
+            throw new DomainException(Errors.InvalidRegionCode, $"'{code}' is not a statistical region code (2, 4, 6, 9 or 12 digits).", field, ("code", code));
         }
 
         return await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Code == parsed.Value, ct)
-            ?? throw new DomainException(Errors.RegionNotFound, $"No region has the code '{code}'.", field);
+            ?? throw new DomainException(Errors.RegionNotFound, $"No region has the code '{code}'.", field, ("code", code));
     }
 
     /// <summary>The organisation the signed-in caller acts for.</summary>
     public static async Task<Organization> OwnOrganizationAsync(OpenAidDbContext db, string? organizationCode, CancellationToken ct) =>
         await db.Organizations.SingleOrDefaultAsync(o => o.Code == organizationCode, ct)
-            ?? throw new DomainException(Errors.OrganizationNotFound, $"Your token names organisation '{organizationCode ?? "(none)"}', which OpenAid does not hold.", null);
+            ?? throw new DomainException(Errors.OrganizationNotFound, $"Your token names organisation '{organizationCode ?? "(none)"}', which OpenAid does not hold.", null, ("organization", organizationCode ?? ""));
 
     /// <summary>
     /// The helpers, as regions, of the pairings that help <paramref name="place"/> (or a unit above it) in
@@ -44,5 +44,5 @@ public static class Lookups
     public static async Task<T> ByCodeAsync<T>(IQueryable<T> set, string code, string field, CancellationToken ct)
         where T : class =>
         await set.SingleOrDefaultAsync(e => EF.Property<string>(e, "Code") == code, ct)
-            ?? throw new DomainException(Errors.NotFound, $"No {typeof(T).Name.ToLowerInvariant()} has the code '{code}'.", field);
+            ?? throw new DomainException(Errors.NotFound, $"No {typeof(T).Name.ToLowerInvariant()} has the code '{code}'.", field, ("record", typeof(T).Name), ("code", code));
 }

@@ -148,7 +148,8 @@ public sealed class WriteContext(OpenAidDbContext db, Actor actor, string role, 
         {
             throw ApiErrors.Error(
                 ApiErrors.ForbiddenCode,
-                $"'{field}' names {what} which your {Role} grant for region {Actor.Region?.ShortForm ?? "(none)"} does not reach; nothing was written.");
+                $"'{field}' names {what} which your {Role} grant for region {Actor.Region?.ShortForm ?? "(none)"} does not reach; nothing was written.",
+                ("field", field), ("role", Role), ("grantRegion", Actor.Region?.ShortForm));
         }
     }
 
@@ -261,17 +262,30 @@ public sealed class MutationType : ObjectGraphType
 }
 
 /// <summary>A business rule that refused a mutation; nothing was written.</summary>
-public sealed record UserError(string Code, string Message, string? Field);
+public sealed record UserError(string Code, string Message, string? Field, IReadOnlyList<ErrorParameter> Params);
 
 public sealed class UserErrorType : ObjectGraphType<UserError>
 {
     public UserErrorType()
     {
         Name = "UserError";
-        Description = "Why a mutation wrote nothing: a stable code, a message for people, and the input field at fault.";
+        Description = "Why a mutation wrote nothing: a stable code, its parameters, a message in English, and the input field at fault.";
         Field(e => e.Code).Description("Stable, machine-readable code, e.g. \"AMOUNT_EXCEEDS_FUND\".");
-        Field(e => e.Message).Description("What went wrong and what to do about it.");
+        Field(e => e.Message).Description("What went wrong and what to do about it, in English (for logs and API clients); word it for your readers from code and params.");
         Field(e => e.Field, nullable: true).Description("The input field at fault, e.g. \"amountFen\"; null when no single field is.");
+        Field(e => e.Params, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<ErrorParameterType>>>))
+            .Description("The values the message is made of, by name (the README lists them per code), e.g. remainingFen: \"800000\"; the same list as extensions.params of a top-level error.");
+    }
+}
+
+public sealed class ErrorParameterType : ObjectGraphType<ErrorParameter>
+{
+    public ErrorParameterType()
+    {
+        Name = "ErrorParameter";
+        Description = "One value of an error, by name. Values are text: integers in plain digits (amounts in fen, which may pass 2^53), dates as yyyy-MM-dd, enum values as the schema spells them.";
+        Field(p => p.Name).Description("The parameter's name, e.g. \"remainingFen\", \"kind\", \"max\".");
+        Field(p => p.Value).Description("Its value as text, e.g. \"800000\", \"MOBILE_PHONE_NUMBER\", \"2026-03-31\".");
     }
 }
 
@@ -359,7 +373,7 @@ public static class MutationRunner
                         {
                             await transaction.RollbackAsync(ct);
                             state.Db.ChangeTracker.Clear();
-                            return new Payload(null, [new UserError(e.Code, e.Message, e.Field)], []);
+                            return new Payload(null, [new UserError(e.Code, e.Message, e.Field, e.Parameters)], []);
                         }
                     },
                     verifySucceeded: null,

@@ -34,7 +34,7 @@ public sealed class ExceptionGuard(RequestDelegate next, ILogger<ExceptionGuard>
             var (code, message) = status >= 500
                 ? (HttpErrorCodes.InternalError, "Something went wrong on our side; it has been logged. Try again later.")
                 : (HttpErrorCodes.BadRequest, "The HTTP request is malformed.");
-            await JsonSerializer.SerializeAsync(http.Response.Body, new { errors = new[] { new { message, extensions = new { code } } } }, cancellationToken: http.RequestAborted);
+            await JsonSerializer.SerializeAsync(http.Response.Body, new { errors = new[] { new { message, extensions = new { code, @params = Array.Empty<object>() } } } }, cancellationToken: http.RequestAborted);
         }
     }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using OpenAid.Api.GraphQL;
 using OpenAid.Api.RateLimiting;
+using OpenAid.Domain.Common;
 
 namespace OpenAid.Api.Http;
 
@@ -44,7 +46,20 @@ public sealed class RateLimitMiddleware(RequestDelegate next, ClientRateLimiter 
                 {
                     message = $"Too many requests: {who} may make {decision.Limit} requests every {decision.WindowSeconds} seconds. Try again in {decision.ResetSeconds} s" +
                         (decision.Authenticated ? "." : ", or sign in for a higher limit. Bulk data is in the open data exports (/export)."),
-                    extensions = new { code = HttpErrorCodes.RateLimited, limit = decision.Limit, windowSeconds = decision.WindowSeconds, retryAfterSeconds = decision.ResetSeconds },
+                    extensions = new
+                    {
+                        code = HttpErrorCodes.RateLimited,
+                        limit = decision.Limit,
+                        windowSeconds = decision.WindowSeconds,
+                        retryAfterSeconds = decision.ResetSeconds,
+                        @params = ParameterizedErrorInfoProvider.Wire(
+                        [
+                            new("limit", ErrorParameter.Format(decision.Limit)),
+                            new("windowSeconds", ErrorParameter.Format(decision.WindowSeconds)),
+                            new("retryAfterSeconds", ErrorParameter.Format(decision.ResetSeconds)),
+                            new("signedIn", decision.Authenticated ? "true" : "false"),
+                        ]),
+                    },
                 },
             },
         }, cancellationToken: http.RequestAborted);

@@ -37,7 +37,7 @@ public static class NeedLocks
         var locked = await db.Needs.Where(n => n.Id == needId).ExecuteUpdateAsync(s => s.SetProperty(n => n.Version, n => n.Version + 1), ct);
         if (locked == 0)
         {
-            throw new DomainException(Errors.NotFound, "The need no longer exists.", "need");
+            throw new DomainException(Errors.NotFound, "The need no longer exists.", "need", ("record", "Need"));
         }
 
         // Read after the lock, so the values are current; a need this context tracked already is refreshed.
@@ -69,7 +69,7 @@ public static class NeedLocks
     public static async Task<Need> LockAsync(OpenAidDbContext db, string code, string field, DateOnly today, CancellationToken ct)
     {
         var id = await db.Needs.AsNoTracking().Where(n => n.Code == code).Select(n => (int?)n.Id).SingleOrDefaultAsync(ct)
-            ?? throw new DomainException(Errors.NotFound, $"No need has the code '{code}'.", field);
+            ?? throw new DomainException(Errors.NotFound, $"No need has the code '{code}'.", field, ("record", "Need"), ("code", code));
         return await LockAsync(db, id, today, ct);
     }
 }

@@ -146,7 +146,7 @@ public sealed class NeedOperations(IConfiguration configuration) : IOperations
     {
         var (db, ct, today) = (write.Db, write.Cancellation, write.Today);
         var region = await db.Needs.AsNoTracking().Where(n => n.Code == input.Need).Select(n => (long?)n.RegionCode).SingleOrDefaultAsync(ct)
-            ?? throw new DomainException(Errors.NotFound, $"No need has the code '{input.Need}'.", "need");
+            ?? throw new DomainException(Errors.NotFound, $"No need has the code '{input.Need}'.", "need", ("record", "Need"), ("code", input.Need));
         write.RequireInScope(region);
         var need = await NeedLocks.LockAsync(db, input.Need, "need", today, ct);
 

@@ -20,14 +20,14 @@ public static class ContactReads
         var actor = ctx.Actor();
         if (!actor.IsAuthenticated)
         {
-            throw ApiErrors.Error(ApiErrors.UnauthenticatedCode, "Sign in as an Auditor, or as the Reviewer of the objection's region while it is under investigation, to read the contact.");
+            throw ApiErrors.Error(ApiErrors.UnauthenticatedCode, "Sign in as an Auditor, or as the Reviewer of the objection's region while it is under investigation, to read the contact.", ("role", $"{Roles.Auditor},{Roles.Reviewer}"));
         }
 
         var auditor = actor.Has(Roles.Auditor);
         var reviewer = actor.Has(Roles.Reviewer) && actor.Region is { } region && region.Contains(objection.RegionCode);
         if (!objection.ContactReadableBy(auditor, reviewer))
         {
-            throw ApiErrors.Error(ApiErrors.ForbiddenCode, $"The contact of {objection.Code} is read by Auditors, and by the Reviewer of its region while it is under investigation; it is {objection.Status.ToString().ToLowerInvariant()}.");
+            throw ApiErrors.Error(ApiErrors.ForbiddenCode, $"The contact of {objection.Code} is read by Auditors, and by the Reviewer of its region while it is under investigation; it is {objection.Status.ToString().ToLowerInvariant()}.", ("objection", objection.Code), ("status", objection.Status));
         }
 
         if (objection.ContactName is null && objection.ContactPhone is null)

@@ -166,9 +166,9 @@ public sealed class PledgeOperations : IOperations
         var (db, ct) = (write.Db, write.Cancellation);
         var id = GlobalId.TryDecode(input.Delivery, out var type, out var key) && type == PledgeDeliveryType.TypeName && key is > 0 and <= int.MaxValue
             ? (int)key
-            : throw new DomainException(Errors.InvalidId, $"'{input.Delivery}' is not the ID of a PledgeDelivery; use the 'id' of a delivery.", "delivery");
+            : throw new DomainException(Errors.InvalidId, $"'{input.Delivery}' is not the ID of a PledgeDelivery; use the 'id' of a delivery.", "delivery", ("id", input.Delivery), ("expected", "PledgeDelivery"));
         var pledgeId = await db.PledgeDeliveries.AsNoTracking().Where(d => d.Id == id).Select(d => (int?)d.PledgeId).SingleOrDefaultAsync(ct)
-            ?? throw new DomainException(Errors.NotFound, "No delivery has this ID.", "delivery");
+            ?? throw new DomainException(Errors.NotFound, "No delivery has this ID.", "delivery", ("record", "PledgeDelivery"));
         var (pledge, need) = await LockAsync(write, pledgeId, k => write.RequireInScope(k.RegionCode));
         var delivery = pledge.Deliveries.Single(d => d.Id == id);
         var unit = await Lookups.OwnOrganizationAsync(db, write.Actor.OrganizationCode, ct);
@@ -186,7 +186,7 @@ public sealed class PledgeOperations : IOperations
 
     private static async Task<int> PledgeIdAsync(OpenAidDbContext db, string code, CancellationToken ct) =>
         await db.Pledges.AsNoTracking().Where(p => p.Code == code).Select(p => (int?)p.Id).SingleOrDefaultAsync(ct)
-            ?? throw new DomainException(Errors.NotFound, $"No pledge has the code '{code}'.", "pledge");
+            ?? throw new DomainException(Errors.NotFound, $"No pledge has the code '{code}'.", "pledge", ("record", "Pledge"), ("code", code));
 
     /// <summary>Locks the pledge with this code (see <see cref="LockAsync(WriteContext, int, Action{PledgeKey})"/>).</summary>
     private static async Task<(Pledge Pledge, Need? Need)> LockAsync(WriteContext write, string code, Action<PledgeKey> authorize) =>

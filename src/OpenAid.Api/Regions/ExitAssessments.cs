@@ -61,11 +61,11 @@ public static class ExitAssessments
         }
 
         var assessment = criterion.Assess(figures);
-        return new RegionExitAssessment(year, assessment.Met, assessment.Missed, criterion, figures);
+        return new RegionExitAssessment(year, assessment, criterion, figures);
     }
 }
 
-public sealed record RegionExitAssessment(int Year, bool Met, IReadOnlyList<string> Missed, ExitCriterion Criterion, VillageStatistics Figures);
+public sealed record RegionExitAssessment(int Year, ExitAssessment Assessment, ExitCriterion Criterion, VillageStatistics Figures);
 
 public sealed class ExitAssessmentType : ObjectGraphType<RegionExitAssessment>
 {
@@ -74,8 +74,14 @@ public sealed class ExitAssessmentType : ObjectGraphType<RegionExitAssessment>
         Name = "ExitAssessment";
         Description = "Whether a village or county meets its province's exit criteria (出列 / 摘帽 标准) with one year's figures.";
         Field(a => a.Year).Description("The statistics year assessed.");
-        Field(a => a.Met).Description("True when every threshold is met.");
-        Field(a => a.Missed, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>)).Description("Each threshold missed, with the figure and the limit.");
+        Field<NonNullGraphType<BooleanGraphType>>("met").Description("True when every threshold is met.").Resolve(ctx => ctx.Source.Assessment.Met);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExitCheckType>>>>("checks")
+            .Description("Each threshold the criterion sets, with the required and the actual figure and whether it passed; word them from these.")
+            .Resolve(ctx => ctx.Source.Assessment.Checks);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("missed")
+            .Description("Each threshold missed, with the figure and the limit, as an English phrase.")
+            .DeprecationReason("English text; use checks (threshold, required, actual, passed) and word it in the reader's language.")
+            .Resolve(ctx => ctx.Source.Assessment.Missed);
         Field(a => a.Criterion, type: typeof(NonNullGraphType<ExitCriterionType>)).Description("The criterion applied.");
         Field(a => a.Figures, type: typeof(NonNullGraphType<VillageStatisticsType>)).Description("The figures assessed; for a county, the sum of its villages.");
     }
@@ -95,4 +101,24 @@ public sealed class ExitCriterionType : ObjectGraphType<ExitCriterion>
             .Resolve(ctx => ctx.Source.MinCollectiveIncomeFen is { } fen ? new Domain.Common.Money(fen) : null);
         Field(c => c.Source).Description("The policy document the rule comes from.");
     }
+}
+
+public sealed class ExitCheckType : ObjectGraphType<ExitCheck>
+{
+    public ExitCheckType()
+    {
+        Name = "ExitCheck";
+        Description = "One exit threshold applied to a place's figures.";
+        Field(c => c.Threshold, type: typeof(NonNullGraphType<EnumerationGraphType<ExitThreshold>>)).Description("Which threshold.");
+        Field<NonNullGraphType<StringGraphType>>("required")
+            .Description("What the criterion requires: for POVERTY_INCIDENCE the highest share allowed, in percent (\"3.00\"); for COLLECTIVE_INCOME the lowest income, in yuan (\"50000.00\").")
+            .Resolve(ctx => Figure(ctx.Source.Required));
+        Field<NonNullGraphType<StringGraphType>>("actual")
+            .Description("What the figures show, in the same unit as required.")
+            .Resolve(ctx => Figure(ctx.Source.Actual));
+        Field(c => c.Passed).Description("True when the figures meet the threshold (incidence at most, income at least the required figure).");
+    }
+
+    // Basis points and fen both have two decimals in their unit: percent and yuan.
+    private static string Figure(long hundredths) => (hundredths / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -100,12 +100,12 @@ public class AuditRedaction
         ArgumentNullException.ThrowIfNull(field);
         if (HeaderFields.Contains(field))
         {
-            throw new DomainException(Errors.HeaderField, $"'{field}' is a header field of the entry (who wrote what, when); only before.* and after.* fields hold recorded values that can be redacted.", "field");
+            throw new DomainException(Errors.HeaderField, $"'{field}' is a header field of the entry (who wrote what, when); only before.* and after.* fields hold recorded values that can be redacted.", "field", ("field", field));
         }
 
         var section = Sections.FirstOrDefault(s => field.StartsWith(s, StringComparison.Ordinal) && field.Length > s.Length);
         return section is null
-            ? throw new DomainException(Errors.FieldNotRecorded, $"'{field}' is not a field of an audit entry; name one as before.<Property> or after.<Property>.", "field")
+            ? throw new DomainException(Errors.FieldNotRecorded, $"'{field}' is not a field of an audit entry; name one as before.<Property> or after.<Property>.", "field", ("field", field))
             : field[section.Length..];
     }
 
@@ -148,12 +148,12 @@ public class AuditRedaction
     {
         if (Status != AuditRedactionStatus.Requested)
         {
-            throw new DomainException(Errors.InvalidTransition, $"Redaction {Code} is {Status.ToString().ToLowerInvariant()}; only a requested redaction is performed or declined.", "redaction");
+            throw new DomainException(Errors.InvalidTransition, $"Redaction {Code} is {Status.ToString().ToLowerInvariant()}; only a requested redaction is performed or declined.", "redaction", ("record", "AuditRedaction"), ("code", Code), ("status", Status));
         }
 
         if (string.Equals(auditor, RequestedBy, StringComparison.Ordinal))
         {
-            throw new DomainException(Errors.TwoPersonsRequired, $"You requested redaction {Code}; another person, an Auditor, must perform or decline it.", "redaction");
+            throw new DomainException(Errors.TwoPersonsRequired, $"You requested redaction {Code}; another person, an Auditor, must perform or decline it.", "redaction", ("redaction", Code));
         }
     }
 

@@ -21,7 +21,7 @@ public static class Fields
     public static long PositiveAmount(long fen, string field) =>
         fen is > 0 and <= MaxAmountFen
             ? fen
-            : throw new DomainException(Errors.InvalidAmount, $"'{field}' must be more than 0 and at most {MaxAmountFen} fen; it was {fen}.", field);
+            : throw new DomainException(Errors.InvalidAmount, $"'{field}' must be more than 0 and at most {MaxAmountFen} fen; it was {fen}.", field, ("maxFen", MaxAmountFen), ("valueFen", fen));
 
     /// <summary>Fails unless <paramref name="adding"/> keeps <paramref name="totalSoFar"/> (at most <see cref="MaxTotalFen"/>) within it.</summary>
     public static void RoomInTotal(long totalSoFar, long adding, string field)
@@ -31,7 +31,7 @@ public static class Fields
             throw new DomainException(
                 Errors.TotalTooLarge,
                 $"'{field}' would take the total of all such amounts beyond {MaxTotalFen} fen (it is {totalSoFar}); no total may pass it.",
-                field);
+                field, ("maxFen", MaxTotalFen), ("totalFen", totalSoFar), ("addingFen", adding));
         }
     }
 
@@ -42,12 +42,12 @@ public static class Fields
     public static int Count(int count, string field, int max) =>
         count >= 0 && count <= max
             ? count
-            : throw new DomainException(Errors.InvalidCount, $"'{field}' must be from 0 to {max}; it was {count}.", field);
+            : throw new DomainException(Errors.InvalidCount, $"'{field}' must be from 0 to {max}; it was {count}.", field, ("max", max), ("value", count));
 
     public static int Year(int year, string field) =>
         year is >= MinYear and <= MaxYear
             ? year
-            : throw new DomainException(Errors.InvalidYear, $"'{field}' must be a year from {MinYear} to {MaxYear}; it was {year}.", field);
+            : throw new DomainException(Errors.InvalidYear, $"'{field}' must be a year from {MinYear} to {MaxYear}; it was {year}.", field, ("min", MinYear), ("max", MaxYear), ("value", year));
 
     /// <summary>Required public text: trimmed, not empty, at most <paramref name="maxLength"/> characters, no personal data.</summary>
     public static string PublicText(string? text, string field, int maxLength)
@@ -60,7 +60,7 @@ public static class Fields
 
         if (trimmed.Length > maxLength)
         {
-            throw new DomainException(Errors.TooLong, $"'{field}' may have at most {maxLength} characters; it has {trimmed.Length}.", field);
+            throw new DomainException(Errors.TooLong, $"'{field}' may have at most {maxLength} characters; it has {trimmed.Length}.", field, ("max", maxLength), ("length", trimmed.Length));
         }
 
         PrivacyGuard.EnsurePublic(trimmed, field);

@@ -33,7 +33,7 @@ public static partial class PrivacyGuard
     private const int MaxSeparators = 3;
 
     /// <summary>What kind of personal data <paramref name="text"/> holds, or null when it holds none.</summary>
-    public static string? FindPersonalData(string? text)
+    public static PersonalDataKind? FindPersonalData(string? text)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -41,21 +41,33 @@ public static partial class PrivacyGuard
         }
 
         var normal = Normalise(text);
-        return FindInDigitGroups(normal) ?? (EmailAddress().IsMatch(normal) ? "an e-mail address" : null);
+        return FindInDigitGroups(normal) ?? (EmailAddress().IsMatch(normal) ? PersonalDataKind.EmailAddress : null);
     }
 
-    /// <summary>Throws a <see cref="DomainException"/> naming <paramref name="field"/> when the text holds personal data.</summary>
-    /// <remarks>The message does not say which detector fired, so that it cannot be used to probe the guard.</remarks>
+    /// <summary>Throws a <see cref="DomainException"/> naming <paramref name="field"/> and the kind of data found when the text holds personal data.</summary>
+    /// <remarks>
+    /// The kind is told (the writer has to know what to take out); that a text is refused at all already tells a
+    /// prober more than which of the four detectors fired.
+    /// </remarks>
     public static void EnsurePublic(string? text, string field)
     {
-        if (FindPersonalData(text) is not null)
+        if (FindPersonalData(text) is { } kind)
         {
             throw new DomainException(
                 Errors.PersonalData,
-                $"The field '{field}' contains what looks like personal contact or identity data. Public text may not hold personal data of households; describe them in counts or anonymously.",
-                field);
+                $"The field '{field}' contains what looks like {Describe(kind)}. Public text may not hold personal data of households; describe them in counts or anonymously.",
+                field,
+                ("kind", kind));
         }
     }
+
+    private static string Describe(PersonalDataKind kind) => kind switch
+    {
+        PersonalDataKind.ResidentIdNumber => "a resident ID number",
+        PersonalDataKind.MobilePhoneNumber => "a mobile phone number",
+        PersonalDataKind.BankCardNumber => "a bank card number",
+        _ => "an e-mail address",
+    };
 
     /// <summary>Whether <paramref name="value"/> is an 18-character resident ID number with a valid check character.</summary>
     public static bool IsResidentIdNumber(string value)
@@ -218,7 +230,7 @@ public static partial class PrivacyGuard
     /// Splits the text into chains of digit groups joined by separators and tries every run of whole groups of
     /// up to <see cref="MaxCandidateDigits"/> digits (plus an 0086 prefix) as an ID, mobile or card number.
     /// </summary>
-    private static string? FindInDigitGroups(string text)
+    private static PersonalDataKind? FindInDigitGroups(string text)
     {
         // Groups of the current chain: start index and length of each digit run.
         var starts = new List<int>();
@@ -295,7 +307,7 @@ public static partial class PrivacyGuard
         return null;
     }
 
-    private static string? Check(string text, List<int> starts, List<int> lengths, bool endsWithX, Span<char> candidate)
+    private static PersonalDataKind? Check(string text, List<int> starts, List<int> lengths, bool endsWithX, Span<char> candidate)
     {
         for (var first = 0; first < starts.Count; first++)
         {
@@ -316,23 +328,23 @@ public static partial class PrivacyGuard
                     candidate[length] = 'X';
                     if (LooksLikeId(candidate[..(length + 1)]))
                     {
-                        return "a resident ID number";
+                        return PersonalDataKind.ResidentIdNumber;
                     }
                 }
 
                 if (LooksLikeId(digits))
                 {
-                    return "a resident ID number";
+                    return PersonalDataKind.ResidentIdNumber;
                 }
 
                 if (IsMobile(digits))
                 {
-                    return "a mobile phone number";
+                    return PersonalDataKind.MobilePhoneNumber;
                 }
 
                 if (IsBankCard(digits))
                 {
-                    return "a bank card number";
+                    return PersonalDataKind.BankCardNumber;
                 }
             }
         }
@@ -343,4 +355,13 @@ public static partial class PrivacyGuard
     // A local part and a domain of letters (any script) and digits, ending in a Latin or Chinese top-level domain.
     [GeneratedRegex(@"[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.(?:[A-Za-z]{2,}|中国|公司|网络)", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
     private static partial Regex EmailAddress();
+}
+
+/// <summary>What kind of personal data a public text was found to hold (the <c>kind</c> parameter of PERSONAL_DATA).</summary>
+public enum PersonalDataKind
+{
+    ResidentIdNumber,
+    MobilePhoneNumber,
+    BankCardNumber,
+    EmailAddress,
 }

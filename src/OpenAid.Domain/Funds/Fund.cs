@@ -62,12 +62,12 @@ public class Fund : Regions.IPlaced
         var number = Fields.PublicText(documentNumber, "documentNumber", DocumentNumberMaxLength);
         if (documentNumberTaken)
         {
-            throw new DomainException(Errors.DuplicateDocumentNumber, $"A fund of {year} already has the document number {number}.", "documentNumber");
+            throw new DomainException(Errors.DuplicateDocumentNumber, $"A fund of {year} already has the document number {number}.", "documentNumber", ("fiscalYear", year), ("documentNumber", number));
         }
 
         if (decidedOn.Year < year - 1 || decidedOn.Year > year + 1)
         {
-            throw new DomainException(Errors.InvalidDate, $"'decidedOn' ({decidedOn:yyyy-MM-dd}) must fall within a year of fiscal year {year}.", "decidedOn");
+            throw new DomainException(Errors.InvalidDate, $"'decidedOn' ({decidedOn:yyyy-MM-dd}) must fall within a year of fiscal year {year}.", "decidedOn", ("date", decidedOn), ("fiscalYear", year));
         }
 
         return new Fund
@@ -96,12 +96,12 @@ public class Fund : Regions.IPlaced
         ArgumentNullException.ThrowIfNull(project);
         if (!OpenAid.Domain.Regions.RegionCode.Of(RegionCode).Contains(project.RegionCode))
         {
-            throw new DomainException(Errors.ProjectOutsideFundRegion, $"Project {project.Code} lies outside the region of fund {Code}.", "project");
+            throw new DomainException(Errors.ProjectOutsideFundRegion, $"Project {project.Code} lies outside the region of fund {Code}.", "project", ("project", project.Code), ("fund", Code));
         }
 
         if (!project.TakesFunds)
         {
-            throw new DomainException(Errors.ProjectNotActive, $"Project {project.Code} is {project.Status}; funds go to active projects only.", "project");
+            throw new DomainException(Errors.ProjectNotActive, $"Project {project.Code} is {project.Status}; funds go to active projects only.", "project", ("project", project.Code), ("status", project.Status));
         }
 
         var amount = Fields.PositiveAmount(amountFen, "amountFen");
@@ -110,7 +110,7 @@ public class Fund : Regions.IPlaced
             throw new DomainException(
                 Errors.AmountExceedsFund,
                 $"Only {new Money(AmountFen - allocatedSoFar)} yuan of fund {Code} is left to allocate; {new Money(amount)} yuan were asked.",
-                "amountFen");
+                "amountFen", ("fund", Code), ("remainingFen", AmountFen - allocatedSoFar), ("askedFen", amount));
         }
 
         Version++;

@@ -16,7 +16,7 @@ public sealed class FundShare(Fund fund, long allocatedFen, IReadOnlyDictionary<
     {
         if (allocatedFen <= 0)
         {
-            throw new DomainException(Errors.FundNotAllocated, $"Fund {Fund.Code} has no allocation to project {projectCode}; allocate it first.", "fund");
+            throw new DomainException(Errors.FundNotAllocated, $"Fund {Fund.Code} has no allocation to project {projectCode}; allocate it first.", "fund", ("fund", Fund.Code), ("project", projectCode));
         }
 
         var recorded = recordedFen?.GetValueOrDefault(kind) ?? 0;
@@ -25,7 +25,7 @@ public sealed class FundShare(Fund fund, long allocatedFen, IReadOnlyDictionary<
             throw new DomainException(
                 Errors.ExceedsAllocation,
                 $"Fund {Fund.Code} allocated {new Money(allocatedFen)} yuan to project {projectCode}, of which {new Money(recorded)} yuan are already recorded as {kind}; {new Money(amountFen)} yuan were asked.",
-                "amountFen");
+                "amountFen", ("fund", Fund.Code), ("project", projectCode), ("kind", kind), ("allocatedFen", allocatedFen), ("recordedFen", recorded), ("askedFen", amountFen));
         }
     }
 }

@@ -91,7 +91,7 @@ public class MoneyTransaction
             fund is null
                 ? $"Region {region:D12} is not the helper of a pairing that helps the project's place; name the fund, or leave the provider out."
                 : $"Region {region:D12} is neither the region of fund {fund.Code} nor the helper of a pairing that helps the project's place.",
-            "providerRegion");
+            "providerRegion", ("providerRegion", region.ToString("D12", System.Globalization.CultureInfo.InvariantCulture)), ("fund", fund?.Code ?? ""));
     }
 
     public long Id { get; set; }

@@ -25,12 +25,12 @@ public sealed class ProjectLedger(string projectCode, IReadOnlyDictionary<Transa
                 throw new DomainException(
                     Errors.DisbursementExceedsCommitment,
                     $"Project {projectCode} has {new Money(Total(TransactionKind.Commitment) - Total(TransactionKind.Disbursement))} yuan committed and not yet disbursed; {new Money(amount)} yuan were asked.",
-                    "amountFen");
+                    "amountFen", ("project", projectCode), ("remainingFen", Total(TransactionKind.Commitment) - Total(TransactionKind.Disbursement)), ("askedFen", amount));
             case TransactionKind.Expenditure when Total(TransactionKind.Expenditure) + amount > Total(TransactionKind.Disbursement):
                 throw new DomainException(
                     Errors.ExpenditureExceedsDisbursement,
                     $"Project {projectCode} has {new Money(Total(TransactionKind.Disbursement) - Total(TransactionKind.Expenditure))} yuan disbursed and not yet spent; {new Money(amount)} yuan were asked.",
-                    "amountFen");
+                    "amountFen", ("project", projectCode), ("remainingFen", Total(TransactionKind.Disbursement) - Total(TransactionKind.Expenditure)), ("askedFen", amount));
         }
 
         _totals[kind] = Total(kind) + amount;

@@ -104,23 +104,23 @@ public class Need : IPlaced, IPublishable
         ArgumentNullException.ThrowIfNull(region);
         if (region.Level is not (RegionLevel.Village or RegionLevel.Township))
         {
-            throw new DomainException(Errors.NotAVillage, $"Needs are registered for a village or a township; {region.Name} is a {region.Level}.", "region");
+            throw new DomainException(Errors.NotAVillage, $"Needs are registered for a village or a township; {region.Name} is a {region.Level}.", "region", ("regionName", region.Name), ("level", region.Level));
         }
 
         if (deadline <= today || deadline > today.AddDays(NeedLifecycle.MaxDeadlineDays))
         {
-            throw new DomainException(Errors.InvalidDate, $"'deadline' ({deadline:yyyy-MM-dd}) must be after today and within {NeedLifecycle.MaxDeadlineDays} days.", "deadline");
+            throw new DomainException(Errors.InvalidDate, $"'deadline' ({deadline:yyyy-MM-dd}) must be after today and within {NeedLifecycle.MaxDeadlineDays} days.", "deadline", ("date", deadline), ("maxDays", NeedLifecycle.MaxDeadlineDays));
         }
 
         var (requested, requestedUnit) = RequestedOf(amountFen, quantity, unit);
         if (project is not null && !Regions.RegionCode.Of(project.RegionCode).Contains(region.Code) && !region.RegionCode.Contains(project.RegionCode))
         {
-            throw new DomainException(Errors.ProjectElsewhere, $"Project {project.Code} is carried out neither in {region.Name} nor in a region above it.", "project");
+            throw new DomainException(Errors.ProjectElsewhere, $"Project {project.Code} is carried out neither in {region.Name} nor in a region above it.", "project", ("project", project.Code), ("regionName", region.Name));
         }
 
         if (pairing is not null && !Regions.RegionCode.Of(pairing.HelpedRegionCode).Contains(region.Code))
         {
-            throw new DomainException(Errors.PairingElsewhere, $"Pairing {pairing.Code} helps a region that does not contain {region.Name}.", "pairing");
+            throw new DomainException(Errors.PairingElsewhere, $"Pairing {pairing.Code} helps a region that does not contain {region.Name}.", "pairing", ("pairing", pairing.Code), ("regionName", region.Name));
         }
 
         return new Need
@@ -176,7 +176,7 @@ public class Need : IPlaced, IPublishable
     {
         if (reviewerRegisteredIt)
         {
-            throw new DomainException(Errors.ReviewerIsRegistrant, $"You registered need {Code}; another reviewer decides on it.", "need");
+            throw new DomainException(Errors.ReviewerIsRegistrant, $"You registered need {Code}; another reviewer decides on it.", "need", ("need", Code));
         }
 
         switch (decision)
@@ -226,7 +226,7 @@ public class Need : IPlaced, IPublishable
         RequirePending("approved");
         if (Deadline < today)
         {
-            throw new DomainException(Errors.DeadlinePassed, $"Need {Code} has a deadline of {Deadline:yyyy-MM-dd}, which has passed; reject it so that it can be registered again with a new deadline.", "need");
+            throw new DomainException(Errors.DeadlinePassed, $"Need {Code} has a deadline of {Deadline:yyyy-MM-dd}, which has passed; reject it so that it can be registered again with a new deadline.", "need", ("need", Code), ("deadline", Deadline));
         }
 
         var overCap = cap.IsExceededBy(this);
@@ -235,12 +235,12 @@ public class Need : IPlaced, IPublishable
             throw new DomainException(
                 Errors.CapOverrideRequired,
                 $"Need {Code} asks {NeedLifecycle.Describe(Requested, Unit)}, over the {Category} cap of {NeedLifecycle.Describe(cap.LimitFor(Unit), Unit)}. Approve it only with a public 'capOverrideReason', or reject it.",
-                "capOverrideReason");
+                "capOverrideReason", ("need", Code), ("category", Category), ("requested", Requested), ("cap", cap.LimitFor(Unit)), ("unit", Unit));
         }
 
         if (!overCap && capOverrideReason is not null)
         {
-            throw new DomainException(Errors.OverrideNotNeeded, $"Need {Code} is within the {Category} cap; leave 'capOverrideReason' out.", "capOverrideReason");
+            throw new DomainException(Errors.OverrideNotNeeded, $"Need {Code} is within the {Category} cap; leave 'capOverrideReason' out.", "capOverrideReason", ("need", Code), ("category", Category));
         }
 
         Status = NeedLifecycle.StatusFor(Pledged, Requested);
@@ -270,14 +270,14 @@ public class Need : IPlaced, IPublishable
             case NeedStatus.Open or NeedStatus.PartlyPledged:
                 break;
             case NeedStatus.FullyPledged:
-                throw new DomainException(Errors.NeedFullyPledged, $"Need {Code} is fully pledged: nothing is left to pledge.", "need");
+                throw new DomainException(Errors.NeedFullyPledged, $"Need {Code} is fully pledged: nothing is left to pledge.", "need", ("need", Code));
             case NeedStatus.Expired:
-                throw new DomainException(Errors.NeedExpired, $"Need {Code} expired on {Deadline:yyyy-MM-dd} before it was fully pledged; it takes no more pledges.", "need");
+                throw new DomainException(Errors.NeedExpired, $"Need {Code} expired on {Deadline:yyyy-MM-dd} before it was fully pledged; it takes no more pledges.", "need", ("need", Code), ("deadline", Deadline));
             case var status when NeedLifecycle.IsPublic(status):
-                throw new DomainException(Errors.NeedNotOpen, $"Need {Code} is {status} and takes no more pledges.", "need");
+                throw new DomainException(Errors.NeedNotOpen, $"Need {Code} is {status} and takes no more pledges.", "need", ("need", Code), ("status", status));
             default:
                 // Drafts, the review queue and rejections are not public: say no more than that.
-                throw new DomainException(Errors.NeedNotOpen, $"Need {Code} is not open for pledges: only needs a reviewer approved are.", "need");
+                throw new DomainException(Errors.NeedNotOpen, $"Need {Code} is not open for pledges: only needs a reviewer approved are.", "need", ("need", Code));
         }
 
         if (quantity > Remaining)
@@ -285,7 +285,7 @@ public class Need : IPlaced, IPublishable
             throw new DomainException(
                 Errors.ExceedsRemaining,
                 $"Need {Code} has {NeedLifecycle.Describe(Remaining, Unit)} left to pledge; {NeedLifecycle.Describe(quantity, Unit)} were offered. A need is never pledged beyond what it asks.",
-                "quantity");
+                "quantity", ("need", Code), ("remaining", Remaining), ("offered", quantity), ("unit", Unit));
         }
 
         Pledged += quantity;
@@ -326,7 +326,7 @@ public class Need : IPlaced, IPublishable
 
         if (hasOpenPledges)
         {
-            throw new DomainException(Errors.NeedHasOpenPledges, $"Need {Code} still has pledges under way; they are delivered, cancelled or lapse before it closes.", "need");
+            throw new DomainException(Errors.NeedHasOpenPledges, $"Need {Code} still has pledges under way; they are delivered, cancelled or lapse before it closes.", "need", ("need", Code));
         }
 
         Status = NeedStatus.Closed;
@@ -347,7 +347,7 @@ public class Need : IPlaced, IPublishable
             case (null, { } count):
                 if (count is <= 0 or > MaxQuantity)
                 {
-                    throw new DomainException(Errors.InvalidQuantity, $"'quantity' must be more than 0 and at most {MaxQuantity}; it was {count}.", "quantity");
+                    throw new DomainException(Errors.InvalidQuantity, $"'quantity' must be more than 0 and at most {MaxQuantity}; it was {count}.", "quantity", ("max", MaxQuantity), ("value", count));
                 }
 
                 var trimmed = Fields.PublicText(unit, "unit", UnitMaxLength);
@@ -370,7 +370,7 @@ public class Need : IPlaced, IPublishable
     }
 
     private DomainException Transition(string what, string rule) =>
-        new(Errors.InvalidTransition, $"Need {Code} is {Status} and cannot be {what}: {rule}.", "need");
+        new(Errors.InvalidTransition, $"Need {Code} is {Status} and cannot be {what}: {rule}.", "need", ("record", "Need"), ("code", Code), ("status", Status));
 }
 
 /// <summary>A reviewer's decision on a need pending review.</summary>

@@ -215,7 +215,7 @@ public class Notice : IPlaced, IPublishable
         Body = Fields.PublicText(text.Body, "body", BodyMaxLength);
         DecidedOn = text.DecidedOn <= today && text.DecidedOn.Year >= Fields.MinYear
             ? text.DecidedOn
-            : throw new DomainException(Errors.InvalidDate, $"'decidedOn' ({text.DecidedOn:yyyy-MM-dd}) must be a date from {Fields.MinYear} up to today ({today:yyyy-MM-dd}).", "decidedOn");
+            : throw new DomainException(Errors.InvalidDate, $"'decidedOn' ({text.DecidedOn:yyyy-MM-dd}) must be a date from {Fields.MinYear} up to today ({today:yyyy-MM-dd}).", "decidedOn", ("date", text.DecidedOn), ("minYear", Fields.MinYear), ("today", today));
         NoticePeriodDays = NoticePeriod(region, text.NoticePeriodDays);
         LocalSupervisionPhone = OfficePhone(text.LocalSupervisionPhone);
     }
@@ -228,14 +228,14 @@ public class Notice : IPlaced, IPublishable
         {
             return days is null
                 ? null
-                : throw new DomainException(Errors.NoticePeriodNotApplicable, $"{region.Name} is a {level}: notices at county level and above have no notice period, they stay public for good. Leave '{field}' out.", field);
+                : throw new DomainException(Errors.NoticePeriodNotApplicable, $"{region.Name} is a {level}: notices at county level and above have no notice period, they stay public for good. Leave '{field}' out.", field, ("regionName", region.Name), ("level", region.Level));
         }
 
         return days switch
         {
-            null => throw new DomainException(Errors.Required, $"A {level} notice runs a notice period of at least {NoticeRules.MinimumNoticePeriodDays} days; give '{field}'.", field),
-            < NoticeRules.MinimumNoticePeriodDays => throw new DomainException(Errors.NoticePeriodTooShort, $"Township and village notices run at least {NoticeRules.MinimumNoticePeriodDays} days for objections; '{field}' was {days}.", field),
-            > NoticeRules.MaxNoticePeriodDays => throw new DomainException(Errors.NoticePeriodTooLong, $"'{field}' may be at most {NoticeRules.MaxNoticePeriodDays}; it was {days}.", field),
+            null => throw new DomainException(Errors.Required, $"A {level} notice runs a notice period of at least {NoticeRules.MinimumNoticePeriodDays} days; give '{field}'.", field, ("level", region.Level), ("min", NoticeRules.MinimumNoticePeriodDays)),
+            < NoticeRules.MinimumNoticePeriodDays => throw new DomainException(Errors.NoticePeriodTooShort, $"Township and village notices run at least {NoticeRules.MinimumNoticePeriodDays} days for objections; '{field}' was {days}.", field, ("min", NoticeRules.MinimumNoticePeriodDays), ("days", days)),
+            > NoticeRules.MaxNoticePeriodDays => throw new DomainException(Errors.NoticePeriodTooLong, $"'{field}' may be at most {NoticeRules.MaxNoticePeriodDays}; it was {days}.", field, ("max", NoticeRules.MaxNoticePeriodDays), ("days", days)),
             _ => days,
         };
     }
@@ -246,7 +246,7 @@ public class Notice : IPlaced, IPublishable
         var text = Fields.PublicText(phone, field, PhoneMaxLength);
         return Notices.SupervisionPhone.IsOfficeNumber(text)
             ? text
-            : throw new DomainException(Errors.InvalidPhone, $"'{field}' must be an office landline such as 0776-7612317 or a 12xxx service number; it was '{text}'.", field);
+            : throw new DomainException(Errors.InvalidPhone, $"'{field}' must be an office landline such as 0776-7612317 or a 12xxx service number; it was '{text}'.", field, ("expected", "OFFICE_LINE"), ("value", text));
     }
 
     private void AttachSubjects(Region region, IReadOnlyCollection<Fund> funds, IReadOnlyCollection<Project> projects)
@@ -282,7 +282,7 @@ public class Notice : IPlaced, IPublishable
     {
         if (count > NoticeRules.MaxSubjects)
         {
-            throw new DomainException(Errors.TooMany, $"A notice may name at most {NoticeRules.MaxSubjects} {field}; {count} were given.", field);
+            throw new DomainException(Errors.TooMany, $"A notice may name at most {NoticeRules.MaxSubjects} {field}; {count} were given.", field, ("max", NoticeRules.MaxSubjects), ("count", count));
         }
     }
 
@@ -291,7 +291,7 @@ public class Notice : IPlaced, IPublishable
     {
         if (!region.RegionCode.Contains(subjectRegion) && !Regions.RegionCode.Of(subjectRegion).Contains(region.Code))
         {
-            throw new DomainException(Errors.SubjectOutsideRegion, $"{subject} belongs to region {subjectRegion:D12}, which neither lies within nor contains {region.Name}.", field);
+            throw new DomainException(Errors.SubjectOutsideRegion, $"{subject} belongs to region {subjectRegion:D12}, which neither lies within nor contains {region.Name}.", field, ("subject", subject), ("subjectRegion", subjectRegion.ToString("D12", System.Globalization.CultureInfo.InvariantCulture)), ("regionName", region.Name));
         }
     }
 
@@ -311,7 +311,7 @@ public class Notice : IPlaced, IPublishable
             throw new DomainException(
                 Errors.NoticeNotDraft,
                 $"Notice {Code} is {Status.ToString().ToLowerInvariant()}, not a draft. Published notices are never edited: correct one with supersedeNotice or withdraw it with withdrawNotice.",
-                "notice");
+                "notice", ("record", "Notice"), ("code", Code), ("status", Status));
         }
     }
 
@@ -324,7 +324,7 @@ public class Notice : IPlaced, IPublishable
                 Status == NoticeStatus.Draft
                     ? $"Notice {Code} is a draft; only a published notice can be {what}. Edit the draft with updateDraftNotice."
                     : $"Notice {Code} is {Status.ToString().ToLowerInvariant()}; only the notice in force can be {what}.",
-                "notice");
+                "notice", ("code", Code), ("status", Status));
         }
     }
 }

@@ -101,8 +101,8 @@ public partial class Objection
             if (!ObjectionRules.AcceptsObjections(notice, today))
             {
                 throw notice.Status == NoticeStatus.Published
-                    ? new DomainException(Errors.NoticePeriodEnded, $"The notice period of {notice.Code} ended on {notice.NoticePeriodEndsOn:yyyy-MM-dd}. To report misuse, file without a notice and name the region.", "notice")
-                    : new DomainException(Errors.NoticeNotInForce, $"Notice {notice.Code} is {notice.Status.ToString().ToLowerInvariant()}; object to the notice in force, or report misuse without a notice.", "notice");
+                    ? new DomainException(Errors.NoticePeriodEnded, $"The notice period of {notice.Code} ended on {notice.NoticePeriodEndsOn:yyyy-MM-dd}. To report misuse, file without a notice and name the region.", "notice", ("notice", notice.Code), ("endedOn", notice.NoticePeriodEndsOn))
+                    : new DomainException(Errors.NoticeNotInForce, $"Notice {notice.Code} is {notice.Status.ToString().ToLowerInvariant()}; object to the notice in force, or report misuse without a notice.", "notice", ("notice", notice.Code), ("status", notice.Status));
             }
 
             region = notice.RegionCode;
@@ -134,7 +134,7 @@ public partial class Objection
     {
         if (IsDescriptionHidden)
         {
-            throw new DomainException(Errors.InvalidTransition, $"The description of objection {Code} is hidden already.", "objection");
+            throw new DomainException(Errors.InvalidTransition, $"The description of objection {Code} is hidden already.", "objection", ("record", "Objection"), ("code", Code), ("status", "DESCRIPTION_HIDDEN"));
         }
 
         DescriptionHiddenReason = Fields.PublicText(reason, "reason", HiddenReasonMaxLength);
@@ -179,7 +179,7 @@ public partial class Objection
             throw new DomainException(
                 Errors.InvalidTransition,
                 $"Objection {Code} is {Status}; it cannot become {to}. The lifecycle is Received → Investigating → Answered, or Rejected before it is answered.",
-                "objection");
+                "objection", ("record", "Objection"), ("code", Code), ("status", Status), ("to", to));
         }
     }
 
@@ -188,7 +188,7 @@ public partial class Objection
         text?.Trim() switch
         {
             null or "" => null,
-            { Length: var length } when length > maxLength => throw new DomainException(Errors.TooLong, $"'{field}' may have at most {maxLength} characters; it has {length}.", field),
+            { Length: var length } when length > maxLength => throw new DomainException(Errors.TooLong, $"'{field}' may have at most {maxLength} characters; it has {length}.", field, ("max", maxLength), ("length", length)),
             var trimmed => trimmed,
         };
 
@@ -198,7 +198,7 @@ public partial class Objection
         var phone = Private(text, "contactPhone", ContactPhoneMaxLength);
         return phone is null || ContactPhonePattern().IsMatch(phone)
             ? phone
-            : throw new DomainException(Errors.InvalidPhone, $"'contactPhone' must be a phone number (digits, spaces, dashes, an optional leading +); it was '{phone}'.", "contactPhone");
+            : throw new DomainException(Errors.InvalidPhone, $"'contactPhone' must be a phone number (digits, spaces, dashes, an optional leading +); it was '{phone}'.", "contactPhone", ("expected", "PHONE"), ("value", phone));
     }
 
     [GeneratedRegex(@"^\+?[0-9][0-9 \-]{4,28}[0-9]$")]

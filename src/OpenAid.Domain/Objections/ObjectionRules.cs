@@ -49,12 +49,12 @@ public static class ObjectionRules
     {
         if (fromClientToday > caps.PerClientPerDay)
         {
-            throw new DomainException(Errors.TooManyObjections, $"At most {caps.PerClientPerDay} objections a day may be filed from where you file; try again tomorrow, or call the 12317 supervision line.", null);
+            throw new DomainException(Errors.TooManyObjections, $"At most {caps.PerClientPerDay} objections a day may be filed from where you file; try again tomorrow, or call the 12317 supervision line.", null, ("scope", "CLIENT"), ("max", caps.PerClientPerDay));
         }
 
         if (inRegionToday >= caps.PerRegionPerDay)
         {
-            throw new DomainException(Errors.TooManyObjections, $"At most {caps.PerRegionPerDay} objections a day are taken about this region; try again tomorrow, or call the 12317 supervision line.", "region");
+            throw new DomainException(Errors.TooManyObjections, $"At most {caps.PerRegionPerDay} objections a day are taken about this region; try again tomorrow, or call the 12317 supervision line.", "region", ("scope", "REGION"), ("max", caps.PerRegionPerDay));
         }
     }
 }

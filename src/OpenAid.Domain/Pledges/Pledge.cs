@@ -77,11 +77,11 @@ public class Pledge : IPlaced
         ArgumentNullException.ThrowIfNull(donor);
         var amount = quantity is > 0 and <= Fields.MaxAmountFen
             ? quantity
-            : throw new DomainException(Errors.InvalidQuantity, $"'quantity' must be more than 0 and at most {Fields.MaxAmountFen}; it was {quantity}.", "quantity");
+            : throw new DomainException(Errors.InvalidQuantity, $"'quantity' must be more than 0 and at most {Fields.MaxAmountFen}; it was {quantity}.", "quantity", ("max", Fields.MaxAmountFen), ("value", quantity));
         var confirmDate = confirmBy ?? today.AddDays(PledgeLifecycle.DefaultConfirmDays);
         if (confirmDate < today || confirmDate > today.AddDays(PledgeLifecycle.MaxConfirmDays))
         {
-            throw new DomainException(Errors.InvalidDate, $"'confirmBy' ({confirmDate:yyyy-MM-dd}) must be from today to {PledgeLifecycle.MaxConfirmDays} days on.", "confirmBy");
+            throw new DomainException(Errors.InvalidDate, $"'confirmBy' ({confirmDate:yyyy-MM-dd}) must be from today to {PledgeLifecycle.MaxConfirmDays} days on.", "confirmBy", ("date", confirmDate), ("maxDays", PledgeLifecycle.MaxConfirmDays));
         }
 
         var pledge = new Pledge
@@ -103,7 +103,7 @@ public class Pledge : IPlaced
             case (null, { } target, null):
                 if (!projectTakesPledges)
                 {
-                    throw new DomainException(Errors.ProjectNotActive, $"Project {target.Code} is {target.Status}; pledge to an active project.", "project");
+                    throw new DomainException(Errors.ProjectNotActive, $"Project {target.Code} is {target.Status}; pledge to an active project.", "project", ("project", target.Code), ("status", target.Status));
                 }
 
                 pledge.Unit = UnitFor(kind, unit, null);
@@ -112,7 +112,7 @@ public class Pledge : IPlaced
             case (null, null, { } target):
                 if (target.Level != RegionLevel.Village)
                 {
-                    throw new DomainException(Errors.NotAVillage, $"{target.Name} is a {target.Level}; pledge to a village (12 digits), or to one of its needs.", "village");
+                    throw new DomainException(Errors.NotAVillage, $"{target.Name} is a {target.Level}; pledge to a village (12 digits), or to one of its needs.", "village", ("regionName", target.Name), ("level", target.Level));
                 }
 
                 pledge.Unit = UnitFor(kind, unit, null);
@@ -124,7 +124,7 @@ public class Pledge : IPlaced
 
         pledge.ProgramId = program is null ? defaultProgramId
             : donorJoinedProgram ? program.Id
-            : throw new DomainException(Errors.NotAMember, $"{donor.Name} has not joined {program.Name}; pledge without 'program' or for a program it joined.", "program");
+            : throw new DomainException(Errors.NotAMember, $"{donor.Name} has not joined {program.Name}; pledge without 'program' or for a program it joined.", "program", ("organization", donor.Code), ("program", program.Code), ("programName", program.Name));
         return pledge;
     }
 
@@ -175,7 +175,7 @@ public class Pledge : IPlaced
         var status = PledgeLifecycle.EffectiveStatus(this, today);
         if (status is PledgeStatus.Pledged)
         {
-            throw new DomainException(Errors.PledgeNotConfirmed, $"Pledge {Code} has no agreement yet: it is delivered once the village confirmed it.", "pledge");
+            throw new DomainException(Errors.PledgeNotConfirmed, $"Pledge {Code} has no agreement yet: it is delivered once the village confirmed it.", "pledge", ("pledge", Code));
         }
 
         if (status is PledgeStatus.Lapsed)
@@ -190,7 +190,7 @@ public class Pledge : IPlaced
 
         if (quantity <= 0)
         {
-            throw new DomainException(Errors.InvalidQuantity, $"'quantity' must be more than 0; it was {quantity}.", "quantity");
+            throw new DomainException(Errors.InvalidQuantity, $"'quantity' must be more than 0; it was {quantity}.", "quantity", ("value", quantity));
         }
 
         var left = Quantity - PledgeLifecycle.Delivered(this);
@@ -199,12 +199,12 @@ public class Pledge : IPlaced
             throw new DomainException(
                 Errors.ExceedsPledge,
                 $"Pledge {Code} has {Describe(left)} left to deliver; {Describe(quantity)} were recorded. A delivery is never more than was pledged.",
-                "quantity");
+                "quantity", ("pledge", Code), ("remaining", left), ("offered", quantity), ("unit", PledgeLifecycle.IsMoney(Kind) ? NeedLifecycle.MoneyUnit : Unit));
         }
 
         if (deliveredOn > today || deliveredOn < DateOnly.FromDateTime(PledgedAt.Date))
         {
-            throw new DomainException(Errors.InvalidDate, $"'deliveredOn' ({deliveredOn:yyyy-MM-dd}) must fall between the pledge ({PledgedAt:yyyy-MM-dd}) and today.", "deliveredOn");
+            throw new DomainException(Errors.InvalidDate, $"'deliveredOn' ({deliveredOn:yyyy-MM-dd}) must fall between the pledge ({PledgedAt:yyyy-MM-dd}) and today.", "deliveredOn", ("date", deliveredOn), ("from", DateOnly.FromDateTime(PledgedAt.Date)), ("today", today));
         }
 
         var delivery = new PledgeDelivery { PledgeId = Id, Quantity = quantity, DeliveredOn = deliveredOn, Evidence = described };
@@ -228,7 +228,7 @@ public class Pledge : IPlaced
 
         if (delivery.ReceivedAt is not null)
         {
-            throw new DomainException(Errors.AlreadyReceived, $"This delivery of pledge {Code} was confirmed as received on {delivery.ReceivedAt:yyyy-MM-dd}.", "delivery");
+            throw new DomainException(Errors.AlreadyReceived, $"This delivery of pledge {Code} was confirmed as received on {delivery.ReceivedAt:yyyy-MM-dd}.", "delivery", ("pledge", Code), ("receivedOn", delivery.ReceivedAt));
         }
 
         delivery.MarkReceived(receivedBy, now);
@@ -297,12 +297,12 @@ public class Pledge : IPlaced
                 : !money;
             if (!fits)
             {
-                throw new DomainException(Errors.KindMismatch, $"Need {need.Code} asks {(NeedLifecycle.IsMoney(need) ? "money" : $"a quantity in {need.Unit}")}; a {kind} pledge does not fit it.", "kind");
+                throw new DomainException(Errors.KindMismatch, $"Need {need.Code} asks {(NeedLifecycle.IsMoney(need) ? "money" : $"a quantity in {need.Unit}")}; a {kind} pledge does not fit it.", "kind", ("need", need.Code), ("unit", need.Unit), ("kind", kind));
             }
 
             return unit is null || unit == need.Unit
                 ? need.Unit
-                : throw new DomainException(Errors.UnitMismatch, $"Need {need.Code} is counted in {need.Unit}; pledge in that unit.", "unit");
+                : throw new DomainException(Errors.UnitMismatch, $"Need {need.Code} is counted in {need.Unit}; pledge in that unit.", "unit", ("need", need.Code), ("unit", need.Unit));
         }
 
         if (money)
@@ -320,10 +320,10 @@ public class Pledge : IPlaced
         PledgeLifecycle.IsMoney(Kind) ? $"{new Money(quantity)} yuan" : $"{quantity} {Unit}";
 
     private DomainException Lapsed() =>
-        new(Errors.PledgeLapsed, $"Pledge {Code} lapsed: it was not confirmed by {ConfirmBy:yyyy-MM-dd}. Pledge again if the offer stands.", "pledge");
+        new(Errors.PledgeLapsed, $"Pledge {Code} lapsed: it was not confirmed by {ConfirmBy:yyyy-MM-dd}. Pledge again if the offer stands.", "pledge", ("pledge", Code), ("confirmBy", ConfirmBy));
 
     private DomainException Transition(string what, string rule) =>
-        new(Errors.InvalidTransition, $"Pledge {Code} is {Status} and cannot be {what}: {rule}.", "pledge");
+        new(Errors.InvalidTransition, $"Pledge {Code} is {Status} and cannot be {what}: {rule}.", "pledge", ("record", "Pledge"), ("code", Code), ("status", Status));
 }
 
 /// <summary>Part of a pledge delivered, with evidence; received once the village confirms it (see <see cref="Pledge.ConfirmReceipt"/>).</summary>

@@ -84,12 +84,12 @@ public class Project : Regions.IPlaced
         var year = Fields.Year(fiscalYear, "fiscalYear");
         if (plannedStart.Year < year - 1 || plannedStart.Year > year + 1)
         {
-            throw new DomainException(Errors.InvalidDate, $"'plannedStart' ({plannedStart:yyyy-MM-dd}) must fall within a year of fiscal year {year}.", "plannedStart");
+            throw new DomainException(Errors.InvalidDate, $"'plannedStart' ({plannedStart:yyyy-MM-dd}) must fall within a year of fiscal year {year}.", "plannedStart", ("date", plannedStart), ("fiscalYear", year));
         }
 
         if (plannedEnd < plannedStart)
         {
-            throw new DomainException(Errors.DatesOutOfOrder, $"'plannedEnd' ({plannedEnd:yyyy-MM-dd}) is before 'plannedStart' ({plannedStart:yyyy-MM-dd}).", "plannedEnd");
+            throw new DomainException(Errors.DatesOutOfOrder, $"'plannedEnd' ({plannedEnd:yyyy-MM-dd}) is before 'plannedStart' ({plannedStart:yyyy-MM-dd}).", "plannedEnd", ("end", plannedEnd), ("start", plannedStart));
         }
 
         var project = new Project
@@ -124,20 +124,20 @@ public class Project : Regions.IPlaced
             throw new DomainException(
                 Errors.InvalidTransition,
                 $"Project {Code} is {Status}; it cannot move to {to}. The lifecycle is InLibrary → Approved → Implementing → Accepted → Closed, or Cancelled until accepted.",
-                "to");
+                "to", ("record", "Project"), ("code", Code), ("status", Status), ("to", to));
         }
 
         var day = on ?? today;
         if (day > today)
         {
-            throw new DomainException(Errors.InvalidDate, $"'on' ({day:yyyy-MM-dd}) is in the future; record a step once it has happened.", "on");
+            throw new DomainException(Errors.InvalidDate, $"'on' ({day:yyyy-MM-dd}) is in the future; record a step once it has happened.", "on", ("date", day), ("today", today));
         }
 
         // Each step happens on or after the one before it, as far as the project records dates.
         var after = Status == ProjectStatus.Accepted ? ActualEnd : ActualStart;
         if (after is { } earlier && day < earlier)
         {
-            throw new DomainException(Errors.DatesOutOfOrder, $"'on' ({day:yyyy-MM-dd}) is before the project's recorded {(Status == ProjectStatus.Accepted ? "end" : "start")} ({earlier:yyyy-MM-dd}).", "on");
+            throw new DomainException(Errors.DatesOutOfOrder, $"'on' ({day:yyyy-MM-dd}) is before the project's recorded {(Status == ProjectStatus.Accepted ? "end" : "start")} ({earlier:yyyy-MM-dd}).", "on", ("end", day), ("start", earlier));
         }
 
         if (to == ProjectStatus.Cancelled)
@@ -176,7 +176,7 @@ public class Project : Regions.IPlaced
         ArgumentNullException.ThrowIfNull(actuals);
         if (Status is not (ProjectStatus.Implementing or ProjectStatus.Accepted))
         {
-            throw new DomainException(Errors.InvalidState, $"Project {Code} is {Status}; results are recorded while a project is implementing or accepted.", "project");
+            throw new DomainException(Errors.InvalidState, $"Project {Code} is {Status}; results are recorded while a project is implementing or accepted.", "project", ("record", "Project"), ("code", Code), ("status", Status));
         }
 
         if (beneficiaryHouseholds is null && beneficiaryPeople is null && actuals.Count == 0)
@@ -187,7 +187,7 @@ public class Project : Regions.IPlaced
         var (households, people) = Beneficiaries(beneficiaryHouseholds ?? BeneficiaryHouseholds, beneficiaryPeople ?? BeneficiaryPeople);
         var reached = actuals.Select(actual => (
             Target: Targets.SingleOrDefault(t => t.Indicator == actual.Indicator.Trim())
-                ?? throw new DomainException(Errors.TargetNotFound, $"Project {Code} has no target '{actual.Indicator}'; it has {string.Join(", ", Targets.Select(t => $"'{t.Indicator}'").DefaultIfEmpty("none"))}.", "actuals.indicator"),
+                ?? throw new DomainException(Errors.TargetNotFound, $"Project {Code} has no target '{actual.Indicator}'; it has {string.Join(", ", Targets.Select(t => $"'{t.Indicator}'").DefaultIfEmpty("none"))}.", "actuals.indicator", ("project", Code), ("indicator", actual.Indicator), ("indicators", string.Join(", ", Targets.Select(t => t.Indicator)))),
             actual.Actual)).ToList();
 
         // Checked in full before anything changes, so a refused record leaves the project as it was.
@@ -224,7 +224,7 @@ public class Project : Regions.IPlaced
         var h = Fields.Count(households, "beneficiaryHouseholds", MaxBeneficiaries);
         var p = Fields.Count(people, "beneficiaryPeople", MaxBeneficiaries);
         return p < h
-            ? throw new DomainException(Errors.CountsInconsistent, $"{p} people cannot be fewer than {h} households: each household has at least one person.", "beneficiaryPeople")
+            ? throw new DomainException(Errors.CountsInconsistent, $"{p} people cannot be fewer than {h} households: each household has at least one person.", "beneficiaryPeople", ("people", p), ("households", h))
             : (h, p);
     }
 
@@ -232,7 +232,7 @@ public class Project : Regions.IPlaced
     {
         if (targets.Count > MaxTargets)
         {
-            throw new DomainException(Errors.TooMany, $"A project may have at most {MaxTargets} targets; {targets.Count} were given.", "targets");
+            throw new DomainException(Errors.TooMany, $"A project may have at most {MaxTargets} targets; {targets.Count} were given.", "targets", ("max", MaxTargets), ("count", targets.Count));
         }
 
         var result = new List<PerformanceTarget>();
@@ -242,7 +242,7 @@ public class Project : Regions.IPlaced
             if (result.Any(t => t.Indicator == indicator))
             {
                 // Results name their target by indicator, so it must be unambiguous.
-                throw new DomainException(Errors.DuplicateIndicator, $"The indicator '{indicator}' is given twice.", "targets.indicator");
+                throw new DomainException(Errors.DuplicateIndicator, $"The indicator '{indicator}' is given twice.", "targets.indicator", ("indicator", indicator));
             }
 
             result.Add(new PerformanceTarget(indicator, Fields.PublicText(target.Unit, "targets.unit", PerformanceTarget.UnitMaxLength), target.Baseline, target.Target));

@@ -46,13 +46,13 @@ public class VillageStatistics
         ArgumentNullException.ThrowIfNull(village);
         if (village.Level != RegionLevel.Village)
         {
-            throw new DomainException(Errors.NotAVillage, $"{village.Name} is a {village.Level.ToString().ToLowerInvariant()}; statistics are recorded per village and summed above.", "region");
+            throw new DomainException(Errors.NotAVillage, $"{village.Name} is a {village.Level.ToString().ToLowerInvariant()}; statistics are recorded per village and summed above.", "region", ("regionName", village.Name), ("level", village.Level));
         }
 
         var reported = Fields.Year(year, "year");
         if (reported > today.Year)
         {
-            throw new DomainException(Errors.InvalidYear, $"'year' ({reported}) is in the future; report a year once it has figures.", "year");
+            throw new DomainException(Errors.InvalidYear, $"'year' ({reported}) is in the future; report a year once it has figures.", "year", ("value", reported));
         }
 
         var statistics = new VillageStatistics { RegionCode = village.Code, Year = reported };

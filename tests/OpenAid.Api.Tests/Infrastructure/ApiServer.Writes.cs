@@ -40,7 +40,7 @@ public partial class ApiServer
     /// <summary>Runs one mutation with its input (type name: the mutation's, capitalised, + "Input").</summary>
     public Task<GraphQLResponse> SendMutationAsync(string mutation, object input, string? token, string selection) =>
         GraphQLAsync(
-            $"mutation($input: {char.ToUpperInvariant(mutation[0])}{mutation[1..]}Input!) {{ {mutation}(input: $input) {{ {selection} errors {{ code field message }} }} }}",
+            $"mutation($input: {char.ToUpperInvariant(mutation[0])}{mutation[1..]}Input!) {{ {mutation}(input: $input) {{ {selection} errors {{ code field message params {{ name value }} }} }} }}",
             new { input },
             token);
 

@@ -5,7 +5,7 @@ namespace OpenAid.Api.Tests.Publishing;
 /// <summary>
 /// The privacy guard on the public text fields of the mutations, through the API: ID numbers with a valid region and date
 /// shape (whatever the check character, also in disguise), mobile numbers and e-mail addresses are refused naming the
-/// field but not the detector; values that only look alike pass.
+/// field and the kind of data found (the writer must know what to take out); values that only look alike pass.
 /// </summary>
 [Collection(SharedPublishingServer.Name)]
 public class PrivacyGuardApiTests(PublishingServer server)
@@ -15,25 +15,25 @@ public class PrivacyGuardApiTests(PublishingServer server)
 
     private static readonly string IdNumberX = Enumerable.Range(0, 1000).Select(i => WithCheckCharacter($"45102119900101{i:D3}")).First(id => id.EndsWith('X'));
 
-    public static TheoryData<string, string, string> PersonalData()
+    public static TheoryData<string, string, string, string> PersonalData()
     {
-        string[] values =
+        (string Value, string Kind)[] values =
         [
-            $"受益户身份证号{IdNumber}。",
-            $"户主{IdNumberX.ToLowerInvariant()}",
-            "请联系13812345678。",
-            "电话 +86 139-1234-5678",
-            "材料发至 zhang.san@example.com",
-            $"身份证号{IdNumber[..17]}{(IdNumber[17] == '0' ? '1' : '0')}（校验位错误）",
-            "电话 １３８ １２３４\u200B５６７８",
-            "材料发至 张三＠example。com",
+            ($"受益户身份证号{IdNumber}。", "RESIDENT_ID_NUMBER"),
+            ($"户主{IdNumberX.ToLowerInvariant()}", "RESIDENT_ID_NUMBER"),
+            ("请联系13812345678。", "MOBILE_PHONE_NUMBER"),
+            ("电话 +86 139-1234-5678", "MOBILE_PHONE_NUMBER"),
+            ("材料发至 zhang.san@example.com", "EMAIL_ADDRESS"),
+            ($"身份证号{IdNumber[..17]}{(IdNumber[17] == '0' ? '1' : '0')}（校验位错误）", "RESIDENT_ID_NUMBER"),
+            ("电话 １３８ １２３４\u200B５６７８", "MOBILE_PHONE_NUMBER"),
+            ("材料发至 张三＠example。com", "EMAIL_ADDRESS"),
         ];
-        var data = new TheoryData<string, string, string>();
+        var data = new TheoryData<string, string, string, string>();
         foreach (var (mutation, field) in Fields)
         {
-            foreach (var value in values)
+            foreach (var (value, kind) in values)
             {
-                data.Add(mutation, field, value);
+                data.Add(mutation, field, value, kind);
             }
         }
 
@@ -79,11 +79,18 @@ public class PrivacyGuardApiTests(PublishingServer server)
         ("rejectObjection", "reason"),
     ];
 
+    private static readonly Dictionary<string, string> Described = new()
+    {
+        ["RESIDENT_ID_NUMBER"] = "a resident ID number",
+        ["MOBILE_PHONE_NUMBER"] = "a mobile phone number",
+        ["EMAIL_ADDRESS"] = "an e-mail address",
+    };
+
     private Samples Samples => server.Samples;
 
     [Theory]
     [MemberData(nameof(PersonalData))]
-    public async Task Personal_data_in_a_public_field_is_refused_naming_the_field(string mutation, string field, string value)
+    public async Task Personal_data_in_a_public_field_is_refused_naming_the_field_and_the_kind(string mutation, string field, string value, string kind)
     {
         var input = With(await InputAsync(mutation), field, value);
         var before = await server.WatermarkAsync();
@@ -91,7 +98,9 @@ public class PrivacyGuardApiTests(PublishingServer server)
         var payload = await server.MutateAsync(mutation, input, Token(mutation), Samples.Selection);
 
         AssertError(payload, "PERSONAL_DATA", field);
-        Assert.Contains($"The field '{field}' contains what looks like personal contact or identity data.", payload.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        var error = payload.GetProperty("errors")[0];
+        Assert.Equal(new Dictionary<string, string> { ["kind"] = kind }, OpenAid.Api.Tests.Errors.ErrorParameterTests.Params(error));
+        Assert.Contains($"The field '{field}' contains what looks like {Described[kind]}.", error.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(before, await server.WatermarkAsync());
     }
 

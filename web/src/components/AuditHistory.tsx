@@ -1,6 +1,9 @@
 import { gql } from 'urql';
+import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
+import { roleLabel } from '../i18n/errors';
 import type { MessageKey } from '../i18n/zh';
+import { Link } from '../router';
 import { Query } from './Query';
 import { Table } from './Table';
 
@@ -63,17 +66,26 @@ function changedFields(entry: Entry): [string, Value, Value][] {
     .filter(([, b, a]) => entry.before !== null && JSON.stringify(b) !== JSON.stringify(a));
 }
 
-/** Who wrote: the role in the page's language, the organisation, and which automatic process for the system. */
+/**
+ * Who wrote: the role in the page's language (roleLabel, shared with the errors that name roles), the organisation
+ * linked to its page, and which automatic process for the system's writers (system:demo, system:schedule…).
+ */
 function useWriter() {
-  const { t } = useI18n();
-  return (entry: Entry) => {
+  const { t, lang } = useI18n();
+  return (entry: Entry): ReactNode => {
     if (entry.actorRole === 'System') {
       const key = `history.system.${entry.actorSubject.replace(/^system:/, '')}` as MessageKey;
-      return t(key) === key ? t('history.role.System') : t(key);
+      return t(key) ?? t('history.role.System');
     }
-    const key = `history.role.${entry.actorRole}` as MessageKey;
-    const role = t(key) === key ? entry.actorRole : t(key);
-    return entry.actorOrganizationCode ? `${role} · ${entry.actorOrganizationCode}` : role;
+    const role = roleLabel(entry.actorRole, lang);
+    const organization = entry.actorOrganizationCode;
+    return organization ? (
+      <>
+        {role} · <Link to={`/organizations/${encodeURIComponent(organization)}`}>{organization}</Link>
+      </>
+    ) : (
+      role
+    );
   };
 }
 

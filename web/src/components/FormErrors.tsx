@@ -1,36 +1,21 @@
 import { useEffect, useRef } from 'react';
 import type { CombinedError } from 'urql';
-import { useI18n } from '../i18n';
-import type { MessageKey } from '../i18n/zh';
+import { topLevelErrors, type ApiErrorLike } from '../i18n/errors';
+import { useErrorText } from './Errors';
 
-/** A payload error as every mutation returns it. */
-export interface PayloadError {
-  code: string;
-  message: string;
-  field: string | null;
-}
+/** A payload error as every mutation returns it, or a problem the form's own check found (code formCheck). */
+export type PayloadError = ApiErrorLike;
 
-/**
- * The one place the workspaces word an API error: by its code in the page's language where a wording exists, else
- * the API's own message. The shared error-wording module replaces this function when it lands.
- */
-export function payloadErrorText(error: PayloadError, t: (key: MessageKey) => string): string {
-  const key = `reviewer.error.${error.code}` as MessageKey;
-  const text = t(key);
-  return text === key || text === undefined ? error.message : text;
-}
-
-/** What a refused or failed mutation says: payload errors, else the GraphQL or network error. */
-export function mutationErrors(payload: PayloadError[] | undefined, error: CombinedError | undefined): PayloadError[] {
-  if (payload && payload.length > 0) return payload;
+/** What a refused or failed mutation says: payload errors, else the request's top-level errors. */
+export function mutationErrors(payload: readonly PayloadError[] | undefined, error: CombinedError | undefined): PayloadError[] {
+  if (payload && payload.length > 0) return [...payload];
   if (!error) return [];
-  const messages = error.graphQLErrors.length > 0 ? error.graphQLErrors.map((e) => e.message) : [error.networkError?.message || error.message];
-  return messages.map((message) => ({ code: '', message, field: null }));
+  return error.graphQLErrors.length > 0 ? topLevelErrors(error) : [{ code: 'NETWORK', message: error.message }];
 }
 
 /** The error summary of a form: focused when it appears, so a screen reader hears why the form was refused. */
-export function FormErrors({ title, errors }: { title: string; errors: PayloadError[] }) {
-  const { t } = useI18n();
+export function FormErrors({ title, errors }: { title: string; errors: readonly PayloadError[] }) {
+  const { describe } = useErrorText();
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (errors.length > 0) box.current?.focus();
@@ -41,7 +26,7 @@ export function FormErrors({ title, errors }: { title: string; errors: PayloadEr
       <strong>{title}</strong>
       <ul>
         {errors.map((e, i) => (
-          <li key={i}>{payloadErrorText(e, t)}</li>
+          <li key={i}>{describe(e)}</li>
         ))}
       </ul>
     </div>

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { gql, useMutation, useQuery } from 'urql';
 import { useI18n } from '../i18n';
-import { ErrorBox } from './ErrorBox';
+import type { ApiErrorLike } from '../i18n/errors';
+import { ErrorList, FieldError, fieldErrorId } from './Errors';
 import { Query } from './Query';
 
 // Objections to a notice and the form to file one. The notice page renders these only when the API has them
@@ -36,14 +37,17 @@ const Categories = gql<{ __type: { enumValues: { name: string }[] | null } | nul
 `;
 
 interface FileObjectionResult {
-  fileObjection: { objection: { code: string; status: string } | null; errors: { code: string; message: string; field: string | null }[] };
+  fileObjection: { objection: { code: string; status: string } | null; errors: ApiErrorLike[] };
 }
+
+/** Errors of these fields show under them, not in the form's alert. */
+const inlineFields = ['description', 'contactPhone'];
 
 const FileObjection = gql<FileObjectionResult, { input: Record<string, string | null> }>`
   mutation FileObjection($input: FileObjectionInput!) {
     fileObjection(input: $input) {
       objection { code status }
-      errors { code message field }
+      errors { code message field params { name value } }
     }
   }
 `;
@@ -129,8 +133,8 @@ export function ObjectionForm({ notice }: { notice: string }) {
           {t('objection.filed')} <span className="code">{filed}</span>
         </p>
       )}
-      {result.error && <ErrorBox title={t('objection.failed')} messages={[result.error.message]} />}
-      {payloadErrors.length > 0 && <ErrorBox title={t('objection.refused')} messages={payloadErrors.map((e) => e.message)} />}
+      <ErrorList title={t('objection.failed')} error={result.error} />
+      <ErrorList title={t('objection.refused')} errors={payloadErrors} inline={inlineFields} />
       <div className="field">
         <label htmlFor="objection-category">{t('objection.category')}</label>
         <select
@@ -156,7 +160,10 @@ export function ObjectionForm({ notice }: { notice: string }) {
           rows={5}
           value={form.description}
           onChange={(e) => setForm({ ...form, description: e.target.value })}
+          aria-invalid={payloadErrors.some((e) => e.field === 'description') || undefined}
+          aria-describedby={fieldErrorId('description')}
         />
+        <FieldError field="description" errors={payloadErrors} />
         <p className="hint">{t('objection.descriptionHint')}</p>
       </div>
       <fieldset>
@@ -174,7 +181,10 @@ export function ObjectionForm({ notice }: { notice: string }) {
             maxLength={30}
             value={form.contactPhone}
             onChange={(e) => setForm({ ...form, contactPhone: e.target.value })}
+            aria-invalid={payloadErrors.some((e) => e.field === 'contactPhone') || undefined}
+            aria-describedby={fieldErrorId('contactPhone')}
           />
+          <FieldError field="contactPhone" errors={payloadErrors} />
         </div>
       </fieldset>
       <div className="actions">

@@ -1,7 +1,8 @@
 import { useMemo, type ReactNode } from 'react';
-import { useQuery, type AnyVariables, type CombinedError, type DocumentInput, type UseQueryArgs } from 'urql';
+import { useQuery, type AnyVariables, type DocumentInput, type UseQueryArgs } from 'urql';
 import { useI18n } from '../i18n';
 import { ErrorBox } from './ErrorBox';
+import { useErrorText } from './Errors';
 
 interface QueryProps<Data, Variables extends AnyVariables> {
   query: DocumentInput<Data, Variables>;
@@ -22,6 +23,7 @@ export function Query<Data, Variables extends AnyVariables = AnyVariables>({
   children,
 }: QueryProps<Data, Variables>) {
   const { t } = useI18n();
+  const { describeAll } = useErrorText();
   const typenames = refetchOn?.join(',');
   const context = useMemo(() => (typenames ? { additionalTypenames: typenames.split(',') } : undefined), [typenames]);
   const [result, reexecute] = useQuery({ query, variables, context } as UseQueryArgs<Variables, Data>);
@@ -39,16 +41,11 @@ export function Query<Data, Variables extends AnyVariables = AnyVariables>({
       {result.error && (
         <ErrorBox
           title={t('query.error')}
-          messages={errorMessages(result.error)}
+          messages={describeAll(result.error)}
           onRetry={() => reexecute({ requestPolicy: 'network-only' })}
         />
       )}
       {result.data && children(result.data)}
     </>
   );
-}
-
-function errorMessages(error: CombinedError): string[] {
-  if (error.graphQLErrors.length > 0) return error.graphQLErrors.map((e) => e.message);
-  return [error.networkError?.message || error.message];
 }

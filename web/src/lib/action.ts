@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useMutation, type AnyVariables, type DocumentInput } from 'urql';
 import { mutationErrors, type PayloadError } from '../components/FormErrors';
+import { formCheck } from '../i18n/errors';
 
 type Payload = { errors: PayloadError[] };
 
@@ -35,7 +36,7 @@ export function useAction<Data extends Record<string, Payload | undefined>, Inpu
 /** The form checks the API makes of a public text: required, at most max characters (after trimming). */
 export function checkText(value: string, max: number, wording: { required: string; tooLong: string }): PayloadError[] {
   const length = value.trim().length;
-  if (length === 0) return [{ code: '', message: wording.required, field: null }];
-  if (length > max) return [{ code: '', message: wording.tooLong.replace('{max}', String(max)), field: null }];
+  if (length === 0) return [{ code: formCheck, message: wording.required, field: null }];
+  if (length > max) return [{ code: formCheck, message: wording.tooLong.replace('{max}', String(max)), field: null }];
   return [];
 }

@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { gql, useMutation, useQuery } from 'urql';
 import { ErrorBox } from '../components/ErrorBox';
+import { ErrorList, useErrorText } from '../components/Errors';
 import { formatAmount, NeedListFields, NeedProgress, PledgeListFields, PledgeTable, type NeedListItem, type PledgeListItem } from '../components/NeedList';
 import { useI18n } from '../i18n';
+import type { ApiErrorLike } from '../i18n/errors';
 import { useAuth } from '../lib/auth';
 import { useHasField } from '../lib/schema';
 import { Link } from '../router';
@@ -32,14 +34,14 @@ const NeedPageQuery = gql<{ need: NeedDetail | null }, { code: string }>`
 `;
 
 interface PledgeResult {
-  pledge: { pledge: { code: string; status: string; confirmBy: string } | null; errors: { code: string; message: string; field: string | null }[] };
+  pledge: { pledge: { code: string; status: string; confirmBy: string } | null; errors: ApiErrorLike[] };
 }
 
 const PledgeMutation = gql<PledgeResult, { input: Record<string, string | number | null> }>`
   mutation PledgeToNeed($input: PledgeInput!) {
     pledge(input: $input) {
       pledge { code status confirmBy }
-      errors { code message field }
+      errors { code message field params { name value } }
     }
   }
 `;
@@ -72,6 +74,7 @@ export function NeedPage({ code }: { code: string }) {
 
 function NeedRecord({ code }: { code: string }) {
   const { t, tf, te } = useI18n();
+  const { describeAll } = useErrorText();
   const { session } = useAuth();
   const [result, reexecute] = useQuery({ query: NeedPageQuery, variables: { code } });
   // Kept here, not in the form: a pledge that fills the need closes the form, and its code and date still show.
@@ -89,7 +92,7 @@ function NeedRecord({ code }: { code: string }) {
     return (
       <ErrorBox
         title={t('query.error')}
-        messages={[result.error.message]}
+        messages={describeAll(result.error)}
         onRetry={() => reexecute({ requestPolicy: 'network-only' })}
       />
     );
@@ -147,7 +150,7 @@ function NeedRecord({ code }: { code: string }) {
       )}
       <h2>{t('need.pledges')}</h2>
       <PledgeTable pledges={need.pledges} />
-      {result.error && <ErrorBox title={t('query.error')} messages={[result.error.message]} />}
+      <ErrorList title={t('query.error')} error={result.error} />
     </article>
   );
 }
@@ -183,9 +186,9 @@ function PledgeForm({ need, onPledged }: { need: NeedDetail; onPledged: (made: {
     <form className="objection-form pledge-form" onSubmit={submit} data-testid="pledge-form">
       <h2>{t('pledge.title')}</h2>
       <p>{tf('pledge.intro', { org: session?.organization ?? '—' })}</p>
-      {result.error && <ErrorBox title={t('pledge.failed')} messages={[result.error.message]} />}
+      <ErrorList title={t('pledge.failed')} error={result.error} />
       {invalid && <ErrorBox title={t('pledge.refused')} messages={[t('pledge.invalidAmount')]} />}
-      {payloadErrors.length > 0 && <ErrorBox title={t('pledge.refused')} messages={payloadErrors.map((e) => e.message)} />}
+      <ErrorList title={t('pledge.refused')} errors={payloadErrors} />
       <div className="field">
         <label htmlFor="pledge-amount">{isMoney ? t('pledge.amountYuan') : tf('pledge.amountUnit', { unit: need.requested.unit })}</label>
         <input id="pledge-amount" inputMode="decimal" required value={amount} onChange={(e) => setAmount(e.target.value)} />

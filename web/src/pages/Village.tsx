@@ -58,7 +58,7 @@ const RegionQuery = gql<{ region: RegionDetail | null }, { code: string }>`
 interface Assessment {
   year: number;
   met: boolean;
-  missed: string[];
+  checks: { threshold: 'POVERTY_INCIDENCE' | 'COLLECTIVE_INCOME'; required: string; actual: string; passed: boolean }[];
   criterion: { fromYear: number; maxPovertyIncidencePercent: string; minCollectiveIncome: { yuan: string } | null; source: string };
   figures: { povertyIncidencePercent: string; collectiveIncome: { yuan: string } };
 }
@@ -67,7 +67,8 @@ const AssessmentQuery = gql<{ region: { exitAssessment: Assessment | null } | nu
   query VillageExitAssessment($code: String!, $year: Int!) {
     region(code: $code) {
       exitAssessment(year: $year) {
-        year met missed
+        year met
+        checks { threshold required actual passed }
         criterion { fromYear maxPovertyIncidencePercent minCollectiveIncome { yuan } source }
         figures { povertyIncidencePercent collectiveIncome { yuan } }
       }
@@ -234,7 +235,7 @@ function RegionView({ region }: { region: RegionDetail }) {
 }
 
 function StatisticsSection({ code, statistics }: { code: string; statistics: Statistics[] }) {
-  const { t, lang } = useI18n();
+  const { t, tf, lang } = useI18n();
   const years = statistics.map((s) => s.year);
   const [year, setYear] = useState(years[years.length - 1]);
   return (
@@ -288,23 +289,19 @@ function StatisticsSection({ code, statistics }: { code: string; statistics: Sta
               <p>
                 <strong>{assessment.met ? t('village.criteriaMet') : t('village.criteriaMissed')}</strong>
               </p>
-              <Facts
-                items={[
-                  [t('village.incidence'), `${assessment.figures.povertyIncidencePercent}% (≤ ${assessment.criterion.maxPovertyIncidencePercent}%)`],
-                  [
-                    t('village.collectiveIncome'),
-                    `${formatYuan(assessment.figures.collectiveIncome.yuan)}${assessment.criterion.minCollectiveIncome ? ` (≥ ${formatYuan(assessment.criterion.minCollectiveIncome.yuan)})` : ''}`,
-                  ],
-                  [t('village.criterionSource'), assessment.criterion.source],
-                ]}
-              />
-              {assessment.missed.length > 0 && (
-                <ul>
-                  {assessment.missed.map((m) => (
-                    <li key={m}>{m}</li>
-                  ))}
-                </ul>
-              )}
+              <ul data-testid="exit-checks">
+                {assessment.checks.map((check) => (
+                  <li key={check.threshold} className={check.passed ? 'check-passed' : 'check-missed'} data-threshold={check.threshold}>
+                    {tf(`exit.check.${check.threshold}`, {
+                      actual: check.threshold === 'COLLECTIVE_INCOME' ? formatYuan(check.actual) : check.actual,
+                      required: check.threshold === 'COLLECTIVE_INCOME' ? formatYuan(check.required) : check.required,
+                    })}
+                    {' — '}
+                    <strong>{check.passed ? t('exit.passed') : t('exit.missed')}</strong>
+                  </li>
+                ))}
+              </ul>
+              <Facts items={[[t('village.criterionSource'), assessment.criterion.source]]} />
             </div>
           );
         }}

@@ -1,8 +1,10 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useMutation, type TypedDocumentNode } from 'urql';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/zh';
-import { apiErrorText, type PayloadError } from './errorText';
+import { FormErrors, mutationErrors, type PayloadError } from '../components/FormErrors';
+import { useErrorText } from '../components/Errors';
+import { formCheck } from '../i18n/errors';
 
 // One form for every Publisher mutation: fields declared as data, checked as the API checks them before sending
 // (required, lengths, amounts in yuan sent as fen, whole numbers, dates), the API's payload errors shown in a summary
@@ -49,7 +51,7 @@ function check(spec: FieldSpec[], values: Values, t: (key: MessageKey) => string
   const input: Record<string, unknown> = {};
   const errors: PayloadError[] = [];
   const refuse = (field: FieldSpec, key: MessageKey, extra: Record<string, string | number> = {}) =>
-    errors.push({ code: 'CLIENT', field: field.name, message: tf(key, { label: t(field.label), ...extra }) });
+    errors.push({ code: formCheck, field: field.name, message: tf(key, { label: t(field.label), ...extra }) });
   for (const field of spec) {
     const raw = (values[field.name] ?? '').trim();
     if (field.kind === 'bool') {
@@ -137,20 +139,14 @@ export function MutationForm<R extends { errors: PayloadError[]; warnings?: { co
   keepOnSuccess,
 }: MutationFormProps<R>) {
   const { t, tf, te } = useI18n();
+  const { describe } = useErrorText();
   const [result, send] = useMutation(mutation);
   const blank = () => Object.fromEntries(spec.map((f) => [f.name, initial?.[f.name] ?? ''])) as Values;
   const [values, setValues] = useState<Values>(blank);
   const [errors, setErrors] = useState<PayloadError[]>([]);
   const [done, setDone] = useState<string | null>(null);
   const [warnings, setWarnings] = useState<string[]>([]);
-  const summary = useRef<HTMLDivElement>(null);
-  const [refusals, setRefusals] = useState(0);
   const headingId = useId();
-
-  // Focus the summary on every refusal, so that a screen reader reads what to fix.
-  useEffect(() => {
-    if (refusals > 0) summary.current?.focus();
-  }, [refusals]);
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -159,21 +155,17 @@ export function MutationForm<R extends { errors: PayloadError[]; warnings?: { co
     const checked = check(spec, values, t, tf);
     if (checked.errors.length > 0) {
       setErrors(checked.errors);
-      setRefusals((n) => n + 1);
       return;
     }
     const outcome = await send({ input: { ...checked.input, ...fixed } });
     const payload = outcome.data?.[field] as R | undefined;
-    const refused: PayloadError[] = outcome.error
-      ? [{ code: 'REQUEST', field: null, message: outcome.error.graphQLErrors[0]?.message ?? outcome.error.message }]
-      : (payload?.errors ?? []);
+    const refused: PayloadError[] = outcome.error ? mutationErrors(undefined, outcome.error) : (payload?.errors ?? []);
     if (refused.length > 0 || !payload) {
       setErrors(refused);
-      setRefusals((n) => n + 1);
       return;
     }
     setErrors([]);
-    setWarnings((payload.warnings ?? []).map((w) => apiErrorText({ ...w, field: null }, t)));
+    setWarnings((payload.warnings ?? []).map(describe));
     setDone(onDone?.(payload) || t('publisher.form.saved'));
     if (!keepOnSuccess) setValues(blank());
   };
@@ -183,16 +175,7 @@ export function MutationForm<R extends { errors: PayloadError[]; warnings?: { co
   return (
     <form className="objection-form publisher-form" onSubmit={onSubmit} noValidate aria-labelledby={headingId} data-testid={`form-${id}`}>
       <h3 id={headingId}>{t(title)}</h3>
-      {errors.length > 0 && (
-        <div className="error-box" role="alert" tabIndex={-1} ref={summary} data-testid="error-summary">
-          <strong>{t('publisher.form.refused')}</strong>
-          <ul>
-            {errors.map((e, i) => (
-              <li key={i}>{apiErrorText(e, t)}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <FormErrors title={t('publisher.form.refused')} errors={errors} />
       {done && (
         <p className="success" role="status" data-testid="form-done">
           {done}
@@ -261,7 +244,7 @@ export function MutationForm<R extends { errors: PayloadError[]; warnings?: { co
             )}
             {own.length > 0 && (
               <p className="field-error" id={`${inputId(f.name)}-error`}>
-                {own.map((e) => apiErrorText(e, t)).join(' ')}
+                {own.map(describe).join(' ')}
               </p>
             )}
           </div>

@@ -1,13 +1,12 @@
 import { useState, type ReactNode } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { ErrorBox } from '../components/ErrorBox';
 import { Query } from '../components/Query';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/zh';
 import { useAuth } from '../lib/auth';
 import { Link, navigate, pathParam } from '../router';
 import * as doc from './documents';
-import { apiErrorText, type PayloadError } from './errorText';
+import { FormErrors, type PayloadError } from '../components/FormErrors';
 import { MutationForm, type FieldSpec } from './MutationForm';
 
 export const publisherRole = 'Publisher';
@@ -114,7 +113,7 @@ function ActionButton({ mutation, field, input, label, onDone, primary }: { muta
       <button type="button" className={primary ? 'primary' : undefined} onClick={run} disabled={result.fetching}>
         {result.fetching ? t('publisher.form.sending') : label}
       </button>
-      {errors.length > 0 && <ErrorBox title={t('publisher.form.refused')} messages={errors.map((e) => apiErrorText(e, t))} />}
+      <FormErrors title={t('publisher.form.refused')} errors={errors} />
     </>
   );
 }

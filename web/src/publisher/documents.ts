@@ -1,5 +1,5 @@
 import { gql } from 'urql';
-import type { PayloadError } from './errorText';
+import type { PayloadError } from '../components/FormErrors';
 
 // The Publisher's documents, each static text so that it can be a persisted document.
 
@@ -125,81 +125,81 @@ type Result<F extends string, K extends string> = { [P in F]: Payload & { [Q in 
 
 export const CreateFund = gql<Result<'createFund', 'fund'>, Input>`
   mutation PublisherCreateFund($input: CreateFundInput!) {
-    createFund(input: $input) { fund { code } errors { code message field } warnings { code message } }
+    createFund(input: $input) { fund { code } errors { code message field params { name value } } warnings { code message } }
   }
 `;
 export const AllocateFund = gql<{ allocateFund: Payload }, Input>`
   mutation PublisherAllocateFund($input: AllocateFundInput!) {
-    allocateFund(input: $input) { errors { code message field } warnings { code message } }
+    allocateFund(input: $input) { errors { code message field params { name value } } warnings { code message } }
   }
 `;
 export const RecordTransaction = gql<{ recordTransaction: Payload }, Input>`
   mutation PublisherRecordTransaction($input: RecordTransactionInput!) {
-    recordTransaction(input: $input) { errors { code message field } warnings { code message } }
+    recordTransaction(input: $input) { errors { code message field params { name value } } warnings { code message } }
   }
 `;
 export const CreateProject = gql<Result<'createProject', 'project'>, Input>`
   mutation PublisherCreateProject($input: CreateProjectInput!) {
-    createProject(input: $input) { project { code } errors { code message field } warnings { code message } }
+    createProject(input: $input) { project { code } errors { code message field params { name value } } warnings { code message } }
   }
 `;
 export const MoveProject = gql<Result<'moveProject', 'project'>, Input>`
   mutation PublisherMoveProject($input: MoveProjectInput!) {
-    moveProject(input: $input) { project { code status } errors { code message field } warnings { code message } }
+    moveProject(input: $input) { project { code status } errors { code message field params { name value } } warnings { code message } }
   }
 `;
 export const RecordProjectResults = gql<Result<'recordProjectResults', 'project'>, Input>`
   mutation PublisherRecordProjectResults($input: RecordProjectResultsInput!) {
-    recordProjectResults(input: $input) { project { code } errors { code message field } warnings { code message } }
+    recordProjectResults(input: $input) { project { code } errors { code message field params { name value } } warnings { code message } }
   }
 `;
 export const DraftNotice = gql<Result<'draftNotice', 'notice'>, Input>`
   mutation PublisherDraftNotice($input: DraftNoticeInput!) {
-    draftNotice(input: $input) { notice { code } errors { code message field } warnings { code message } }
+    draftNotice(input: $input) { notice { code } errors { code message field params { name value } } warnings { code message } }
   }
 `;
 export const UpdateDraftNotice = gql<Result<'updateDraftNotice', 'notice'>, Input>`
   mutation PublisherUpdateDraftNotice($input: UpdateDraftNoticeInput!) {
-    updateDraftNotice(input: $input) { notice { code } errors { code message field } warnings { code message } }
+    updateDraftNotice(input: $input) { notice { code } errors { code message field params { name value } } warnings { code message } }
   }
 `;
 export const PublishNotice = gql<{ publishNotice: Payload & { notice: { code: string; isLate: boolean; workingDaysLate: number } | null } }, Input>`
   mutation PublisherPublishNotice($input: PublishNoticeInput!) {
-    publishNotice(input: $input) { notice { code isLate workingDaysLate } errors { code message field } warnings { code message } }
+    publishNotice(input: $input) { notice { code isLate workingDaysLate } errors { code message field params { name value } } warnings { code message } }
   }
 `;
 export const SupersedeNotice = gql<Result<'supersedeNotice', 'notice'>, Input>`
   mutation PublisherSupersedeNotice($input: SupersedeNoticeInput!) {
-    supersedeNotice(input: $input) { notice { code } errors { code message field } warnings { code message } }
+    supersedeNotice(input: $input) { notice { code } errors { code message field params { name value } } warnings { code message } }
   }
 `;
 export const WithdrawNotice = gql<Result<'withdrawNotice', 'notice'>, Input>`
   mutation PublisherWithdrawNotice($input: WithdrawNoticeInput!) {
-    withdrawNotice(input: $input) { notice { code } errors { code message field } warnings { code message } }
+    withdrawNotice(input: $input) { notice { code } errors { code message field params { name value } } warnings { code message } }
   }
 `;
 export const RecordVillageStatistics = gql<{ recordVillageStatistics: Payload }, Input>`
   mutation PublisherRecordVillageStatistics($input: RecordVillageStatisticsInput!) {
-    recordVillageStatistics(input: $input) { errors { code message field } warnings { code message } }
+    recordVillageStatistics(input: $input) { errors { code message field params { name value } } warnings { code message } }
   }
 `;
 export const RegisterNeed = gql<Result<'registerNeed', 'need'>, Input>`
   mutation PublisherRegisterNeed($input: RegisterNeedInput!) {
-    registerNeed(input: $input) { need { code } errors { code message field } warnings { code message } }
+    registerNeed(input: $input) { need { code } errors { code message field params { name value } } warnings { code message } }
   }
 `;
 export const SubmitNeed = gql<Result<'submitNeed', 'need'>, Input>`
   mutation PublisherSubmitNeed($input: SubmitNeedInput!) {
-    submitNeed(input: $input) { need { code status } errors { code message field } warnings { code message } }
+    submitNeed(input: $input) { need { code status } errors { code message field params { name value } } warnings { code message } }
   }
 `;
 export const ConfirmPledge = gql<Result<'confirmPledge', 'pledge'>, Input>`
   mutation PublisherConfirmPledge($input: ConfirmPledgeInput!) {
-    confirmPledge(input: $input) { pledge { code status } errors { code message field } warnings { code message } }
+    confirmPledge(input: $input) { pledge { code status } errors { code message field params { name value } } warnings { code message } }
   }
 `;
 export const ConfirmReceipt = gql<{ confirmReceipt: Payload }, Input>`
   mutation PublisherConfirmReceipt($input: ConfirmReceiptInput!) {
-    confirmReceipt(input: $input) { errors { code message field } warnings { code message } }
+    confirmReceipt(input: $input) { errors { code message field params { name value } } warnings { code message } }
   }
 `;

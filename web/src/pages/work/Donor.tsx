@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { gql } from 'urql';
 import { FormErrors, type PayloadError } from '../../components/FormErrors';
+import { formCheck } from '../../i18n/errors';
 import { formatAmount, NeedList, NeedListFields, type NeedListItem } from '../../components/NeedList';
 import { Query } from '../../components/Query';
 import { FiguresCards, PledgeFiguresFields, type PledgeFigures } from '../../components/Scorecard';
@@ -86,7 +87,7 @@ const RecordDelivery = gql<Payload<'recordDelivery', 'delivery'>, { input: { ple
   mutation DonorRecordDelivery($input: RecordDeliveryInput!) {
     recordDelivery(input: $input) {
       delivery { id }
-      errors { code message field }
+      errors { code message field params { name value } }
     }
   }
 `;
@@ -95,7 +96,7 @@ const CancelPledge = gql<Payload<'cancelPledge', 'pledge'>, { input: { pledge: s
   mutation DonorCancelPledge($input: CancelPledgeInput!) {
     cancelPledge(input: $input) {
       pledge { status }
-      errors { code message field }
+      errors { code message field params { name value } }
     }
   }
 `;
@@ -263,9 +264,9 @@ function DeliveryForm({ pledge }: { pledge: MyPledge }) {
     const quantity = isMoney ? yuanToFen(amount) : /^\s*\d+\s*$/.test(amount) && Number(amount) > 0 ? Number(amount) : null;
     // As the API: more than zero, not beyond the pledge, dated between the pledge and today, evidence described.
     const problems: PayloadError[] = [
-      ...(quantity === null ? [{ code: '', message: t('donor.invalidQuantity'), field: 'quantity' }] : []),
-      ...(quantity !== null && quantity > left ? [{ code: '', message: tf('donor.beyondPledge', { left: isMoney ? (left / 100).toFixed(2) : left }), field: 'quantity' }] : []),
-      ...(!/^\d{4}-\d{2}-\d{2}$/.test(day) || day > today() || day < dayOf(pledge.pledgedAt) ? [{ code: '', message: t('donor.invalidDay'), field: 'deliveredOn' }] : []),
+      ...(quantity === null ? [{ code: formCheck, message: t('donor.invalidQuantity'), field: 'quantity' }] : []),
+      ...(quantity !== null && quantity > left ? [{ code: formCheck, message: tf('donor.beyondPledge', { left: isMoney ? (left / 100).toFixed(2) : left }), field: 'quantity' }] : []),
+      ...(!/^\d{4}-\d{2}-\d{2}$/.test(day) || day > today() || day < dayOf(pledge.pledgedAt) ? [{ code: formCheck, message: t('donor.invalidDay'), field: 'deliveredOn' }] : []),
       ...checkText(evidence, evidenceMax, { required: t('donor.evidenceRequired'), tooLong: t('reviewer.tooLong') }),
     ];
     const done = await run({ pledge: pledge.code, quantity: quantity ?? 0, deliveredOn: day, evidence: evidence.trim() }, problems);

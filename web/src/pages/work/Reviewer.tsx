@@ -1,6 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { gql, useQuery } from 'urql';
-import { FormErrors, type PayloadError } from '../../components/FormErrors';
+import { FormErrors, mutationErrors, type PayloadError } from '../../components/FormErrors';
 import { formatAmount, NeedListFields, type NeedListItem } from '../../components/NeedList';
 import { Query } from '../../components/Query';
 import { useI18n } from '../../i18n';
@@ -45,7 +45,7 @@ const ReviewNeed = gql<Result<'reviewNeed', 'need'>, { input: { need: string; de
   mutation ReviewerReviewNeed($input: ReviewNeedInput!) {
     reviewNeed(input: $input) {
       need { code status }
-      errors { code message field }
+      errors { code message field params { name value } }
     }
   }
 `;
@@ -218,7 +218,7 @@ const StartInvestigation = gql<Result<'startInvestigation', 'objection'>, { inpu
   mutation ReviewerStartInvestigation($input: StartInvestigationInput!) {
     startInvestigation(input: $input) {
       objection { code status }
-      errors { code message field }
+      errors { code message field params { name value } }
     }
   }
 `;
@@ -227,7 +227,7 @@ const AnswerObjection = gql<Result<'answerObjection', 'objection'>, { input: { o
   mutation ReviewerAnswerObjection($input: AnswerObjectionInput!) {
     answerObjection(input: $input) {
       objection { code status }
-      errors { code message field }
+      errors { code message field params { name value } }
     }
   }
 `;
@@ -236,7 +236,7 @@ const RejectObjection = gql<Result<'rejectObjection', 'objection'>, { input: { o
   mutation ReviewerRejectObjection($input: RejectObjectionInput!) {
     rejectObjection(input: $input) {
       objection { code status }
-      errors { code message field }
+      errors { code message field params { name value } }
     }
   }
 `;
@@ -245,7 +245,7 @@ const HideDescription = gql<Result<'hideObjectionDescription', 'objection'>, { i
   mutation ReviewerHideObjectionDescription($input: HideObjectionDescriptionInput!) {
     hideObjectionDescription(input: $input) {
       objection { code status }
-      errors { code message field }
+      errors { code message field params { name value } }
     }
   }
 `;
@@ -400,7 +400,7 @@ function ContactRead({ code }: { code: string }) {
   // Each read is recorded; signed in, the request passes no cache (see lib/auth).
   const [result] = useQuery({ query: ObjectionContactQuery, variables: { code }, requestPolicy: 'network-only' });
   if (result.fetching) return <p role="status">{t('query.loading')}</p>;
-  if (result.error) return <FormErrors title={t('reviewer.contactRefused')} errors={result.error.graphQLErrors.map((e) => ({ code: '', message: e.message, field: null }))} />;
+  if (result.error) return <FormErrors title={t('reviewer.contactRefused')} errors={mutationErrors(undefined, result.error)} />;
   const contact = result.data?.objection?.contact;
   return (
     <p data-testid="objection-contact">
