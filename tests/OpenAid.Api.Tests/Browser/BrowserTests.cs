@@ -70,10 +70,10 @@ public class BrowserTests(IsolatedDemoServer server, ITestOutputHelper output) :
             await using var scope = server.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<OpenAidDbContext>();
             var office = (await db.Organizations.Where(o => o.Kind == OrganizationKind.Government && o.Name.EndsWith("扶贫开发办公室")).OrderBy(o => o.Id).ToListAsync())
-                .First(o => RegionCode.LevelOf(o.RegionCode) == RegionLevel.County);
+                .First(o => o.RegionCode is { } home && RegionCode.LevelOf(home) == RegionLevel.County);
             var village = await db.Regions.Where(r => r.Code > office.RegionCode && r.Code < office.RegionCode + 1_000_000 && r.Level == RegionLevel.Village).OrderBy(r => r.Code).FirstAsync();
             var donor = await db.Organizations.Where(o => o.Kind == OrganizationKind.PrivateEnterprise).OrderBy(o => o.Id).FirstAsync();
-            var county = RegionCode.Of(office.RegionCode).ShortForm;
+            var county = RegionCode.Of(office.RegionCode!.Value).ShortForm;
             var tokens = server.Services.GetRequiredService<LocalTokens>();
             scenarios["OPENAID_TOKEN_PUBLISHER"] = tokens.Mint("browser-publisher", [Roles.Publisher], county, office.Code, null, TimeSpan.FromHours(2));
             scenarios["OPENAID_TOKEN_REVIEWER"] = tokens.Mint("browser-reviewer", [Roles.Reviewer], county, office.Code, "李明", TimeSpan.FromHours(2));
