@@ -40,7 +40,7 @@ internal static class Sample
 
     /// <summary>A pairing of an enterprise with <paramref name="helped"/>, stored under <paramref name="id"/>.</summary>
     public static Pairing Pairing(int id, string code, long helped) =>
-        Programs.Pairing.Create(
+        Domain.Programs.Pairing.Create(
             code, Program(1, "WQBWC", "万企帮万村"), Enterprise(7, "ORG-000007", "某企业"), null, Place(helped, "某地", RegionCode.LevelOf(helped) ?? RegionLevel.Village),
             2018, 2020, "产业帮扶。", 0, Today).WithId(id);
 

@@ -91,8 +91,9 @@ public class Organization
             throw new DomainException(Errors.Required, $"A {kind} is registered with its unified social credit code (统一社会信用代码); 'creditCode' must not be empty.", "creditCode");
         }
 
-        (Kind, Name, CreditCode) = (kind, named, credit);
-        Description = Fields.OptionalPublicText(description, "description", DescriptionMaxLength);
+        // Every value is checked before any is set: a refused update leaves the organisation as it was.
+        var described = Fields.OptionalPublicText(description, "description", DescriptionMaxLength);
+        (Kind, Name, CreditCode, Description) = (kind, named, credit, described);
         (RegionCode, OutsideProvince, Place) = (location.Region?.Code, location.OutsideProvince, location.Place);
     }
 }
