@@ -36,6 +36,8 @@ public abstract class OpenAidDbContext(DbContextOptions options, TimeProvider? c
 
     public DbSet<Pairing> Pairings => Set<Pairing>();
 
+    public DbSet<ProgramApplication> ProgramApplications => Set<ProgramApplication>();
+
     public DbSet<Project> Projects => Set<Project>();
 
     public DbSet<PerformanceTarget> PerformanceTargets => Set<PerformanceTarget>();

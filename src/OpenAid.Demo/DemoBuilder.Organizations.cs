@@ -169,7 +169,7 @@ internal sealed partial class DemoBuilder
                 type = '2';
             }
 
-            var organization = Add(OrganizationKind.SocialOrganization, name, registered.Code,
+            var organization = Add(OrganizationKind.SocialOrganization, name,
                 "社会组织，开展助学、助医、产业帮扶和志愿服务等公益项目；名称为虚构。", NewCreditCode('5', type, registered.Code, government: false), registered);
             _social.Add(organization);
         }
@@ -177,28 +177,22 @@ internal sealed partial class DemoBuilder
         for (var i = 0; i < Scaled(8); i++)
         {
             var city = guangdongCities.Count > 0 && _rng.Chance(0.5) ? _rng.Pick(guangdongCities) : _rng.Pick(capitals);
-            _donors.Add(Add(OrganizationKind.IndividualDonor, $"爱心人士（匿名）D{i + 1:D3}", city.Code, "以个人名义捐赠、不公开姓名的捐赠者。", null, city));
+            _donors.Add(Add(OrganizationKind.IndividualDonor, $"爱心人士（匿名）D{i + 1:D3}", "以个人名义捐赠、不公开姓名的捐赠者。", null, city));
         }
     }
 
     private Organization Government(string name, Region region, string description) =>
-        Add(OrganizationKind.Government, name, region.Code, description, NewCreditCode('1', '1', region.Code, government: true), region);
+        Add(OrganizationKind.Government, name, description, NewCreditCode('1', '1', region.Code, government: true), region);
 
     private Organization Enterprise(OrganizationKind kind, string name, Region registered, string description) =>
-        Add(kind, name, registered.Code, description + "企业名称为虚构。", NewCreditCode('9', '1', registered.Code, government: false), registered);
+        Add(kind, name, description + "企业名称为虚构。", NewCreditCode('9', '1', registered.Code, government: false), registered);
 
-    private Organization Add(OrganizationKind kind, string name, long regionCode, string description, string? creditCode, Region region)
+    private Organization Add(OrganizationKind kind, string name, string description, string? creditCode, Region region)
     {
-        var organization = new Organization
-        {
-            Code = NextCode(() => $"ORG-{++_nextOrganization:D6}"),
-            Name = name,
-            Kind = kind,
-            CreditCode = creditCode,
-            RegionCode = regionCode,
-            Description = description + DemoVocabulary.DemoMark,
-            IsDemo = true,
-        };
+        var organization = Organization.Register(
+            NextCode(() => $"{Organization.CodePrefix}{++_nextOrganization:D6}"), kind, name, creditCode, creditCodeTaken: false,
+            description + DemoVocabulary.DemoMark, OrganizationLocation.In(region));
+        organization.MarkAsDemo();
         _organizations.Add(organization);
         _names.Add(name);
 
@@ -325,12 +319,12 @@ internal sealed partial class DemoBuilder
     {
         var existing = await db.Programs.AsNoTracking().ToListAsync(ct);
         var fresh = new List<AidProgram>();
-        AidProgram Program(string code, string name, int startYear, long? region, string description)
+        AidProgram Program(string code, string name, ProgramKind kind, int startYear, long? region, string description)
         {
             var program = existing.FirstOrDefault(p => p.Code == code);
             if (program is null)
             {
-                program = new AidProgram { Code = code, Name = name, StartYear = startYear, RegionCode = region, Description = description };
+                program = AidProgram.Create(code, codeTaken: false, name, kind, description, startYear, endYear: null, region is { } lead ? _provinces.GetValueOrDefault(lead) ?? _cities[lead] : null);
                 fresh.Add(program);
             }
 
@@ -339,16 +333,16 @@ internal sealed partial class DemoBuilder
         }
 
         // Real campaigns; the start year is the earliest one our sources document.
-        var wqbwc = Program("WQBWC", "万企帮万村", 2015, null, "全国工商联、国务院扶贫办、中国光彩会2015年发起的民营企业精准扶贫行动：以村企共建为平台，组织民营企业通过产业、就业、公益和消费帮扶结对贫困村。");
-        var qqfqc = Program("QQFQC", "千企扶千村", 2018, 450_000_000_000, "广西的“千企扶千村”精准扶贫行动：引导民营企业开展产业扶贫、就业扶贫和公益扶贫（seed 004 §八(二)）。");
-        var bqdbc = Program("BQDBC", "百企带百村", 2016, 210_900_000_000, "阜新市委统战部、工商联组织的“百企带百村，同走致富路”活动（seed 001 §三(七)）。");
-        var ygxz = Program("YGXZ", "粤桂扶贫协作", 1996, 450_000_000_000, "广东与广西的东西部扶贫协作：人才支持、市场对接、劳务协作和资金支持，深化贫困县携手奔小康行动（seed 004 §五(五)）。");
-        var xsbxk = Program("XSBXK", "携手奔小康", 2016, null, "县与县结对帮扶：东西部扶贫协作中东部县（市、区）与西部贫困县结对，以及湖南省经济强县与贫困县对口帮扶（seed 000 §20）。");
-        var ddfp = Program("DDFP", "定点扶贫", 1986, null, "党政机关、国有企业和事业单位定点帮扶贫困县、贫困村，选派驻村第一书记和工作队。");
+        var wqbwc = Program("WQBWC", "万企帮万村", ProgramKind.EnterpriseCampaign, 2015, null, "全国工商联、国务院扶贫办、中国光彩会2015年发起的民营企业精准扶贫行动：以村企共建为平台，组织民营企业通过产业、就业、公益和消费帮扶结对贫困村。");
+        var qqfqc = Program("QQFQC", "千企扶千村", ProgramKind.EnterpriseCampaign, 2018, 450_000_000_000, "广西的“千企扶千村”精准扶贫行动：引导民营企业开展产业扶贫、就业扶贫和公益扶贫（seed 004 §八(二)）。");
+        var bqdbc = Program("BQDBC", "百企带百村", ProgramKind.EnterpriseCampaign, 2016, 210_900_000_000, "阜新市委统战部、工商联组织的“百企带百村，同走致富路”活动（seed 001 §三(七)）。");
+        var ygxz = Program("YGXZ", "粤桂扶贫协作", ProgramKind.EastWestCooperation, 1996, 450_000_000_000, "广东与广西的东西部扶贫协作：人才支持、市场对接、劳务协作和资金支持，深化贫困县携手奔小康行动（seed 004 §五(五)）。");
+        var xsbxk = Program("XSBXK", "携手奔小康", ProgramKind.CountyPairing, 2016, null, "县与县结对帮扶：东西部扶贫协作中东部县（市、区）与西部贫困县结对，以及湖南省经济强县与贫困县对口帮扶（seed 000 §20）。");
+        var ddfp = Program("DDFP", "定点扶贫", ProgramKind.DesignatedAssistance, 1986, null, "党政机关、国有企业和事业单位定点帮扶贫困县、贫困村，选派驻村第一书记和工作队。");
         await writer.InsertAsync(fresh, ct);
 
         void Join(AidProgram program, Organization organization, int year) =>
-            _memberships.Add(new ProgramMembership { ProgramId = program.Id, OrganizationId = organization.Id, JoinedYear = year });
+            _memberships.Add(ProgramMembership.Of(program.Id, organization.Id, year));
 
         foreach (var enterprise in _private)
         {
@@ -360,20 +354,20 @@ internal sealed partial class DemoBuilder
             Join(wqbwc, organization, _rng.Int(2016, 2019));
         }
 
-        var guangxiEnterprises = _private.Concat(_stateOwned).Where(o => ProvinceOf(o.RegionCode) == 45).ToList();
+        var guangxiEnterprises = _private.Concat(_stateOwned).Where(o => ProvinceOf(HomeOf(o)) == 45).ToList();
         foreach (var enterprise in guangxiEnterprises)
         {
             Join(qqfqc, enterprise, _rng.Int(2018, 2019));
         }
 
-        foreach (var enterprise in _private.Concat(_stateOwned).Where(o => ProvinceOf(o.RegionCode) == 21))
+        foreach (var enterprise in _private.Concat(_stateOwned).Where(o => ProvinceOf(HomeOf(o)) == 21))
         {
             Join(bqdbc, enterprise, _rng.Int(2016, 2017));
         }
 
         var guangdong = _provincePovertyOffices.Where(p => ProvinceOf(p.Key) is 44 or 45).OrderBy(p => p.Key).Select(p => p.Value)
             .Concat(_guangdongOffices.OrderBy(o => o.Key).Select(o => o.Value))
-            .Concat(_private.Where(o => ProvinceOf(o.RegionCode) == 44));
+            .Concat(_private.Where(o => ProvinceOf(HomeOf(o)) == 44));
         foreach (var organization in guangdong)
         {
             Join(ygxz, organization, _rng.Int(2016, 2017));
@@ -437,9 +431,9 @@ internal sealed partial class DemoBuilder
 
         // Enterprises with villages: 百企带百村 in Liaoning, mostly 千企扶千村 in Guangxi, 万企帮万村 elsewhere.
         var joined = _memberships.ToLookup(m => m.OrganizationId);
-        foreach (var enterprise in _private.Concat(_stateOwned.Where(o => ProvinceOf(o.RegionCode) == 45)))
+        foreach (var enterprise in _private.Concat(_stateOwned.Where(o => ProvinceOf(HomeOf(o)) == 45)))
         {
-            var province = ProvinceOf(enterprise.RegionCode);
+            var province = ProvinceOf(HomeOf(enterprise));
             var local = _plans.Where(p => p.ProvinceNumber == province && p.PoorVillages.Count > 0).ToList();
             var candidates = local.Count > 0 && !(province == 44 && _rng.Chance(0.5)) ? local
                 : province == 44 ? _plans.Where(p => p.ProvinceNumber == 45 && p.PoorVillages.Count > 0).ToList()
@@ -499,19 +493,8 @@ internal sealed partial class DemoBuilder
 
     private Pairing Pair(AidProgram program, Organization? helper, long? helperRegion, long helped, int startYear, long yearlyBudgetFen, string plan)
     {
-        var pairing = new Pairing
-        {
-            Code = NextCode(() => $"JD-{++_nextPairing:D5}"),
-            ProgramId = program.Id,
-            HelperOrganizationId = helper?.Id,
-            HelperRegionCode = helperRegion,
-            HelpedRegionCode = helped,
-            StartYear = startYear,
-            EndYear = LastYear,
-            YearlyPlan = plan + DemoVocabulary.DemoMark,
-            YearlyBudgetFen = yearlyBudgetFen,
-            IsDemo = true,
-        };
+        var pairing = Pairing.Demo(
+            NextCode(() => $"{Pairing.CodePrefix}{++_nextPairing:D5}"), program, helper, helperRegion, helped, startYear, LastYear, plan + DemoVocabulary.DemoMark, yearlyBudgetFen);
         _pairings.Add(pairing);
         return pairing;
     }

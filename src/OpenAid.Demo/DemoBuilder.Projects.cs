@@ -207,7 +207,7 @@ internal sealed partial class DemoBuilder
         }
 
         var donors = _villagePairings.Where(p => p.Plan == plan && p.Pairing.StartYear <= year).Select(p => p.Enterprise)
-            .Concat(_social.Where(s => ProvinceOf(s.RegionCode) == plan.ProvinceNumber))
+            .Concat(_social.Where(s => ProvinceOf(HomeOf(s)) == plan.ProvinceNumber))
             .Concat(_donors)
             .Distinct()
             .ToList();
@@ -216,14 +216,14 @@ internal sealed partial class DemoBuilder
             var donor = _rng.Pick(donors);
             NewFund(FundSourceType.SocialDonation, FundLevel.Social, year, county, office, officePrefix,
                 $"{year}年{county.Name}社会帮扶捐赠资金（{donor.Name}）", "社会捐赠资金，按捐赠协议用于结对贫困村的产业、助学和基础设施",
-                _rng.Date(new DateOnly(year, 3, 1), new DateOnly(year, 9, 30)), plan, donor, donor.RegionCode, office, 2.0);
+                _rng.Date(new DateOnly(year, 3, 1), new DateOnly(year, 9, 30)), plan, donor, HomeOf(donor), office, 2.0);
         }
 
         foreach (var (helper, _, start) in _designated.Where(d => d.Plan == plan && d.StartYear <= year))
         {
             NewFund(FundSourceType.DesignatedAssistance, FundLevel.Provincial, year, county, office, officePrefix,
                 $"{year}年{helper.Name}定点扶贫帮扶资金", "定点帮扶单位投入资金，用于帮扶村产业发展和基础设施",
-                _rng.Date(new DateOnly(year, 3, 1), new DateOnly(year, 9, 30)), plan, helper, helper.RegionCode, office, 1.5);
+                _rng.Date(new DateOnly(year, 3, 1), new DateOnly(year, 9, 30)), plan, helper, HomeOf(helper), office, 1.5);
         }
 
         if (poorCounty && _rng.Chance(0.06))
@@ -438,7 +438,7 @@ internal sealed partial class DemoBuilder
         if (category is ProjectCategory.ConsumptionAid || (category is ProjectCategory.Industry && _rng.Chance(0.2)))
         {
             var paired = village is null ? null : _villagePairings.FirstOrDefault(p => p.Village.Code == village.Code)?.Enterprise;
-            var local = _private.Where(o => ProvinceOf(o.RegionCode) == plan.ProvinceNumber).ToList();
+            var local = _private.Where(o => ProvinceOf(HomeOf(o)) == plan.ProvinceNumber).ToList();
             var enterprise = paired ?? (local.Count > 0 ? _rng.Pick(local) : null);
             if (enterprise is not null)
             {

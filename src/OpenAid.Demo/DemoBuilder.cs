@@ -73,6 +73,10 @@ internal sealed partial class DemoBuilder(OpenAidDbContext db, BulkWriter writer
 
     private static int ProvinceOf(long code) => (int)(code / 10_000_000_000);
 
+    /// <summary>Where a demo organisation is registered: every one of them is within the regions held.</summary>
+    private static long HomeOf(Organization organization) =>
+        organization.RegionCode ?? throw new InvalidOperationException($"Demo organisation {organization.Code} has no region.");
+
     private static int CityOf(long code) => (int)(code / 100_000_000);
 
     /// <summary>Money as notices print it: thousands separators, two decimals, 元.</summary>

@@ -34,7 +34,7 @@ public static class Lookups
         var lineage = RegionCode.Of(place).Lineage().ToList();
         return await db.Pairings
             .Where(p => lineage.Contains(p.HelpedRegionCode) && p.StartYear <= year && (p.EndYear == null || p.EndYear >= year))
-            .Select(p => p.HelperRegionCode ?? db.Organizations.Where(o => o.Id == p.HelperOrganizationId).Select(o => (long?)o.RegionCode).FirstOrDefault())
+            .Select(p => p.HelperRegionCode ?? db.Organizations.Where(o => o.Id == p.HelperOrganizationId).Select(o => o.RegionCode).FirstOrDefault())
             .Where(code => code != null)
             .Select(code => code!.Value)
             .ToListAsync(ct);

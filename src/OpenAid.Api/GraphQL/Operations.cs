@@ -1,3 +1,4 @@
+using System.Globalization;
 using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
@@ -130,7 +131,7 @@ public sealed class WriteContext(OpenAidDbContext db, Actor actor, string role, 
         var lineage = RegionCode.Of(place).Lineage().ToList();
         RequireReference(
             organization.Code == Actor.OrganizationCode
-                || Covers(organization.RegionCode)
+                || (organization.RegionCode is { } home && Covers(home))
                 || await Db.Pairings.AnyAsync(p => p.HelperOrganizationId == organization.Id && lineage.Contains(p.HelpedRegionCode), Cancellation),
             field,
             $"organisation {code}, neither yours, nor within your region, nor paired with region {RegionCode.Of(place).ShortForm},");
@@ -161,6 +162,16 @@ public sealed class WriteContext(OpenAidDbContext db, Actor actor, string role, 
     {
         var prefix = RegisterNumbers.Prefix(kind, regionCode, year);
         return RegisterNumbers.Format(prefix, await RegisterSequence.TakeAsync(Db, prefix, existingCodes, Cancellation));
+    }
+
+    /// <summary>
+    /// The next code of a register numbered without region or year, e.g. "ORG-000124" for <paramref name="prefix"/>
+    /// "ORG-" and six <paramref name="digits"/>: from the register's sequence, as <see cref="NextCodeAsync"/>.
+    /// </summary>
+    public async Task<string> NextSerialAsync(string prefix, int digits, IQueryable<string> existingCodes)
+    {
+        var number = await RegisterSequence.TakeAsync(Db, prefix, existingCodes, Cancellation);
+        return prefix + number.ToString(CultureInfo.InvariantCulture).PadLeft(digits, '0');
     }
 }
 

@@ -20,13 +20,13 @@ public static class OrganizationPairings
     /// <summary>The organisation's paired places, its own pairings first, then by pairing id.</summary>
     public static async Task<List<PairedPlace>> LoadAsync(OpenAidDbContext db, Organization organization, CancellationToken ct)
     {
-        var programs = db.ProgramMemberships.Where(m => m.OrganizationId == organization.Id).Select(m => m.ProgramId);
+        var programs = db.ProgramMemberships.Where(m => m.OrganizationId == organization.Id && m.LeftOn == null).Select(m => m.ProgramId);
         var candidates = await db.Pairings.AsNoTracking()
             .Where(p => p.HelperOrganizationId == organization.Id || (p.HelperRegionCode != null && programs.Contains(p.ProgramId)))
             .OrderBy(p => p.Id)
             .ToListAsync(ct);
         var own = candidates.Where(p => p.HelperOrganizationId == organization.Id)
-            .Concat(candidates.Where(p => p.HelperRegionCode is { } helper && RegionCode.LevelOf(helper) is not null && RegionCode.Of(helper).Contains(organization.RegionCode)))
+            .Concat(candidates.Where(p => p.HelperRegionCode is { } helper && RegionCode.LevelOf(helper) is not null && organization.RegionCode is { } home && RegionCode.Of(helper).Contains(home)))
             .DistinctBy(p => p.Id)
             .ToList();
         var codes = own.SelectMany(p => (long[])[p.HelpedRegionCode, p.HelperRegionCode ?? p.HelpedRegionCode]).Distinct().ToList();

@@ -22,19 +22,22 @@ public sealed class OrganizationType : ObjectGraphType<Organization>
         Field(o => o.Name).Description("The registered name.").Exported();
         Field(o => o.Kind, type: typeof(NonNullGraphType<EnumerationGraphType<OrganizationKind>>)).Description("What kind of organisation this is.").Exported();
         Field(o => o.CreditCode, nullable: true).Description("The unified social credit code (统一社会信用代码), checked by its check character.").Exported();
-        Field<NonNullGraphType<RegionType>>("region").Description("Where the organisation is registered.").Exported("code", "name")
+        Field<RegionType>("region").Description("Where the organisation is registered, when that is within the provinces OpenAid holds; null for one outside them (see outsideProvince and place).").Exported("code", "name")
             .Resolve(ctx => ctx.LoadNode(RegionType.TypeName, ctx.Source.RegionCode));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProgramType>>>>("programs")
-            .Description("The programs the organisation has joined.").ExportedAs(new ExportColumn("code", "program_codes", "The codes of the programs the organisation has joined."))
+            .Description("The programs the organisation is a member of (not those it left).").ExportedAs(new ExportColumn("code", "program_codes", "The codes of the programs the organisation has joined."))
             .Resolve(ctx => ctx.Loader().LoadMany<int, AidProgram>(
                 "organization:programs",
                 ctx.Source.Id,
-                async (ids, ct) => (await ctx.Db().ProgramMemberships.Where(m => ids.Contains(m.OrganizationId))
+                async (ids, ct) => (await ctx.Db().ProgramMemberships.Where(m => ids.Contains(m.OrganizationId) && m.LeftOn == null)
                         .Join(ctx.Db().Programs, m => m.ProgramId, p => p.Id, (m, p) => new { m.OrganizationId, Program = p })
                         .ToListAsync(ct))
                     .ToLookup(x => x.OrganizationId, x => x.Program)));
         Field(o => o.Description, nullable: true).Description("What the organisation does.").Exported();
         Field(o => o.IsDemo).Description("True for generated demonstration data, which is not real.").Exported();
+        Field(o => o.OutsideProvince, nullable: true)
+            .Description("For an organisation outside the provinces OpenAid holds: its province-level code of the national list (GB/T 2260), e.g. 11 北京, 31 上海, 81 香港, 82 澳门.").Exported();
+        Field(o => o.Place, nullable: true).Description("For an organisation outside the provinces OpenAid holds: the place name it gave.").Exported();
         this.NodeId(TypeName, o => o.Id).Exported();
     }
 }
@@ -55,7 +58,7 @@ public sealed class OrganizationQueries : IQueryFields
             .Description("Organisations, newest first.")
             .RegionArgument()
             .Argument<EnumerationGraphType<OrganizationKind>>("kind", "Only organisations of this kind.")
-            .Argument<StringGraphType>("program", "Only members of the program with this code, e.g. \"WQBWC\".")
+            .Argument<StringGraphType>("program", "Only current members of the program with this code, e.g. \"WQBWC\".")
             .SearchArgument("Part of the name.")
             .PagingArguments()
             .ResolveAsync(async ctx =>
@@ -74,7 +77,7 @@ public sealed class OrganizationQueries : IQueryFields
 
                 if (ctx.GetArgument<string?>("program") is { } program)
                 {
-                    organizations = organizations.Where(o => db.ProgramMemberships.Any(m => m.OrganizationId == o.Id && db.Programs.Any(p => p.Id == m.ProgramId && p.Code == program)));
+                    organizations = organizations.Where(o => db.ProgramMemberships.Any(m => m.OrganizationId == o.Id && m.LeftOn == null && db.Programs.Any(p => p.Id == m.ProgramId && p.Code == program)));
                 }
 
                 if (ctx.SearchText() is { } search)

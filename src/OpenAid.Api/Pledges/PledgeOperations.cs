@@ -125,7 +125,7 @@ public sealed class PledgeOperations : IOperations
         var project = input.Project is null ? null : await Lookups.ByCodeAsync(db.Projects.AsNoTracking(), input.Project, "project", ct);
         var village = input.Village is null ? null : await Lookups.RegionAsync(db, input.Village, "village", ct);
         var program = input.Program is null ? null : await Lookups.ByCodeAsync(db.Programs.AsNoTracking(), input.Program, "program", ct);
-        var joined = program is not null && await db.ProgramMemberships.AnyAsync(m => m.ProgramId == program.Id && m.OrganizationId == donor.Id, ct);
+        var joined = program is not null && await db.ProgramMemberships.AnyAsync(m => m.ProgramId == program.Id && m.OrganizationId == donor.Id && m.LeftOn == null, ct);
         var regionCode = need?.RegionCode ?? project?.RegionCode ?? village?.Code;
         var defaultProgram = program is null && regionCode is { } place ? await DefaultProgramAsync(db, donor, need?.PairingId, place, ct) : null;
         var pledge = Pledge.Make(

@@ -97,4 +97,19 @@ public static class Errors
     public static readonly ErrorCode NotText = new("NOT_TEXT", "Only free text can be redacted, not numbers, dates, states, codes or keys.", "field", "field");
     public static readonly ErrorCode AlreadyRedacted = new("ALREADY_REDACTED", "The field of the audit entry is redacted already.", "field", "field, sequence, redaction");
     public static readonly ErrorCode TwoPersonsRequired = new("TWO_PERSONS_REQUIRED", "A redaction is requested and decided by two different people; the Auditor requested it.", "redaction", "redaction");
+
+    // Onboarding: organisations, programs, memberships and pairings
+    public static readonly ErrorCode InvalidCreditCode = new("INVALID_CREDIT_CODE", "Not a unified social credit code: 18 characters of 0–9 and the capital letters of GB 32100-2015 (no I, O, S, V, Z; no full-width digits) ending in the right check character.", "creditCode", "—");
+    public static readonly ErrorCode DuplicateCreditCode = new("DUPLICATE_CREDIT_CODE", "Another organisation is registered with the credit code.", "creditCode", "—");
+    public static readonly ErrorCode OneLocationRequired = new("ONE_LOCATION_REQUIRED", "An organisation is located by a region of the provinces OpenAid holds, or by a province-level code outside them with a place name: one of the two.", "region", "—");
+    public static readonly ErrorCode InvalidProvinceCode = new("INVALID_PROVINCE_CODE", "Not a province-level code of the national list (GB/T 2260).", "outsideProvince", "—");
+    public static readonly ErrorCode ProvinceHeld = new("PROVINCE_HELD", "OpenAid holds the places of the province given: name the organisation's region instead.", "outsideProvince", "—");
+    public static readonly ErrorCode InvalidProgramCode = new("INVALID_PROGRAM_CODE", "A program code is 2–16 capital letters and digits, starting with a letter.", "code", "—");
+    public static readonly ErrorCode DuplicateCode = new("DUPLICATE_CODE", "Another record of the kind already has the code.", "code", "—");
+    public static readonly ErrorCode YearsOutOfOrder = new("YEARS_OUT_OF_ORDER", "A last year is before its first year.", "endYear", "—");
+    public static readonly ErrorCode ProgramEnded = new("PROGRAM_ENDED", "The program has passed its last year: it takes no new members or pairings.", "program", "—");
+    public static readonly ErrorCode AlreadyAMember = new("ALREADY_A_MEMBER", "The organisation is a member of the program already.", "program, application", "—");
+    public static readonly ErrorCode ApplicationPending = new("APPLICATION_PENDING", "The organisation's application to the program waits for its decision.", "program", "—");
+    public static readonly ErrorCode OneHelperRequired = new("ONE_HELPER_REQUIRED", "A pairing names exactly one helper: an organisation or a region.", "helperOrganization", "—");
+    public static readonly ErrorCode HelperIsHelped = new("HELPER_IS_HELPED", "A helper region is, contains or lies within the region it would help.", "helperRegion", "—");
 }

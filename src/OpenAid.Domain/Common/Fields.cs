@@ -66,4 +66,8 @@ public static class Fields
         PrivacyGuard.EnsurePublic(trimmed, field);
         return trimmed;
     }
+
+    /// <summary>Optional public text: null when blank, else as <see cref="PublicText"/>.</summary>
+    public static string? OptionalPublicText(string? text, string field, int maxLength) =>
+        string.IsNullOrWhiteSpace(text) ? null : PublicText(text, field, maxLength);
 }

@@ -1,3 +1,6 @@
+using System.Buffers;
+using OpenAid.Domain.Common;
+
 namespace OpenAid.Domain.Organizations;
 
 /// <summary>
@@ -6,13 +9,43 @@ namespace OpenAid.Domain.Organizations;
 /// </summary>
 public static class CreditCode
 {
+    public const int Length = 18;
+
     private const string Alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    private static readonly SearchValues<char> Characters = SearchValues.Create(Alphabet);
     private static readonly int[] Weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
     public static bool IsValid(string? code) =>
-        code is { Length: 18 }
+        code is { Length: Length }
         && code.All(c => Alphabet.Contains(c, StringComparison.Ordinal))
         && CheckCharacter(code.AsSpan(0, 17)) == code[17];
+
+    /// <summary>
+    /// The code <paramref name="code"/> holds, trimmed, or INVALID_CREDIT_CODE saying what is wrong with it. It is taken
+    /// as written: full-width digits, lower case or letters outside the alphabet are refused, not read as others.
+    /// </summary>
+    public static string Parse(string code, string field)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        var trimmed = code.Trim();
+        if (trimmed.Length != Length)
+        {
+            throw Invalid(field, $"'{field}' must have {Length} characters; it has {trimmed.Length}.");
+        }
+
+        var bad = trimmed.AsSpan().IndexOfAnyExcept(Characters);
+        if (bad >= 0)
+        {
+            throw Invalid(field, $"'{field}' has '{trimmed[bad]}' (U+{(int)trimmed[bad]:X4}) at position {bad + 1}; a credit code has only the digits 0–9 and the capital letters {Alphabet[10..]}.");
+        }
+
+        var check = CheckCharacter(trimmed.AsSpan(0, 17));
+        return check == trimmed[17]
+            ? trimmed
+            : throw Invalid(field, $"'{field}' ends in '{trimmed[17]}', but its check character is '{check}' (GB 32100-2015): a character is mistyped.");
+    }
+
+    private static DomainException Invalid(string field, string message) => new(Errors.InvalidCreditCode, message, field);
 
     /// <summary>The check character for 17 leading characters of the alphabet.</summary>
     public static char CheckCharacter(ReadOnlySpan<char> first17)

@@ -74,10 +74,10 @@ public class BrowserTests(IsolatedDemoServer server, ITestOutputHelper output) :
             await using var scope = server.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<OpenAidDbContext>();
             var office = (await db.Organizations.Where(o => o.Kind == OrganizationKind.Government && o.Name.EndsWith("扶贫开发办公室")).OrderBy(o => o.Id).ToListAsync())
-                .First(o => RegionCode.LevelOf(o.RegionCode) == RegionLevel.County);
+                .First(o => o.RegionCode is { } home && RegionCode.LevelOf(home) == RegionLevel.County);
             var village = await db.Regions.Where(r => r.Code > office.RegionCode && r.Code < office.RegionCode + 1_000_000 && r.Level == RegionLevel.Village).OrderBy(r => r.Code).FirstAsync();
             var donor = await db.Organizations.Where(o => o.Kind == OrganizationKind.PrivateEnterprise).OrderBy(o => o.Id).FirstAsync();
-            var county = RegionCode.Of(office.RegionCode).ShortForm;
+            var county = RegionCode.Of(office.RegionCode!.Value).ShortForm;
             var tokens = server.Services.GetRequiredService<LocalTokens>();
             scenarios["OPENAID_TOKEN_PUBLISHER"] = tokens.Mint("browser-publisher", [Roles.Publisher], county, office.Code, null, TimeSpan.FromHours(2));
             scenarios["OPENAID_TOKEN_REVIEWER"] = tokens.Mint("browser-reviewer", [Roles.Reviewer], county, office.Code, "李明", TimeSpan.FromHours(2));
@@ -100,13 +100,14 @@ public class BrowserTests(IsolatedDemoServer server, ITestOutputHelper output) :
             await using var scope = server.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<OpenAidDbContext>();
             var governments = await db.Organizations.Where(o => o.Kind == OrganizationKind.Government).OrderBy(o => o.Id).ToListAsync();
-            var (office, township) = governments
-                .Where(o => o.Name.EndsWith("扶贫开发办公室", StringComparison.Ordinal) && RegionCode.LevelOf(o.RegionCode) == RegionLevel.County)
-                .SelectMany(o => governments.Where(t => RegionCode.LevelOf(t.RegionCode) == RegionLevel.Township && RegionCode.Of(o.RegionCode).Contains(t.RegionCode)).Select(t => (o, t)))
+            var placed = governments.Where(o => o.RegionCode is not null).Select(o => (Organization: o, Region: o.RegionCode!.Value)).ToList();
+            var (office, township) = placed
+                .Where(o => o.Organization.Name.EndsWith("扶贫开发办公室", StringComparison.Ordinal) && RegionCode.LevelOf(o.Region) == RegionLevel.County)
+                .SelectMany(o => placed.Where(t => RegionCode.LevelOf(t.Region) == RegionLevel.Township && RegionCode.Of(o.Region).Contains(t.Region)).Select(t => (o, t)))
                 .First();
-            var village = await db.Regions.Where(r => r.ParentCode == township.RegionCode && r.Level == RegionLevel.Village).OrderBy(r => r.Code).FirstAsync();
-            scenarios["OPENAID_PUBLISHER_COUNTY_TOKEN"] = server.MintToken([Roles.Publisher], RegionCode.Of(office.RegionCode).ShortForm, office.Code, subject: "browser-county-publisher");
-            scenarios["OPENAID_PUBLISHER_VILLAGE_TOKEN"] = server.MintToken([Roles.Publisher], village.RegionCode.ShortForm, township.Code, subject: "browser-village-publisher");
+            var village = await db.Regions.Where(r => r.ParentCode == township.Region && r.Level == RegionLevel.Village).OrderBy(r => r.Code).FirstAsync();
+            scenarios["OPENAID_PUBLISHER_COUNTY_TOKEN"] = server.MintToken([Roles.Publisher], RegionCode.Of(office.Region).ShortForm, office.Organization.Code, subject: "browser-county-publisher");
+            scenarios["OPENAID_PUBLISHER_VILLAGE_TOKEN"] = server.MintToken([Roles.Publisher], village.RegionCode.ShortForm, township.Organization.Code, subject: "browser-village-publisher");
             scenarios["OPENAID_PUBLISHER_VILLAGE"] = village.RegionCode.ShortForm;
         }
 

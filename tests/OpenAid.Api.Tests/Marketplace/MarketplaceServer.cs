@@ -82,7 +82,7 @@ public sealed class MarketplaceServer : ApiServer, IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<OpenAidDbContext>();
         var ygxz = await db.Programs.SingleAsync(p => p.Code == "YGXZ");
         var offices = (await db.Organizations.Where(o => o.Kind == OrganizationKind.Government && o.Name.EndsWith("扶贫开发办公室")).OrderBy(o => o.Id).ToListAsync())
-            .Where(o => RegionCode.LevelOf(o.RegionCode) == RegionLevel.County)
+            .Where(o => o.RegionCode is { } home && RegionCode.LevelOf(home) == RegionLevel.County)
             .ToList();
         var members = await db.Organizations
             .Where(o => o.Kind == OrganizationKind.PrivateEnterprise && db.ProgramMemberships.Any(m => m.OrganizationId == o.Id && m.ProgramId == ygxz.Id))
@@ -91,15 +91,15 @@ public sealed class MarketplaceServer : ApiServer, IAsyncLifetime
         foreach (var pairing in await db.Pairings.Where(p => p.ProgramId == ygxz.Id && p.HelperRegionCode != null).OrderBy(p => p.Id).ToListAsync())
         {
             var (helper, helped) = (RegionCode.Of(pairing.HelperRegionCode!.Value), RegionCode.Of(pairing.HelpedRegionCode));
-            var enterprise = members.FirstOrDefault(o => helper.Contains(o.RegionCode));
-            var office = offices.FirstOrDefault(o => helped.Contains(o.RegionCode));
+            var enterprise = members.FirstOrDefault(o => o.RegionCode is { } home && helper.Contains(home));
+            var office = offices.FirstOrDefault(o => o.RegionCode is { } home && helped.Contains(home));
             if (enterprise is null || office is null)
             {
                 continue;
             }
 
             var villages = await db.Regions.Where(r => r.Code > office.RegionCode && r.Code < office.RegionCode + 1_000_000 && r.Level == RegionLevel.Village).OrderBy(r => r.Code).Take(2).ToListAsync();
-            County = await PlaceAsync(db, office.RegionCode);
+            County = await PlaceAsync(db, office.RegionCode!.Value);
             (Village, OtherVillage) = (Place(villages[0]), Place(villages[1]));
             (Office, Enterprise, EnterpriseName) = (office.Code, enterprise.Code, enterprise.Name);
             HelperCityName = (await db.Regions.SingleAsync(r => r.Code == helper.Value)).Name;
@@ -109,7 +109,7 @@ public sealed class MarketplaceServer : ApiServer, IAsyncLifetime
 
         Assert.True(Office is not null, "The demo data has no 粤桂扶贫协作 pairing with both a member enterprise and a county poverty office.");
         var other = offices.First(o => o.RegionCode / 10_000_000_000 == 43);
-        OtherCounty = await PlaceAsync(db, other.RegionCode);
+        OtherCounty = await PlaceAsync(db, other.RegionCode!.Value);
         OtherCountyVillage = Place(await db.Regions.Where(r => r.Code > other.RegionCode && r.Code < other.RegionCode + 1_000_000 && r.Level == RegionLevel.Village).OrderBy(r => r.Code).FirstAsync());
         OtherOffice = other.Code;
         OtherDonor = (await db.Organizations.Where(o => o.Kind == OrganizationKind.PrivateEnterprise && o.Code != Enterprise).OrderBy(o => o.Id).FirstAsync()).Code;

@@ -27,6 +27,7 @@ public partial class AuthorizationMatrixTests
         "poorHouseholds", "collectiveIncomeFen", "perCapitaDisposableIncomeFen", "title", "body", "noticePeriodDays",
         "localSupervisionPhone", "contactName", "contactPhone", "answer", "quantity", "deadline", "priority", "submit", "decision",
         "capOverrideReason", "confirmBy", "deliveredOn", "evidence", "field", "legalBasis",
+        "creditCode", "outsideProvince", "place", "code", "motivation", "startYear", "endYear", "yearlyPlan", "yearlyBudgetFen",
     ];
 
     /// <summary>References that no caller can name wrongly, and why.</summary>
@@ -39,6 +40,19 @@ public partial class AuthorizationMatrixTests
         [("requestAuditRedaction", "sequence")] = "an Admin may ask to redact any entry: the audit trail is one for the whole country",
         [("redactAuditField", "redaction")] = "an Auditor decides any requested redaction, wherever its record is",
         [("declineAuditRedaction", "redaction")] = "an Auditor decides any requested redaction, wherever its record is",
+        [("registerOrganization", "region")] = "an Admin registers organisations anywhere: onboarding spans provinces",
+        [("updateOrganization", "region")] = "an Admin registers organisations anywhere: onboarding spans provinces",
+        [("updateOrganization", "organization")] = "an Admin keeps any organisation's record",
+        [("createProgram", "region")] = "an Admin creates programs led by any region",
+        [("applyToProgram", "program")] = "any organisation may apply to any program",
+        [("decideProgramApplication", "application")] = "an Admin decides any application",
+        [("removeProgramMember", "organization")] = "an Admin ends any membership",
+        [("removeProgramMember", "program")] = "an Admin ends any membership",
+        [("createPairing", "program")] = "an Admin pairs under any program",
+        [("createPairing", "helperOrganization")] = "an Admin pairs any organisation",
+        [("createPairing", "helperRegion")] = "an Admin pairs any region",
+        [("createPairing", "helpedRegion")] = "an Admin pairs any region",
+        [("endPairing", "pairing")] = "an Admin ends any pairing",
     };
 
     private const string ReviewerName = "李明";
@@ -176,6 +190,9 @@ public partial class AuthorizationMatrixTests
             [("confirmPledge", "pledge")] = async () => Case(publisher, new { pledge = await w.PledgeAsync(local: true) }, await w.PledgeAsync(local: false)),
             [("recordDelivery", "pledge")] = async () => Case(w.Donor, new { pledge = await w.PledgeAsync(local: true, confirmed: true), quantity = 500, deliveredOn = Samples.Today, evidence = "银行回单，村委会已核对到账。" }, await w.PledgeAsync(local: true, confirmed: true, byOtherDonor: true)),
             [("confirmReceipt", "delivery")] = async () => Case(publisher, new { delivery = await w.DeliveryAsync(local: true) }, await w.DeliveryAsync(local: false)),
+            [("applyToProgram", "organization")] = async () => Case(OfficeDonor, new { organization = server.Office, program = await NewProgramAsync(), motivation = "开展产业帮扶。" }, server.OtherOffice),
+            [("leaveProgram", "organization")] = async () => Case(OfficeDonor, new { organization = server.Office, program = await JoinedProgramAsync(), reason = "工作调整。" }, server.OtherOffice),
+            [("leaveProgram", "program")] = async () => Case(OfficeDonor, new { organization = server.Office, program = await JoinedProgramAsync(), reason = "工作调整。" }, await NewProgramAsync(), "NOT_A_MEMBER"),
             [("cancelPledge", "pledge")] = async () => Case(w.Donor, new { pledge = await w.PledgeAsync(local: true), reason = "企业经营调整。" }, await w.PledgeAsync(local: true, byOtherDonor: true)),
         };
     }

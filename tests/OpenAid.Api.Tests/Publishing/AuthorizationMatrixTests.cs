@@ -19,7 +19,12 @@ public partial class AuthorizationMatrixTests(PublishingServer server, ITestOutp
     private static readonly HashSet<string> OpenToEveryone = ["fileObjection"];
 
     /// <summary>Mutations whose role is not bound to a region: the audit trail is one for the whole country.</summary>
-    private static readonly HashSet<string> Nationwide = ["requestAuditRedaction", "redactAuditField", "declineAuditRedaction"];
+    private static readonly HashSet<string> Nationwide =
+    [
+        "requestAuditRedaction", "redactAuditField", "declineAuditRedaction",
+        // Onboarding: organisations, programs and pairings span provinces (AuthorizationMatrixTests.Onboarding.cs).
+        "registerOrganization", "updateOrganization", "createProgram", "decideProgramApplication", "removeProgramMember", "createPairing", "endPairing",
+    ];
 
     private Samples Samples => server.Samples;
 
@@ -63,7 +68,7 @@ public partial class AuthorizationMatrixTests(PublishingServer server, ITestOutp
     public async Task Every_mutation_lets_only_its_role_in_its_region_write_and_writes_nothing_when_it_refuses()
     {
         var schema = await IntrospectAsync();
-        var cases = Cases();
+        var cases = Cases().Concat(OnboardingCases()).ToDictionary();
         var failures = new List<string>();
         foreach (var mutation in schema.Mutations)
         {

@@ -60,14 +60,14 @@ public sealed class PublishingServer : ApiServer, IAsyncLifetime
                 .Where(o => o.Kind == OrganizationKind.Government && o.Name.EndsWith("扶贫开发办公室"))
                 .OrderBy(o => o.RegionCode)
                 .ToListAsync())
-            .Where(o => RegionCode.LevelOf(o.RegionCode) == RegionLevel.County)
+            .Where(o => o.RegionCode is { } home && RegionCode.LevelOf(home) == RegionLevel.County)
             .ToList();
         var (office, other) = (offices[0], offices[^1]);
         var township = await db.Regions.Where(r => r.ParentCode == office.RegionCode && r.Level == RegionLevel.Township && db.Regions.Any(v => v.ParentCode == r.Code))
             .OrderBy(r => r.Code).FirstAsync();
         var village = await db.Regions.Where(r => r.ParentCode == township.Code).OrderBy(r => r.Code).FirstAsync();
-        County = await PlaceAsync(db, office.RegionCode);
-        OtherCounty = await PlaceAsync(db, other.RegionCode);
+        County = await PlaceAsync(db, office.RegionCode!.Value);
+        OtherCounty = await PlaceAsync(db, other.RegionCode!.Value);
         Township = new Place(township.Code, township.RegionCode.ShortForm, township.Name);
         Village = new Place(village.Code, village.RegionCode.ShortForm, village.Name);
         Office = office.Code;

@@ -152,10 +152,10 @@ public sealed class EntraServer : ApiServer, IAsyncLifetime
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OpenAidDbContext>();
         var office = (await db.Organizations.Where(o => o.Kind == OrganizationKind.Government && o.Name.EndsWith("扶贫开发办公室")).OrderBy(o => o.Id).ToListAsync())
-            .First(o => RegionCode.LevelOf(o.RegionCode) == RegionLevel.County);
+            .First(o => o.RegionCode is { } home && RegionCode.LevelOf(home) == RegionLevel.County);
         var village = await db.Regions.Where(r => r.Code > office.RegionCode && r.Code < office.RegionCode + 1_000_000 && r.Level == RegionLevel.Village).OrderBy(r => r.Code).FirstAsync();
         Office = office.Code;
-        County = new Place(office.RegionCode, RegionCode.Of(office.RegionCode).ShortForm, "");
+        County = new Place(office.RegionCode!.Value, RegionCode.Of(office.RegionCode!.Value).ShortForm, "");
         Village = new Place(village.Code, village.RegionCode.ShortForm, village.Name);
     }
 

@@ -17,7 +17,7 @@ internal static class MarketplaceArrange
 
     public static readonly Region Village = new() { Code = 451021101201, Name = "某村", Level = RegionLevel.Village };
 
-    public static readonly Organization Donor = new() { Id = 7, Code = "ORG-000007", Name = "某企业" };
+    public static readonly Organization Donor = Sample.Enterprise(7, "ORG-000007", "某企业");
 
     private static readonly NeedCap NoCap = new(long.MaxValue, long.MaxValue);
 

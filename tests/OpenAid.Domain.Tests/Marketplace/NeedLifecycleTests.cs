@@ -175,7 +175,7 @@ public class NeedLifecycleTests
         { () => Register(region: County), "NOT_A_VILLAGE", "region", "Needs are registered for a village or a township; 某县 is a County." },
         { () => Register(deadlineInDays: 0), "INVALID_DATE", "deadline", "'deadline' (2020-06-01) must be after today and within 730 days." },
         { () => Register(project: Sample.Project(4, "XM-2", 451022000000)), "PROJECT_ELSEWHERE", "project", "Project XM-2 is carried out neither in 某村 nor in a region above it." },
-        { () => Register(pairing: new Pairing { Id = 6, Code = "JD-2", YearlyPlan = "x", HelpedRegionCode = 451021102000 }), "PAIRING_ELSEWHERE", "pairing", "Pairing JD-2 helps a region that does not contain 某村." },
+        { () => Register(pairing: Sample.Pairing(6, "JD-2", 451021102000)), "PAIRING_ELSEWHERE", "pairing", "Pairing JD-2 helps a region that does not contain 某村." },
         { () => Register(title: " "), "REQUIRED", "title", "'title' must not be empty." },
         { () => Register(description: ""), "REQUIRED", "description", "'description' must not be empty." },
         { () => Register(unit: "套"), "UNIT_NOT_APPLICABLE", "unit", "Money is counted in fen; leave 'unit' out with 'amountFen'." },

@@ -54,8 +54,8 @@ public class NeedRulesTests
     {
         var here = Sample.Project(3, "XM-1", 451021000000);
         var elsewhere = Sample.Project(4, "XM-2", 451022000000);
-        var pairing = new Pairing { Id = 5, Code = "JD-1", YearlyPlan = "x", HelpedRegionCode = 451021101201 };
-        var farPairing = new Pairing { Id = 6, Code = "JD-2", YearlyPlan = "x", HelpedRegionCode = 451021102000 };
+        var pairing = Sample.Pairing(5, "JD-1", 451021101201);
+        var farPairing = Sample.Pairing(6, "JD-2", 451021102000);
 
         var need = Register(project: here, pairing: pairing);
         Assert.Equal(((int?)3, (int?)5), (need.ProjectId, need.PairingId));

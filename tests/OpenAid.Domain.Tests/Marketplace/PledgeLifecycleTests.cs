@@ -251,7 +251,7 @@ public class PledgeLifecycleTests
         { () => Make(project: Sample.Project(3, "XM-451021-2020-0001", 451021101201)), "PROJECT_NOT_ACTIVE", "project", "Project XM-451021-2020-0001 is InLibrary; pledge to an active project." },
         { () => Make(village: new Region { Code = 451021101000, Name = "某镇", Level = RegionLevel.Township }), "NOT_A_VILLAGE", "village", "某镇 is a Township; pledge to a village (12 digits), or to one of its needs." },
         { () => Make(), "ONE_TARGET_REQUIRED", "need", "Pledge against exactly one of 'need', 'project' or 'village'." },
-        { () => ToVillage(program: new AidProgram { Id = 9, Code = "DKXZ", Name = "东西部协作", Description = "x" }), "NOT_A_MEMBER", "program", "某企业 has not joined 东西部协作; pledge without 'program' or for a program it joined." },
+        { () => ToVillage(program: Sample.Program(9, "DKXZ", "东西部协作")), "NOT_A_MEMBER", "program", "某企业 has not joined 东西部协作; pledge without 'program' or for a program it joined." },
         { () => Make(need: Open(1_000), kind: PledgeKind.Goods), "KIND_MISMATCH", "kind", "Need XQ-451021-2020-0001 asks money; a Goods pledge does not fit it." },
         { () => Make(need: Open(40, "套")), "KIND_MISMATCH", "kind", "Need XQ-451021-2020-0001 asks a quantity in 套; a Money pledge does not fit it." },
         { () => Make(need: Open(40, "套"), kind: PledgeKind.Goods, unit: "吨"), "UNIT_MISMATCH", "unit", "Need XQ-451021-2020-0001 is counted in 套; pledge in that unit." },

@@ -14,7 +14,7 @@ public class PledgeRulesTests
     private static readonly DateTimeOffset Now = MarketplaceArrange.Now;
     private static readonly Region Village = MarketplaceArrange.Village;
     private static readonly Project Project = Sample.Project(3, "XM-451021-2020-0001", 451021101201);
-    private static readonly AidProgram Program = new() { Id = 9, Code = "DKXZ", Name = "东西部协作", Description = "x" };
+    private static readonly AidProgram Program = Sample.Program(9, "DKXZ", "东西部协作");
 
     [Theory]
     [InlineData(0L, "INVALID_QUANTITY")]

@@ -813,7 +813,14 @@ namespace OpenAid.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
-                    b.Property<long>("RegionCode")
+                    b.Property<int?>("OutsideProvince")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long?>("RegionCode")
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
@@ -962,6 +969,12 @@ namespace OpenAid.Data.Migrations.SqlServer
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<int?>("EndYear")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -994,8 +1007,15 @@ namespace OpenAid.Data.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<int?>("EndYear")
                         .HasColumnType("int");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
 
                     b.Property<long>("HelpedRegionCode")
                         .HasColumnType("bigint");
@@ -1039,6 +1059,49 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.ToTable("Pairings");
                 });
 
+            modelBuilder.Entity("OpenAid.Domain.Programs.ProgramApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AppliedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Motivation")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Id");
+
+                    b.HasIndex("ProgramId", "OrganizationId");
+
+                    b.HasIndex("Status", "Id");
+
+                    b.ToTable("ProgramApplications");
+                });
+
             modelBuilder.Entity("OpenAid.Domain.Programs.ProgramMembership", b =>
                 {
                     b.Property<int>("ProgramId")
@@ -1049,6 +1112,13 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.Property<int>("JoinedYear")
                         .HasColumnType("int");
+
+                    b.Property<string>("LeaveReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date");
 
                     b.HasKey("ProgramId", "OrganizationId");
 
@@ -1461,9 +1531,7 @@ namespace OpenAid.Data.Migrations.SqlServer
                 {
                     b.HasOne("OpenAid.Domain.Regions.Region", null)
                         .WithMany()
-                        .HasForeignKey("RegionCode")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .HasForeignKey("RegionCode");
                 });
 
             modelBuilder.Entity("OpenAid.Domain.Pledges.Pledge", b =>
@@ -1526,6 +1594,21 @@ namespace OpenAid.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenAid.Domain.Programs.ProgramApplication", b =>
+                {
+                    b.HasOne("OpenAid.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenAid.Domain.Programs.AidProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenAid.Domain.Programs.ProgramMembership", b =>
                 {
                     b.HasOne("OpenAid.Domain.Organizations.Organization", null)
@@ -1535,7 +1618,7 @@ namespace OpenAid.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.HasOne("OpenAid.Domain.Programs.AidProgram", null)
-                        .WithMany("Members")
+                        .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1584,11 +1667,6 @@ namespace OpenAid.Data.Migrations.SqlServer
             modelBuilder.Entity("OpenAid.Domain.Pledges.Pledge", b =>
                 {
                     b.Navigation("Deliveries");
-                });
-
-            modelBuilder.Entity("OpenAid.Domain.Programs.AidProgram", b =>
-                {
-                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("OpenAid.Domain.Projects.Project", b =>

@@ -790,7 +790,14 @@ namespace OpenAid.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("RegionCode")
+                    b.Property<int?>("OutsideProvince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RegionCode")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -932,6 +939,12 @@ namespace OpenAid.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("EndYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -962,8 +975,15 @@ namespace OpenAid.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("EndYear")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("HelpedRegionCode")
                         .HasColumnType("INTEGER");
@@ -1007,6 +1027,47 @@ namespace OpenAid.Data.Migrations.Sqlite
                     b.ToTable("Pairings");
                 });
 
+            modelBuilder.Entity("OpenAid.Domain.Programs.ProgramApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("AppliedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Motivation")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Id");
+
+                    b.HasIndex("ProgramId", "OrganizationId");
+
+                    b.HasIndex("Status", "Id");
+
+                    b.ToTable("ProgramApplications");
+                });
+
             modelBuilder.Entity("OpenAid.Domain.Programs.ProgramMembership", b =>
                 {
                     b.Property<int>("ProgramId")
@@ -1017,6 +1078,13 @@ namespace OpenAid.Data.Migrations.Sqlite
 
                     b.Property<int>("JoinedYear")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaveReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("ProgramId", "OrganizationId");
 
@@ -1423,9 +1491,7 @@ namespace OpenAid.Data.Migrations.Sqlite
                 {
                     b.HasOne("OpenAid.Domain.Regions.Region", null)
                         .WithMany()
-                        .HasForeignKey("RegionCode")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .HasForeignKey("RegionCode");
                 });
 
             modelBuilder.Entity("OpenAid.Domain.Pledges.Pledge", b =>
@@ -1488,6 +1554,21 @@ namespace OpenAid.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenAid.Domain.Programs.ProgramApplication", b =>
+                {
+                    b.HasOne("OpenAid.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenAid.Domain.Programs.AidProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenAid.Domain.Programs.ProgramMembership", b =>
                 {
                     b.HasOne("OpenAid.Domain.Organizations.Organization", null)
@@ -1497,7 +1578,7 @@ namespace OpenAid.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.HasOne("OpenAid.Domain.Programs.AidProgram", null)
-                        .WithMany("Members")
+                        .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1546,11 +1627,6 @@ namespace OpenAid.Data.Migrations.Sqlite
             modelBuilder.Entity("OpenAid.Domain.Pledges.Pledge", b =>
                 {
                     b.Navigation("Deliveries");
-                });
-
-            modelBuilder.Entity("OpenAid.Domain.Programs.AidProgram", b =>
-                {
-                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("OpenAid.Domain.Projects.Project", b =>
