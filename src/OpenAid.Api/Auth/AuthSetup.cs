@@ -54,7 +54,7 @@ public static class AuthSetup
         }
 
         builder.Services.AddAuthorization();
-        builder.Services.AddScoped(sp => Actor.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User ?? new()));
+        builder.Services.AddScoped(sp => ActorResolution.Of(sp.GetRequiredService<IHttpContextAccessor>().HttpContext));
         builder.Services.AddHttpContextAccessor();
     }
 

@@ -96,4 +96,9 @@ public static class Errors
     public static readonly ErrorCode NotText = new("NOT_TEXT", "Only free text can be redacted, not numbers, dates, states, codes or keys.", "field");
     public static readonly ErrorCode AlreadyRedacted = new("ALREADY_REDACTED", "The field of the audit entry is redacted already.", "field");
     public static readonly ErrorCode TwoPersonsRequired = new("TWO_PERSONS_REQUIRED", "A redaction is requested and decided by two different people; the Auditor requested it.", "redaction");
+
+    // Grants
+    public static readonly ErrorCode GrantHeld = new("GRANT_HELD", "The person already holds an active grant of this role, region and organisation.", "person");
+    public static readonly ErrorCode GrantRevoked = new("GRANT_REVOKED", "The grant was revoked already.", "grant");
+    public static readonly ErrorCode LastAdmin = new("LAST_ADMIN", "The last active Admin grant cannot be revoked.", "grant");
 }
