@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using OpenAid.Domain.Common;
 using OpenAid.Domain.Organizations;
 using OpenAid.Domain.Regions;
@@ -5,21 +6,22 @@ using OpenAid.Domain.Regions;
 namespace OpenAid.Domain.Access;
 
 /// <summary>The roles a person may be granted; the API authorises from these, never from a token's own claims.</summary>
+[Description("A role a person may be granted.")]
 public enum Role
 {
-    /// <summary>A government unit publishing in its region.</summary>
+    [Description("A government unit publishing funds, projects, notices and needs in its region.")]
     Publisher,
 
-    /// <summary>A poverty office reviewing needs and answering objections in its region.</summary>
+    [Description("A poverty office reviewing needs and answering objections in its region.")]
     Reviewer,
 
-    /// <summary>An enterprise, NGO or person pledging for its organisation.</summary>
+    [Description("An enterprise, NGO or person pledging for its organisation.")]
     Donor,
 
-    /// <summary>Reads restricted fields.</summary>
+    [Description("Reads restricted fields and verifies the audit trail.")]
     Auditor,
 
-    /// <summary>Manages organisations, programs, pairings and grants.</summary>
+    [Description("Manages organisations, programs, pairings and grants.")]
     Admin,
 }
 
