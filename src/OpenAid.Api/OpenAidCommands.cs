@@ -39,12 +39,20 @@ public static class OpenAidCommands
     }
 
     /// <summary>Mints a development token; options after the token options configure the host as for serve.</summary>
-    public static int Token(string[] args)
+    public static async Task<int> TokenAsync(string[] args)
     {
         var split = Array.FindIndex(args, a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains(':', StringComparison.Ordinal));
         var (tokenArgs, hostArgs) = split < 0 ? (args, Array.Empty<string>()) : (args[..split], args[split..]);
         var app = OpenAidHost.Build(hostArgs);
-        return TokenCommand.Run(tokenArgs, app.Services.GetService<LocalTokens>(), Console.Out, Console.Error);
+        var tokens = app.Services.GetService<LocalTokens>();
+        if (tokens is not null)
+        {
+            // The people are in the database: it must exist, as serve would make it.
+            await OpenAidHost.PrepareDatabaseAsync(app);
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        return await TokenCommand.RunAsync(tokenArgs, tokens, scope.ServiceProvider.GetRequiredService<OpenAid.Data.OpenAidDbContext>(), Console.Out, Console.Error, CancellationToken.None);
     }
 
     /// <summary>Verifies a published audit trail offline: builds no host and opens no database, so it runs anywhere.</summary>

@@ -1,3 +1,4 @@
+using OpenAid.Api.Access;
 using OpenAid.Api.Audit;
 using OpenAid.Api.Auth;
 using OpenAid.Api.Caching;
@@ -68,6 +69,8 @@ public static class OpenAidHost
         app.UseAuthentication();
         // After authentication, which decides the budget.
         app.UseOpenAidRateLimits();
+        // After the rate limits, so that a flood of signed-in requests is refused before it reads any grants.
+        app.UseOpenAidActors();
         app.MapOpenAidHealth();
         if (app.Configuration.GetValue<bool>("Bench:Ceiling"))
         {
@@ -77,6 +80,7 @@ public static class OpenAidHost
         app.MapGraphQLEndpoint("/graphql");
         app.MapSignInConfiguration();
         app.MapOpenData();
+        app.MapDevSignIn();
         app.MapWebApp();
         return app;
     }

@@ -3,7 +3,7 @@ using OpenAid.Api;
 return args.FirstOrDefault() switch
 {
     "print-schema" => await OpenAidCommands.PrintSchemaAsync(args.Skip(1).ToArray()),
-    "token" => OpenAidCommands.Token(args.Skip(1).ToArray()),
+    "token" => await OpenAidCommands.TokenAsync(args.Skip(1).ToArray()),
     "verify" => await OpenAidCommands.VerifyAsync(args.Skip(1).ToArray()),
     "rotate-audit-key" => await OpenAidCommands.RotateAuditKeyAsync(args.Skip(1).ToArray()),
     _ => await OpenAidCommands.ServeAsync(args),

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenAid.Data.Audit;
+using OpenAid.Domain.Access;
 using OpenAid.Domain.Audit;
 using OpenAid.Domain.Funds;
 using OpenAid.Domain.Needs;
@@ -64,6 +65,9 @@ public abstract class OpenAidDbContext(DbContextOptions options, TimeProvider? c
     public DbSet<Pledge> Pledges => Set<Pledge>();
 
     public DbSet<PledgeDelivery> PledgeDeliveries => Set<PledgeDelivery>();
+
+    /// <summary>Who may act: roles held by people, never deleted (a revoked grant keeps its revocation).</summary>
+    public DbSet<Grant> Grants => Set<Grant>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

@@ -54,6 +54,7 @@ internal sealed partial class DemoBuilder(OpenAidDbContext db, BulkWriter writer
         await BuildTransactionsAsync();
         await BuildNoticesAsync();
         await BuildMarketplaceAsync();
+        await BuildPeopleAsync();
 
         return new DemoDataResult(
             _regionsUpdated, _statistics, _organizations.Count, _programs.Count, _memberships.Count, _pairings.Count,

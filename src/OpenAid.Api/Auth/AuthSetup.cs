@@ -55,7 +55,7 @@ public static class AuthSetup
 
         builder.Services.AddSingleton(SignInConfiguration.From(builder.Configuration, localSigner));
         builder.Services.AddAuthorization();
-        builder.Services.AddScoped(sp => Actor.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User ?? new()));
+        builder.Services.AddScoped(sp => ActorResolution.Of(sp.GetRequiredService<IHttpContextAccessor>().HttpContext));
         builder.Services.AddHttpContextAccessor();
     }
 

@@ -45,28 +45,15 @@ public sealed class LocalTokens
         return new LocalTokens(new SymmetricSecurityKey(Convert.FromBase64String(File.ReadAllText(keyFile).Trim())), clock);
     }
 
-    public string Mint(string subject, IEnumerable<string> roles, string? region, string? organizationCode, string? name, TimeSpan lifetime)
+    /// <summary>A token that says who the person is; what they may do is in their grants, not in the token.</summary>
+    public string Mint(string subject, string? name, TimeSpan lifetime)
     {
         if (lifetime <= TimeSpan.Zero || lifetime > MaxLifetime)
         {
             throw new ArgumentOutOfRangeException(nameof(lifetime), lifetime, $"A development token lives at most {MaxLifetime.TotalHours:0} hours.");
         }
 
-        var claims = new Dictionary<string, object>
-        {
-            [OpenAidClaims.Subject] = subject,
-            [OpenAidClaims.Roles] = roles.ToArray(),
-        };
-        if (region is not null)
-        {
-            claims[OpenAidClaims.Region] = region;
-        }
-
-        if (organizationCode is not null)
-        {
-            claims[OpenAidClaims.Organization] = organizationCode;
-        }
-
+        var claims = new Dictionary<string, object> { [OpenAidClaims.Subject] = subject };
         if (name is not null)
         {
             claims[OpenAidClaims.Name] = name;

@@ -1,6 +1,6 @@
 namespace OpenAid.Api.Auth;
 
-/// <summary>The app roles, as Entra ID app roles and as the local signer's "roles" claim.</summary>
+/// <summary>The roles of grants (Domain.Access.Role by name); "Admin" is also the Entra ID app role of the first administrators.</summary>
 public static class Roles
 {
     /// <summary>A government unit: funds, projects, notices, transactions and village statistics in its own region subtree.</summary>
@@ -27,9 +27,8 @@ public static class Roles
 /// <summary>The claim types OpenAid reads, the same for Entra ID tokens and local development tokens.</summary>
 public static class OpenAidClaims
 {
+    /// <summary>Entra ID app roles; only "Admin" counts (ActorResolution).</summary>
     public const string Roles = "roles";
-    public const string Region = "region";
-    public const string Organization = "org";
     public const string Name = "name";
     public const string Subject = "sub";
 

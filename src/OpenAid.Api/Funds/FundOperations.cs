@@ -102,7 +102,7 @@ public sealed class FundOperations : IOperations
     {
         var (db, ct) = (write.Db, write.Cancellation);
         var region = await write.RegionInScopeAsync(input.Region, "region");
-        var issuer = await Lookups.OwnOrganizationAsync(db, write.Actor.OrganizationCode, ct);
+        var issuer = await Lookups.OwnOrganizationAsync(db, write.OrganizationFor(region.Code), ct);
         var documentNumber = input.DocumentNumber.Trim();
         var fund = Fund.Create(
             await write.NextCodeAsync(Fund.CodeKind, region.Code, input.FiscalYear, db.Funds.Select(f => f.Code)),

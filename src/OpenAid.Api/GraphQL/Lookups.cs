@@ -23,7 +23,7 @@ public static class Lookups
     /// <summary>The organisation the signed-in caller acts for.</summary>
     public static async Task<Organization> OwnOrganizationAsync(OpenAidDbContext db, string? organizationCode, CancellationToken ct) =>
         await db.Organizations.SingleOrDefaultAsync(o => o.Code == organizationCode, ct)
-            ?? throw new DomainException(Errors.OrganizationNotFound, $"Your token names organisation '{organizationCode ?? "(none)"}', which OpenAid does not hold.", null, ("organization", organizationCode ?? ""));
+            ?? throw new DomainException(Errors.OrganizationNotFound, $"Your grant names organisation '{organizationCode ?? "(none)"}', which OpenAid does not hold.", null, ("organization", organizationCode ?? ""));
 
     /// <summary>
     /// The helpers, as regions, of the pairings that help <paramref name="place"/> (or a unit above it) in

@@ -9,6 +9,7 @@ using OpenAid.Domain.Common;
 using OpenAid.Domain.Funds;
 using OpenAid.Domain.Notices;
 using OpenAid.Domain.Organizations;
+using OpenAid.Domain.Projects;
 using OpenAid.Domain.Regions;
 
 namespace OpenAid.Api.GraphQL;
@@ -110,14 +111,8 @@ public sealed class WriteContext(OpenAidDbContext db, Actor actor, string role, 
     /// <summary>Whether <paramref name="fund"/> is allocated to a project within the caller's grant: a county reports the provincial money it got.</summary>
     public Task<bool> FundReachesScopeAsync(Fund fund)
     {
-        if (Actor.Region is not { } grant)
-        {
-            return Task.FromResult(false);
-        }
-
-        return Db.FundAllocations.AnyAsync(
-            a => a.FundId == fund.Id && Db.Projects.Any(p => p.Id == a.ProjectId && p.RegionCode >= grant.SubtreeStart && p.RegionCode < grant.SubtreeEnd),
-            Cancellation);
+        var projects = Db.Projects.Where(RegionScopes.Within<Project>(p => p.RegionCode, Actor.GrantsOf(Role)));
+        return Db.FundAllocations.AnyAsync(a => a.FundId == fund.Id && projects.Any(p => p.Id == a.ProjectId), Cancellation);
     }
 
     /// <summary>
@@ -130,7 +125,7 @@ public sealed class WriteContext(OpenAidDbContext db, Actor actor, string role, 
         var organization = await Lookups.ByCodeAsync(Db.Organizations.AsNoTracking(), code, field, Cancellation);
         var lineage = RegionCode.Of(place).Lineage().ToList();
         RequireReference(
-            organization.Code == Actor.OrganizationCode
+            Actor.GrantsOf(Role).Any(g => g.OrganizationCode == organization.Code)
                 || (organization.RegionCode is { } home && Covers(home))
                 || await Db.Pairings.AnyAsync(p => p.HelperOrganizationId == organization.Id && lineage.Contains(p.HelpedRegionCode), Cancellation),
             field,
@@ -141,7 +136,10 @@ public sealed class WriteContext(OpenAidDbContext db, Actor actor, string role, 
     /// <summary>Fails with FORBIDDEN unless the caller's grant for <see cref="Role"/> covers <paramref name="regionCode"/>.</summary>
     public void RequireInScope(long regionCode) => Actor.RequireInRegion(Role, regionCode);
 
-    private bool Covers(long regionCode) => Actor.Region is { } grant && grant.Contains(regionCode);
+    private bool Covers(long regionCode) => Actor.Covers(Role, regionCode);
+
+    /// <summary>The code of the organisation the caller acts for in <paramref name="regionCode"/> (see <see cref="Actor.OrganizationFor"/>).</summary>
+    public string? OrganizationFor(long regionCode) => Actor.OrganizationFor(Role, regionCode);
 
     private void RequireReference(bool allowed, string field, string what)
     {
@@ -149,8 +147,8 @@ public sealed class WriteContext(OpenAidDbContext db, Actor actor, string role, 
         {
             throw ApiErrors.Error(
                 ApiErrors.ForbiddenCode,
-                $"'{field}' names {what} which your {Role} grant for region {Actor.Region?.ShortForm ?? "(none)"} does not reach; nothing was written.",
-                ("field", field), ("role", Role), ("grantRegion", Actor.Region?.ShortForm));
+                $"'{field}' names {what} which your {Role} grant for region {Actor.RegionsOf(Role)} does not reach; nothing was written.",
+                ("field", field), ("role", Role), ("grantRegion", Actor.RegionsOf(Role)));
         }
     }
 

@@ -111,7 +111,7 @@ public sealed class NeedOperations(IConfiguration configuration) : IOperations
     {
         var (db, ct) = (write.Db, write.Cancellation);
         var region = await write.RegionInScopeAsync(input.Region, "region");
-        var registrant = await Lookups.OwnOrganizationAsync(db, write.Actor.OrganizationCode, ct);
+        var registrant = await Lookups.OwnOrganizationAsync(db, write.OrganizationFor(region.Code), ct);
         var project = input.Project is null ? null : await Lookups.ByCodeAsync(db.Projects.AsNoTracking(), input.Project, "project", ct);
         var pairing = input.Pairing is null ? null : await Lookups.ByCodeAsync(db.Pairings.AsNoTracking(), input.Pairing, "pairing", ct);
         var need = Need.Register(
@@ -134,7 +134,7 @@ public sealed class NeedOperations(IConfiguration configuration) : IOperations
     {
         var (db, ct, actor) = (write.Db, write.Cancellation, write.Actor);
         var need = await write.InScopeAsync(db.Needs, input.Need, "need");
-        var unit = await Lookups.OwnOrganizationAsync(db, actor.OrganizationCode, ct);
+        var unit = await Lookups.OwnOrganizationAsync(db, write.OrganizationFor(need.RegionCode), ct);
         var reviewer = Need.ReviewerNameOf(actor.Name, unit.Name);
         var key = need.Id.ToString(CultureInfo.InvariantCulture);
         var registeredIt = await db.AuditEntries.AnyAsync(e => e.EntityType == nameof(Need) && e.EntityKey == key && e.Operation == "create" && e.ActorSubject == actor.Subject, ct);

@@ -112,9 +112,7 @@ public sealed class NeedQueries(TimeProvider clock, IConfiguration configuration
         var needs = ctx.Db().Needs.AsQueryable();
         var actor = ctx.Actor();
         var publicStatuses = NeedLifecycle.PublicStatuses;
-        return actor.Region is { } region && (actor.Has(Roles.Publisher) || actor.Has(Roles.Reviewer))
-            ? needs.Where(n => publicStatuses.Contains(n.Status) || (n.RegionCode >= region.SubtreeStart && n.RegionCode < region.SubtreeEnd))
-            : needs.Where(n => publicStatuses.Contains(n.Status));
+        return needs.Where(RegionScopes.Within<Need>(n => n.RegionCode, actor.GrantsOf(Roles.Publisher).Concat(actor.GrantsOf(Roles.Reviewer)), n => publicStatuses.Contains(n.Status)));
     }
 
     /// <summary>Needs whose stored status follows the pledges and the date, with what their live pledges hold today.</summary>

@@ -61,9 +61,6 @@ public sealed class NoticeDraftQueries(TimeProvider clock, IConfiguration config
     {
         var actor = ctx.Actor();
         actor.Require(Roles.Publisher);
-        var drafts = ctx.Db().Notices.Where(n => n.Status == NoticeStatus.Draft);
-        return actor.Region is { } region
-            ? drafts.Where(n => n.RegionCode >= region.SubtreeStart && n.RegionCode < region.SubtreeEnd)
-            : drafts.Where(n => false);
+        return ctx.Db().Notices.Where(n => n.Status == NoticeStatus.Draft).Where(RegionScopes.Within<Notice>(n => n.RegionCode, actor.GrantsOf(Roles.Publisher)));
     }
 }

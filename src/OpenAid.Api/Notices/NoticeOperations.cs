@@ -138,7 +138,7 @@ public sealed class NoticeOperations(IConfiguration configuration) : IOperations
     {
         var (db, ct) = (write.Db, write.Cancellation);
         var region = await write.RegionInScopeAsync(input.Region, "region");
-        var publisher = await Lookups.OwnOrganizationAsync(db, write.Actor.OrganizationCode, ct);
+        var publisher = await Lookups.OwnOrganizationAsync(db, write.OrganizationFor(region.Code), ct);
         var fundCodes = Notice.SubjectCodes(input.Funds, "funds");
         var projectCodes = Notice.SubjectCodes(input.Projects, "projects");
         var notice = Notice.Draft(
@@ -168,7 +168,7 @@ public sealed class NoticeOperations(IConfiguration configuration) : IOperations
     {
         var (db, ct) = (write.Db, write.Cancellation);
         var old = await write.InScopeAsync(db.Notices, input.Notice, "notice");
-        var publisher = await Lookups.OwnOrganizationAsync(db, write.Actor.OrganizationCode, ct);
+        var publisher = await Lookups.OwnOrganizationAsync(db, write.OrganizationFor(old.RegionCode), ct);
         var region = await db.Regions.AsNoTracking().SingleAsync(r => r.Code == old.RegionCode, ct);
         var funds = input.Funds is { } fundCodes
             ? await FundsAsync(write, Notice.SubjectCodes(fundCodes, "funds"))

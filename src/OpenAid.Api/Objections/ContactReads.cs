@@ -24,7 +24,7 @@ public static class ContactReads
         }
 
         var auditor = actor.Has(Roles.Auditor);
-        var reviewer = actor.Has(Roles.Reviewer) && actor.Region is { } region && region.Contains(objection.RegionCode);
+        var reviewer = actor.Covers(Roles.Reviewer, objection.RegionCode);
         if (!objection.ContactReadableBy(auditor, reviewer))
         {
             throw ApiErrors.Error(ApiErrors.ForbiddenCode, $"The contact of {objection.Code} is read by Auditors, and by the Reviewer of its region while it is under investigation; it is {objection.Status.ToString().ToLowerInvariant()}.", ("objection", objection.Code), ("status", objection.Status));
@@ -38,7 +38,7 @@ public static class ContactReads
         // Its own scope and save: the request's context belongs to the query, and the record must be saved before the contact leaves.
         await using var scope = ctx.RequestServices!.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OpenAidDbContext>();
-        db.ContactReads.Add(ContactRead.Of(objection, actor.Subject, auditor ? Roles.Auditor : Roles.Reviewer, actor.OrganizationCode, clock.GetUtcNow()));
+        db.ContactReads.Add(ContactRead.Of(objection, actor.Subject, auditor ? Roles.Auditor : Roles.Reviewer, actor.OrganizationFor(auditor ? Roles.Auditor : Roles.Reviewer, objection.RegionCode), clock.GetUtcNow()));
         await db.SaveChangesAsync(ctx.CancellationToken);
         return objection;
     }

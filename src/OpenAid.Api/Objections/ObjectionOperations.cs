@@ -139,21 +139,21 @@ public sealed class ObjectionOperations(IConfiguration configuration, IHttpConte
     private static async Task<Objection> AnswerAsync(WriteContext write, AnswerObjectionInput input)
     {
         var objection = await InRegionAsync(write, input.Objection);
-        objection.Respond(input.Answer, await AnsweringUnitAsync(write), write.Now);
+        objection.Respond(input.Answer, await AnsweringUnitAsync(write, objection.RegionCode), write.Now);
         return objection;
     }
 
     private static async Task<Objection> RejectAsync(WriteContext write, RejectObjectionInput input)
     {
         var objection = await InRegionAsync(write, input.Objection);
-        objection.Reject(input.Reason, await AnsweringUnitAsync(write), write.Now);
+        objection.Reject(input.Reason, await AnsweringUnitAsync(write, objection.RegionCode), write.Now);
         return objection;
     }
 
     private static async Task<Objection> HideDescriptionAsync(WriteContext write, HideObjectionDescriptionInput input)
     {
         var objection = await InRegionAsync(write, input.Objection);
-        objection.HideDescription(input.Reason, await AnsweringUnitAsync(write), write.Now);
+        objection.HideDescription(input.Reason, await AnsweringUnitAsync(write, objection.RegionCode), write.Now);
         return objection;
     }
 
@@ -165,11 +165,13 @@ public sealed class ObjectionOperations(IConfiguration configuration, IHttpConte
     }
 
     /// <summary>Officials appear by unit and role, never by name: the caller's organisation, else its region.</summary>
-    private static async Task<string> AnsweringUnitAsync(WriteContext write)
+    private static async Task<string> AnsweringUnitAsync(WriteContext write, long regionCode)
     {
-        var (db, actor, ct) = (write.Db, write.Actor, write.Cancellation);
-        var unit = await db.Organizations.Where(o => o.Code == actor.OrganizationCode).Select(o => o.Name).FirstOrDefaultAsync(ct)
-            ?? await db.Regions.Where(r => r.Code == actor.Region!.Value.Value).Select(r => r.Name).FirstOrDefaultAsync(ct);
+        var (db, ct) = (write.Db, write.Cancellation);
+        var organization = write.OrganizationFor(regionCode);
+        var grantRegion = write.Actor.GrantsOf(write.Role).Where(g => g.Covers(regionCode)).Select(g => g.Region?.Value).OrderDescending().FirstOrDefault();
+        var unit = await db.Organizations.Where(o => o.Code == organization).Select(o => o.Name).FirstOrDefaultAsync(ct)
+            ?? await db.Regions.Where(r => r.Code == grantRegion).Select(r => r.Name).FirstOrDefaultAsync(ct);
         return unit is null ? "审核员" : $"{unit} · 审核员";
     }
 }

@@ -120,7 +120,7 @@ public sealed class PledgeOperations : IOperations
             write.Actor.RequireForOrganization(Roles.Donor, organization);
         }
 
-        var donor = await Lookups.OwnOrganizationAsync(db, write.Actor.OrganizationCode, ct);
+        var donor = await Lookups.OwnOrganizationAsync(db, input.Organization ?? OnlyOrganization(write.Actor), ct);
         var need = input.Need is null ? null : await NeedLocks.LockAsync(db, input.Need, "need", today, ct);
         var project = input.Project is null ? null : await Lookups.ByCodeAsync(db.Projects.AsNoTracking(), input.Project, "project", ct);
         var village = input.Village is null ? null : await Lookups.RegionAsync(db, input.Village, "village", ct);
@@ -135,6 +135,15 @@ public sealed class PledgeOperations : IOperations
         db.Pledges.Add(pledge);
         await PledgeMoney.RecordPledgeAsync(db, pledge, donor, today, need?.Title ?? project?.Name ?? $"帮扶{village!.Name}", ct);
         return pledge;
+    }
+
+    /// <summary>The organisation a donor pledges for when it names none: its only one.</summary>
+    private static string? OnlyOrganization(Actor actor)
+    {
+        var organizations = actor.GrantsOf(Roles.Donor).Select(g => g.OrganizationCode).OfType<string>().Distinct().ToList();
+        return organizations.Count <= 1
+            ? organizations.SingleOrDefault()
+            : throw new DomainException(Errors.Required, $"You act for {string.Join(", ", organizations)}: name the one this pledge is for in 'organization'.", "organization");
     }
 
     /// <summary>Without a program named: the need's pairing's, else that of a pairing of the donor covering the place.</summary>
@@ -171,7 +180,7 @@ public sealed class PledgeOperations : IOperations
             ?? throw new DomainException(Errors.NotFound, "No delivery has this ID.", "delivery", ("record", "PledgeDelivery"));
         var (pledge, need) = await LockAsync(write, pledgeId, k => write.RequireInScope(k.RegionCode));
         var delivery = pledge.Deliveries.Single(d => d.Id == id);
-        var unit = await Lookups.OwnOrganizationAsync(db, write.Actor.OrganizationCode, ct);
+        var unit = await Lookups.OwnOrganizationAsync(db, write.OrganizationFor(pledge.RegionCode), ct);
         pledge.ConfirmReceipt(delivery, need, unit.Name, write.Now);
         await PledgeMoney.RecordReceiptAsync(db, pledge, delivery, ct);
         return delivery;

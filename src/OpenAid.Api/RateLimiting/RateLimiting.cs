@@ -86,8 +86,7 @@ public sealed class ClientRateLimiter(RateLimitOptions options, RateLimitCounter
     /// <summary>The client a request counts against: "sub:" and the caller, or "ip:" and the address; also the objection flood cap's client.</summary>
     public static (string Key, bool Authenticated) Partition(ClaimsPrincipal user, IPAddress? address)
     {
-        var actor = Actor.From(user);
-        return actor.IsAuthenticated ? ("sub:" + actor.Subject, true) : ("ip:" + ClientKey(address), false);
+        return Actor.SubjectOf(user) is { } subject ? ("sub:" + subject, true) : ("ip:" + ClientKey(address), false);
     }
 
     /// <summary>

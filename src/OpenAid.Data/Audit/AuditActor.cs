@@ -25,5 +25,8 @@ public sealed record AuditActor(string Subject, string Role, string? Organizatio
     /// <summary>What the calendar does, not a person: a pledge lapsing past its confirmation date, whoever's write stored it.</summary>
     public static AuditActor SystemSchedule { get; } = System("schedule");
 
+    /// <summary>Development sign-in: the local users `token --role` and the test servers make on demand.</summary>
+    public static AuditActor SystemLocalUsers { get; } = System("local-users");
+
     private static AuditActor System(string name) => new(SystemPrefix + name, SystemRole, null);
 }

@@ -112,4 +112,9 @@ public static class Errors
     public static readonly ErrorCode ApplicationPending = new("APPLICATION_PENDING", "The organisation's application to the program waits for its decision.", "program", "—");
     public static readonly ErrorCode OneHelperRequired = new("ONE_HELPER_REQUIRED", "A pairing names exactly one helper: an organisation or a region.", "helperOrganization", "—");
     public static readonly ErrorCode HelperIsHelped = new("HELPER_IS_HELPED", "A helper region is, contains or lies within the region it would help.", "helperRegion", "—");
+
+    // Grants
+    public static readonly ErrorCode GrantHeld = new("GRANT_HELD", "The person already holds an active grant of this role, region and organisation.", "person", "—");
+    public static readonly ErrorCode GrantRevoked = new("GRANT_REVOKED", "The grant was revoked already.", "grant", "—");
+    public static readonly ErrorCode LastAdmin = new("LAST_ADMIN", "The last active Admin grant cannot be revoked.", "grant", "—");
 }

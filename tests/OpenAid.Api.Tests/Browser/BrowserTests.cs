@@ -78,10 +78,9 @@ public class BrowserTests(IsolatedDemoServer server, ITestOutputHelper output) :
             var village = await db.Regions.Where(r => r.Code > office.RegionCode && r.Code < office.RegionCode + 1_000_000 && r.Level == RegionLevel.Village).OrderBy(r => r.Code).FirstAsync();
             var donor = await db.Organizations.Where(o => o.Kind == OrganizationKind.PrivateEnterprise).OrderBy(o => o.Id).FirstAsync();
             var county = RegionCode.Of(office.RegionCode!.Value).ShortForm;
-            var tokens = server.Services.GetRequiredService<LocalTokens>();
-            scenarios["OPENAID_TOKEN_PUBLISHER"] = tokens.Mint("browser-publisher", [Roles.Publisher], county, office.Code, null, TimeSpan.FromHours(2));
-            scenarios["OPENAID_TOKEN_REVIEWER"] = tokens.Mint("browser-reviewer", [Roles.Reviewer], county, office.Code, "李明", TimeSpan.FromHours(2));
-            scenarios["OPENAID_TOKEN_DONOR"] = tokens.Mint("browser-donor", [Roles.Donor], null, donor.Code, null, TimeSpan.FromHours(2));
+            scenarios["OPENAID_TOKEN_PUBLISHER"] = server.MintToken([Roles.Publisher], county, office.Code, subject: "browser-publisher");
+            scenarios["OPENAID_TOKEN_REVIEWER"] = server.MintToken([Roles.Reviewer], county, office.Code, "李明", "browser-reviewer");
+            scenarios["OPENAID_TOKEN_DONOR"] = server.MintToken([Roles.Donor], null, donor.Code, subject: "browser-donor");
             scenarios["OPENAID_NEED_VILLAGE"] = village.RegionCode.ShortForm;
             scenarios["OPENAID_DONOR_ORG"] = donor.Code;
 
@@ -89,8 +88,8 @@ public class BrowserTests(IsolatedDemoServer server, ITestOutputHelper output) :
             // its township's government where the demo data has one.
             var township = village.Code / 1000 * 1000;
             var townshipGovernment = await db.Organizations.Where(o => o.Kind == OrganizationKind.Government && o.RegionCode == township).Select(o => o.Code).FirstOrDefaultAsync();
-            scenarios["OPENAID_TOKEN_VILLAGE"] = tokens.Mint("browser-village", [Roles.Publisher], village.RegionCode.ShortForm, townshipGovernment ?? office.Code, null, TimeSpan.FromHours(2));
-            scenarios["OPENAID_TOKEN_AUDITOR"] = tokens.Mint("browser-auditor", [Roles.Auditor], null, null, "王审计", TimeSpan.FromHours(2));
+            scenarios["OPENAID_TOKEN_VILLAGE"] = server.MintToken([Roles.Publisher], village.RegionCode.ShortForm, townshipGovernment ?? office.Code, subject: "browser-village");
+            scenarios["OPENAID_TOKEN_AUDITOR"] = server.MintToken([Roles.Auditor], null, null, "王审计", "browser-auditor");
         }
 
         if (await SchemaHasAsync("Query", "noticePublicationCheck"))

@@ -1,4 +1,9 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OpenAid.Api.Access;
 using OpenAid.Api.Auth;
+using OpenAid.Data;
+using OpenAid.Domain.Access;
 using OpenAid.Api.Tests.Infrastructure;
 using OpenAid.Api.Tests.SignIn;
 using Xunit.Abstractions;
@@ -15,13 +20,22 @@ public class EntraBrowserTests(EntraWebServer server, ITestOutputHelper output) 
     private static readonly Guid Person = Guid.Parse("55555555-5555-4555-8555-555555555555");
 
     [Fact]
-    public Task The_web_app_signs_in_with_Entra_ID_sends_the_token_to_the_API_and_signs_out() =>
-        SignInBrowserTest.RunAsync(server, output, new Dictionary<string, string>
+    public async Task The_web_app_signs_in_with_Entra_ID_sends_the_token_to_the_API_and_signs_out()
+    {
+        // Roles in an Entra token count for nothing but Admin: the person holds a Reviewer grant, by their pseudonym.
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            var pseudonym = ActorPseudonyms.From(server.Services.GetRequiredService<IConfiguration>()).Of(EntraServer.Tenant, Person);
+            await LocalUsers.EnsureAsync(scope.ServiceProvider.GetRequiredService<OpenAidDbContext>(), pseudonym, "王芳", [new LocalGrant(Role.Reviewer, "45", null)], CancellationToken.None);
+        }
+
+        await SignInBrowserTest.RunAsync(server, output, new Dictionary<string, string>
         {
             ["OPENAID_ENTRA_ACCESS_TOKEN"] = server.Authority.Token(EntraServer.Tenant, Person, TestAuthority.ApiClientId.ToString("D"), [Roles.Reviewer], "45", name: "王芳"),
             ["OPENAID_ENTRA_TENANT"] = EntraServer.Tenant.ToString("D"),
             ["OPENAID_ENTRA_OBJECT"] = Person.ToString("D"),
         });
+    }
 }
 
 /// <summary>A deployment without sign-in: the web app offers none, says it is read-only, and loads no MSAL.</summary>

@@ -4,23 +4,42 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OpenAid.Api.Access;
 using OpenAid.Api.Auth;
 using OpenAid.Data;
+using OpenAid.Data.Audit;
+using OpenAid.Domain.Access;
 
 namespace OpenAid.Api.Tests.Infrastructure;
 
 /// <summary>Signed-in requests and write checks that the test suites for writes share.</summary>
 public partial class ApiServer
 {
-    /// <summary>A token of the server's local signer.</summary>
-    public string MintToken(IReadOnlyCollection<string> roles, string? region, string? organization, string? name = null, string? subject = null) =>
-        Services.GetRequiredService<LocalTokens>().Mint(
-            subject ?? $"test-{string.Join('-', roles).ToLowerInvariant()}-{region ?? "any"}-{organization ?? "none"}",
-            roles,
-            region,
-            organization,
-            name,
-            TimeSpan.FromHours(1));
+    /// <summary>Saves of grants that <see cref="MintToken"/> made: setup, not writes of the API under test.</summary>
+    private int _grantSaves;
+
+    /// <summary>
+    /// A token of the server's local signer for a person holding <paramref name="roles"/> for the region and organisation:
+    /// the grants are made first when the person does not hold them yet (those a grant cannot have – a Donor without an
+    /// organisation, a Publisher or Reviewer without a region – are left out, so such a token is merely signed in).
+    /// </summary>
+    public string MintToken(IReadOnlyCollection<string> roles, string? region, string? organization, string? name = null, string? subject = null)
+    {
+        var person = subject ?? $"test-{string.Join('-', roles).ToLowerInvariant()}-{region ?? "any"}-{organization ?? "none"}";
+        var grants = roles.Select(Enum.Parse<Role>)
+            .Where(role => role switch { Role.Donor => organization is not null, Role.Publisher or Role.Reviewer => region is not null, _ => true })
+            .Select(role => new LocalGrant(role, region, organization))
+            .ToList();
+        using (var scope = Services.CreateScope())
+        {
+            if (LocalUsers.EnsureAsync(scope.ServiceProvider.GetRequiredService<OpenAidDbContext>(), person, name, grants, CancellationToken.None).GetAwaiter().GetResult())
+            {
+                Interlocked.Increment(ref _grantSaves);
+            }
+        }
+
+        return Services.GetRequiredService<LocalTokens>().Mint(person, name, TimeSpan.FromHours(1));
+    }
 
     /// <summary>POSTs a GraphQL request, signed in with <paramref name="token"/> when one is given.</summary>
     public Task<GraphQLResponse> GraphQLAsync(string query, object? variables = null, string? token = null)
@@ -63,9 +82,14 @@ public partial class ApiServer
         return payload;
     }
 
-    /// <summary>How much has been written: audit entries and the data version. Equal before and after means nothing was.</summary>
+    /// <summary>
+    /// How much has been written: audit entries and the data version, leaving out the grants <see cref="MintToken"/>
+    /// made. Equal before and after means nothing was.
+    /// </summary>
     public Task<(long AuditEntries, long DataVersion)> WatermarkAsync() =>
-        ReadAsync(async db => (await db.AuditEntries.LongCountAsync(), await db.DataVersions.Select(v => v.Version).SingleOrDefaultAsync()));
+        ReadAsync(async db => (
+            await db.AuditEntries.LongCountAsync(e => e.ActorSubject != AuditActor.SystemLocalUsers.Subject),
+            await db.DataVersions.Select(v => v.Version).SingleOrDefaultAsync() - Volatile.Read(ref _grantSaves)));
 
     /// <summary>Reads the server's database directly, in a scope of its own.</summary>
     public async Task<T> ReadAsync<T>(Func<OpenAidDbContext, Task<T>> read)

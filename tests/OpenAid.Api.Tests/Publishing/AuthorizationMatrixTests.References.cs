@@ -26,7 +26,7 @@ public partial class AuthorizationMatrixTests
         "to", "on", "reason", "beneficiaryHouseholds", "beneficiaryPeople", "actuals", "actual", "year", "population", "poorPeople",
         "poorHouseholds", "collectiveIncomeFen", "perCapitaDisposableIncomeFen", "title", "body", "noticePeriodDays",
         "localSupervisionPhone", "contactName", "contactPhone", "answer", "quantity", "deadline", "priority", "submit", "decision",
-        "capOverrideReason", "confirmBy", "deliveredOn", "evidence", "field", "legalBasis",
+        "capOverrideReason", "confirmBy", "deliveredOn", "evidence", "field", "legalBasis", "person", "personName", "role",
         "creditCode", "outsideProvince", "place", "code", "motivation", "startYear", "endYear", "yearlyPlan", "yearlyBudgetFen",
     ];
 
@@ -53,6 +53,7 @@ public partial class AuthorizationMatrixTests
         [("createPairing", "helperRegion")] = "an Admin pairs any region",
         [("createPairing", "helpedRegion")] = "an Admin pairs any region",
         [("endPairing", "pairing")] = "an Admin ends any pairing",
+        [("grantRole", "organization")] = "an Admin may let a person act for any organisation; the region bounds the grant",
     };
 
     private const string ReviewerName = "李明";
@@ -142,6 +143,15 @@ public partial class AuthorizationMatrixTests
 
         return new()
         {
+            [("grantRole", "region")] = () => Task.FromResult(Case(server.Token(Roles.Admin), GrantInput(), server.OtherCounty.ShortCode)),
+            [("revokeRole", "grant")] = async () =>
+            {
+                var nationwide = server.MintToken([Roles.Admin], null, null, subject: "test-admin-nationwide");
+                async Task<string> GrantIn(Place region) => (await server.MutateOkAsync(
+                    "grantRole", new { person = $"test-granted-{Guid.NewGuid():N}", role = "REVIEWER", region = region.ShortCode, reason = "审核员。" }, nationwide, "grant { id }"))
+                    .GetProperty("grant").GetProperty("id").GetString()!;
+                return Case(server.Token(Roles.Admin), new { grant = await GrantIn(server.County), reason = "调离岗位。" }, await GrantIn(server.OtherCounty));
+            },
             [("createFund", "region")] = () => Task.FromResult(Case(publisher, Samples.FundInput(), server.OtherCounty.ShortCode)),
             [("allocateFund", "fund")] = async () => Case(publisher, new { fund = await Samples.FundAsync(), project = await Samples.ProjectAsync(), amountFen = 1_000, decidedOn = Samples.Today }, await w.OtherFundAsync()),
             [("allocateFund", "project")] = async () => Case(publisher, new { fund = await Samples.FundAsync(), project = await Samples.ProjectAsync(), amountFen = 1_000, decidedOn = Samples.Today }, await w.OtherProjectAsync(), "FORBIDDEN", "PROJECT_OUTSIDE_FUND_REGION"),

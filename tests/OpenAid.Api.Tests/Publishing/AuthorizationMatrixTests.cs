@@ -61,7 +61,19 @@ public partial class AuthorizationMatrixTests(PublishingServer server, ITestOutp
             return Samples.RedactionRequestInput(sequence, field);
         }),
         ["redactAuditField"] = (Roles.Auditor, async () => new { redaction = await Samples.RedactionRequestAsync() }),
+        ["grantRole"] = (Roles.Admin, () => Task.FromResult(GrantInput())),
+        ["revokeRole"] = (Roles.Admin, async () => new
+        {
+            grant = (await server.MutateOkAsync("grantRole", GrantInput(), server.Token(Roles.Admin), "grant { id }")).GetProperty("grant").GetProperty("id").GetString(),
+            reason = "调离岗位。",
+        }),
         ["declineAuditRedaction"] = (Roles.Auditor, async () => new { redaction = await Samples.RedactionRequestAsync(), reason = "所涉文字为单位名称，不属于个人信息。" }),
+    };
+
+    /// <summary>A village Publisher grant for a new person in the test county.</summary>
+    private object GrantInput() => new
+    {
+        person = $"test-granted-{Guid.NewGuid():N}", personName = "农海军", role = "PUBLISHER", region = server.Village.ShortCode, organization = server.Office, reason = "村级信息员。",
     };
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -171,6 +172,46 @@ public class EntraSignInTests(EntraServer server) : IClassFixture<EntraServer>
 {
     private static readonly Guid Person = Guid.Parse("33333333-3333-4333-8333-333333333333");
 
+    /// <summary>The first administrator: Entra ID gives them the Admin app role, and no grant exists yet.</summary>
+    private static readonly Guid FirstAdmin = Guid.Parse("44444444-4444-4444-8444-444444444444");
+
+    private static readonly Guid Newcomer = Guid.Parse("55555555-5555-4555-8555-555555555555");
+
+    private static string PseudonymOf(Guid objectId) =>
+        "p-" + Convert.ToHexStringLower(HMACSHA256.HashData(EntraServer.PseudonymKey, Encoding.UTF8.GetBytes($"{EntraServer.Tenant:D}:{objectId:D}")))[..32];
+
+    private string Admin => server.Authority.Token(EntraServer.Tenant, FirstAdmin, "app-a", [Roles.Admin], name: "首任管理员");
+
+    /// <summary>Grants <paramref name="role"/> for the test county to the Entra ID user <paramref name="objectId"/>, as the first administrator.</summary>
+    private Task<JsonElement> GrantAsync(Guid objectId, string role) =>
+        server.MutateOkAsync(
+            "grantRole",
+            new { person = PseudonymOf(objectId), role = role.ToUpperInvariant(), region = server.County.ShortCode, organization = server.Office, reason = "县扶贫办工作人员。" },
+            Admin,
+            "grant { id }");
+
+    [Fact]
+    public async Task The_Admin_app_role_is_a_nationwide_Admin_grant_and_other_roles_in_the_token_count_for_nothing()
+    {
+        var me = await server.GraphQLAsync("{ me { subject name roles grants { id } } }", token: Admin);
+        Assert.True(me.Errors.Count == 0, me.ToString());
+        Assert.Equal(PseudonymOf(FirstAdmin), me.Get("data", "me").Text("subject"));
+        Assert.Equal(["ADMIN"], me.Get("data", "me", "roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(0, me.Get("data", "me", "grants").GetArrayLength());
+
+        // The newcomer's token claims Publisher and a region; until an Admin grants it, that is worth nothing.
+        var newcomer = server.Authority.Token(EntraServer.Tenant, Newcomer, "app-a", [Roles.Publisher], server.County.ShortCode, server.Office);
+        var statistics = new { region = server.Village.ShortCode, year = 2019, population = 900, poorPeople = 40, poorHouseholds = 12, collectiveIncomeFen = 0, perCapitaDisposableIncomeFen = 900_000 };
+        var refused = await server.SendMutationAsync("recordVillageStatistics", statistics, newcomer, "__typename");
+        Assert.Equal(["FORBIDDEN"], refused.ErrorCodes);
+
+        await GrantAsync(Newcomer, Roles.Publisher);
+
+        await server.MutateOkAsync("recordVillageStatistics", statistics, newcomer);
+        var grants = await server.GraphQLAsync("query($person: String) { grants(person: $person) { nodes { role grantedBy } } }", new { person = PseudonymOf(Newcomer) }, Admin);
+        Assert.Equal(PseudonymOf(FirstAdmin), grants.Get("data", "grants", "nodes")[0].Text("grantedBy"));
+    }
+
     [Fact]
     public async Task A_token_of_a_tenant_that_is_not_configured_is_refused()
     {
@@ -184,6 +225,8 @@ public class EntraSignInTests(EntraServer server) : IClassFixture<EntraServer>
         var roles = new[] { Roles.Publisher, Roles.Reviewer };
         var throughA = server.Authority.Token(EntraServer.Tenant, Person, "app-a", roles, server.County.ShortCode, server.Office, "张伟");
         var throughB = server.Authority.Token(EntraServer.Tenant, Person, "app-b", roles, server.County.ShortCode, server.Office, "张伟");
+        await GrantAsync(Person, Roles.Publisher);
+        await GrantAsync(Person, Roles.Reviewer);
         var need = new
         {
             region = server.Village.ShortCode,
@@ -204,8 +247,7 @@ public class EntraSignInTests(EntraServer server) : IClassFixture<EntraServer>
         var code = registered.Text("code");
         var key = (await server.ReadAsync(db => db.Needs.Where(n => n.Code == code).Select(n => n.Id).SingleAsync())).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var actor = await server.ReadAsync(db => db.AuditEntries.Where(e => e.EntityType == "Need" && e.EntityKey == key && e.Operation == "create").Select(e => e.ActorSubject).SingleAsync());
-        var expected = "p-" + Convert.ToHexStringLower(HMACSHA256.HashData(EntraServer.PseudonymKey, Encoding.UTF8.GetBytes($"{EntraServer.Tenant:D}:{Person:D}")))[..32];
-        Assert.Equal(expected, actor);
+        Assert.Equal(PseudonymOf(Person), actor);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public abstract class SignInServer(string environment, bool localSigner, TimePro
     /// <summary>A Reviewer token signed with the key file a Development host of this database would use.</summary>
     public string ForgedToken() =>
         LocalTokens.ForKeyFile(Path.Combine(DataFolder, "dev-signing-key"), TimeProvider.System)
-            .Mint("forger", [Roles.Reviewer], "45", null, null, TimeSpan.FromHours(1));
+            .Mint("forger", null, TimeSpan.FromHours(1));
 }
 
 public sealed class StagingServer() : SignInServer("Staging", localSigner: false);
@@ -65,7 +65,7 @@ public class UnsignedDevelopmentTests(UnsignedDevelopmentServer server) : IClass
 
         using var output = new StringWriter();
         using var error = new StringWriter();
-        Assert.Equal(2, TokenCommand.Run(["--role", Roles.Reviewer], server.Services.GetService<LocalTokens>(), output, error));
+        Assert.Equal(2, await server.ReadAsync(db => TokenCommand.RunAsync(["--role", Roles.Reviewer], server.Services.GetService<LocalTokens>(), db, output, error, CancellationToken.None)));
         Assert.Contains(AuthSetup.LocalSignerSetting, error.ToString(), StringComparison.Ordinal);
     }
 }
@@ -148,23 +148,26 @@ public class LocalSignerTests(LocalSignerServer server) : IClassFixture<LocalSig
     [Fact]
     public async Task Tokens_are_dated_and_checked_on_the_hosts_clock()
     {
-        var token = server.Tokens.Mint("clocked", [Roles.Reviewer], "45", null, null, TimeSpan.FromHours(1));
+        var token = server.Tokens.Mint("clocked", null, TimeSpan.FromHours(1));
         Assert.True(await SignInProbe.AcceptsAsync(server, token));
 
         server.Clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(31));
 
         Assert.False(await SignInProbe.AcceptsAsync(server, token));
-        Assert.True(await SignInProbe.AcceptsAsync(server, server.Tokens.Mint("clocked", [Roles.Reviewer], "45", null, null, TimeSpan.FromHours(1))));
+        Assert.True(await SignInProbe.AcceptsAsync(server, server.Tokens.Mint("clocked", null, TimeSpan.FromHours(1))));
     }
 
     [Fact]
-    public void The_token_command_mints_for_at_most_24_hours()
+    public async Task The_token_command_mints_for_at_most_24_hours()
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        Assert.Equal(2, TokenCommand.Run(["--role", Roles.Reviewer, "--hours", "25"], server.Tokens, output, error));
-        Assert.Equal(0, TokenCommand.Run(["--role", Roles.Reviewer, "--hours", "24"], server.Tokens, output, error));
-        Assert.Throws<ArgumentOutOfRangeException>(() => server.Tokens.Mint("x", [Roles.Reviewer], null, null, null, TimeSpan.FromHours(25)));
+        Assert.Equal(2, await TokenAsync(["--role", Roles.Auditor, "--hours", "25"], output, error));
+        Assert.Equal(0, await TokenAsync(["--role", Roles.Auditor, "--hours", "24"], output, error));
+        Assert.Throws<ArgumentOutOfRangeException>(() => server.Tokens.Mint("x", null, TimeSpan.FromHours(25)));
     }
+
+    private Task<int> TokenAsync(string[] args, TextWriter output, TextWriter error) =>
+        server.ReadAsync(db => TokenCommand.RunAsync(args, server.Tokens, db, output, error, CancellationToken.None));
 }

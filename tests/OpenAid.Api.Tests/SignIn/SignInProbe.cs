@@ -4,12 +4,12 @@ using OpenAid.Api.Tests.Infrastructure;
 
 namespace OpenAid.Api.Tests.SignIn;
 
-/// <summary>Whether a server accepts a Reviewer token, asked over HTTP without writing anything.</summary>
+/// <summary>Whether a server accepts a token (signs its caller in), asked over HTTP without writing anything.</summary>
 public static class SignInProbe
 {
     /// <summary>
-    /// A Reviewer-only mutation on an objection that does not exist: signed in, the handler answers NOT_FOUND;
-    /// refused, the role check answers UNAUTHENTICATED.
+    /// A Reviewer-only mutation on an objection that does not exist: signed in, the role check answers FORBIDDEN (no
+    /// Reviewer grant) or the handler NOT_FOUND; refused, the role check answers UNAUTHENTICATED.
     /// </summary>
     public static async Task<bool> AcceptsAsync(ApiServer server, string token)
     {
@@ -24,7 +24,8 @@ public static class SignInProbe
             return false;
         }
 
-        Assert.True(response.Errors.Count == 0 && response.Body.Contains("NOT_FOUND", StringComparison.Ordinal), response.ToString());
+        // Signed in: the grants decide, FORBIDDEN without a Reviewer grant, NOT_FOUND with one.
+        Assert.True(response.ErrorCodes.SequenceEqual(["FORBIDDEN"]) || (response.Errors.Count == 0 && response.Body.Contains("NOT_FOUND", StringComparison.Ordinal)), response.ToString());
         return true;
     }
 }

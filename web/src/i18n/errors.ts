@@ -176,6 +176,10 @@ const zhErrors = {
   APPLICATION_PENDING: '该组织加入该帮扶计划的申请正在等待决定。',
   ONE_HELPER_REQUIRED: '结对须且只能有一个帮扶方：一个组织或一个地区。',
   HELPER_IS_HELPED: '帮扶地区不能是被帮扶地区本身，也不能包含它或位于其中。',
+  // Grants
+  GRANT_HELD: '此人已持有相同角色、地区和组织的有效授权。',
+  GRANT_REVOKED: '该授权已被撤销。',
+  LAST_ADMIN: '这是最后一个有效的管理员授权，不能撤销。',
   // The page's own: the request never reached the API
   NETWORK: '无法连接服务器，请检查网络后重试。',
   // Warnings: written all the same
@@ -324,6 +328,9 @@ const enErrors: Record<ErrorCodeName, Wording> = {
   APPLICATION_PENDING: 'The organisation\'s application to the program is waiting for its decision.',
   ONE_HELPER_REQUIRED: 'A pairing names exactly one helper: an organisation or a region.',
   HELPER_IS_HELPED: 'A helper region cannot be, contain or lie within the region it helps.',
+  GRANT_HELD: 'The person already holds an active grant of this role, region and organisation.',
+  GRANT_REVOKED: 'The grant was revoked already.',
+  LAST_ADMIN: 'The last active Admin grant cannot be revoked.',
   NETWORK: 'The server could not be reached; check the connection and try again.',
   OVER_BUDGET: 'Saved, but the allocations to this project now add up to more than its budget; check them.',
 };

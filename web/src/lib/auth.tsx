@@ -1,5 +1,5 @@
 import { Suspense, createContext, lazy, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { Client, Provider, cacheExchange, fetchExchange } from 'urql';
+import { Client, Provider, cacheExchange, fetchExchange, gql } from 'urql';
 
 // How this deployment signs people in comes from the server at start (GET /config/sign-in), so one build serves
 // every deployment:
@@ -8,19 +8,73 @@ import { Client, Provider, cacheExchange, fetchExchange } from 'urql';
 // - 'development': a bearer token of the local signer (`./run.sh token --role Donor --org ORG-…`) pasted into the
 //   page, kept in sessionStorage for this tab only;
 // - 'none': a read-only deployment, no sign-in control.
-// A token's payload is decoded here for display alone; the API checks the signature. Signed in, every request goes
+// A token only says who is signed in; what they may do comes from their grants, which the API keeps and `me` tells
+// (roles, the region and organisation each is for). A token's payload is decoded here for its name and expiry alone;
+// the API checks the signature. Signed in, every request goes
 // out as POST with the Authorization header, so that no shared HTTP cache keeps a signed-in answer (the API bypasses
 // its own cache for such requests).
 
 const storageKey = 'openaid.token';
 
+/** One grant of the signed-in person: a role, for a region subtree (null: nationwide) and, for a Donor, an organisation. */
+export interface SessionGrant {
+  role: string;
+  region: string | null;
+  organization: string | null;
+}
+
 export interface Session {
   token: string;
+  /** The organisation and region of the person's first grant that names one. */
   organization: string | null;
   region: string | null;
+  /** Roles as the app names them ('Publisher', 'Reviewer', 'Donor', 'Auditor', 'Admin'). */
   roles: string[];
+  grants: SessionGrant[];
   name: string | null;
   expires: Date | null;
+}
+
+interface SignedInAs {
+  name: string | null;
+  roles: string[];
+  grants: { role: string; region: { shortCode: string } | null; organization: { code: string } | null }[];
+}
+
+const Me = gql<{ me: SignedInAs | null }>`
+  query SignedInAs {
+    me {
+      name
+      roles
+      grants {
+        role
+        region {
+          shortCode
+        }
+        organization {
+          code
+        }
+      }
+    }
+  }
+`;
+
+/** 'PUBLISHER' → 'Publisher': the schema's enum value as the app names the role. */
+function roleName(value: string): string {
+  return value.charAt(0) + value.slice(1).toLowerCase();
+}
+
+/** The session with what the API says the person may do. */
+function withGrants(session: Session, me: SignedInAs): Session {
+  const grants = me.grants.map((g) => ({ role: roleName(g.role), region: g.region?.shortCode ?? null, organization: g.organization?.code ?? null }));
+  return {
+    ...session,
+    name: me.name ?? session.name,
+    roles: [...new Set(me.roles.map(roleName))],
+    grants,
+    region: grants.find((g) => g.region)?.region ?? null,
+    organization: grants.find((g) => g.organization)?.organization ?? null,
+  };
 }
 
 export type SignInMode = 'entra' | 'development' | 'none';
@@ -76,12 +130,13 @@ export function decodeToken(raw: string): Session | null {
   if (parts.length !== 3) return null;
   try {
     const payload = JSON.parse(base64UrlDecode(parts[1])) as Record<string, unknown>;
-    const roles = payload.roles;
+    // What the person may do is filled in from `me` once signed in.
     return {
       token,
-      organization: typeof payload.org === 'string' ? payload.org : null,
-      region: typeof payload.region === 'string' ? payload.region : null,
-      roles: Array.isArray(roles) ? roles.map(String) : typeof roles === 'string' ? [roles] : [],
+      organization: null,
+      region: null,
+      roles: [],
+      grants: [],
       name: typeof payload.name === 'string' ? payload.name : null,
       expires: typeof payload.exp === 'number' ? new Date(payload.exp * 1000) : null,
     };
@@ -182,10 +237,24 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   // A fresh client (and cache) per session: nothing read while signed in is shown after signing out.
   const tokenProvider = current?.token ?? null;
   const client = useMemo(() => makeClient(tokenProvider), [tokenProvider]);
-  const value = useMemo<Auth>(
-    () => ({ mode, session: current?.session ?? null, signIn, entra, signOut }),
-    [mode, current, signIn, entra, signOut],
-  );
+
+  // What the signed-in person may do: their grants, read once per session.
+  const [granted, setGranted] = useState<{ client: Client; me: SignedInAs | null } | null>(null);
+  useEffect(() => {
+    if (!tokenProvider) return undefined;
+    let live = true;
+    void client
+      .query(Me, {}, { requestPolicy: 'network-only' })
+      .toPromise()
+      .then((answer) => live && setGranted({ client, me: answer.data?.me ?? null }));
+    return () => {
+      live = false;
+    };
+  }, [client, tokenProvider]);
+  const me = granted?.client === client ? granted.me : null;
+  const session = useMemo(() => (current && me ? withGrants(current.session, me) : (current?.session ?? null)), [current, me]);
+
+  const value = useMemo<Auth>(() => ({ mode, session, signIn, entra, signOut }), [mode, session, signIn, entra, signOut]);
   return (
     <AuthContext.Provider value={value}>
       {mode === 'entra' && config && (
