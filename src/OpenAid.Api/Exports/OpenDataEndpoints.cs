@@ -3,6 +3,7 @@ using System.Text;
 using GraphQL;
 using Microsoft.Net.Http.Headers;
 using OpenAid.Api.Audit;
+using OpenAid.Api.Auth;
 using OpenAid.Api.RateLimiting;
 
 namespace OpenAid.Api.Exports;
@@ -146,10 +147,14 @@ public static class OpenDataEndpoints
 
     /// <summary>
     /// Exports are open data: whoever asks gets what the public sees, never a signed-in official's wider view (e.g.
-    /// draft needs). Resolvers find the caller through the request's user (Actor), so the request itself is made
-    /// anonymous; the endpoints need no identity.
+    /// draft needs). Resolvers find the caller through the request's Actor (resolved from its user's grants), so the
+    /// request itself is made anonymous, both; the endpoints need no identity.
     /// </summary>
-    internal static void AsAnonymousReader(HttpContext http) => http.User = new ClaimsPrincipal(new ClaimsIdentity());
+    internal static void AsAnonymousReader(HttpContext http)
+    {
+        http.User = new ClaimsPrincipal(new ClaimsIdentity());
+        http.Features.Set(Actor.Anonymous);
+    }
 
     internal static void SetDownloadHeaders(HttpContext http, string fileName, string dataAsOf)
     {

@@ -25,7 +25,8 @@ public partial class ApiServer
     /// </summary>
     public string MintToken(IReadOnlyCollection<string> roles, string? region, string? organization, string? name = null, string? subject = null)
     {
-        var person = subject ?? $"test-{string.Join('-', roles).ToLowerInvariant()}-{region ?? "any"}-{organization ?? "none"}";
+        // The name is part of the default person: a person's grants carry their name, so a nameless token must not reuse a named one's.
+        var person = subject ?? $"test-{string.Join('-', roles).ToLowerInvariant()}-{region ?? "any"}-{organization ?? "none"}{(name is null ? "" : "-" + name)}";
         var grants = roles.Select(Enum.Parse<Role>)
             .Where(role => role switch { Role.Donor => organization is not null, Role.Publisher or Role.Reviewer => region is not null, _ => true })
             .Select(role => new LocalGrant(role, region, organization))

@@ -24,6 +24,8 @@ public class AuditUpgradeTests(PublishingServer server) : IClassFixture<Publishi
     public async Task Start_up_re_encodes_v1_entries_once_and_every_hash_then_verifies()
     {
         var samples = server.Samples;
+        // Minting makes the auditor's grant, an audited write: before the trail is read, not between two reads.
+        var auditor = server.Token(Roles.Auditor);
         var draft = await NoticeIdAsync(await samples.DraftAsync());
         var published = await NoticeIdAsync(await samples.PublishedAsync());
         var count = await WriteAsV1Async();
@@ -54,7 +56,7 @@ public class AuditUpgradeTests(PublishingServer server) : IClassFixture<Publishi
         Assert.Equal(count, verification.Get("data", "verifyAuditChain", "entriesChecked").GetInt32());
         var history = await server.GraphQLAsync("query($id: ID!) { history(id: $id) { operation visibility } }", new { id = GlobalId("Notice", published) });
         Assert.Equal(["create", "update"], history.Get("data", "history").EnumerateArray().Select(e => e.Text("operation")));
-        var restricted = await server.GraphQLAsync("query($id: ID) { restrictedAuditEntries(id: $id) { nodes { operation } } }", new { id = GlobalId("Notice", draft) }, server.Token(Roles.Auditor));
+        var restricted = await server.GraphQLAsync("query($id: ID) { restrictedAuditEntries(id: $id) { nodes { operation } } }", new { id = GlobalId("Notice", draft) }, auditor);
         Assert.Equal(["create"], restricted.Get("data", "restrictedAuditEntries", "nodes").EnumerateArray().Select(e => e.Text("operation")));
 
         // Once only: a second start finds no v1 entry and changes nothing.
