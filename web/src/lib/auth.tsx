@@ -238,7 +238,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const tokenProvider = current?.token ?? null;
   const client = useMemo(() => makeClient(tokenProvider), [tokenProvider]);
 
-  // What the signed-in person may do: their grants, read once per session.
+  // What the signed-in person may do: their grants, read once per session. Until they are known the person counts as
+  // signed in with no role, so the page never shows a role it has not been told of.
   const [granted, setGranted] = useState<{ client: Client; me: SignedInAs | null } | null>(null);
   useEffect(() => {
     if (!tokenProvider) return undefined;
@@ -251,8 +252,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       live = false;
     };
   }, [client, tokenProvider]);
-  const me = granted?.client === client ? granted.me : null;
-  const session = useMemo(() => (current && me ? withGrants(current.session, me) : (current?.session ?? null)), [current, me]);
+  const known = granted?.client === client ? granted : null;
+  // Shown once `me` has answered (a failed answer leaves the person signed in with no role).
+  const session = useMemo(() => (current && known ? (known.me ? withGrants(current.session, known.me) : current.session) : null), [current, known]);
 
   const value = useMemo<Auth>(() => ({ mode, session, signIn, entra, signOut }), [mode, session, signIn, entra, signOut]);
   return (
