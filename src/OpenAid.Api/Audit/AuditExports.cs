@@ -29,15 +29,11 @@ public static class AuditExports
         {
             http.Response.Headers.CacheControl = "no-cache";
             http.Response.ContentType = "application/x-ndjson; charset=utf-8";
-            var rows = await WriteCheckpointsAsync(http.Response.Body, Ordered(db.AuditCheckpoints), http.RequestAborted);
+            var rows = await WriteCheckpointsAsync(http.Response.Body, AuditCheckpoints.InOrder(db.AuditCheckpoints), http.RequestAborted);
             await limiter.ChargeRowsAsync(http.User, http.Connection.RemoteIpAddress, rows);
         });
         return endpoints;
     }
-
-    /// <summary>Checkpoints in the order they are published and verified: by sequence, a rotation after the checkpoint it shares its place with.</summary>
-    public static IQueryable<AuditCheckpoint> Ordered(IQueryable<AuditCheckpoint> checkpoints) =>
-        checkpoints.OrderBy(c => c.Sequence).ThenBy(c => c.IsRotation);
 
     /// <summary>One line per checkpoint, streamed; returns how many.</summary>
     public static async Task<long> WriteCheckpointsAsync(Stream output, IQueryable<AuditCheckpoint> checkpoints, CancellationToken ct)

@@ -164,6 +164,10 @@ public sealed class AuditCheckpoints(AuditKeyring keyring, TimeProvider clock, I
     private static Task<Head?> HeadAsync(OpenAidDbContext db, CancellationToken ct) =>
         db.AuditEntries.OrderByDescending(e => e.Id).Select(e => new Head(e.Id, e.Hash)).FirstOrDefaultAsync(ct);
 
+    /// <summary>Checkpoints in the order they are published and verified: by sequence, a rotation after the checkpoint it shares its place with.</summary>
+    public static IQueryable<AuditCheckpoint> InOrder(IQueryable<AuditCheckpoint> checkpoints) =>
+        checkpoints.OrderBy(c => c.Sequence).ThenBy(c => c.IsRotation);
+
     private static Task<AuditCheckpoint?> LatestAsync(OpenAidDbContext db, CancellationToken ct) =>
         db.AuditCheckpoints.OrderByDescending(c => c.Sequence).ThenByDescending(c => c.IsRotation).FirstOrDefaultAsync(ct);
 }

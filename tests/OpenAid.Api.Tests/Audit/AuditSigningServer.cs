@@ -63,7 +63,7 @@ public sealed class AuditSigningServer(FakeTimeProvider clock, IReadOnlyDictiona
     public Task<long> HeadAsync() => ReadAsync(db => db.AuditEntries.OrderByDescending(e => e.Id).Select(e => e.Id).FirstOrDefaultAsync());
 
     public Task<List<PublishedCheckpoint>> CheckpointsAsync() =>
-        ReadAsync(async db => (await AuditExports.Ordered(db.AuditCheckpoints).ToListAsync()).Select(PublishedCheckpoint.From).ToList());
+        ReadAsync(async db => (await AuditCheckpoints.InOrder(db.AuditCheckpoints).ToListAsync()).Select(PublishedCheckpoint.From).ToList());
 
     /// <summary>Moves the clock and waits until the checkpoint service has finished the pass that woke.</summary>
     public async Task AdvanceAndWaitForPassAsync(TimeSpan by)

@@ -22,7 +22,7 @@ public sealed class StoredAudit(OpenAidDbContext db, AuditKeySet? keys, long? up
     }
 
     public async Task<IReadOnlyList<PublishedCheckpoint>> CheckpointsAsync(CancellationToken ct) =>
-        [.. (await db.AuditCheckpoints.Where(c => upTo == null || c.Sequence <= upTo).OrderBy(c => c.Sequence).ThenBy(c => c.IsRotation).AsNoTracking().ToListAsync(ct))
+        [.. (await AuditCheckpoints.InOrder(db.AuditCheckpoints.Where(c => upTo == null || c.Sequence <= upTo)).AsNoTracking().ToListAsync(ct))
             .Select(PublishedCheckpoint.From)];
 
     public Task<AuditKeySet?> KeysAsync(CancellationToken ct) => Task.FromResult(keys);
