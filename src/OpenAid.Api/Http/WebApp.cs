@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
 
@@ -27,15 +28,31 @@ public static class WebApp
         var root = Path.Combine(app.Environment.ContentRootPath, "webapp");
         if (Directory.Exists(root))
         {
+            var files = new PhysicalFileProvider(root);
+            app.Use((http, next) =>
+            {
+                ChooseEncoding(http, files);
+                return next(http);
+            });
             app.UseStaticFiles(new StaticFileOptions
             {
-                FileProvider = new PhysicalFileProvider(root),
+                FileProvider = files,
+                ContentTypeProvider = new EncodedFileContentTypes(),
                 OnPrepareResponse = context =>
                 {
+                    var headers = context.Context.Response.Headers;
+                    var isAsset = context.Context.Request.Path.StartsWithSegments("/assets");
                     // Vite names files under assets/ by content hash, so they never change; anything else may.
-                    context.Context.Response.Headers.CacheControl = context.Context.Request.Path.StartsWithSegments("/assets")
-                        ? "public, max-age=31536000, immutable"
-                        : "no-cache";
+                    headers.CacheControl = isAsset ? "public, max-age=31536000, immutable" : "no-cache";
+                    if (isAsset)
+                    {
+                        headers.Vary = HeaderNames.AcceptEncoding;
+                    }
+
+                    if (Encodings.FirstOrDefault(e => context.File.Name.EndsWith(e.Suffix, StringComparison.Ordinal)) is { Name: { } encoding })
+                    {
+                        headers.ContentEncoding = encoding;
+                    }
                 },
             });
         }
@@ -54,6 +71,47 @@ public static class WebApp
             return ServePage(http, root, "index.html");
         });
         return app;
+    }
+
+    /// <summary>The copies the web app's build writes beside each asset, best first.</summary>
+    private static readonly (string Name, string Suffix)[] Encodings = [("br", ".br"), ("gzip", ".gz")];
+
+    /// <summary>
+    /// Points a request for an asset at its precompressed copy when the browser accepts that encoding (q above 0) and
+    /// the build wrote one; the static file middleware then serves that copy.
+    /// </summary>
+    private static void ChooseEncoding(HttpContext http, PhysicalFileProvider files)
+    {
+        var path = http.Request.Path;
+        if (!path.StartsWithSegments("/assets") || !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
+            || !StringWithQualityHeaderValue.TryParseList(http.Request.Headers.AcceptEncoding, out var accepted))
+        {
+            return;
+        }
+
+        foreach (var (name, suffix) in Encodings)
+        {
+            // Named explicitly or by "*"; q=0 refuses it.
+            var entry = accepted.FirstOrDefault(a => a.Value.Equals(name, StringComparison.OrdinalIgnoreCase))
+                ?? accepted.FirstOrDefault(a => a.Value.Equals("*", StringComparison.Ordinal));
+            if (entry is not null && (entry.Quality ?? 1) > 0 && files.GetFileInfo(path.Value + suffix).Exists)
+            {
+                http.Request.Path = path + suffix;
+                return;
+            }
+        }
+    }
+
+    /// <summary>Content types by file name, a precompressed copy typed as the file it encodes (app.js.br: text/javascript).</summary>
+    private sealed class EncodedFileContentTypes : IContentTypeProvider
+    {
+        private readonly FileExtensionContentTypeProvider _byExtension = new();
+
+        public bool TryGetContentType(string subpath, out string contentType)
+        {
+            var encoded = Encodings.FirstOrDefault(e => subpath.EndsWith(e.Suffix, StringComparison.Ordinal)).Suffix;
+            return _byExtension.TryGetContentType(encoded is null ? subpath : subpath[..^encoded.Length], out contentType!);
+        }
     }
 
     private static IResult ServePage(HttpContext http, string root, string file)

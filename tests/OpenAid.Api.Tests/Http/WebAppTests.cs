@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -32,8 +33,53 @@ public sealed class WebAppTests : IDisposable
         Assert.Contains("<title>SPA</title>", await route.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("<title>GraphiQL</title>", await graphiql.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("text/html", graphiql.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("console.log(1);", await asset.Content.ReadAsStringAsync());
+        Assert.Equal(Script, await asset.Content.ReadAsStringAsync());
         Assert.Contains("immutable", asset.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("br", "br")]
+    [InlineData("gzip, deflate, br", "br")]
+    [InlineData("gzip", "gzip")]
+    [InlineData("br;q=0, gzip", "gzip")]
+    [InlineData("br;q=0, *", "gzip")]
+    [InlineData("*", "br")]
+    [InlineData("identity", null)]
+    [InlineData("", null)]
+    [InlineData("br;q=0, gzip;q=0", null)]
+    [InlineData("br;q=bogus", null)]
+    public async Task An_asset_goes_out_in_the_best_precompressed_encoding_the_browser_accepts(string acceptEncoding, string? expected)
+    {
+        WriteApp();
+        WritePrecompressed("main-abc123.js");
+        await using var app = await StartAsync();
+        using var client = app.GetTestClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/assets/main-abc123.js");
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, response.Content.Headers.ContentEncoding.SingleOrDefault());
+        Assert.Equal("text/javascript", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Accept-Encoding", response.Headers.Vary);
+        Assert.Contains("immutable", response.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+        Assert.Equal(Script, await DecodeAsync(response));
+    }
+
+    [Fact]
+    public async Task An_asset_without_a_precompressed_copy_goes_out_as_it_is()
+    {
+        WriteApp();
+        await using var app = await StartAsync();
+        using var client = app.GetTestClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/assets/main-abc123.js");
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", "br, gzip");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+        Assert.Equal(Script, await response.Content.ReadAsStringAsync());
     }
 
     [Theory]
@@ -95,7 +141,37 @@ public sealed class WebAppTests : IDisposable
         Directory.CreateDirectory(Path.Combine(app, "assets"));
         File.WriteAllText(Path.Combine(app, "index.html"), "<!doctype html><title>SPA</title>");
         File.WriteAllText(Path.Combine(app, "graphiql.html"), "<!doctype html><title>GraphiQL</title>");
-        File.WriteAllText(Path.Combine(app, "assets", "main-abc123.js"), "console.log(1);");
+        File.WriteAllText(Path.Combine(app, "assets", "main-abc123.js"), Script);
+    }
+
+    private const string Script = "console.log(1);";
+
+    /// <summary>The .br and .gz copies the web app's build writes beside an asset.</summary>
+    private void WritePrecompressed(string asset)
+    {
+        var path = Path.Combine(_contentRoot, "webapp", "assets", asset);
+        var data = File.ReadAllBytes(path);
+        using (var br = new BrotliStream(File.Create(path + ".br"), CompressionLevel.SmallestSize))
+        {
+            br.Write(data);
+        }
+
+        using var gz = new GZipStream(File.Create(path + ".gz"), CompressionLevel.SmallestSize);
+        gz.Write(data);
+    }
+
+    /// <summary>The body as the browser reads it, decoded by its Content-Encoding.</summary>
+    private static async Task<string> DecodeAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStreamAsync();
+        using var decoded = response.Content.Headers.ContentEncoding.SingleOrDefault() switch
+        {
+            "br" => new BrotliStream(body, CompressionMode.Decompress),
+            "gzip" => new GZipStream(body, CompressionMode.Decompress),
+            _ => body,
+        };
+        using var reader = new StreamReader(decoded);
+        return await reader.ReadToEndAsync();
     }
 
     private async Task<WebApplication> StartAsync()
