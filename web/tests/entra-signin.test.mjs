@@ -175,9 +175,9 @@ test('with Entra ID the web app signs in by redirect, sends the access token to 
   assert.equal(entra.token.get('redirect_uri'), `${baseUrl}${config.redirectPath}`);
   assert.ok(entra.token.get('code_verifier'), 'PKCE: the code verifier goes with the code');
 
-  // The header names the person and the app roles of the access token; the page is back where sign-in started.
+  // The header names the person and the role of their grant in the page's language; the page is back where sign-in started.
   const signedIn = page.locator('[data-testid="signed-in"]');
-  assert.match(await signedIn.innerText(), /Reviewer/);
+  assert.match(await signedIn.innerText(), /审核人员/);
   assert.match(await signedIn.innerText(), /王芳/);
   assert.equal(new URL(page.url()).hash, '#/needs');
   await page.locator('main h1').waitFor();
