@@ -147,6 +147,11 @@ test('with Entra ID the web app signs in by redirect, sends the access token to 
   const { page, consoleErrors, screenshot } = browser;
   const entra = await standInForEntra(page);
   const authorizations = graphqlAuthorizations(page);
+  // Development sign-in is not there: no picker, and its list of people is never asked for.
+  const developmentRequests = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/dev/')) developmentRequests.push(request.url());
+  });
 
   await page.goto(`${baseUrl}/#/needs`);
   const button = page.getByRole('button', { name: '使用统一身份登录' });
@@ -208,6 +213,8 @@ test('with Entra ID the web app signs in by redirect, sends the access token to 
   await page.locator('[data-testid="entra-sign-in"]').waitFor();
   await unsignedRequest;
   assert.ok(authorizations.slice(afterSignOut).every((a) => a === null), 'signed out, requests carry no token');
+  assert.equal(await page.getByTestId('sign-in-picker').count(), 0);
+  assert.deepEqual(developmentRequests, []);
   assert.deepEqual(entra.unexpected, []);
   assert.deepEqual(consoleErrors, []);
 });
