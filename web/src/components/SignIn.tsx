@@ -92,6 +92,9 @@ function DevelopmentSignIn({ onSigningIn }: { onSigningIn: () => void }) {
   );
 }
 
+/** A failure that is no HTTP status: the API's token could not be read as a JWT. */
+const unreadableToken = -1;
+
 type PeopleList = { state: 'loading' } | { state: 'failed'; status: number } | { state: 'loaded'; users: DevUser[] };
 
 /** The people of GET /dev/users, each a button: choosing one asks POST /dev/sign-in for their token and signs in. */
@@ -130,14 +133,14 @@ function PeoplePicker({ onSigningIn }: { onSigningIn: () => void }) {
       if (signIn(answer.token)) return; // the header changes once the API has told the person's grants
     }
     setSigning(null);
-    setFailure(answer.ok ? -1 : answer.status);
+    setFailure(answer.ok ? unreadableToken : answer.status);
   };
 
   // The API's refusals are English sentences: the page words them from the status.
   const listError = (status: number) =>
     status === 404 ? t('signin.error.unavailable') : status === 0 ? t('signin.error.network') : tf('signin.error.list', { status });
   const signInError = (status: number) =>
-    status === 404 ? t('signin.error.gone') : status === 0 ? t('signin.error.network') : status === -1 ? t('auth.invalid') : tf('signin.error.signIn', { status });
+    status === 404 ? t('signin.error.gone') : status === 0 ? t('signin.error.network') : status === unreadableToken ? t('auth.invalid') : tf('signin.error.signIn', { status });
 
   return (
     <div className="sign-in-picker">
