@@ -147,6 +147,11 @@ test('with Entra ID the web app signs in by redirect, sends the access token to 
   const { page, consoleErrors, screenshot } = browser;
   const entra = await standInForEntra(page);
   const authorizations = graphqlAuthorizations(page);
+  // Development sign-in is not there: no picker, and its list of people is never asked for.
+  const developmentRequests = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/dev/')) developmentRequests.push(request.url());
+  });
 
   await page.goto(`${baseUrl}/#/needs`);
   const button = page.getByRole('button', { name: '使用统一身份登录' });
@@ -175,9 +180,9 @@ test('with Entra ID the web app signs in by redirect, sends the access token to 
   assert.equal(entra.token.get('redirect_uri'), `${baseUrl}${config.redirectPath}`);
   assert.ok(entra.token.get('code_verifier'), 'PKCE: the code verifier goes with the code');
 
-  // The header names the person and the app roles of the access token; the page is back where sign-in started.
+  // The header names the person and the role of their grant in the page's language; the page is back where sign-in started.
   const signedIn = page.locator('[data-testid="signed-in"]');
-  assert.match(await signedIn.innerText(), /Reviewer/);
+  assert.match(await signedIn.innerText(), /审核人员/);
   assert.match(await signedIn.innerText(), /王芳/);
   assert.equal(new URL(page.url()).hash, '#/needs');
   await page.locator('main h1').waitFor();
@@ -208,6 +213,8 @@ test('with Entra ID the web app signs in by redirect, sends the access token to 
   await page.locator('[data-testid="entra-sign-in"]').waitFor();
   await unsignedRequest;
   assert.ok(authorizations.slice(afterSignOut).every((a) => a === null), 'signed out, requests carry no token');
+  assert.equal(await page.getByTestId('sign-in-picker').count(), 0);
+  assert.deepEqual(developmentRequests, []);
   assert.deepEqual(entra.unexpected, []);
   assert.deepEqual(consoleErrors, []);
 });

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { baseUrl, graphql, openBrowser, schemaHas } from './harness.mjs';
+import { signInAs } from './signin.mjs';
 
 const noticeCode = process.env.OPENAID_OPEN_NOTICE;
 const tokens = {
@@ -97,14 +98,7 @@ test('a pledge above what is left is refused in Chinese with the amount left', a
   const { page, consoleErrors, screenshot } = browser;
   await page.goto(`${baseUrl}/#/needs/${encodeURIComponent(code)}`);
   await page.getByTestId('need-page').waitFor();
-  const header = page.locator('.site-header');
-  if ((await page.getByTestId('signed-in').count()) === 0) {
-    await header.getByRole('button', { name: '登录' }).click();
-    const signIn = page.getByTestId('sign-in-form');
-    await signIn.getByLabel('开发令牌').fill(tokens.donor);
-    await signIn.getByRole('button', { name: '登录' }).click();
-    await page.getByTestId('signed-in').waitFor();
-  }
+  if ((await page.getByTestId('signed-in').count()) === 0) await signInAs(page, tokens.donor);
 
   const form = page.getByTestId('pledge-form');
   await form.waitFor();

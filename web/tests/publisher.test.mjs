@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { baseUrl, graphql, openBrowser, schemaHas } from './harness.mjs';
+import { signInAs } from './signin.mjs';
 
 const countyToken = process.env.OPENAID_PUBLISHER_COUNTY_TOKEN;
 const villageToken = process.env.OPENAID_PUBLISHER_VILLAGE_TOKEN;
@@ -18,17 +19,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/** Signs in by pasting a token into the header's sign-in form: the one step to change for the sign-in picker. */
-async function signIn(page, token) {
-  const header = page.locator('.site-header');
-  if ((await header.getByTestId('signed-in').count()) > 0) await header.getByRole('button', { name: '退出' }).click();
-  await header.getByRole('button', { name: '登录' }).click();
-  const form = page.getByTestId('sign-in-form');
-  await form.getByLabel('开发令牌').fill(token);
-  await form.getByRole('button', { name: '登录' }).click();
-  await header.getByTestId('signed-in').waitFor();
-}
 
 function daysAgo(days) {
   return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
@@ -47,7 +37,7 @@ test('a county official drafts, previews and publishes a fund notice, which then
   const { page, consoleErrors, screenshot } = browser;
   await page.goto(`${baseUrl}/#/`);
   assert.equal(await page.getByRole('link', { name: '工作台' }).count(), 0, 'no workspace entry before signing in');
-  await signIn(page, countyToken);
+  await signInAs(page, countyToken);
   await page.getByRole('link', { name: '工作台' }).click();
   await page.getByRole('link', { name: '发布方工作台' }).click();
   await page.getByTestId('publisher-queue').waitFor();
@@ -126,7 +116,7 @@ test('a village officer registers a need and submits it, and it then waits for r
   if (!(await ready(t))) return;
   const { page, consoleErrors, screenshot } = browser;
   await page.goto(`${baseUrl}/#/work/publisher/needs`);
-  await signIn(page, villageToken);
+  await signInAs(page, villageToken);
   const form = page.getByTestId('form-register-need');
   await form.waitFor();
   const title = `村小学课桌椅更新（浏览器测试 ${Date.now()}）`;

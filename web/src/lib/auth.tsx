@@ -5,8 +5,9 @@ import { Client, Provider, cacheExchange, fetchExchange, gql } from 'urql';
 // every deployment:
 // - 'entra': Microsoft Entra ID through MSAL (./entra.tsx, loaded only then), redirect flow, the access token
 //   acquired silently before each request;
-// - 'development': a bearer token of the local signer (`./run.sh token --role Donor --org ORG-…`) pasted into the
-//   page, kept in sessionStorage for this tab only;
+// - 'development': a bearer token of the local signer, for a person chosen in the header's "sign in as" picker
+//   (GET /dev/users, POST /dev/sign-in, see ../components/SignIn.tsx) or pasted (`./run.sh token …`), kept in
+//   sessionStorage for this tab only;
 // - 'none': a read-only deployment, no sign-in control.
 // A token only says who is signed in; what they may do comes from their grants, which the API keeps and `me` tells
 // (roles, the region and organisation each is for). A token's payload is decoded here for its name and expiry alone;
@@ -20,14 +21,13 @@ const storageKey = 'openaid.token';
 export interface SessionGrant {
   role: string;
   region: string | null;
+  regionName: string | null;
   organization: string | null;
+  organizationName: string | null;
 }
 
 export interface Session {
   token: string;
-  /** The organisation and region of the person's first grant that names one. */
-  organization: string | null;
-  region: string | null;
   /** Roles as the app names them ('Publisher', 'Reviewer', 'Donor', 'Auditor', 'Admin'). */
   roles: string[];
   grants: SessionGrant[];
@@ -38,7 +38,7 @@ export interface Session {
 interface SignedInAs {
   name: string | null;
   roles: string[];
-  grants: { role: string; region: { shortCode: string } | null; organization: { code: string } | null }[];
+  grants: { role: string; region: { shortCode: string; name: string } | null; organization: { code: string; name: string } | null }[];
 }
 
 const Me = gql<{ me: SignedInAs | null }>`
@@ -50,9 +50,11 @@ const Me = gql<{ me: SignedInAs | null }>`
         role
         region {
           shortCode
+          name
         }
         organization {
           code
+          name
         }
       }
     }
@@ -66,15 +68,28 @@ function roleName(value: string): string {
 
 /** The session with what the API says the person may do. */
 function withGrants(session: Session, me: SignedInAs): Session {
-  const grants = me.grants.map((g) => ({ role: roleName(g.role), region: g.region?.shortCode ?? null, organization: g.organization?.code ?? null }));
+  const granted: SessionGrant[] = me.grants.map((g) => ({
+    role: roleName(g.role),
+    region: g.region?.shortCode ?? null,
+    regionName: g.region?.name ?? null,
+    organization: g.organization?.code ?? null,
+    organizationName: g.organization?.name ?? null,
+  }));
+  const roles = [...new Set(me.roles.map(roleName))];
+  // A role without a grant record (Entra ID's Admin app role) counts as a nationwide grant of it.
+  const implied = roles.filter((r) => !granted.some((g) => g.role === r)).map((role) => ({ role, region: null, regionName: null, organization: null, organizationName: null }));
+  const grants = [...granted, ...implied];
   return {
     ...session,
     name: me.name ?? session.name,
-    roles: [...new Set(me.roles.map(roleName))],
+    roles,
     grants,
-    region: grants.find((g) => g.region)?.region ?? null,
-    organization: grants.find((g) => g.organization)?.organization ?? null,
   };
+}
+
+/** The person's grants of one role, in the order the API gives them; a workspace acts for one of them. */
+export function grantsOf(session: Session | null, role: string): SessionGrant[] {
+  return session?.grants.filter((g) => g.role === role) ?? [];
 }
 
 export type SignInMode = 'entra' | 'development' | 'none';
@@ -133,8 +148,6 @@ export function decodeToken(raw: string): Session | null {
     // What the person may do is filled in from `me` once signed in.
     return {
       token,
-      organization: null,
-      region: null,
       roles: [],
       grants: [],
       name: typeof payload.name === 'string' ? payload.name : null,

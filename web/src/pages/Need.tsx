@@ -5,7 +5,7 @@ import { ErrorList, useErrorText } from '../components/Errors';
 import { formatAmount, NeedListFields, NeedProgress, PledgeListFields, PledgeTable, type NeedListItem, type PledgeListItem } from '../components/NeedList';
 import { useI18n } from '../i18n';
 import type { ApiErrorLike } from '../i18n/errors';
-import { useAuth } from '../lib/auth';
+import { grantsOf, useAuth } from '../lib/auth';
 import { useHasField } from '../lib/schema';
 import { Link } from '../router';
 import { Pending } from './Pending';
@@ -158,6 +158,8 @@ function NeedRecord({ code }: { code: string }) {
 function PledgeForm({ need, onPledged }: { need: NeedDetail; onPledged: (made: { code: string; confirmBy: string }) => void }) {
   const { t, tf } = useI18n();
   const { session } = useAuth();
+  // The donor pledges for the organisation of their (first) Donor grant.
+  const organization = grantsOf(session, 'Donor')[0]?.organization ?? null;
   const [result, pledge] = useMutation(PledgeMutation);
   const isMoney = need.remaining.money !== null;
   const [amount, setAmount] = useState(isMoney ? (need.remaining.money?.yuan ?? '') : String(need.remaining.quantity));
@@ -174,7 +176,7 @@ function PledgeForm({ need, onPledged }: { need: NeedDetail; onPledged: (made: {
         kind: pledgeKindFor(need),
         quantity,
         unit: isMoney ? null : need.requested.unit,
-        organization: session?.organization ?? null,
+        organization,
       },
     });
     const made = outcome.data?.pledge.pledge;
@@ -185,7 +187,7 @@ function PledgeForm({ need, onPledged }: { need: NeedDetail; onPledged: (made: {
   return (
     <form className="objection-form pledge-form" onSubmit={submit} data-testid="pledge-form">
       <h2>{t('pledge.title')}</h2>
-      <p>{tf('pledge.intro', { org: session?.organization ?? '—' })}</p>
+      <p>{tf('pledge.intro', { org: organization ?? '—' })}</p>
       <ErrorList title={t('pledge.failed')} error={result.error} />
       {invalid && <ErrorBox title={t('pledge.refused')} messages={[t('pledge.invalidAmount')]} />}
       <ErrorList title={t('pledge.refused')} errors={payloadErrors} />

@@ -6,7 +6,7 @@ import { RegionPicker } from '../components/RegionPicker';
 import { useI18n } from '../i18n';
 import { useUrlFilters } from '../lib/filters';
 import { useHasField } from '../lib/schema';
-import { useAuth } from '../lib/auth';
+import { grantsOf, useAuth } from '../lib/auth';
 import { Query } from '../components/Query';
 import { Pending } from './Pending';
 import { FilterActions, SearchFilter, SelectFilter } from '../components/FilterFields';
@@ -62,11 +62,12 @@ function Suggestions() {
   const { session } = useAuth();
   const hasSuggestions = useHasField('Query', 'suggestedNeeds');
   const { t, tf } = useI18n();
-  if (!hasSuggestions || !session?.organization || !session.roles.includes('Donor')) return null;
+  const organization = grantsOf(session, 'Donor')[0]?.organization;
+  if (!hasSuggestions || !organization) return null;
   return (
     <section aria-label={t('needs.suggested')} data-testid="suggested-needs">
-      <h2>{tf('needs.suggestedFor', { org: session.organization })}</h2>
-      <Query query={SuggestedNeedsQuery} variables={{ organization: session.organization }}>
+      <h2>{tf('needs.suggestedFor', { org: organization })}</h2>
+      <Query query={SuggestedNeedsQuery} variables={{ organization }}>
         {({ suggestedNeeds }) => <NeedList needs={suggestedNeeds.map((s) => s.need)} />}
       </Query>
     </section>

@@ -3,11 +3,11 @@ import { useMutation, useQuery } from 'urql';
 import { Query } from '../components/Query';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/zh';
-import { useAuth } from '../lib/auth';
 import { Link, navigate, pathParam } from '../router';
 import * as doc from './documents';
 import { FormErrors, type PayloadError } from '../components/FormErrors';
 import { MutationForm, type FieldSpec } from './MutationForm';
+import { useRoleGrant } from '../pages/work/common';
 
 export const publisherRole = 'Publisher';
 export const publisherPath = '/work/publisher';
@@ -27,8 +27,9 @@ const objectionResponseDays = 60;
 /** The Publisher workspace at #/work/publisher/…: what waits, and a form for each of the Publisher's mutations. */
 export function PublisherWorkspace({ path }: { path: string }) {
   const { t } = useI18n();
-  const { session } = useAuth();
-  if (!session?.roles.includes(publisherRole)) {
+  // Acts for the person's Publisher grant (the one chosen where they hold several), not their first grant of any role.
+  const { grant, choice } = useRoleGrant(publisherRole);
+  if (!grant) {
     return (
       <section>
         <h1>{t('publisher.title')}</h1>
@@ -36,7 +37,7 @@ export function PublisherWorkspace({ path }: { path: string }) {
       </section>
     );
   }
-  const region = session.region;
+  const { region, organization } = grant;
   const sub = path.slice(publisherPath.length);
   const draft = pathParam(sub, '/notices/');
   const tab = draft ? '/notices' : sub;
@@ -44,8 +45,10 @@ export function PublisherWorkspace({ path }: { path: string }) {
     <section data-testid="publisher-workspace">
       <h1>{t('publisher.title')}</h1>
       <p className="muted">
-        {t('publisher.region')} <span className="code">{region ?? '—'}</span> · {t('publisher.organization')} <span className="code">{session.organization ?? '—'}</span>
+        {t('publisher.region')} {grant.regionName} <span className="code">{region ?? '—'}</span> · {t('publisher.organization')} {grant.organizationName}{' '}
+        <span className="code">{organization ?? '—'}</span>
       </p>
+      {choice}
       <nav aria-label={t('publisher.tabs')} className="tabs">
         <ul>
           {tabs.map(([to, label]) => (
@@ -57,12 +60,12 @@ export function PublisherWorkspace({ path }: { path: string }) {
           ))}
         </ul>
       </nav>
-      {!region ? <p className="hint">{t('publisher.noRegion')}</p> : draft ? <DraftPreview code={draft} /> : <Tab tab={tab} region={region} />}
+      {!region ? <p className="hint">{t('publisher.noRegion')}</p> : draft ? <DraftPreview code={draft} /> : <Tab tab={tab} region={region} organization={organization} />}
     </section>
   );
 }
 
-function Tab({ tab, region }: { tab: string; region: string }): ReactNode {
+function Tab({ tab, region, organization }: { tab: string; region: string; organization: string | null }): ReactNode {
   switch (tab) {
     case '':
       return <Queue region={region} />;
@@ -71,7 +74,7 @@ function Tab({ tab, region }: { tab: string; region: string }): ReactNode {
     case '/funds':
       return <Funds region={region} />;
     case '/projects':
-      return <Projects region={region} />;
+      return <Projects region={region} organization={organization} />;
     case '/villages':
       return <Villages region={region} />;
     case '/needs':
@@ -416,9 +419,8 @@ function Funds({ region }: { region: string }) {
   );
 }
 
-function Projects({ region }: { region: string }) {
+function Projects({ region, organization }: { region: string; organization: string | null }) {
   const { t } = useI18n();
-  const { session } = useAuth();
   const enums = useEnums('ProjectCategory', 'ProjectStatus');
   return (
     <>
@@ -450,7 +452,7 @@ function Projects({ region }: { region: string }) {
             ],
           },
         ]}
-        initial={{ region, implementingOrganization: session?.organization ?? '' }}
+        initial={{ region, implementingOrganization: organization ?? '' }}
         mutation={doc.CreateProject}
         field="createProject"
         submit="publisher.project.createSubmit"

@@ -7,7 +7,6 @@ import { Query } from '../../components/Query';
 import { FiguresCards, PledgeFiguresFields, type PledgeFigures } from '../../components/Scorecard';
 import { useI18n } from '../../i18n';
 import { checkText, useAction } from '../../lib/action';
-import { useAuth } from '../../lib/auth';
 import { Link } from '../../router';
 import { yuanToFen } from '../Need';
 import { dayOf, RoleGate, today } from './common';
@@ -107,17 +106,16 @@ const withdrawn = ['CANCELLED', 'LAPSED'];
 
 export function DonorWorkspace() {
   const { t, tf } = useI18n();
-  const { session } = useAuth();
   return (
     <RoleGate role="Donor" title="donor.title">
-      {() =>
-        !session?.organization ? (
+      {(_region, organization) =>
+        !organization ? (
           <p>{t('donor.noOrganization')}</p>
         ) : (
           <>
             <h1>{t('donor.title')}</h1>
-            <p className="lead">{tf('donor.intro', { org: session.organization })}</p>
-            <Query query={DonorDesk} variables={{ organization: session.organization }} refetchOn={['Pledge']}>
+            <p className="lead">{tf('donor.intro', { org: organization })}</p>
+            <Query query={DonorDesk} variables={{ organization }} refetchOn={['Pledge']}>
               {({ suggestedNeeds, pledges, organizationScorecard }) => (
                 <>
                   <section aria-labelledby="donor-suggestions" data-testid="donor-suggestions">
@@ -153,7 +151,7 @@ export function DonorWorkspace() {
                     <h2 id="donor-scorecard">{t('donor.scorecard')}</h2>
                     {organizationScorecard && <FiguresCards figures={organizationScorecard.total} />}
                     <p>
-                      <Link to={`/organizations/${encodeURIComponent(session.organization ?? "")}`}>{t('donor.publicPage')}</Link>
+                      <Link to={`/organizations/${encodeURIComponent(organization)}`}>{t('donor.publicPage')}</Link>
                     </p>
                   </section>
                   <Helped pledges={pledges.nodes} />

@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { grantText, roleLabel } from '../../components/Grants';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh';
-import { useAuth } from '../../lib/auth';
+import { grantsOf, useAuth, type SessionGrant } from '../../lib/auth';
 
 /** The day of an ISO timestamp in Beijing time, the records' own time zone: objections keep days, never times. */
 export function dayOf(iso: string): string {
@@ -20,17 +21,71 @@ export function today(): string {
   return dayOf(new Date().toISOString());
 }
 
-/** Renders a workspace for a session holding the role (with its region scope), else says who may use it. */
-export function RoleGate({ role, title, children }: { role: string; title: MessageKey; children: (region: string | null) => ReactNode }) {
-  const { t, tf } = useI18n();
+const grantKey = (g: SessionGrant) => `${g.region ?? ''}|${g.organization ?? ''}`;
+
+function readStored(key: string): string | null {
+  try {
+    return sessionStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The grant a workspace of the role acts for, and, where the person holds several grants of the role, a select
+ * to choose another (the first by default).
+ */
+export function useRoleGrant(role: string): { grant: SessionGrant | null; choice: ReactNode } {
+  const { t } = useI18n();
   const { session } = useAuth();
-  if (!session?.roles.includes(role)) {
+  // Kept in the tab: the page remounts on every path, and the choice holds across a workspace's tabs.
+  const storageKey = `openaid.acting.${role}`;
+  const [chosen, setChosen] = useState(() => readStored(storageKey));
+  const grants = grantsOf(session, role);
+  const found = grants.findIndex((g) => grantKey(g) === chosen);
+  const index = found < 0 ? 0 : found;
+  const choose = (i: number) => {
+    const key = grantKey(grants[i]);
+    setChosen(key);
+    try {
+      sessionStorage.setItem(storageKey, key);
+    } catch {
+      // Storage may be unavailable; the choice lasts while the page shows.
+    }
+  };
+  const id = `acting-as-${role.toLowerCase()}`;
+  const choice =
+    grants.length > 1 ? (
+      <p className="acting-as" data-testid="acting-as">
+        <label htmlFor={id}>{t('signin.actingAs')}</label>{' '}
+        <select id={id} value={index} onChange={(e) => choose(Number(e.target.value))}>
+          {grants.map((g, i) => (
+            <option key={i} value={i}>
+              {grantText(t, g)}
+            </option>
+          ))}
+        </select>
+      </p>
+    ) : null;
+  return { grant: grants[index] ?? null, choice };
+}
+
+/** Renders a workspace for a session holding the role, acting for the region and organisation of one of its grants of it. */
+export function RoleGate({ role, title, children }: { role: string; title: MessageKey; children: (region: string | null, organization: string | null) => ReactNode }) {
+  const { t, tf } = useI18n();
+  const { grant, choice } = useRoleGrant(role);
+  if (!grant) {
     return (
       <>
         <h1>{t(title)}</h1>
-        <p data-testid="workspace-signed-out">{tf('reviewer.needsRole', { role })}</p>
+        <p data-testid="workspace-signed-out">{tf('reviewer.needsRole', { role: roleLabel(t, role) })}</p>
       </>
     );
   }
-  return <div data-testid={`workspace-${role.toLowerCase()}`}>{children(session.region)}</div>;
+  return (
+    <div data-testid={`workspace-${role.toLowerCase()}`}>
+      {choice}
+      {children(grant.region, grant.organization)}
+    </div>
+  );
 }
