@@ -61,7 +61,7 @@ public sealed class VerifiersAgreeTests : IAsyncLifetime
     private async Task<string> DownloadDumpAsync(string name)
     {
         var path = Path.Combine(_folder, name);
-        await File.WriteAllBytesAsync(path, await _server.Client.GetByteArrayAsync("export/dump.zip"));
+        await File.WriteAllBytesAsync(path, await _server.DumpAsync());
         return path;
     }
 

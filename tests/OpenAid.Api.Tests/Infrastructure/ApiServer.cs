@@ -67,6 +67,18 @@ public partial class ApiServer : IAsyncLifetime
     /// <summary>A client whose BaseAddress is <see cref="BaseUri"/>.</summary>
     public HttpClient Client => _client ?? throw NotStarted();
 
+    /// <summary>
+    /// GET /export/dump.zip, asserted 200. Building a dump reads every region at every level, which takes longer than
+    /// <see cref="Client"/> waits on a busy machine.
+    /// </summary>
+    public async Task<byte[]> DumpAsync()
+    {
+        using var client = new HttpClient { BaseAddress = BaseUri, Timeout = TimeSpan.FromMinutes(10) };
+        using var response = await client.GetAsync("export/dump.zip");
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
     /// <summary>The running host's services, e.g. to open a scope and look at the database.</summary>
     public IServiceProvider Services => _app?.Services ?? throw NotStarted();
 
