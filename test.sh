@@ -31,9 +31,17 @@ fi
 echo "== dotnet test"
 log=$(mktemp)
 status=0
-dotnet test OpenAid.sln -c Release 2>&1 | tee "$log" || status=$?
+# Normal verbosity names each test as it ends, with its time: progress while it runs, and the slowest listed below.
+dotnet test OpenAid.sln -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log" || status=$?
 
-# One closing line over all test projects, e.g. "Passed!  - Failed: 0, Passed: 60, ...".
+echo "== Slowest tests (their own time; a server a class shares starts outside it)"
+grep -E '^ +(Passed|Failed) .* \[[0-9 hmsn]+\]$' "$log" \
+  | awk '{ match($0, /\[[^]]*\]$/); n = split(substr($0, RSTART + 1, RLENGTH - 2), part, " "); seconds = 0
+           for (i = 1; i < n; i += 2) seconds += part[i] * (part[i+1] == "h" ? 3600 : part[i+1] == "m" ? 60 : part[i+1] == "s" ? 1 : 0.001)
+           printf "%8.1f s %s\n", seconds, substr($0, 1, RSTART - 2) }' \
+  | sort -rn | head -15 || true
+
+# One closing line over all test projects, from each project's "Passed: N" and "Failed: N".
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 rm -f "$log"
