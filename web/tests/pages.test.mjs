@@ -154,6 +154,32 @@ test('the projects list shows what GraphQL counts', async () => {
   await screenshot('projects');
 });
 
+test('overdue projects are marked in the list and on their page, and the filter is chosen in the form', async () => {
+  const { page } = browser;
+  const overdue = await graphql('{ projects(region: "45", overdue: true, first: 20) { totalCount nodes { code plannedEnd status isOverdue } } }');
+  assert.ok(overdue.projects.totalCount > 0, 'the demo data has projects past their planned end and not accepted');
+  await open('#/projects?region=45');
+  await page.getByLabel('是否逾期').selectOption({ label: '逾期未验收' });
+  await page.getByRole('button', { name: '查询' }).click();
+  await page.waitForURL(/overdue=true/);
+  const results = page.locator(`[data-testid="project-results"][data-total="${overdue.projects.totalCount}"]`);
+  await results.waitFor();
+  assert.equal(await results.locator('tbody tr').count(), overdue.projects.nodes.length);
+  assert.equal(await results.getByTestId('project-overdue').count(), overdue.projects.nodes.length);
+
+  const project = overdue.projects.nodes[0];
+  assert.ok(project.plannedEnd < new Date().toISOString().slice(0, 10) && ['IN_LIBRARY', 'APPROVED', 'IMPLEMENTING'].includes(project.status));
+  await results.getByRole('link').filter({ hasText: /./ }).first().click();
+  await page.getByTestId('project-page').getByTestId('project-overdue').waitFor();
+
+  // An accepted project is never marked.
+  const accepted = await graphql('{ projects(region: "45", status: ACCEPTED, first: 1) { nodes { code isOverdue } } }');
+  assert.equal(accepted.projects.nodes[0].isOverdue, false);
+  await open(`#/projects/${encodeURIComponent(accepted.projects.nodes[0].code)}`);
+  await page.getByTestId('project-page').waitFor();
+  assert.equal(await page.getByTestId('project-overdue').count(), 0);
+});
+
 test('the data page links every export with the chosen filters, the dump and GraphiQL', async () => {
   const { page, screenshot } = browser;
   await open('#/data');

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +8,7 @@ using OpenAid.Api.GraphQL;
 using OpenAid.Api.Notices;
 using OpenAid.Api.Organizations;
 using OpenAid.Api.Regions;
+using OpenAid.Domain.Common;
 using OpenAid.Domain.Funds;
 using OpenAid.Domain.Notices;
 using OpenAid.Domain.Projects;
@@ -17,7 +19,7 @@ public sealed class ProjectType : ObjectGraphType<Project>
 {
     public const string TypeName = "Project";
 
-    public ProjectType()
+    public ProjectType(TimeProvider clock)
     {
         Name = TypeName;
         Description = "A poverty-alleviation project (扶贫项目), from the county project library to acceptance.";
@@ -42,6 +44,11 @@ public sealed class ProjectType : ObjectGraphType<Project>
         Field(p => p.Description).Description("What the project builds or does.").Exported();
         Field(p => p.IsDemo).Description("True for generated demonstration data, which is not real.").Exported();
         this.NodeId(TypeName, p => p.Id).Exported();
+        // Exported after the id: columns are appended, so that readers of older exports find theirs where they were.
+        Field<NonNullGraphType<BooleanGraphType>>("isOverdue")
+            .Description("Past its planned end and not accepted (still in the library, approved or being carried out), as of today.")
+            .Resolve(ctx => ctx.Source.IsOverdueOn(clock.Today()))
+            .Exported();
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PerformanceTargetType>>>>("targets")
             .Description("Performance targets (绩效目标) with baselines and actuals.")
             .ListSize(Project.MaxTargets)
@@ -96,6 +103,7 @@ public sealed class ProjectQueries : IQueryFields
             .YearArgument("Only projects of this fiscal year.")
             .Argument<EnumerationGraphType<ProjectCategory>>("category", "Only projects of this category.")
             .Argument<EnumerationGraphType<ProjectStatus>>("status", "Only projects in this lifecycle state.")
+            .Argument<BooleanGraphType>("overdue", "Only projects past their planned end and not accepted (true), or only the others (false).")
             .SearchArgument("Part of the project name.")
             .PagingArguments()
             .ResolveAsync(async ctx => await ctx.PageAsync(await FilterAsync(ctx, ctx.Db().Projects), p => p.Id));
@@ -122,6 +130,12 @@ public sealed class ProjectQueries : IQueryFields
         if (ctx.GetArgument<ProjectStatus?>("status") is { } status)
         {
             projects = projects.Where(p => p.Status == status);
+        }
+
+        if (ctx.GetArgument<bool?>("overdue") is { } overdue)
+        {
+            var late = Project.OverdueOn(ctx.RequestServices!.GetRequiredService<TimeProvider>().Today());
+            projects = overdue ? projects.Where(late) : projects.Where(Expression.Lambda<Func<Project, bool>>(Expression.Not(late.Body), late.Parameters));
         }
 
         if (ctx.SearchText() is { } search)

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using OpenAid.Domain.Common;
 
 namespace OpenAid.Domain.Projects;
@@ -70,6 +71,15 @@ public class Project : Regions.IPlaced
 
     /// <summary>Whether funds may still be allocated to it: not once it is cancelled or closed.</summary>
     public bool TakesFunds => Status is not (ProjectStatus.Cancelled or ProjectStatus.Closed);
+
+    /// <summary>
+    /// Overdue: past its planned end and not accepted — still in the library, approved or being carried out. A cancelled
+    /// project is not overdue; it says why it stopped.
+    /// </summary>
+    public bool IsOverdueOn(DateOnly today) => PlannedEnd < today && Status < ProjectStatus.Accepted;
+
+    /// <summary><see cref="IsOverdueOn"/> as a query filter (the statuses before acceptance are the lowest).</summary>
+    public static Expression<Func<Project, bool>> OverdueOn(DateOnly today) => p => p.PlannedEnd < today && p.Status < ProjectStatus.Accepted;
 
     /// <summary>
     /// A new project in the library (入库). The beneficiaries it is planned for may be given now (a library entry

@@ -10,6 +10,7 @@ import { useI18n } from '../i18n';
 import { formatCount, formatYuan } from '../lib/format';
 import { Link } from '../router';
 import { NotFound } from './Notice';
+import { OverdueBadge } from './Projects';
 
 interface ProjectDetail {
   id: string;
@@ -29,6 +30,7 @@ interface ProjectDetail {
   beneficiaryHouseholds: number;
   beneficiaryPeople: number;
   isDemo: boolean;
+  isOverdue: boolean;
   region: TrailRegion & { ancestors: TrailRegion[] };
   implementingOrganization: { code: string; name: string };
   targets: { indicator: string; unit: string; baseline: number; target: number; actual: number | null }[];
@@ -40,7 +42,7 @@ const ProjectQuery = gql<{ project: ProjectDetail | null }, { code: string }>`
   query ProjectPage($code: String!) {
     project(code: $code) {
       id code name category status description responsibleRole fiscalYear plannedStart plannedEnd actualStart actualEnd
-      budget { yuan } cancellationReason beneficiaryHouseholds beneficiaryPeople isDemo
+      budget { yuan } cancellationReason beneficiaryHouseholds beneficiaryPeople isDemo isOverdue
       region { shortCode name ancestors { shortCode name } }
       implementingOrganization { code name }
       targets { indicator unit baseline target actual }
@@ -82,7 +84,7 @@ function ProjectView({ project }: { project: ProjectDetail }) {
     <article data-testid="project-page" data-code={project.code}>
       <p className="kicker">
         <span className="badge">{te('ProjectCategory', project.category)}</span> <span className="badge">{te('ProjectStatus', project.status)}</span>{' '}
-        {project.isDemo && <span className="badge badge-demo">{t('record.demo')}</span>}
+        {project.isOverdue && <OverdueBadge />} {project.isDemo && <span className="badge badge-demo">{t('record.demo')}</span>}
       </p>
       <h1>{project.name}</h1>
       <p>{project.description}</p>

@@ -20,6 +20,7 @@ interface Variables {
   status: string | null;
   category: string | null;
   search: string | null;
+  overdue: string | null;
 }
 
 const ProjectsQuery = gql<
@@ -27,21 +28,21 @@ const ProjectsQuery = gql<
     projects: {
       totalCount: number;
       pageInfo: PageInfo;
-      nodes: { code: string; name: string; category: string; status: string; fiscalYear: number; budget: { yuan: string }; region: { shortCode: string; name: string } }[];
+      nodes: { code: string; name: string; category: string; status: string; isOverdue: boolean; fiscalYear: number; budget: { yuan: string }; region: { shortCode: string; name: string } }[];
     };
   },
-  Variables & { after: string | null }
+  Omit<Variables, 'overdue'> & { overdue: boolean | null; after: string | null }
 >`
-  query ProjectSearch($region: String, $year: Int, $status: ProjectStatus, $category: ProjectCategory, $search: String, $after: String) {
-    projects(region: $region, year: $year, status: $status, category: $category, search: $search, first: 20, after: $after) {
+  query ProjectSearch($region: String, $year: Int, $status: ProjectStatus, $category: ProjectCategory, $overdue: Boolean, $search: String, $after: String) {
+    projects(region: $region, year: $year, status: $status, category: $category, overdue: $overdue, search: $search, first: 20, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      nodes { code name category status fiscalYear budget { yuan } region { shortCode name } }
+      nodes { code name category status isOverdue fiscalYear budget { yuan } region { shortCode name } }
     }
   }
 `;
 
-const filterNames = ['region', 'year', 'status', 'category', 'search'] as const;
+const filterNames = ['region', 'year', 'status', 'category', 'overdue', 'search'] as const;
 
 export function Projects() {
   const { t, te } = useI18n();
@@ -55,12 +56,22 @@ export function Projects() {
         <SelectFilter id="project-year" label={t('field.fiscalYear')} value={draft.year} options={yearFilterOptions()} onChange={(year) => update({ year })} />
         <SelectFilter id="project-status" label={t('field.status')} value={draft.status} options={projectStatuses.map((s) => ({ value: s, label: te('ProjectStatus', s) }))} onChange={(status) => update({ status })} />
         <SelectFilter id="project-category" label={t('field.category')} value={draft.category} options={projectCategories.map((c) => ({ value: c, label: te('ProjectCategory', c) }))} onChange={(category) => update({ category })} />
+        <SelectFilter
+          id="project-overdue"
+          label={t('projects.overdueFilter')}
+          value={draft.overdue}
+          options={[
+            { value: 'true', label: t('projects.overdueOnly') },
+            { value: 'false', label: t('projects.notOverdue') },
+          ]}
+          onChange={(overdue) => update({ overdue })}
+        />
         <SearchFilter id="project-search" label={t('projects.search')} value={draft.search} onChange={(search) => update({ search })} />
         <FilterActions onClear={clear} />
       </form>
       <PagedQuery
         query={ProjectsQuery}
-        variables={{ ...applied, year: applied.year ? Number(applied.year) : null }}
+        variables={{ ...applied, year: applied.year ? Number(applied.year) : null, overdue: applied.overdue === null ? null : applied.overdue === 'true' }}
       >
         {({ projects }, pager) => (
           <section aria-label={t('projects.results')} data-testid="project-results" data-total={projects.totalCount}>
@@ -79,7 +90,9 @@ export function Projects() {
                     </td>
                     <td>{p.fiscalYear}</td>
                     <td>{te('ProjectCategory', p.category)}</td>
-                    <td>{te('ProjectStatus', p.status)}</td>
+                    <td>
+                      {te('ProjectStatus', p.status)} {p.isOverdue && <OverdueBadge />}
+                    </td>
                     <td className="number">{formatYuan(p.budget.yuan)}</td>
                   </tr>
                 ))}
@@ -91,5 +104,15 @@ export function Projects() {
       </PagedQuery>
       <ExportLinks list="projects" filters={applied} />
     </>
+  );
+}
+
+/** Past its planned end and not accepted (Project.isOverdue). */
+export function OverdueBadge() {
+  const { t } = useI18n();
+  return (
+    <span className="badge badge-late" data-testid="project-overdue" title={t('projects.overdueMeaning')}>
+      {t('projects.overdue')}
+    </span>
   );
 }
