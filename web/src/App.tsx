@@ -28,7 +28,8 @@ import { Workspaces } from './pages/work/Workspaces';
 
 const sections: { path: string; label: MessageKey; also?: string[] }[] = [
   { path: '/', label: 'nav.home' },
-  { path: '/notices', label: 'nav.notices', also: ['/projects', '/funds'] },
+  { path: '/notices', label: 'nav.notices', also: ['/funds'] },
+  { path: '/projects', label: 'nav.projects' },
   { path: '/villages', label: 'nav.villages' },
   { path: '/needs', label: 'nav.needs' },
   { path: '/organizations', label: 'nav.organisations', also: ['/programs'] },

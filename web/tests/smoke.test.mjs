@@ -20,6 +20,7 @@ test('home page renders, shows dataAsOf and switches to English', async () => {
   assert.deepEqual(await nav.getByRole('link').allTextContents(), [
     '首页',
     '公告公示',
+    '项目',
     '村庄',
     '需求对接',
     '组织与项目',
@@ -33,6 +34,7 @@ test('home page renders, shows dataAsOf and switches to English', async () => {
   assert.deepEqual(await nav.getByRole('link').allTextContents(), [
     'Home',
     'Notices',
+    'Projects',
     'Villages',
     'Needs',
     'Organisations & programs',

@@ -7,6 +7,7 @@ export const en: Record<MessageKey, string> = {
   'nav.label': 'Main navigation',
   'nav.home': 'Home',
   'nav.notices': 'Notices',
+  'nav.projects': 'Projects',
   'nav.villages': 'Villages',
   'nav.needs': 'Needs',
   'nav.organisations': 'Organisations & programs',

@@ -5,6 +5,7 @@ export const zh = {
   'nav.label': '主导航',
   'nav.home': '首页',
   'nav.notices': '公告公示',
+  'nav.projects': '项目',
   'nav.villages': '村庄',
   'nav.needs': '需求对接',
   'nav.organisations': '组织与项目',
