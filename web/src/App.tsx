@@ -1,4 +1,4 @@
-import { useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { ErrorBox } from './components/ErrorBox';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { SignIn } from './components/SignIn';
@@ -80,6 +80,26 @@ function page(path: string): ReactNode {
   return <NotFound />;
 }
 
+/**
+ * The window's title names the page: its first heading, then the site, so that tabs, history and bookmarks tell
+ * pages apart. Record pages get their heading once their record has loaded, so the title follows the heading.
+ */
+function usePageTitle(main: RefObject<HTMLElement | null>, site: string) {
+  useEffect(() => {
+    const element = main.current;
+    if (!element) return;
+    const update = () => {
+      const heading = element.querySelector('h1')?.textContent?.trim();
+      const title = heading && heading !== site ? `${heading} · ${site}` : site;
+      if (document.title !== title) document.title = title;
+    };
+    update();
+    const observer = new MutationObserver(update);
+    observer.observe(element, { childList: true, subtree: true, characterData: true });
+    return () => observer.disconnect();
+  }, [main, site]);
+}
+
 function NotFound() {
   const { t } = useI18n();
   return <h1>{t('page.notFound')}</h1>;
@@ -90,6 +110,7 @@ export function App() {
   const path = usePath();
   const main = useRef<HTMLElement>(null);
   const { session } = useAuth();
+  usePageTitle(main, t('app.title'));
 
   return (
     <>

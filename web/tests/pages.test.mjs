@@ -172,6 +172,12 @@ test('overdue projects are marked in the list and on their page, and the filter 
   await results.getByRole('link').filter({ hasText: /./ }).first().click();
   await page.getByTestId('project-page').getByTestId('project-overdue').waitFor();
 
+  // Each page has its own title: its heading, then the site.
+  const name = await page.getByTestId('project-page').getByRole('heading', { level: 1 }).textContent();
+  await page.waitForFunction((title) => document.title === title, `${name} · OpenAid 公开扶贫`);
+  await page.goBack();
+  await page.waitForFunction(() => document.title === '项目 · OpenAid 公开扶贫');
+
   // An accepted project is never marked.
   const accepted = await graphql('{ projects(region: "45", status: ACCEPTED, first: 1) { nodes { code isOverdue } } }');
   assert.equal(accepted.projects.nodes[0].isOverdue, false);

@@ -44,7 +44,6 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     document.documentElement.lang = htmlLang[lang];
-    document.title = messages[lang]['app.title'];
   }, [lang]);
 
   const value = useMemo<I18n>(() => {
