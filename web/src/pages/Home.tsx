@@ -62,11 +62,11 @@ const NeedCounts = gql<{ all: { totalCount: number }; met: { totalCount: number 
   query HomeNeeds($region: String) {
     all: needs(region: $region, first: 1) { totalCount }
     met: needs(region: $region, status: FULFILLED, first: 1) { totalCount }
-    open: needs(region: $region, status: OPEN, first: 1) { totalCount }
+    open: openNeeds(region: $region, first: 1) { totalCount }
   }
 `;
 
-/** Village needs in the province: how many are public, still open, and met (received in full). */
+/** Village needs in the province: how many are public, take pledges today (open or partly pledged), and met (received in full). */
 function NeedsPanel({ region }: { region: string | null }) {
   const { t, lang } = useI18n();
   return (
@@ -81,7 +81,7 @@ function NeedsPanel({ region }: { region: string | null }) {
             </div>
             <div className="card">
               <div className="card-label">{t('home.needsOpen')}</div>
-              <div className="card-value">{formatCount(open.totalCount, lang)}</div>
+              <div className="card-value" data-testid="needs-open">{formatCount(open.totalCount, lang)}</div>
             </div>
             <div className="card">
               <div className="card-label">{t('home.needsMet')}</div>
