@@ -5,6 +5,7 @@ import { RegionTrail, type TrailRegion } from '../components/RegionTrail';
 import { Facts } from '../components/Table';
 import { useI18n } from '../i18n';
 import { useHasField } from '../lib/schema';
+import { AuditHistory } from '../components/AuditHistory';
 import { Link } from '../router';
 import { NotFound } from './Notice';
 
@@ -14,15 +15,18 @@ interface OrganizationDetail {
   kind: string;
   creditCode: string | null;
   description: string | null;
+  id: string;
   isDemo: boolean;
-  region: TrailRegion & { ancestors: TrailRegion[] };
+  /** Null for an organisation registered outside the provinces OpenAid holds: then place says where. */
+  region: (TrailRegion & { ancestors: TrailRegion[] }) | null;
+  place: string | null;
   programs: { code: string; name: string; startYear: number }[];
 }
 
 const OrganizationQuery = gql<{ organization: OrganizationDetail | null }, { code: string }>`
   query OrganizationPage($code: String!) {
     organization(code: $code) {
-      code name kind creditCode description isDemo
+      id code name kind creditCode description isDemo place
       region { shortCode name ancestors { shortCode name } }
       programs { code name startYear }
     }
@@ -83,7 +87,7 @@ export function OrganizationPage({ code }: { code: string }) {
               items={[
                 [t('field.code'), <span className="code">{o.code}</span>],
                 [t('organization.creditCode'), o.creditCode && <span className="code">{o.creditCode}</span>],
-                [t('field.region'), <RegionTrail region={o.region} ancestors={o.region.ancestors} />],
+                [t('field.region'), o.region ? <RegionTrail region={o.region} ancestors={o.region.ancestors} /> : o.place],
               ]}
             />
             <section aria-labelledby="organization-programs-heading">
@@ -101,6 +105,10 @@ export function OrganizationPage({ code }: { code: string }) {
               )}
             </section>
             {hasScorecard && <OrganizationScorecard code={o.code} />}
+            <section aria-labelledby="history-heading">
+              <h2 id="history-heading">{t('history.title')}</h2>
+              <AuditHistory id={o.id} />
+            </section>
             <p className="cite">
               {t('record.cite')} <a href={`/o/${encodeURIComponent(o.code)}`}>{`${location.origin}/o/${o.code}`}</a>
             </p>

@@ -35,14 +35,14 @@ const ProgramsQuery = gql<{
 `;
 
 export const OrganizationsQuery = gql<
-  { organizations: { totalCount: number; pageInfo: PageInfo; nodes: { code: string; name: string; kind: string; region: { shortCode: string; name: string } }[] } },
+  { organizations: { totalCount: number; pageInfo: PageInfo; nodes: ListedOrganization[] } },
   { search: string | null; kind: string | null; program: string | null; after: string | null }
 >`
   query OrganizationSearch($search: String, $kind: OrganizationKind, $program: String, $after: String) {
     organizations(search: $search, kind: $kind, program: $program, first: 20, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      nodes { code name kind region { shortCode name } }
+      nodes { code name kind place region { shortCode name } }
     }
   }
 `;
@@ -101,7 +101,16 @@ export function Organizations() {
   );
 }
 
-export function OrganizationList({ organizations }: { organizations: { code: string; name: string; kind: string; region: { shortCode: string; name: string } }[] }) {
+/** An organisation in a list: registered in a region of the five provinces, or at a place outside them. */
+interface ListedOrganization {
+  code: string;
+  name: string;
+  kind: string;
+  place: string | null;
+  region: { shortCode: string; name: string } | null;
+}
+
+export function OrganizationList({ organizations }: { organizations: ListedOrganization[] }) {
   const { t, te } = useI18n();
   if (organizations.length === 0) return <p>{t('organizations.none')}</p>;
   return (
@@ -111,7 +120,7 @@ export function OrganizationList({ organizations }: { organizations: { code: str
           <Link to={`/organizations/${encodeURIComponent(o.code)}`}>{o.name}</Link>
           <div className="meta">
             <span className="badge">{te('OrganizationKind', o.kind)}</span>
-            <span>{o.region.name}</span>
+            <span>{o.region?.name ?? o.place}</span>
             <span className="code">{o.code}</span>
           </div>
         </li>
