@@ -21,9 +21,11 @@ import { Villages } from './pages/Villages';
 import { Link, pathParam, usePath } from './router';
 import { useAuth } from './lib/auth';
 import { PublisherWorkspace, publisherPath } from './publisher/Workspace';
+import { AdminWorkspace, adminPath } from './pages/work/admin/Admin';
 import { AuditorWorkspace } from './pages/work/Auditor';
 import { DonorWorkspace } from './pages/work/Donor';
 import { ReviewerWorkspace } from './pages/work/Reviewer';
+import { RedactionsPage, redactionsPath } from './pages/work/Redactions';
 import { Workspaces } from './pages/work/Workspaces';
 
 const sections: { path: string; label: MessageKey; also?: string[] }[] = [
@@ -67,12 +69,14 @@ const listPages: Record<string, () => ReactNode> = {
   '/work/reviewer': () => <ReviewerWorkspace />,
   '/work/donor': () => <DonorWorkspace />,
   '/work/auditor': () => <AuditorWorkspace />,
+  [redactionsPath]: () => <RedactionsPage />,
 };
 
 function page(path: string): ReactNode {
   const list = listPages[path];
   if (list) return list();
   if (within(publisherPath, path)) return <PublisherWorkspace path={path} />;
+  if (within(adminPath, path)) return <AdminWorkspace path={path} />;
   for (const [prefix, render] of recordPages) {
     const code = pathParam(path, prefix);
     if (code) return render(code);

@@ -3,7 +3,8 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import { roleLabel } from '../i18n/errors';
 import type { MessageKey } from '../i18n/zh';
-import { Link } from '../router';
+import { grantsOf, useAuth } from '../lib/auth';
+import { href, Link } from '../router';
 import { Query } from './Query';
 import { Table } from './Table';
 
@@ -93,6 +94,9 @@ function useWriter() {
 export function AuditHistory({ id }: { id: string }) {
   const { t, tf, formatDateTime } = useI18n();
   const writer = useWriter();
+  // An Admin may ask for a value of an entry to be erased under the law (the Redactions page, two people).
+  const { session } = useAuth();
+  const admin = grantsOf(session, 'Admin').length > 0;
   const show = (value: Value) => ('redaction' in value ? tf('history.redacted', { code: value.redaction }) : (value.text ?? '—'));
   return (
     <Query query={History} variables={{ id }}>
@@ -127,6 +131,11 @@ export function AuditHistory({ id }: { id: string }) {
                       </ul>
                     )}
                     {entry.operation === 'redact' && <p className="muted">{t('history.redactedOp')}</p>}
+                    {admin && (
+                      <p>
+                        <Link to={href('/work/redactions', { record: id, sequence: String(entry.sequence) })}>{t('history.requestRedaction')}</Link>
+                      </p>
+                    )}
                   </td>
                 </tr>
               );

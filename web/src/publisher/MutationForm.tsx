@@ -1,10 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useMutation, type TypedDocumentNode } from 'urql';
+import { useMutation, useQuery, type TypedDocumentNode } from 'urql';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/zh';
 import { FormErrors, mutationErrors, type PayloadError } from '../components/FormErrors';
 import { useErrorText } from '../components/Errors';
 import { formCheck } from '../i18n/errors';
+import { EnumValues } from './documents';
 
 // One form for every Publisher mutation: fields declared as data, checked as the API checks them before sending
 // (required, lengths, amounts in yuan sent as fen, whole numbers, dates), the API's payload errors shown in a summary
@@ -22,6 +23,8 @@ export interface FieldSpec {
   /** For 'enum': the API enum whose values are offered (labels from te). */
   enumName?: string;
   options?: string[];
+  /** For 'enum' values that are codes of records rather than an API enum: how each is shown. */
+  optionLabel?: (value: string) => string;
   /** For 'int' and 'yuan': the smallest value allowed (0 by default; 1 for a positive amount). */
   min?: number;
   max?: number;
@@ -31,6 +34,22 @@ export interface FieldSpec {
 }
 
 export type Values = Record<string, string>;
+
+/** The values of an API enum, for a select. */
+function useEnum(name: string): string[] {
+  const [result] = useQuery({ query: EnumValues, variables: { name } });
+  return result.data?.__type?.enumValues?.map((v) => v.name) ?? [];
+}
+
+export function useEnums(...names: string[]): Record<string, string[]> {
+  const values: Record<string, string[]> = {};
+  // The names are constants of each caller, so the hooks run in the same order on every render.
+  for (const name of names) values[name] = useEnum(name);
+  return values;
+}
+
+/** The field with its enum's values as options. */
+export const withEnum = (f: FieldSpec, enums: Record<string, string[]>): FieldSpec => (f.enumName ? { ...f, options: enums[f.enumName] } : f);
 
 /** "123.45" yuan as fen, or null when it is not an amount of at most two decimals. */
 export function parseYuan(text: string): number | null {
@@ -124,6 +143,8 @@ export interface MutationFormProps<R> {
   onDone?: (payload: R) => string | null | void;
   /** Keep what was typed after a success too (an edit form). */
   keepOnSuccess?: boolean;
+  /** For what cannot be undone: a box to tick, with this text, before the form is sent. */
+  confirm?: MessageKey;
 }
 
 export function MutationForm<R extends { errors: PayloadError[]; warnings?: { code: string; message: string }[] }>({
@@ -137,6 +158,7 @@ export function MutationForm<R extends { errors: PayloadError[]; warnings?: { co
   submit,
   onDone,
   keepOnSuccess,
+  confirm,
 }: MutationFormProps<R>) {
   const { t, tf, te } = useI18n();
   const { describe } = useErrorText();
@@ -146,6 +168,7 @@ export function MutationForm<R extends { errors: PayloadError[]; warnings?: { co
   const [errors, setErrors] = useState<PayloadError[]>([]);
   const [done, setDone] = useState<string | null>(null);
   const [warnings, setWarnings] = useState<string[]>([]);
+  const [confirmed, setConfirmed] = useState(false);
   const headingId = useId();
 
   const onSubmit = async (e: FormEvent) => {
@@ -153,6 +176,7 @@ export function MutationForm<R extends { errors: PayloadError[]; warnings?: { co
     setDone(null);
     setWarnings([]);
     const checked = check(spec, values, t, tf);
+    if (confirm && !confirmed) checked.errors.push({ code: formCheck, field: 'confirm', message: t('publisher.form.confirmFirst') });
     if (checked.errors.length > 0) {
       setErrors(checked.errors);
       return;
@@ -167,6 +191,7 @@ export function MutationForm<R extends { errors: PayloadError[]; warnings?: { co
     setErrors([]);
     setWarnings((payload.warnings ?? []).map(describe));
     setDone(onDone?.(payload) || t('publisher.form.saved'));
+    setConfirmed(false);
     if (!keepOnSuccess) setValues(blank());
   };
 
@@ -222,7 +247,7 @@ export function MutationForm<R extends { errors: PayloadError[]; warnings?: { co
                 <option value="">{t('publisher.form.choose')}</option>
                 {(f.options ?? []).map((o) => (
                   <option key={o} value={o}>
-                    {te(f.enumName ?? '', o)}
+                    {f.optionLabel ? f.optionLabel(o) : te(f.enumName ?? '', o)}
                   </option>
                 ))}
               </select>
@@ -250,6 +275,13 @@ export function MutationForm<R extends { errors: PayloadError[]; warnings?: { co
           </div>
         );
       })}
+      {confirm && (
+        <div className="field field-wide">
+          <label>
+            <input type="checkbox" name="confirm" checked={confirmed} aria-invalid={fieldErrors('confirm').length > 0 || undefined} onChange={(e) => setConfirmed(e.target.checked)} /> {t(confirm)}
+          </label>
+        </div>
+      )}
       <div className="actions">
         <button type="submit" className="primary" disabled={result.fetching}>
           {result.fetching ? t('publisher.form.sending') : t(submit)}

@@ -1,12 +1,12 @@
 import { useState, type ReactNode } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { Query } from '../components/Query';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/zh';
 import { Link, navigate, pathParam } from '../router';
 import * as doc from './documents';
 import { FormErrors, type PayloadError } from '../components/FormErrors';
-import { MutationForm, type FieldSpec } from './MutationForm';
+import { MutationForm, useEnums, withEnum, type FieldSpec } from './MutationForm';
 import { useRoleGrant } from '../pages/work/common';
 
 export const publisherRole = 'Publisher';
@@ -84,23 +84,8 @@ function Tab({ tab, region, organization }: { tab: string; region: string; organ
   }
 }
 
-/** The values of an API enum, for a select. */
-function useEnum(name: string): string[] {
-  const [result] = useQuery({ query: doc.EnumValues, variables: { name } });
-  return result.data?.__type?.enumValues?.map((v) => v.name) ?? [];
-}
-
-function useEnums(...names: string[]): Record<string, string[]> {
-  const values: Record<string, string[]> = {};
-  // The names are constants of each caller, so the hooks run in the same order on every render.
-  for (const name of names) values[name] = useEnum(name);
-  return values;
-}
-
-const withEnum = (f: FieldSpec, enums: Record<string, string[]>): FieldSpec => (f.enumName ? { ...f, options: enums[f.enumName] } : f);
-
 /** A button that sends one mutation for a record (submit a need, confirm a receipt) and shows its refusal. */
-function ActionButton({ mutation, field, input, label, onDone, primary }: { mutation: typeof doc.SubmitNeed | typeof doc.ConfirmReceipt | typeof doc.ConfirmPledge | typeof doc.PublishNotice; field: string; input: Record<string, unknown>; label: string; onDone?: (payload: Record<string, unknown>) => void; primary?: boolean }) {
+function ActionButton({ mutation, field, input, label, onDone, primary }: { mutation: typeof doc.SubmitNeed | typeof doc.ConfirmReceipt | typeof doc.ConfirmPledge | typeof doc.PublishNotice | typeof doc.CloseNeed; field: string; input: Record<string, unknown>; label: string; onDone?: (payload: Record<string, unknown>) => void; primary?: boolean }) {
   const { t } = useI18n();
   const [result, send] = useMutation(mutation);
   const [errors, setErrors] = useState<PayloadError[]>([]);
@@ -559,7 +544,36 @@ function Needs({ region }: { region: string }) {
       <Query query={doc.PublisherQueue} variables={{ region }} refetchOn={['Need']}>
         {({ needs }) => (needs.nodes.length === 0 ? <p className="muted">{t('publisher.queue.none')}</p> : <NeedDrafts needs={needs.nodes} />)}
       </Query>
+      <ClosableNeeds region={region} />
     </>
+  );
+}
+
+/** Approved needs of the region that may be closed; the API refuses while a pledge on one is under way. */
+function ClosableNeeds({ region }: { region: string }) {
+  const { t, te } = useI18n();
+  return (
+    <section aria-labelledby="closable-needs">
+      <h3 id="closable-needs">{t('publisher.needs.closable')}</h3>
+      <p className="hint">{t('publisher.needs.closeHint')}</p>
+      <Query query={doc.ClosableNeeds} variables={{ region }} refetchOn={['Need']}>
+        {(lists) => {
+          const needs = Object.values(lists).flatMap((l) => l.nodes);
+          return needs.length === 0 ? (
+            <p className="muted">{t('publisher.queue.none')}</p>
+          ) : (
+            <ul className="record-list" data-testid="closable-needs">
+              {needs.map((n) => (
+                <li key={n.code} data-code={n.code}>
+                  <Link to={`/needs/${encodeURIComponent(n.code)}`}>{n.title}</Link> <span className="code">{n.code}</span> {n.region.name}{' '}
+                  <span className="badge">{te('NeedStatus', n.status)}</span> <ActionButton mutation={doc.CloseNeed} field="closeNeed" input={{ need: n.code }} label={t('publisher.needs.close')} />
+                </li>
+              ))}
+            </ul>
+          );
+        }}
+      </Query>
+    </section>
   );
 }
 

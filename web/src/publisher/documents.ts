@@ -203,3 +203,25 @@ export const ConfirmReceipt = gql<{ confirmReceipt: Payload }, Input>`
     confirmReceipt(input: $input) { errors { code message field params { name value } } warnings { code message } }
   }
 `;
+
+export const CloseNeed = gql<Result<'closeNeed', 'need'>, Input>`
+  mutation PublisherCloseNeed($input: CloseNeedInput!) {
+    closeNeed(input: $input) { need { code status } errors { code message field params { name value } } warnings { code message } }
+  }
+`;
+
+type ClosableNeed = { code: string; title: string; status: string; deadline: string; region: { name: string } };
+
+/** The region's approved needs that are not closed: a need closes once no pledge on it is under way. */
+export const ClosableNeeds = gql<Record<'open' | 'partly' | 'fully' | 'fulfilled' | 'expired', { nodes: ClosableNeed[] }>, { region: string }>`
+  query PublisherClosableNeeds($region: String!) {
+    open: needs(region: $region, status: OPEN, first: 20) { ...PublisherClosableNeed }
+    partly: needs(region: $region, status: PARTLY_PLEDGED, first: 20) { ...PublisherClosableNeed }
+    fully: needs(region: $region, status: FULLY_PLEDGED, first: 20) { ...PublisherClosableNeed }
+    fulfilled: needs(region: $region, status: FULFILLED, first: 20) { ...PublisherClosableNeed }
+    expired: needs(region: $region, status: EXPIRED, first: 20) { ...PublisherClosableNeed }
+  }
+  fragment PublisherClosableNeed on NeedConnection {
+    nodes { code title status deadline region { name } }
+  }
+`;

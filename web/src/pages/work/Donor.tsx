@@ -10,6 +10,7 @@ import { checkText, useAction } from '../../lib/action';
 import { Link } from '../../router';
 import { yuanToFen } from '../Need';
 import { dayOf, RoleGate, today } from './common';
+import { DonorPrograms } from './DonorPrograms';
 
 // The Donor's workspace: suggestions first, then the organisation's pledges with what is left to do on each (the
 // village confirms the agreement; the donor records deliveries with evidence, or cancels what is not delivered), the
@@ -155,6 +156,7 @@ export function DonorWorkspace() {
                     </p>
                   </section>
                   <Helped pledges={pledges.nodes} />
+                  <DonorPrograms organization={organization} />
                 </>
               )}
             </Query>

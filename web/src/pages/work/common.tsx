@@ -89,3 +89,13 @@ export function RoleGate({ role, title, children }: { role: string; title: Messa
     </div>
   );
 }
+
+/** A folded form for one record's action (revoke, end, remove, decline): the summary names it. */
+export function Folded({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <details className="folded-action">
+      <summary>{label}</summary>
+      {children}
+    </details>
+  );
+}
