@@ -1,6 +1,6 @@
 // Records of the running API that the page tests look at, found through GraphQL rather than hard-coded, so the tests
 // run against any demo data (or real data).
-import { graphql } from './harness.mjs';
+import { baseUrl, graphql } from './harness.mjs';
 
 /** A village with yearly figures and at least one project, and its county. */
 export async function villageWithProjects() {
@@ -45,4 +45,16 @@ export async function organizationInProgram() {
   } catch {
     return nodes[0]; // no pledges in this API
   }
+}
+
+/** A GraphQL function acting as a local user (development sign-in through POST /dev/sign-in), throwing on errors. */
+export async function asUser(subject) {
+  const response = await fetch(`${baseUrl}/dev/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ subject }),
+  });
+  if (!response.ok) throw new Error(`POST /dev/sign-in as ${subject}: ${response.status}`);
+  const { token } = await response.json();
+  return (query, variables = {}) => graphql(query, variables, token);
 }

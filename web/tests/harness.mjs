@@ -56,11 +56,14 @@ export async function openBrowser({ viewport = { width: 1280, height: 800 } } = 
   };
 }
 
-/** Runs a GraphQL request against the same API, so a test can compare the page with the API's own answer. */
-export async function graphql(query, variables = {}) {
+/**
+ * Runs a GraphQL request against the same API, so a test can compare the page with the API's own answer; anonymous
+ * unless a token is given (fixtures.mjs asUser).
+ */
+export async function graphql(query, variables = {}, token = null) {
   const response = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   const body = await response.json();

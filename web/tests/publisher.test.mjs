@@ -149,3 +149,29 @@ test('a village officer registers a need and submits it, and it then waits for r
   await page.getByTestId('need-status').getByText('待审核').waitFor();
   assert.deepEqual(consoleErrors, []);
 });
+
+test('a county official closes a need no pledge is under way on, and is told in Chinese why one with a delivery under way stays open', async () => {
+  const { page } = browser;
+  const users = await (await fetch(`${baseUrl}/dev/users`)).json();
+  const county = users.find((u) => u.subject === 'dev-county-publisher').grants[0].region;
+  const { needs } = await graphql('query($r: String!) { needs(region: $r, status: EXPIRED, first: 100) { nodes { code pledges { status } } } }', { r: county });
+  const underWay = (n) => n.pledges.some((p) => ['PLEDGED', 'CONFIRMED', 'DELIVERED'].includes(p.status));
+  const busy = needs.nodes.find(underWay);
+  const free = needs.nodes.find((n) => n.pledges.every((p) => ['COMPLETED', 'CANCELLED', 'LAPSED'].includes(p.status)));
+  assert.ok(busy && free, `the demo county ${county} has an expired need with a pledge under way and one without`);
+
+  await page.goto(`${baseUrl}/#/`);
+  await signInAs(page, 'dev-county-publisher');
+  await page.goto(`${baseUrl}/#/work/publisher/needs`);
+  const list = page.getByTestId('closable-needs');
+  const refused = list.locator(`li[data-code="${busy.code}"]`);
+  await refused.getByRole('button', { name: '关闭需求' }).click();
+  await refused.getByRole('alert').waitFor();
+  assert.match(await refused.getByRole('alert').textContent(), new RegExp(busy.code));
+  assert.doesNotMatch(await refused.getByRole('alert').textContent(), /[A-Za-z]{4,} [a-z]{3,}/, 'no English sentence');
+
+  await list.locator(`li[data-code="${free.code}"]`).getByRole('button', { name: '关闭需求' }).click();
+  await list.locator(`li[data-code="${free.code}"]`).waitFor({ state: 'detached' });
+  const now = await graphql('query($a: String!, $b: String!) { a: need(code: $a) { status } b: need(code: $b) { status } }', { a: free.code, b: busy.code });
+  assert.deepEqual([now.a.status, now.b.status], ['CLOSED', 'EXPIRED']);
+});
