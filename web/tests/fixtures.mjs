@@ -29,9 +29,10 @@ export async function fundNotice() {
   return data.notices.nodes[0];
 }
 
+/** A program with pairings and members (other tests create programs without them). */
 export async function firstProgram() {
-  const data = await graphql('{ programs(first: 1) { nodes { code name members(first: 1) { totalCount } } } }');
-  return data.programs.nodes[0];
+  const data = await graphql('{ programs(first: 100) { nodes { code name members(first: 1) { totalCount } pairings(first: 1) { totalCount } } } }');
+  return data.programs.nodes.find((p) => p.members.totalCount > 0 && p.pairings.totalCount > 0);
 }
 
 /** An enterprise, preferably one that pledged (so that its scorecard has figures when the API has pledges). */
