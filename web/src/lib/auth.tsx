@@ -62,7 +62,7 @@ const Me = gql<{ me: SignedInAs | null }>`
 `;
 
 /** 'PUBLISHER' → 'Publisher': the schema's enum value as the app names the role. */
-function roleName(value: string): string {
+export function roleName(value: string): string {
   return value.charAt(0) + value.slice(1).toLowerCase();
 }
 

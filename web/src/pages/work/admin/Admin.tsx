@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Query } from '../../../components/Query';
 import { roleLabel } from '../../../components/Grants';
 import { useI18n } from '../../../i18n';
+import { roleName } from '../../../lib/auth';
 import type { MessageKey } from '../../../i18n/zh';
 import { MutationForm, useEnums, withEnum, type FieldSpec } from '../../../publisher/MutationForm';
 import { Link } from '../../../router';
@@ -26,7 +27,7 @@ const reasonField = (label: MessageKey, max = 1000): FieldSpec => ({ name: 'reas
 /** A role of the API's Role enum ('DONOR') in the page's language. */
 function useRoleWord() {
   const { t } = useI18n();
-  return (role: string) => roleLabel(t, role.charAt(0) + role.slice(1).toLowerCase());
+  return (role: string) => roleLabel(t, roleName(role));
 }
 
 export function AdminWorkspace({ path }: { path: string }) {
