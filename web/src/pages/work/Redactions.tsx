@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n';
 import { grantsOf, useAuth } from '../../lib/auth';
 import { MutationForm } from '../../publisher/MutationForm';
 import { useLocation } from '../../router';
-import { Folded } from './common';
+import { ReasonAction } from './common';
 
 // Redaction under the Personal Information Protection Law (依法删除), with two people: an Admin requests that one
 // recorded value be erased, with a public reason and legal basis; an Auditor who did not request it performs or
@@ -184,17 +184,15 @@ function RedactionQueue({ auditor }: { auditor: boolean }) {
                         confirm="redactions.confirm"
                         submit="redactions.performSubmit"
                       />
-                      <Folded label={t('redactions.decline')}>
-                        <MutationForm
-                          id={`decline-${r.code}`}
-                          title="redactions.decline"
-                          spec={[{ name: 'reason', label: 'redactions.declineReason', kind: 'textarea', required: true, maxLength: 1000 }]}
-                          mutation={DeclineRedaction}
-                          field="declineAuditRedaction"
-                          fixed={{ redaction: r.code }}
-                          submit="redactions.declineSubmit"
-                        />
-                      </Folded>
+                      <ReasonAction
+                        id={`decline-${r.code}`}
+                        title="redactions.decline"
+                        reason="redactions.declineReason"
+                        mutation={DeclineRedaction}
+                        field="declineAuditRedaction"
+                        fixed={{ redaction: r.code }}
+                        submit="redactions.declineSubmit"
+                      />
                     </div>
                   )}
                 </li>

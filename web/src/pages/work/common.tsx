@@ -3,6 +3,7 @@ import { grantText, roleLabel } from '../../components/Grants';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh';
 import { grantsOf, useAuth, type SessionGrant } from '../../lib/auth';
+import { MutationForm, type MutationFormProps } from '../../publisher/MutationForm';
 
 /** The day of an ISO timestamp in Beijing time, the records' own time zone: objections keep days, never times. */
 export function dayOf(iso: string): string {
@@ -97,5 +98,32 @@ export function Folded({ label, children }: { label: string; children: ReactNode
       <summary>{label}</summary>
       {children}
     </details>
+  );
+}
+
+/** An action on one record that takes a public reason (revoke, decline, end), folded until asked for. */
+export function ReasonAction(props: {
+  id: string;
+  title: MessageKey;
+  reason: MessageKey;
+  maxLength?: number;
+  mutation: MutationFormProps<never>['mutation'];
+  field: string;
+  fixed: Record<string, unknown>;
+  submit: MessageKey;
+}) {
+  const { t } = useI18n();
+  return (
+    <Folded label={t(props.title)}>
+      <MutationForm
+        id={props.id}
+        title={props.title}
+        spec={[{ name: 'reason', label: props.reason, kind: 'textarea', required: true, maxLength: props.maxLength ?? 1000 }]}
+        mutation={props.mutation}
+        field={props.field}
+        fixed={props.fixed}
+        submit={props.submit}
+      />
+    </Folded>
   );
 }

@@ -6,7 +6,7 @@ import { roleName } from '../../../lib/auth';
 import type { MessageKey } from '../../../i18n/zh';
 import { MutationForm, useEnums, withEnum, type FieldSpec } from '../../../publisher/MutationForm';
 import { Link } from '../../../router';
-import { Folded, RoleGate } from '../common';
+import { Folded, ReasonAction, RoleGate } from '../common';
 import * as doc from './documents';
 
 // The Admin's workspace at #/work/admin/…: program applications waiting for a decision, grants, organisations,
@@ -116,17 +116,15 @@ function Applications() {
                         fixed={{ application: a.id, decision: 'APPROVE' }}
                         submit="admin.applications.approveSubmit"
                       />
-                      <Folded label={t('admin.applications.decline')}>
-                        <MutationForm
-                          id={`decline-${a.id}`}
-                          title="admin.applications.decline"
-                          spec={[reasonField('admin.applications.declineReason')]}
-                          mutation={doc.DecideApplication}
-                          field="decideProgramApplication"
-                          fixed={{ application: a.id, decision: 'DECLINE' }}
-                          submit="admin.applications.declineSubmit"
-                        />
-                      </Folded>
+                      <ReasonAction
+                        id={`decline-${a.id}`}
+                        title="admin.applications.decline"
+                        reason="admin.applications.declineReason"
+                        mutation={doc.DecideApplication}
+                        field="decideProgramApplication"
+                        fixed={{ application: a.id, decision: 'DECLINE' }}
+                        submit="admin.applications.declineSubmit"
+                      />
                     </div>
                   )}
                 </li>
@@ -214,17 +212,16 @@ function Grants() {
                       {tf('admin.grants.revokedBy', { at: formatDateTime(g.revokedAt), by: g.revokedBy ?? '—', reason: g.revokeReason ?? '' })}
                     </p>
                   ) : (
-                    <Folded label={t('admin.grants.revoke')}>
-                      <MutationForm
-                        id={`revoke-${g.id}`}
-                        title="admin.grants.revoke"
-                        spec={[reasonField('admin.grants.revokeReason', 500)]}
-                        mutation={doc.RevokeRole}
-                        field="revokeRole"
-                        fixed={{ grant: g.id }}
-                        submit="admin.grants.revokeSubmit"
-                      />
-                    </Folded>
+                    <ReasonAction
+                      id={`revoke-${g.id}`}
+                      title="admin.grants.revoke"
+                      reason="admin.grants.revokeReason"
+                      maxLength={500}
+                      mutation={doc.RevokeRole}
+                      field="revokeRole"
+                      fixed={{ grant: g.id }}
+                      submit="admin.grants.revokeSubmit"
+                    />
                   )}
                 </li>
               ))}
@@ -433,17 +430,15 @@ function Pairings() {
                     {tf('admin.pairing.ended', { day: p.endedOn, reason: p.endReason ?? '' })}
                   </p>
                 ) : (
-                  <Folded label={t('admin.pairing.end')}>
-                    <MutationForm
-                      id={`end-${p.code}`}
-                      title="admin.pairing.end"
-                      spec={[reasonField('admin.pairing.endReason')]}
-                      mutation={doc.EndPairing}
-                      field="endPairing"
-                      fixed={{ pairing: p.code }}
-                      submit="admin.pairing.endSubmit"
-                    />
-                  </Folded>
+                  <ReasonAction
+                    id={`end-${p.code}`}
+                    title="admin.pairing.end"
+                    reason="admin.pairing.endReason"
+                    mutation={doc.EndPairing}
+                    field="endPairing"
+                    fixed={{ pairing: p.code }}
+                    submit="admin.pairing.endSubmit"
+                  />
                 )}
               </li>
             ))}
