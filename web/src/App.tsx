@@ -1,6 +1,7 @@
-import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { ErrorBox } from './components/ErrorBox';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { Loading } from './components/Query';
 import { SignIn } from './components/SignIn';
 import { useI18n } from './i18n';
 import type { MessageKey } from './i18n/zh';
@@ -20,13 +21,16 @@ import { VillagePage } from './pages/Village';
 import { Villages } from './pages/Villages';
 import { Link, pathParam, usePath } from './router';
 import { useAuth } from './lib/auth';
-import { PublisherWorkspace, publisherPath } from './publisher/Workspace';
-import { AdminWorkspace, adminPath } from './pages/work/admin/Admin';
-import { AuditorWorkspace } from './pages/work/Auditor';
-import { DonorWorkspace } from './pages/work/Donor';
-import { ReviewerWorkspace } from './pages/work/Reviewer';
-import { RedactionsPage, redactionsPath } from './pages/work/Redactions';
+import { adminPath, publisherPath, redactionsPath } from './pages/work/paths';
 import { Workspaces } from './pages/work/Workspaces';
+
+// The workspaces load when one is opened: readers, most visitors, never download them.
+const PublisherWorkspace = lazy(() => import('./publisher/Workspace').then((m) => ({ default: m.PublisherWorkspace })));
+const AdminWorkspace = lazy(() => import('./pages/work/admin/Admin').then((m) => ({ default: m.AdminWorkspace })));
+const ReviewerWorkspace = lazy(() => import('./pages/work/Reviewer').then((m) => ({ default: m.ReviewerWorkspace })));
+const DonorWorkspace = lazy(() => import('./pages/work/Donor').then((m) => ({ default: m.DonorWorkspace })));
+const AuditorWorkspace = lazy(() => import('./pages/work/Auditor').then((m) => ({ default: m.AuditorWorkspace })));
+const RedactionsPage = lazy(() => import('./pages/work/Redactions').then((m) => ({ default: m.RedactionsPage })));
 
 const sections: { path: string; label: MessageKey; also?: string[] }[] = [
   { path: '/', label: 'nav.home' },
@@ -162,7 +166,7 @@ export function App() {
       </header>
       <main ref={main} tabIndex={-1}>
         <ErrorBoundary key={path} fallback={(message) => <ErrorBox title={t('page.crashed')} messages={[message]} />}>
-          {page(path)}
+          <Suspense fallback={<Loading />}>{page(path)}</Suspense>
         </ErrorBoundary>
       </main>
       <footer className="site-footer">

@@ -4,6 +4,7 @@ import { useI18n } from '../i18n';
 import { roleLabel } from '../i18n/errors';
 import type { MessageKey } from '../i18n/zh';
 import { grantsOf, useAuth } from '../lib/auth';
+import { redactionsPath } from '../pages/work/paths';
 import { href, Link } from '../router';
 import { Query } from './Query';
 import { Table } from './Table';
@@ -133,7 +134,7 @@ export function AuditHistory({ id }: { id: string }) {
                     {entry.operation === 'redact' && <p className="muted">{t('history.redactedOp')}</p>}
                     {admin && (
                       <p>
-                        <Link to={href('/work/redactions', { record: id, sequence: String(entry.sequence) })}>{t('history.requestRedaction')}</Link>
+                        <Link to={href(redactionsPath, { record: id, sequence: String(entry.sequence) })}>{t('history.requestRedaction')}</Link>
                       </p>
                     )}
                   </td>

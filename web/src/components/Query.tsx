@@ -28,14 +28,7 @@ export function Query<Data, Variables extends AnyVariables = AnyVariables>({
   const context = useMemo(() => (typenames ? { additionalTypenames: typenames.split(',') } : undefined), [typenames]);
   const [result, reexecute] = useQuery({ query, variables, context } as UseQueryArgs<Variables, Data>);
 
-  if (result.fetching && !result.data) {
-    return (
-      <p className="loading" role="status">
-        <span className="spinner" aria-hidden="true" />
-        {t('query.loading')}
-      </p>
-    );
-  }
+  if (result.fetching && !result.data) return <Loading />;
   return (
     <>
       {result.error && (
@@ -47,5 +40,16 @@ export function Query<Data, Variables extends AnyVariables = AnyVariables>({
       )}
       {result.data && children(result.data)}
     </>
+  );
+}
+
+/** The line shown while something loads: a query's answer, or a page's code. */
+export function Loading() {
+  const { t } = useI18n();
+  return (
+    <p className="loading" role="status">
+      <span className="spinner" aria-hidden="true" />
+      {t('query.loading')}
+    </p>
   );
 }

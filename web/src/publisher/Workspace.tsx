@@ -8,9 +8,9 @@ import * as doc from './documents';
 import { FormErrors, type PayloadError } from '../components/FormErrors';
 import { MutationForm, useEnums, withEnum, type FieldSpec } from './MutationForm';
 import { useRoleGrant } from '../pages/work/common';
+import { publisherPath } from '../pages/work/paths';
 
 export const publisherRole = 'Publisher';
-export const publisherPath = '/work/publisher';
 
 const tabs: [string, MessageKey][] = [
   ['', 'publisher.tab.queue'],

@@ -11,8 +11,6 @@ import { ReasonAction } from './common';
 // recorded value be erased, with a public reason and legal basis; an Auditor who did not request it performs or
 // declines it. Every redaction is public. Limits are the API's (AuditRedaction).
 
-export const redactionsPath = '/work/redactions';
-
 interface Redaction {
   code: string;
   status: string;

@@ -7,12 +7,11 @@ import type { MessageKey } from '../../../i18n/zh';
 import { MutationForm, useEnums, withEnum, type FieldSpec } from '../../../publisher/MutationForm';
 import { Link } from '../../../router';
 import { Folded, ReasonAction, RoleGate } from '../common';
+import { adminPath } from '../paths';
 import * as doc from './documents';
 
 // The Admin's workspace at #/work/admin/…: program applications waiting for a decision, grants, organisations,
 // programs with their members, and pairings. Limits are the API's (Grant, Organization, AidProgram, Pairing).
-
-export const adminPath = '/work/admin';
 
 const tabs: [string, MessageKey][] = [
   ['', 'admin.tab.applications'],
