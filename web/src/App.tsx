@@ -13,6 +13,7 @@ import { Notices } from './pages/Notices';
 import { OrganizationPage } from './pages/Organization';
 import { Organizations } from './pages/Organizations';
 import { NeedPage } from './pages/Need';
+import { ObjectionLookup, ObjectionPage } from './pages/Objection';
 import { Needs } from './pages/Needs';
 import { ProgramPage } from './pages/Program';
 import { ProjectPage } from './pages/Project';
@@ -59,6 +60,7 @@ const recordPages: [string, (code: string) => ReactNode][] = [
   ['/organizations/', (code) => <OrganizationPage code={code} />],
   ['/programs/', (code) => <ProgramPage code={code} />],
   ['/needs/', (code) => <NeedPage code={code} />],
+  ['/objections/', (code) => <ObjectionPage code={code} />],
 ];
 
 const listPages: Record<string, () => ReactNode> = {
@@ -69,6 +71,7 @@ const listPages: Record<string, () => ReactNode> = {
   '/organizations': () => <Organizations />,
   '/projects': () => <Projects />,
   '/data': () => <Data />,
+  '/objections': () => <ObjectionLookup />,
   '/work': () => <Workspaces />,
   '/work/reviewer': () => <ReviewerWorkspace />,
   '/work/donor': () => <DonorWorkspace />,
@@ -170,7 +173,9 @@ export function App() {
         </ErrorBoundary>
       </main>
       <footer className="site-footer">
-        <p>{t('footer.objection')}</p>
+        <p>
+          {t('footer.objection')} <Link to="/objections">{t('objectionPage.lookupTitle')}</Link>
+        </p>
         <p>
           <a href="/graphiql">{t('footer.graphiql')}</a> · <Link to="/data">{t('nav.data')}</Link> · {t('footer.license')}
         </p>

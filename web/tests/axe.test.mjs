@@ -30,6 +30,7 @@ test('the main public pages have no serious or critical accessibility violation'
   const notice = await fundNotice();
   const organization = await organizationInProgram();
   const need = (await graphql('{ needs(first: 1) { nodes { code } } }')).needs.nodes[0];
+  const objection = (await graphql('{ objections(first: 1) { nodes { code } } }')).objections.nodes[0];
   const paths = [
     '/',
     '/notices',
@@ -44,6 +45,8 @@ test('the main public pages have no serious or critical accessibility violation'
     '/organizations',
     `/organizations/${encodeURIComponent(organization.code)}`,
     '/data',
+    '/objections',
+    ...(objection ? [`/objections/${encodeURIComponent(objection.code)}`] : []),
   ];
   const found = [];
   for (const path of paths) found.push(...(await check(page, path)));

@@ -214,7 +214,7 @@ public static class OpenDataEndpoints
 
 /// <summary>
 /// Short, stable links to cite a record: /n/{notice code}, /p/{project code}, /v/{village code}, /o/{organisation
-/// code}. Each redirects (302) to the record's page in the web app, whose hash routes are the same for ever.
+/// code}, /y/{objection code}. Each redirects (302) to the record's page in the web app, whose hash routes are the same for ever.
 /// </summary>
 public static class CitableLinks
 {
@@ -226,6 +226,7 @@ public static class CitableLinks
         new("/p", "projects", "project"),
         new("/v", "villages", "village (or any region, by its statistical code)"),
         new("/o", "organizations", "organisation (public code or unified social credit code)"),
+        new("/y", "objections", "objection or misuse report"),
     ];
 
     public static IEndpointRouteBuilder MapCitableLinks(this IEndpointRouteBuilder endpoints)

@@ -257,6 +257,7 @@ public class ExportTests(DemoApiServer server)
     [InlineData("p/XM-451021-2019-0007", "/#/projects/XM-451021-2019-0007")]
     [InlineData("v/451021100201", "/#/villages/451021100201")]
     [InlineData("o/ORG-000123", "/#/organizations/ORG-000123")]
+    [InlineData("y/YY-451021-2026-0001", "/#/objections/YY-451021-2026-0001")]
     public async Task Citable_links_redirect_to_the_record_page(string path, string location)
     {
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = server.BaseUri };

@@ -4,8 +4,9 @@ import { useI18n } from '../i18n';
 import type { ApiErrorLike } from '../i18n/errors';
 import { ErrorList, FieldError, fieldErrorId } from './Errors';
 import { Query } from './Query';
+import { Link } from '../router';
 
-// Objections to a notice and the form to file one. The notice page renders these only when the API has them
+// Objections to a notice and the form to file one (or a misuse report, about a region without a notice). The notice page renders these only when the API has them
 // (useHasField), so the documents below are never sent to an API without objections.
 
 interface Objection {
@@ -66,7 +67,9 @@ export function Objections({ notice }: { notice: string }) {
             {objections.nodes.map((o) => (
               <li key={o.code} data-code={o.code}>
                 <div className="meta">
-                  <span className="code">{o.code}</span>
+                  <Link to={`/objections/${encodeURIComponent(o.code)}`} className="code">
+                    {o.code}
+                  </Link>
                   <span className="badge">{te('ObjectionCategory', o.category)}</span>
                   <span className="badge">{te('ObjectionStatus', o.status)}</span>
                   {/* A day only: the time of filing is never kept. */}
@@ -94,7 +97,11 @@ export function Objections({ notice }: { notice: string }) {
   );
 }
 
-export function ObjectionForm({ notice }: { notice: string }) {
+/**
+ * The form to object to a notice, or, given a region instead, to report a misuse of funds there without a notice
+ * (a misuse report). Either way the objection gets a public code and a page of its own.
+ */
+export function ObjectionForm({ notice, region }: { notice: string; region?: never } | { region: string; notice?: never }) {
   const { t, te } = useI18n();
   const [categories] = useQuery({ query: Categories });
   const [result, fileObjection] = useMutation(FileObjection);
@@ -106,7 +113,8 @@ export function ObjectionForm({ notice }: { notice: string }) {
     const outcome = await fileObjection(
       {
         input: {
-          notice,
+          notice: notice ?? null,
+          region: region ?? null,
           category: form.category,
           description: form.description,
           contactName: form.contactName || null,
@@ -127,10 +135,10 @@ export function ObjectionForm({ notice }: { notice: string }) {
   const options = categories.data?.__type?.enumValues?.map((v) => v.name) ?? [];
   return (
     <form className="objection-form" onSubmit={submit} data-testid="objection-form">
-      <p>{t('objection.intro')}</p>
+      <p>{t(notice ? 'objection.intro' : 'objection.misuseIntro')}</p>
       {filed && (
         <p className="success" role="status" data-testid="objection-filed">
-          {t('objection.filed')} <span className="code">{filed}</span>
+          {t('objection.filed')} <Link to={`/objections/${encodeURIComponent(filed)}`} className="code">{filed}</Link> {t('objection.followUp')}
         </p>
       )}
       <ErrorList title={t('objection.failed')} error={result.error} />

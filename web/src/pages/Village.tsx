@@ -12,6 +12,7 @@ import { useI18n } from '../i18n';
 import { fenToYuan, formatCount, formatYuan } from '../lib/format';
 import { Link } from '../router';
 import { useHasField } from '../lib/schema';
+import { ObjectionForm } from '../components/Objections';
 import { NotFound } from './Notice';
 
 interface Statistics {
@@ -202,6 +203,11 @@ function RegionView({ region }: { region: RegionDetail }) {
             </>
           )}
         </PagedQuery>
+      </section>
+
+      <section aria-labelledby="misuse-heading">
+        <h2 id="misuse-heading">{t('objection.misuseTitle')}</h2>
+        <ObjectionForm region={code} />
       </section>
 
       {region.level !== 'VILLAGE' && (
