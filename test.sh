@@ -42,8 +42,9 @@ grep -E '^ +(Passed|Failed) .* \[[0-9 hmsn]+\]$' "$log" \
   | sort -rn | head -15 || true
 
 # One closing line over all test projects, from each project's "Passed: N" and "Failed: N".
-passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
-failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+# A project without failures prints no "Failed: N": grep then finds nothing, which is no error here.
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}' || true)
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}' || true)
 rm -f "$log"
 echo "$passed passed, $failed failed"
 [ "$status" -eq 0 ] || [ "$failed" -gt 0 ] || echo "A test project failed to build or to run: see the output above."
