@@ -15,7 +15,7 @@ public class ChangesFeedTests(IsolatedDemoServer server) : IClassFixture<Isolate
     [Fact]
     public async Task A_write_shows_in_the_feed_after_the_cursor_and_in_the_NDJSON_feed()
     {
-        var cursor = await EndCursorAsync();
+        var cursor = EndCursor();
         var publisher = await TestPublisher.ForDemoCountyAsync(server);
 
         var fund = await publisher.CreateFundAsync();
@@ -30,7 +30,7 @@ public class ChangesFeedTests(IsolatedDemoServer server) : IClassFixture<Isolate
         var sequence = change.GetProperty("sequence").GetInt64().ToString(CultureInfo.InvariantCulture);
         Assert.Equal(sequence, changes.GetProperty("pageInfo").GetProperty("endCursor").GetString());
 
-        var lines = ExportFiles.NdjsonRows(await server.Client.GetStringAsync("export/changes.ndjson" + (cursor is null ? "" : "?after=" + cursor)));
+        var lines = ExportFiles.NdjsonRows(await server.Client.GetStringAsync("export/changes.ndjson?after=" + cursor));
         var line = Assert.Single(lines);
         Assert.Equal(change.GetProperty("id").GetString(), line.GetProperty("id").GetString());
         Assert.Equal(change.GetProperty("sequence").GetInt64(), line.GetProperty("sequence").GetInt64());
@@ -47,7 +47,7 @@ public class ChangesFeedTests(IsolatedDemoServer server) : IClassFixture<Isolate
     {
         var publisher = await TestPublisher.ForDemoCountyAsync(server);
         var fund = await publisher.CreateFundAsync();
-        var cursor = await EndCursorAsync();
+        var cursor = EndCursor();
 
         var draft = await publisher.DraftFundNoticeAsync(fund.GetProperty("code").GetString()!);
         var afterDraft = await ChangesAsync(cursor);
@@ -71,19 +71,12 @@ public class ChangesFeedTests(IsolatedDemoServer server) : IClassFixture<Isolate
         Assert.Equal([code], response.ErrorCodes);
     }
 
-    private async Task<string?> EndCursorAsync()
-    {
-        string? cursor = null;
-        while (true)
-        {
-            var page = await ChangesAsync(cursor);
-            cursor = page.GetProperty("pageInfo").GetProperty("endCursor").GetString() ?? cursor;
-            if (!page.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean())
-            {
-                return cursor;
-            }
-        }
-    }
+    /// <summary>
+    /// The cursor after everything written so far: the newest entry's sequence, which the feed takes as a cursor (paging
+    /// through the demo data's tens of thousands of changes would take minutes and test nothing more).
+    /// </summary>
+    private string EndCursor() =>
+        PublicApi.Sql.Scalar(server.ConnectionString, "SELECT MAX(Id) FROM AuditEntries").ToString(CultureInfo.InvariantCulture);
 
     private async Task<JsonElement> ChangesAsync(string? after)
     {
