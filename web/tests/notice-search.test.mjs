@@ -48,3 +48,29 @@ test('searching notices by county lists the notices GraphQL returns for that cou
   assert.equal(await page.getByTestId('export-notices').getByRole('link', { name: 'CSV' }).getAttribute('href'), `/export/notices.csv?region=${expected.county}`);
   assert.deepEqual(consoleErrors, []);
 });
+
+test('a code typed into a search box finds its record, and a document number finds the notices about its fund', async () => {
+  const { page, consoleErrors } = browser;
+  const { notices, projects, organizations } = await graphql(
+    '{ notices(kind: FUND, first: 1) { nodes { code funds { documentNumber } } } projects(first: 1) { nodes { code } } organizations(kind: PRIVATE_ENTERPRISE, first: 1) { nodes { code creditCode } } }',
+  );
+  // A project's code, typed in lower case into the notices' search, opens the project.
+  await page.goto(`${baseUrl}/#/notices`);
+  await page.getByLabel('标题、编号或文号').fill(` ${projects.nodes[0].code.toLowerCase()} `);
+  await page.getByRole('button', { name: '查询' }).click();
+  await page.locator(`[data-testid="project-page"][data-code="${projects.nodes[0].code}"]`).waitFor();
+
+  // A credit code in the organisations' search opens the organisation.
+  await page.goto(`${baseUrl}/#/organizations`);
+  await page.getByLabel('名称、编号或统一社会信用代码').fill(organizations.nodes[0].creditCode);
+  await page.getByRole('button', { name: '搜索' }).click();
+  await page.locator(`[data-testid="organization-page"][data-code="${organizations.nodes[0].code}"]`).waitFor();
+
+  // A document number (文号) lists the notices about the fund it names.
+  const notice = notices.nodes[0];
+  await page.goto(`${baseUrl}/#/notices`);
+  await page.getByLabel('标题、编号或文号').fill(notice.funds[0].documentNumber);
+  await page.getByRole('button', { name: '查询' }).click();
+  await page.locator(`[data-testid="notice-results"] li[data-code="${notice.code}"]`).waitFor();
+  assert.deepEqual(consoleErrors, []);
+});

@@ -95,7 +95,7 @@ public sealed class FundQueries : IQueryFields
             .YearArgument("Only funds of this fiscal year.")
             .Argument<EnumerationGraphType<FundSourceType>>("sourceType", "Only funds of this source.")
             .Argument<EnumerationGraphType<FundLevel>>("level", "Only funds of this level.")
-            .SearchArgument("Part of the fund name or document number.")
+            .SearchArgument("Part of the fund name or document number, or its code.")
             .PagingArguments()
             .ResolveAsync(async ctx =>
             {
@@ -122,7 +122,8 @@ public sealed class FundQueries : IQueryFields
 
                 if (ctx.SearchText() is { } search)
                 {
-                    funds = funds.Where(f => f.Name.Contains(search) || f.DocumentNumber.Contains(search));
+                    var code = search.ToUpperInvariant();
+                    funds = funds.Where(f => f.Name.Contains(search) || f.DocumentNumber.Contains(search) || f.Code == code);
                 }
 
                 return await ctx.PageAsync(funds, f => f.Id);

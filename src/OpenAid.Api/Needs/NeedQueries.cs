@@ -48,7 +48,7 @@ public sealed class NeedQueries(TimeProvider clock, IConfiguration configuration
             .Argument<EnumerationGraphType<NeedCategory>>("category", "Only needs of this category.")
             .Argument<EnumerationGraphType<NeedStatus>>("status", "Only needs in this state today, e.g. PENDING_REVIEW for a reviewer's queue or EXPIRED.")
             .Argument<StringGraphType>("program", "Only needs in places paired under the program with this code, e.g. \"YGXZ\".")
-            .SearchArgument("Part of the title.")
+            .SearchArgument("Part of the title, or the need's code.")
             .PagingArguments()
             .ResolveAsync(async ctx =>
             {
@@ -68,7 +68,7 @@ public sealed class NeedQueries(TimeProvider clock, IConfiguration configuration
             .Argument<EnumerationGraphType<NeedPriority>>("urgency", "Only needs at least this urgent, e.g. HIGH for high and urgent needs.")
             .Argument<LongGraphType>("minRemainingFen", "Only money needs with at least this much (fen) left to pledge.")
             .Argument<LongGraphType>("maxRemainingFen", "Only money needs with at most this much (fen) left to pledge, e.g. what a donor can fund in full.")
-            .SearchArgument("Part of the title.")
+            .SearchArgument("Part of the title, or the need's code.")
             .PagingArguments()
             .ResolveAsync(async ctx =>
             {
@@ -169,7 +169,8 @@ public sealed class NeedQueries(TimeProvider clock, IConfiguration configuration
 
         if (ctx.SearchText() is { } search)
         {
-            needs = needs.Where(n => n.Title.Contains(search));
+            var code = search.ToUpperInvariant();
+            needs = needs.Where(n => n.Title.Contains(search) || n.Code == code);
         }
 
         return needs;

@@ -108,7 +108,7 @@ public sealed class NoticeQueries : IQueryFields
             .Argument<EnumerationGraphType<NoticeKind>>("kind", "Only notices of this kind.")
             .Argument<EnumerationGraphType<NoticeStatus>>("status", "Only notices in this status.")
             .Argument<BooleanGraphType>("late", "true: only notices published late; false: only those on time.")
-            .SearchArgument("Part of the title.")
+            .SearchArgument("Part of the title, the notice's code, or the code or document number (文号) of a fund or the code of a project it is about.")
             .PagingArguments()
             .ResolveAsync(async ctx => await ctx.PageAsync(await FilterAsync(ctx), n => n.Id));
     }
@@ -156,7 +156,12 @@ public sealed class NoticeQueries : IQueryFields
 
         if (ctx.SearchText() is { } search)
         {
-            notices = notices.Where(n => n.Title.Contains(search));
+            // A code or document number finds the notice it names or the notices about the fund or project it names.
+            var code = search.ToUpperInvariant();
+            var db = ctx.Db();
+            notices = notices.Where(n => n.Title.Contains(search) || n.Code == code
+                || db.NoticeFunds.Any(l => l.NoticeId == n.Id && db.Funds.Any(f => f.Id == l.FundId && (f.Code == code || f.DocumentNumber == search)))
+                || db.NoticeProjects.Any(l => l.NoticeId == n.Id && db.Projects.Any(p => p.Id == l.ProjectId && p.Code == code)));
         }
 
         return notices;

@@ -59,7 +59,7 @@ public sealed class OrganizationQueries : IQueryFields
             .RegionArgument()
             .Argument<EnumerationGraphType<OrganizationKind>>("kind", "Only organisations of this kind.")
             .Argument<StringGraphType>("program", "Only current members of the program with this code, e.g. \"WQBWC\".")
-            .SearchArgument("Part of the name.")
+            .SearchArgument("Part of the name, its code, or its unified social credit code.")
             .PagingArguments()
             .ResolveAsync(async ctx =>
             {
@@ -82,7 +82,8 @@ public sealed class OrganizationQueries : IQueryFields
 
                 if (ctx.SearchText() is { } search)
                 {
-                    organizations = organizations.Where(o => o.Name.Contains(search));
+                    var code = search.ToUpperInvariant();
+                    organizations = organizations.Where(o => o.Name.Contains(search) || o.Code == code || o.CreditCode == code);
                 }
 
                 return await ctx.PageAsync(organizations, o => o.Id);

@@ -104,7 +104,7 @@ public sealed class ProjectQueries : IQueryFields
             .Argument<EnumerationGraphType<ProjectCategory>>("category", "Only projects of this category.")
             .Argument<EnumerationGraphType<ProjectStatus>>("status", "Only projects in this lifecycle state.")
             .Argument<BooleanGraphType>("overdue", "Only projects past their planned end and not accepted (true), or only the others (false).")
-            .SearchArgument("Part of the project name.")
+            .SearchArgument("Part of the project name, or its code.")
             .PagingArguments()
             .ResolveAsync(async ctx => await ctx.PageAsync(await FilterAsync(ctx, ctx.Db().Projects), p => p.Id));
     }
@@ -140,7 +140,8 @@ public sealed class ProjectQueries : IQueryFields
 
         if (ctx.SearchText() is { } search)
         {
-            projects = projects.Where(p => p.Name.Contains(search));
+            var code = search.ToUpperInvariant();
+            projects = projects.Where(p => p.Name.Contains(search) || p.Code == code);
         }
 
         return projects;

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { href, navigate, useLocation } from '../router';
+import { recordPathOf } from './codes';
 
 /**
  * A filter form backed by the address: `applied` are the filters in the URL (what the list shows), `draft` what the
@@ -17,6 +18,12 @@ export function useUrlFilters<Name extends string>(path: string, names: readonly
     update: (change: Partial<Record<Name, string | null>>) => setForm({ key, values: { ...draft, ...change } }),
     submit: (e: FormEvent) => {
       e.preventDefault();
+      // A record's code typed as the search goes to that record.
+      const record = recordPathOf(draft['search' as Name]);
+      if (record) {
+        navigate(record);
+        return;
+      }
       const values = Object.fromEntries(names.map((name) => [name, draft[name]?.trim() || null]));
       navigate(href(path, values));
     },

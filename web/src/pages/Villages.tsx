@@ -4,6 +4,7 @@ import { PagedQuery, type PageInfo } from '../components/Pager';
 import { RegionPicker } from '../components/RegionPicker';
 import { useI18n } from '../i18n';
 import { href, Link, navigate, useLocation } from '../router';
+import { recordPathOf } from '../lib/codes';
 
 const SearchQuery = gql<
   {
@@ -55,7 +56,7 @@ export function Villages() {
         aria-label={t('villages.searchLabel')}
         onSubmit={(e) => {
           e.preventDefault();
-          navigate(href('/villages', { search: text.trim() }));
+          navigate(recordPathOf(text) ?? href('/villages', { search: text.trim() }));
         }}
       >
         <div className="field field-wide">
