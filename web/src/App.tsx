@@ -3,6 +3,7 @@ import { ErrorBox } from './components/ErrorBox';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Loading } from './components/Query';
 import { SignIn } from './components/SignIn';
+import { gql, useQuery } from 'urql';
 import { useI18n } from './i18n';
 import type { MessageKey } from './i18n/zh';
 import { Data } from './pages/Data';
@@ -111,6 +112,24 @@ function usePageTitle(main: RefObject<HTMLElement | null>, site: string) {
   }, [main, site]);
 }
 
+const HoldsDemoData = gql<{ holdsDemoData: boolean }>`
+  query HoldsDemoData {
+    holdsDemoData
+  }
+`;
+
+/** Said on every page while the database holds generated records, so that nobody takes them for real ones. */
+function DemoBanner() {
+  const { t } = useI18n();
+  const [result] = useQuery({ query: HoldsDemoData });
+  if (!result.data?.holdsDemoData) return null;
+  return (
+    <p className="demo-banner" role="note" data-testid="demo-banner">
+      <span className="badge badge-demo">{t('record.demo')}</span> {t('app.demoBanner')}
+    </p>
+  );
+}
+
 function NotFound() {
   const { t } = useI18n();
   return <h1>{t('page.notFound')}</h1>;
@@ -166,6 +185,7 @@ export function App() {
             )}
           </ul>
         </nav>
+        <DemoBanner />
       </header>
       <main ref={main} tabIndex={-1}>
         <ErrorBoundary key={path} fallback={(message) => <ErrorBox title={t('page.crashed')} messages={[message]} />}>

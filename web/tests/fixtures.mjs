@@ -5,7 +5,7 @@ import { baseUrl, graphql } from './harness.mjs';
 /** A village with yearly figures and at least one project, and its county. */
 export async function villageWithProjects() {
   const data = await graphql(`{
-    projects(first: 100) { nodes { code region { shortCode level name statistics { year } } } }
+    projects(first: 100) { nodes { code region { shortCode level name statistics { year isDemo } } } }
   }`);
   const project = data.projects.nodes.find((p) => p.region.level === 'VILLAGE' && p.region.statistics.length > 0);
   if (!project) throw new Error('No village with figures and a project in the data.');

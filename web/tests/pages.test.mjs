@@ -67,6 +67,8 @@ test('a village page shows its figures by year, the exit check, money and projec
   await open(`#/villages/${village.shortCode}`);
   await page.getByRole('heading', { level: 1, name: village.name }).waitFor();
   assert.equal(await byTestId('village-statistics').locator('tbody tr').count(), village.statistics.length);
+  // Generated figures of a real village say so.
+  assert.equal(await byTestId('statistics-demo').count(), village.statistics.some((s) => s.isDemo) ? 1 : 0);
   await byTestId('exit-assessment').waitFor();
   assert.match(await byTestId('village-projects').textContent(), new RegExp(project));
   await byTestId('village-money').waitFor();

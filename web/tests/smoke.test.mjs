@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { baseUrl, openBrowser } from './harness.mjs';
+import { baseUrl, graphql, openBrowser } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -27,6 +27,11 @@ test('home page renders, shows dataAsOf and switches to English', async () => {
     '开放数据',
   ]);
   await page.getByTestId('data-as-of').waitFor();
+  assert.match(await page.getByTestId('data-as-of').textContent(), /^最后更新/);
+  // While the database holds generated records, every page says so.
+  const demo = await graphql('{ holdsDemoData }');
+  if (demo.holdsDemoData) assert.match(await page.getByTestId('demo-banner').textContent(), /演示数据/);
+  else assert.equal(await page.getByTestId('demo-banner').count(), 0);
   await screenshot('home-zh');
 
   await page.getByRole('button', { name: 'English' }).click();

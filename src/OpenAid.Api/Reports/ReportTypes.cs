@@ -84,6 +84,13 @@ public sealed class ReportQueries : IQueryFields
         query.Field<NonNullGraphType<DateTimeOffsetGraphType>>("dataAsOf")
             .Description("When public data last changed: every answer reflects the data as of this time.")
             .ResolveAsync(async ctx => await DataAsOfAsync(ctx.Db(), ctx.CancellationToken));
+        query.Field<NonNullGraphType<BooleanGraphType>>("holdsDemoData")
+            .Description("True while the database holds generated demonstration records (each marked isDemo), which are not real: pages say so.")
+            .ResolveAsync(async ctx =>
+            {
+                var db = ctx.Db();
+                return await db.Organizations.AnyAsync(o => o.IsDemo, ctx.CancellationToken) || await db.Notices.AnyAsync(n => n.IsDemo, ctx.CancellationToken);
+            });
         // Groups are few, so they are ordered after the query: ordering a grouped projection does not translate.
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<MoneyGroupType>>>>("moneySummary")
             .Description("Money by kind, source and fiscal year, e.g. Guangxi's 2019 disbursements by source: moneySummary(region: \"45\", year: 2019, kind: DISBURSEMENT).")

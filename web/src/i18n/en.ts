@@ -22,7 +22,7 @@ export const en: Record<MessageKey, string> = {
   'home.intro':
     'Look up where poverty-alleviation funds come from and go to, how projects progress, the public notices, and what villages need and what enterprises and social organisations pledge.',
   'time.beijing': ' (Beijing time)',
-  'home.dataAsOf': 'Data as of',
+  'home.dataAsOf': 'Last change',
   'home.filters': 'Scope of the totals',
   'home.allProvinces': 'All provinces',
   'home.money': 'Money',
@@ -973,4 +973,8 @@ export const en: Record<MessageKey, string> = {
   'objectionPage.answer': "Public answer",
   'objectionPage.rejection': "Why it was not taken up",
   'objectionPage.noAnswer': "Not answered yet.",
+  // Demo labels
+  'app.demoBanner': "This site holds generated demonstration data: notices, projects, funds, organisations and village figures marked \"Demo\" are made up, not real records.",
+  'home.dataAsOfMeaning': "(when public data last changed; every page shows the data as of then)",
+  'village.statisticsDemo': "These yearly figures are generated demonstration data, not the village's real statistics.",
 };

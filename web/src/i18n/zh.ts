@@ -19,7 +19,7 @@ export const zh = {
   'page.notFound': '找不到该页面。',
   'home.intro': '在这里查询扶贫资金的来源与去向、项目进展、公告公示，以及村庄需求与企业、社会组织的认捐。',
   'time.beijing': '（北京时间）',
-  'home.dataAsOf': '数据截至',
+  'home.dataAsOf': '最后更新',
   'home.filters': '统计范围',
   'home.allProvinces': '全部省份',
   'home.money': '资金',
@@ -963,6 +963,10 @@ export const zh = {
   'objectionPage.answer': "公开答复",
   'objectionPage.rejection': "不予受理的理由",
   'objectionPage.noAnswer': "尚未答复。",
+  // Demo labels
+  'app.demoBanner': "本站目前含有系统生成的演示数据：标有“演示数据”的公告、项目、资金、组织和村庄统计均为虚构，不是真实记录。",
+  'home.dataAsOfMeaning': "（公开数据最近一次变动的时间；各页面显示的都是截至此时的数据）",
+  'village.statisticsDemo': "这些年度统计是系统生成的演示数据，不是该村的真实统计。",
 };
 
 export type MessageKey = keyof typeof zh;

@@ -113,7 +113,8 @@ export function Home() {
       <Query query={DataAsOf}>
         {({ dataAsOf }) => (
           <p className="data-as-of" data-testid="data-as-of">
-            {t('home.dataAsOf')} {dataAsOf ? <time dateTime={dataAsOf}>{formatDateTime(dataAsOf)}</time> : '—'}
+            {t('home.dataAsOf')} {dataAsOf ? <time dateTime={dataAsOf}>{formatDateTime(dataAsOf)}</time> : '—'}{' '}
+            <span className="muted">{t('home.dataAsOfMeaning')}</span>
           </p>
         )}
       </Query>

@@ -23,6 +23,7 @@ interface Statistics {
   povertyIncidencePercent: string;
   collectiveIncome: { yuan: string };
   perCapitaDisposableIncome: { yuan: string };
+  isDemo: boolean;
 }
 
 interface RegionDetail {
@@ -51,6 +52,7 @@ const RegionQuery = gql<{ region: RegionDetail | null }, { code: string }>`
         year population poorPeople poorHouseholds povertyIncidencePercent
         collectiveIncome { yuan }
         perCapitaDisposableIncome { yuan }
+        isDemo
       }
     }
   }
@@ -248,6 +250,14 @@ function StatisticsSection({ code, statistics }: { code: string; statistics: Sta
     <section aria-labelledby="statistics-heading">
       <h2 id="statistics-heading">{t('village.statistics')}</h2>
       <p className="muted">{t('village.statisticsNote')}</p>
+      {statistics.some((s) => s.isDemo) && (
+        <p>
+          <span className="badge badge-demo" data-testid="statistics-demo">
+            {t('record.demo')}
+          </span>{' '}
+          {t('village.statisticsDemo')}
+        </p>
+      )}
       <Chart
         label={t('village.incidenceChart')}
         height={220}
