@@ -85,7 +85,7 @@ internal sealed partial class DemoBuilder
         {
             if (_plans.Any(p => p.County.Code == helped * 1_000_000L) && _counties.TryGetValue(helper * 1_000_000L, out var county))
             {
-                _helperCountyGovernments[helper] = Government($"{county.Name}人民政府", county, "湖南省“携手奔小康”行动帮扶县（seed 000 §20）。");
+                _helperCountyGovernments[helper] = Government($"{county.Name}人民政府", county, "湖南省“携手奔小康”行动帮扶县（《中共湖南省委 湖南省人民政府关于贯彻落实〈中共中央 国务院关于打赢脱贫攻坚战的决定〉的实施意见》第20条）。");
             }
         }
 
@@ -334,10 +334,10 @@ internal sealed partial class DemoBuilder
 
         // Real campaigns; the start year is the earliest one our sources document.
         var wqbwc = Program("WQBWC", "万企帮万村", ProgramKind.EnterpriseCampaign, 2015, null, "全国工商联、国务院扶贫办、中国光彩会2015年发起的民营企业精准扶贫行动：以村企共建为平台，组织民营企业通过产业、就业、公益和消费帮扶结对贫困村。");
-        var qqfqc = Program("QQFQC", "千企扶千村", ProgramKind.EnterpriseCampaign, 2018, 450_000_000_000, "广西的“千企扶千村”精准扶贫行动：引导民营企业开展产业扶贫、就业扶贫和公益扶贫（seed 004 §八(二)）。");
-        var bqdbc = Program("BQDBC", "百企带百村", ProgramKind.EnterpriseCampaign, 2016, 210_900_000_000, "阜新市委统战部、工商联组织的“百企带百村，同走致富路”活动（seed 001 §三(七)）。");
-        var ygxz = Program("YGXZ", "粤桂扶贫协作", ProgramKind.EastWestCooperation, 1996, 450_000_000_000, "广东与广西的东西部扶贫协作：人才支持、市场对接、劳务协作和资金支持，深化贫困县携手奔小康行动（seed 004 §五(五)）。");
-        var xsbxk = Program("XSBXK", "携手奔小康", ProgramKind.CountyPairing, 2016, null, "县与县结对帮扶：东西部扶贫协作中东部县（市、区）与西部贫困县结对，以及湖南省经济强县与贫困县对口帮扶（seed 000 §20）。");
+        var qqfqc = Program("QQFQC", "千企扶千村", ProgramKind.EnterpriseCampaign, 2018, 450_000_000_000, "广西的“千企扶千村”精准扶贫行动：引导民营企业开展产业扶贫、就业扶贫和公益扶贫（《中共广西壮族自治区委员会 广西壮族自治区人民政府关于打赢脱贫攻坚战三年行动的实施意见》第八部分第（二）项）。");
+        var bqdbc = Program("BQDBC", "百企带百村", ProgramKind.EnterpriseCampaign, 2016, 210_900_000_000, "阜新市委统战部、工商联组织的“百企带百村，同走致富路”活动（《中共阜新市委 阜新市人民政府关于全力打赢脱贫攻坚战的决定》第三部分第（七）项）。");
+        var ygxz = Program("YGXZ", "粤桂扶贫协作", ProgramKind.EastWestCooperation, 1996, 450_000_000_000, "广东与广西的东西部扶贫协作：人才支持、市场对接、劳务协作和资金支持，深化贫困县携手奔小康行动（《中共广西壮族自治区委员会 广西壮族自治区人民政府关于打赢脱贫攻坚战三年行动的实施意见》第五部分第（五）项）。");
+        var xsbxk = Program("XSBXK", "携手奔小康", ProgramKind.CountyPairing, 2016, null, "县与县结对帮扶：东西部扶贫协作中东部县（市、区）与西部贫困县结对，以及湖南省经济强县与贫困县对口帮扶（《中共湖南省委 湖南省人民政府关于贯彻落实〈中共中央 国务院关于打赢脱贫攻坚战的决定〉的实施意见》第20条）。");
         var ddfp = Program("DDFP", "定点扶贫", ProgramKind.DesignatedAssistance, 1986, null, "党政机关、国有企业和事业单位定点帮扶贫困县、贫困村，选派驻村第一书记和工作队。");
         await writer.InsertAsync(fresh, ct);
 
@@ -404,7 +404,7 @@ internal sealed partial class DemoBuilder
             Join(xsbxk, government, 2016);
             Join(xsbxk, plan.PovertyOffice, 2016);
             Pair(xsbxk, government, government.RegionCode, plan.County.Code, 2016, _rng.Long(5, 20) * 1_000_000_00,
-                $"{government.Name}对口帮扶{plan.County.Name}（seed 000 §20）：产业合作、劳务对接、干部交流和资金支持。");
+                $"{government.Name}对口帮扶{plan.County.Name}（《中共湖南省委 湖南省人民政府关于贯彻落实〈中共中央 国务院关于打赢脱贫攻坚战的决定〉的实施意见》第20条）：产业合作、劳务对接、干部交流和资金支持。");
         }
 
         var usedDistricts = new HashSet<long>();

@@ -119,7 +119,9 @@ public class RegionImportTests(RegionsFixture fixture, ITestOutputHelper output)
         Assert.Null(Rule(530_000_000_000, RegionLevel.Village).MinCollectiveIncomeFen);
         Assert.Equal(200, Rule(210_000_000_000, RegionLevel.County).MaxPovertyIncidenceBasisPoints);
         Assert.Equal(2013, Rule(440_000_000_000, RegionLevel.Village).FromYear);
-        Assert.All(criteria, c => Assert.Contains("seed 00", c.Source, StringComparison.Ordinal));
+        // Public text cites a policy document by its title, never by a file name.
+        Assert.All(criteria, c => Assert.StartsWith("《", c.Source, StringComparison.Ordinal));
+        Assert.All(criteria, c => Assert.DoesNotContain("seed", c.Source, StringComparison.OrdinalIgnoreCase));
         Assert.All(criteria.Where(c => c.Level == RegionLevel.County), c => Assert.Null(c.MinCollectiveIncomeFen));
     }
 

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
+import { after, afterEach, before } from 'node:test';
 
 export const baseUrl = process.env.OPENAID_BASE_URL?.replace(/\/+$/, '');
 if (!baseUrl) {
@@ -77,4 +79,16 @@ export async function graphql(query, variables = {}, token = null) {
 export async function schemaHas(typeName, field) {
   const data = await graphql('query($name: String!) { __type(name: $name) { fields { name } } }', { name: typeName });
   return data.__type?.fields?.some((f) => f.name === field) ?? false;
+}
+
+/**
+ * One browser for a test file's tests: opened before them and closed after them; each test fails on the console
+ * errors seen while it ran. Returns what openBrowser() returns once the tests start.
+ */
+export function sharedBrowser() {
+  const shared = {};
+  before(async () => Object.assign(shared, await openBrowser()));
+  after(async () => shared.close?.());
+  afterEach(() => assert.deepEqual(shared.consoleErrors.splice(0), [], 'console errors'));
+  return shared;
 }

@@ -2,21 +2,11 @@
 // the citizen finds it again by its code (typed in lower case) and through its citable link /y/<code>, with the
 // public answer, the unit that answered and how long it took. An unknown code says so.
 import assert from 'node:assert/strict';
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 import { asUser } from './fixtures.mjs';
-import { baseUrl, graphql, openBrowser } from './harness.mjs';
+import { baseUrl, graphql, sharedBrowser } from './harness.mjs';
 
-let browser;
-before(async () => {
-  browser = await openBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
-afterEach(() => {
-  const errors = browser.consoleErrors.splice(0);
-  assert.deepEqual(errors, [], 'console errors');
-});
+const browser = sharedBrowser();
 
 test('a misuse report filed on a village page is found by its code and its link, with its answer', async () => {
   const { page } = browser;

@@ -4,23 +4,13 @@
 // ends; the enterprise leaves 粤桂扶贫协作; the grant is revoked. Then the Admin asks for the enterprise's description
 // to be erased under the law, and an Auditor (another person) performs it, and declines a second request.
 import assert from 'node:assert/strict';
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 import { seriousViolations } from './axe.mjs';
 import { asUser } from './fixtures.mjs';
-import { graphql, baseUrl, openBrowser } from './harness.mjs';
+import { graphql, baseUrl, sharedBrowser } from './harness.mjs';
 import { signInAs } from './signin.mjs';
 
-let browser;
-before(async () => {
-  browser = await openBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
-afterEach(() => {
-  const errors = browser.consoleErrors.splice(0);
-  assert.deepEqual(errors, [], 'console errors');
-});
+const browser = sharedBrowser();
 
 // A unified social credit code (GB 32100-2015) with its check character: unique per run.
 const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';

@@ -1,22 +1,11 @@
 // Every page renders real data from the API: each test opens a page, waits for records that GraphQL says exist, and
 // saves a screenshot to web/test-artifacts/.
 import assert from 'node:assert/strict';
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 import { countyWithNotices, firstProgram, fundNotice, organizationInProgram, villageWithProjects } from './fixtures.mjs';
-import { baseUrl, graphql, openBrowser, schemaHas } from './harness.mjs';
+import { baseUrl, graphql, openBrowser, schemaHas, sharedBrowser } from './harness.mjs';
 
-let browser;
-before(async () => {
-  browser = await openBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
-afterEach(() => {
-  // Each test starts clean and fails on its own console errors.
-  const errors = browser.consoleErrors.splice(0);
-  assert.deepEqual(errors, [], 'console errors');
-});
+const browser = sharedBrowser();
 
 async function open(path) {
   await browser.page.goto(`${baseUrl}/${path}`);
