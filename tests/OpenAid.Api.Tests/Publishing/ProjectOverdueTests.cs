@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using OpenAid.Api.Tests.Infrastructure;
 
 namespace OpenAid.Api.Tests.Publishing;
@@ -7,32 +6,22 @@ namespace OpenAid.Api.Tests.Publishing;
 /// A project past its planned end and not accepted is overdue (isOverdue, the overdue filter, the export's column),
 /// as of the host's clock: moving the clock past the planned end makes it so, acceptance or cancellation ends it.
 /// </summary>
-public sealed class ProjectOverdueTests : IAsyncLifetime
+public sealed class ProjectOverdueTests() : ClockedServerTests<PublishingServer>(clock => new PublishingServer(clock))
 {
-    // Starts at the real time: the local signer's tokens are dated by the real clock.
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
-    private readonly PublishingServer _server;
-
-    public ProjectOverdueTests() => _server = new PublishingServer(_clock);
-
-    public Task InitializeAsync() => _server.InitializeAsync();
-
-    public Task DisposeAsync() => _server.DisposeAsync();
-
     [Fact]
     public async Task A_project_past_its_planned_end_is_overdue_until_it_is_accepted_and_a_cancelled_one_never_is()
     {
-        var samples = _server.Samples;
-        var today = DateOnly.FromDateTime(_clock.GetLocalNow().DateTime);
+        var samples = Server.Samples;
+        var today = DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
         var ends = ApiServer.Day(today.AddDays(30));
-        async Task<string> Create() => (await _server.MutateOkAsync(
+        async Task<string> Create() => (await Server.MutateOkAsync(
                 "createProject", samples.ProjectInput(plannedStart: ApiServer.Day(today), plannedEnd: ends), samples.Publisher, "project { code }"))
             .GetProperty("project").GetProperty("code").GetString()!;
         async Task Move(string project, params string[] steps)
         {
             foreach (var to in steps)
             {
-                await _server.MutateOkAsync("moveProject", new { project, to, reason = to == "CANCELLED" ? "资金另行安排，项目取消。" : null }, samples.Publisher, "project { code }");
+                await Server.MutateOkAsync("moveProject", new { project, to, reason = to == "CANCELLED" ? "资金另行安排，项目取消。" : null }, samples.Publisher, "project { code }");
             }
         }
 
@@ -45,9 +34,9 @@ public sealed class ProjectOverdueTests : IAsyncLifetime
         Assert.Empty(await OverdueAsync(true));
 
         // The planned end is the last day of work: overdue from the day after it.
-        _clock.Advance(TimeSpan.FromDays(30));
+        Clock.Advance(TimeSpan.FromDays(30));
         Assert.Empty(await OverdueAsync(true));
-        _clock.Advance(TimeSpan.FromDays(1));
+        Clock.Advance(TimeSpan.FromDays(1));
         await Move(accepted, "APPROVED", "IMPLEMENTING", "ACCEPTED");
 
         Assert.Equal([implementing, inLibrary], (await OverdueAsync(true)).Order(StringComparer.Ordinal));
@@ -55,7 +44,7 @@ public sealed class ProjectOverdueTests : IAsyncLifetime
         Assert.Contains(accepted, others);
         Assert.Contains(cancelled, others);
         Assert.DoesNotContain(implementing, others);
-        var csv = await _server.Client.GetStringAsync($"/export/projects.csv?region={_server.Village.ShortCode}&overdue=true");
+        var csv = await Server.Client.GetStringAsync($"/export/projects.csv?region={Server.Village.ShortCode}&overdue=true");
         var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         var column = Array.IndexOf(lines[0].Split(','), "is_overdue");
         Assert.True(column >= 0, lines[0]);
@@ -65,9 +54,9 @@ public sealed class ProjectOverdueTests : IAsyncLifetime
 
     private async Task<List<string>> OverdueAsync(bool overdue)
     {
-        var response = await _server.PostAsync(
+        var response = await Server.PostAsync(
             "query($region: String!, $overdue: Boolean!) { projects(region: $region, overdue: $overdue, first: 100) { nodes { code isOverdue } } }",
-            new { region = _server.Village.ShortCode, overdue });
+            new { region = Server.Village.ShortCode, overdue });
         var nodes = response.Get("data", "projects", "nodes").EnumerateArray().ToList();
         Assert.All(nodes, n => Assert.Equal(overdue, n.GetProperty("isOverdue").GetBoolean()));
         return [.. nodes.Select(n => n.GetProperty("code").GetString()!)];
