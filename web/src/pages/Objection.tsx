@@ -4,6 +4,7 @@ import { Query } from '../components/Query';
 import { Facts } from '../components/Table';
 import { useI18n } from '../i18n';
 import { formatCount } from '../lib/format';
+import { recordPathOf } from '../lib/codes';
 import { Link, navigate } from '../router';
 import { NotFound } from './Notice';
 
@@ -44,9 +45,9 @@ export function ObjectionLookup() {
   const [code, setCode] = useState('');
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    // Codes are written in capitals; what was pasted with spaces or in lower case still finds its objection.
-    const wanted = code.trim().toUpperCase();
-    if (wanted) navigate(`/objections/${encodeURIComponent(wanted)}`);
+    // What was pasted with spaces or in lower case still finds its record; anything else is looked up as given.
+    const wanted = code.trim();
+    if (wanted) navigate(recordPathOf(wanted) ?? `/objections/${encodeURIComponent(wanted)}`);
   };
   return (
     <>

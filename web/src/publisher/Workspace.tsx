@@ -7,7 +7,7 @@ import { Link, navigate, pathParam } from '../router';
 import * as doc from './documents';
 import { FormErrors, type PayloadError } from '../components/FormErrors';
 import { MutationForm, useEnums, withEnum, type FieldSpec } from './MutationForm';
-import { useRoleGrant } from '../pages/work/common';
+import { useRoleGrant, WorkspaceTabs } from '../pages/work/common';
 import { publisherPath } from '../pages/work/paths';
 
 export const publisherRole = 'Publisher';
@@ -49,17 +49,7 @@ export function PublisherWorkspace({ path }: { path: string }) {
         <span className="code">{organization ?? '—'}</span>
       </p>
       {choice}
-      <nav aria-label={t('publisher.tabs')} className="tabs">
-        <ul>
-          {tabs.map(([to, label]) => (
-            <li key={to}>
-              <Link to={publisherPath + to} current={tab === to}>
-                {t(label)}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <WorkspaceTabs base={publisherPath} tabs={tabs} current={tab} label="publisher.tabs" />
       {!region ? <p className="hint">{t('publisher.noRegion')}</p> : draft ? <DraftPreview code={draft} /> : <Tab tab={tab} region={region} organization={organization} />}
     </section>
   );

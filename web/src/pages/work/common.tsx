@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh';
 import { grantsOf, useAuth, type SessionGrant } from '../../lib/auth';
 import { MutationForm, type MutationFormProps } from '../../publisher/MutationForm';
+import { Link } from '../../router';
 
 /** The day of an ISO timestamp in Beijing time, the records' own time zone: objections keep days, never times. */
 export function dayOf(iso: string): string {
@@ -125,5 +126,23 @@ export function ReasonAction(props: {
         submit={props.submit}
       />
     </Folded>
+  );
+}
+
+/** A workspace's tabs: each one the address of the workspace plus its own path ('' for the first). */
+export function WorkspaceTabs({ base, tabs, current, label }: { base: string; tabs: [string, MessageKey][]; current: string; label: MessageKey }) {
+  const { t } = useI18n();
+  return (
+    <nav aria-label={t(label)} className="tabs">
+      <ul>
+        {tabs.map(([to, name]) => (
+          <li key={to}>
+            <Link to={base + to} current={current === to}>
+              {t(name)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }

@@ -6,7 +6,7 @@ import { roleName } from '../../../lib/auth';
 import type { MessageKey } from '../../../i18n/zh';
 import { MutationForm, useEnums, withEnum, type FieldSpec } from '../../../publisher/MutationForm';
 import { Link } from '../../../router';
-import { Folded, ReasonAction, RoleGate } from '../common';
+import { Folded, ReasonAction, RoleGate, WorkspaceTabs } from '../common';
 import { adminPath } from '../paths';
 import * as doc from './documents';
 
@@ -38,17 +38,7 @@ export function AdminWorkspace({ path }: { path: string }) {
         <section data-testid="admin-workspace">
           <h1>{t('admin.title')}</h1>
           <p className="lead">{t('admin.intro')}</p>
-          <nav aria-label={t('admin.tabs')} className="tabs">
-            <ul>
-              {tabs.map(([to, label]) => (
-                <li key={to}>
-                  <Link to={adminPath + to} current={tab === to}>
-                    {t(label)}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <WorkspaceTabs base={adminPath} tabs={tabs} current={tab} label="admin.tabs" />
           <Tab tab={tab} />
         </section>
       )}
