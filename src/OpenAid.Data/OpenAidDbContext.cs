@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenAid.Data.Audit;
 using OpenAid.Domain.Access;
 using OpenAid.Domain.Audit;
+using OpenAid.Domain.Common;
 using OpenAid.Domain.Funds;
 using OpenAid.Domain.Needs;
 using OpenAid.Domain.Notices;
@@ -190,16 +191,9 @@ public abstract class OpenAidDbContext(DbContextOptions options, TimeProvider? c
         var redacting = Redacting;
         Redacting = null;
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await AuditTrail.AppendAsync(this, actor, changes, actor.DatedByDay ? StartOfToday() : now, redacting, cancellationToken);
+        await AuditTrail.AppendAsync(this, actor, changes, actor.DatedByDay ? Clock.StartOfToday() : now, redacting, cancellationToken);
         await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         return saved;
-    }
-
-    /// <summary>Midnight where the service runs, as objections are dated.</summary>
-    private DateTimeOffset StartOfToday()
-    {
-        var local = Clock.GetLocalNow();
-        return new DateTimeOffset(local.Date, local.Offset);
     }
 
     private async Task BumpDataVersionAsync(DateTimeOffset now, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@
 // itself. Needs are registered through the API (as the Publisher workspace would) so that the reviewer has a queue.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { baseUrl, graphql, openBrowser } from './harness.mjs';
+import { baseUrl, beijingDay, graphql, openBrowser } from './harness.mjs';
 import { signInAs, signOut } from './signin.mjs';
 
 const env = process.env;
@@ -36,10 +36,6 @@ async function mutate(token, name, inputType, input, selection) {
   return body.data[name];
 }
 
-function inDays(days) {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** A money need of the village, submitted for review; returns its code. */
 async function submittedNeed(title, amountFen) {
   const payload = await mutate(tokens.publisher, 'registerNeed', 'RegisterNeedInput', {
@@ -48,7 +44,7 @@ async function submittedNeed(title, amountFen) {
     title: `${title}（浏览器测试 ${Date.now()}）`,
     description: '资助本村建档立卡贫困家庭在校学生，每人每学期补助。',
     priority: 'HIGH',
-    deadline: inDays(60),
+    deadline: beijingDay(60),
     amountFen,
     submit: true,
   }, 'need { code }');

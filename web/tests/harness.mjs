@@ -75,6 +75,11 @@ export async function graphql(query, variables = {}, token = null) {
   return body.data;
 }
 
+/** A day some days from today in Beijing, the records' time zone (the API dates by it wherever it runs), yyyy-MM-dd. */
+export function beijingDay(days = 0) {
+  return new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** Whether the API's schema has a field, for tests of features that arrive later (objections, pledges). */
 export async function schemaHas(typeName, field) {
   const data = await graphql('query($name: String!) { __type(name: $name) { fields { name } } }', { name: typeName });

@@ -5,7 +5,7 @@
 // OPENAID_NEED_VILLAGE; without them, or without pledge in the API, it is skipped.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { baseUrl, graphql, openBrowser, schemaHas } from './harness.mjs';
+import { baseUrl, beijingDay, graphql, openBrowser, schemaHas } from './harness.mjs';
 import { signInAs } from './signin.mjs';
 
 const tokens = {
@@ -37,11 +37,6 @@ async function mutate(token, name, inputType, input, selection) {
   return payload;
 }
 
-function inDays(days) {
-  const day = new Date(Date.now() + days * 86_400_000);
-  return day.toISOString().slice(0, 10);
-}
-
 test('a signed-in donor pledges against an open need and its progress bar moves', async (t) => {
   if (!tokens.publisher || !tokens.reviewer || !tokens.donor || !village || !(await schemaHas('Mutation', 'pledge'))) {
     t.skip('needs pledge in the API and OPENAID_TOKEN_PUBLISHER/_REVIEWER/_DONOR and OPENAID_NEED_VILLAGE');
@@ -55,7 +50,7 @@ test('a signed-in donor pledges against an open need and its progress bar moves'
     title: `贫困家庭学生助学金（浏览器测试 ${Date.now()}）`,
     description: '资助本村12名建档立卡贫困家庭在校学生，每人每学期补助。',
     priority: 'NORMAL',
-    deadline: inDays(60),
+    deadline: beijingDay(60),
     amountFen: 1_000_000,
     submit: true,
   }, 'need { code }');

@@ -5,7 +5,7 @@
 // the village (OPENAID_PUBLISHER_VILLAGE); without them, or without the API's noticePublicationCheck, it is skipped.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { baseUrl, graphql, openBrowser, schemaHas } from './harness.mjs';
+import { baseUrl, beijingDay, graphql, openBrowser, schemaHas } from './harness.mjs';
 import { signInAs } from './signin.mjs';
 
 const countyToken = process.env.OPENAID_PUBLISHER_COUNTY_TOKEN;
@@ -19,10 +19,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-function daysAgo(days) {
-  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
-}
 
 async function ready(t) {
   if (!countyToken || !villageToken || !village || !(await schemaHas('Query', 'noticePublicationCheck'))) {
@@ -50,10 +46,10 @@ test('a county official drafts, previews and publishes a fund notice, which then
   await fundForm.getByLabel('文号').fill(`测财农〔2026〕${stamp}号`);
   await fundForm.getByLabel('资金来源').selectOption('COUNTY_FISCAL');
   await fundForm.getByLabel('资金级别').selectOption('COUNTY');
-  await fundForm.getByLabel('财政年度').fill(String(new Date().getFullYear()));
+  await fundForm.getByLabel('财政年度').fill(beijingDay().slice(0, 4));
   await fundForm.getByLabel(/^金额/).fill('12345.67');
   await fundForm.getByLabel('用途').fill('用于贫困村道路硬化。');
-  await fundForm.getByLabel('分配决定日期').fill(daysAgo(30));
+  await fundForm.getByLabel('分配决定日期').fill(beijingDay(-30));
   await fundForm.getByRole('button', { name: '新建资金' }).click();
   const fundCode = (await fundForm.getByTestId('form-done').textContent()).match(/ZJ-[\d-]+/)?.[0];
   assert.ok(fundCode, 'the new fund shows its code');
@@ -68,7 +64,7 @@ test('a county official drafts, previews and publishes a fund notice, which then
   await draft.getByLabel('公告类型').selectOption('FUND');
   await draft.getByLabel('标题').fill(title);
   await draft.getByLabel('正文').fill('经研究，资金分配如下，现予公告。');
-  await draft.getByLabel('决定日期').fill(daysAgo(30));
+  await draft.getByLabel('决定日期').fill(beijingDay(-30));
   await draft.getByLabel('本地监督电话').fill('13812345678');
   await draft.getByLabel('涉及的资金编号').fill(fundCode);
   await draft.getByRole('button', { name: '保存草稿' }).click();
@@ -133,7 +129,7 @@ test('a village officer registers a need and submits it, and it then waits for r
   assert.equal(await form.getByLabel('村或乡镇代码').inputValue(), village, 'the officer\'s village is filled in');
   await form.getByLabel('需求说明').fill('本村小学40套课桌椅老化，需更新。');
   await form.getByLabel(/^金额/).fill('8000');
-  await form.getByLabel('认捐截止日期').fill(new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10));
+  await form.getByLabel('认捐截止日期').fill(beijingDay(60));
   await form.getByRole('button', { name: '登记' }).click();
   const done = await form.getByTestId('form-done').textContent();
   const code = done.match(/XQ-[\d-]+/)?.[0];

@@ -117,10 +117,10 @@ public sealed class ObjectionOperations(IConfiguration configuration, IHttpConte
         db.Actor = Complainant;
         var notice = input.Notice is { } code ? await Lookups.ByCodeAsync(NoticeQueries.Public(db).AsNoTracking(), code, "notice", ct) : null;
         var region = input.Region is { } regionCode ? (await Lookups.RegionAsync(db, regionCode, "region", ct)).Code : (long?)null;
-        var (now, today) = (write.Clock.GetLocalNow(), write.Today);
+        var today = write.Today;
         var objection = Objection.File(
             await write.NextCodeAsync(Objection.CodeKind, notice?.RegionCode ?? region ?? 0, today.Year, db.Objections.Select(o => o.Code)),
-            notice, region, input.Category, input.Description, input.ContactName, input.ContactPhone, now, today);
+            notice, region, input.Category, input.Description, input.ContactName, input.ContactPhone, today);
         // Counted once the filing is valid, so that a typo does not use up the day.
         var fromClient = _clients.CountToday();
         var inRegion = await db.Objections.CountAsync(o => o.RegionCode == objection.RegionCode && o.FiledAt == objection.FiledAt, ct);

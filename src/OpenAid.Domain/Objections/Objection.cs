@@ -84,11 +84,11 @@ public partial class Objection
     /// (<see cref="ObjectionRules.AcceptsObjections"/>), or, without a notice, a misuse report about
     /// <paramref name="regionCode"/>: exactly one of the two is given. The contact is optional and never public, so
     /// the privacy guard does not apply to it. Only the day of filing is kept: the start of <paramref name="today"/>
-    /// at the offset of <paramref name="now"/>, the time where the service runs.
+    /// in Beijing time (<see cref="Clock"/>).
     /// </summary>
     public static Objection File(
         string code, Notice? notice, long? regionCode, ObjectionCategory category, string description, string? contactName, string? contactPhone,
-        DateTimeOffset now, DateOnly today)
+        DateOnly today)
     {
         long region;
         if (notice is not null)
@@ -122,7 +122,7 @@ public partial class Objection
             ContactName = Private(contactName, "contactName", ContactNameMaxLength),
             ContactPhone = ContactPhoneOf(contactPhone),
             Status = ObjectionStatus.Received,
-            FiledAt = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), now.Offset),
+            FiledAt = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), Clock.RecordsOffset),
         };
     }
 

@@ -202,9 +202,10 @@ public class Pledge : IPlaced
                 "quantity", ("pledge", Code), ("remaining", left), ("offered", quantity), ("unit", PledgeLifecycle.IsMoney(Kind) ? NeedLifecycle.MoneyUnit : Unit));
         }
 
-        if (deliveredOn > today || deliveredOn < DateOnly.FromDateTime(PledgedAt.Date))
+        var pledgedOn = Clock.DayOf(PledgedAt);
+        if (deliveredOn > today || deliveredOn < pledgedOn)
         {
-            throw new DomainException(Errors.InvalidDate, $"'deliveredOn' ({deliveredOn:yyyy-MM-dd}) must fall between the pledge ({PledgedAt:yyyy-MM-dd}) and today.", "deliveredOn", ("date", deliveredOn), ("from", DateOnly.FromDateTime(PledgedAt.Date)), ("today", today));
+            throw new DomainException(Errors.InvalidDate, $"'deliveredOn' ({deliveredOn:yyyy-MM-dd}) must fall between the pledge ({pledgedOn:yyyy-MM-dd}) and today.", "deliveredOn", ("date", deliveredOn), ("from", pledgedOn), ("today", today));
         }
 
         var delivery = new PledgeDelivery { PledgeId = Id, Quantity = quantity, DeliveredOn = deliveredOn, Evidence = described };

@@ -1,4 +1,5 @@
 using System.Net;
+using OpenAid.Domain.Common;
 
 namespace OpenAid.Api.Tests.Caching;
 
@@ -13,7 +14,7 @@ public class ClusterTests(CachingCluster cluster)
 
     private const string CreateFund = "mutation($input: CreateFundInput!) { createFund(input: $input) { fund { code } errors { code message } } }";
 
-    private static readonly int Year = DateTime.Now.Year;
+    private static readonly int Year = TimeProvider.System.Today().Year;
 
     [Fact]
     public async Task A_write_through_one_instance_is_read_through_the_other_immediately()

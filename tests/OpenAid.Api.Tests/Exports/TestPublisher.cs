@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using OpenAid.Api.Auth;
 using OpenAid.Api.Tests.Infrastructure;
+using OpenAid.Domain.Common;
 
 namespace OpenAid.Api.Tests.Exports;
 
@@ -63,7 +64,7 @@ public sealed class TestPublisher
             region = region ?? County,
             title = "关于县级财政专项扶贫资金分配的公告（测试）",
             body = "经研究，资金分配如下，现予公告。",
-            decidedOn = DateTime.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            decidedOn = ApiServer.Day(TimeProvider.System.Today()),
             noticePeriodDays = region is { Length: > 6 } ? 10 : (int?)null,
             localSupervisionPhone = "0776-7612317",
             funds = new[] { fundCode },

@@ -6,6 +6,7 @@ using OpenAid.Api.Tests.Infrastructure;
 using OpenAid.Data;
 using OpenAid.Domain.Organizations;
 using OpenAid.Domain.Regions;
+using OpenAid.Domain.Common;
 
 namespace OpenAid.Api.Tests.Marketplace;
 
@@ -33,7 +34,7 @@ public sealed class MarketplaceServer : ApiServer, IAsyncLifetime
 
     public const string ReviewerName = "李明";
 
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+    public static DateOnly Today => TimeProvider.System.Today();
 
     public Place County { get; private set; } = null!;
 

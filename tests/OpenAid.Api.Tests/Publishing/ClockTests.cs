@@ -1,5 +1,6 @@
 using System.Globalization;
 using OpenAid.Api.Tests.Infrastructure;
+using OpenAid.Domain.Common;
 
 namespace OpenAid.Api.Tests.Publishing;
 
@@ -13,7 +14,7 @@ public sealed class ClockTests() : ClockedServerTests<PublishingServer>(clock =>
     public async Task Dates_periods_audit_times_and_data_as_of_follow_the_injectedClock_as_it_moves()
     {
         Clock.Advance(TimeSpan.FromDays(3));
-        var today = DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
+        var today = Clock.Today();
         var samples = Server.Samples;
         var project = (await Server.MutateOkAsync(
                 "createProject",

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenAid.Api.Auth;
 using OpenAid.Api.Tests.Marketplace;
 using static OpenAid.Api.Tests.Publishing.NoticeRulesTests;
+using OpenAid.Domain.Common;
 
 namespace OpenAid.Api.Tests.Publishing;
 
@@ -75,7 +76,7 @@ public class ObjectionPrivacyTests(PublishingServer server)
 
         Assert.Equal(PublishingServer.Day(PublishingServer.Today), filed.Text("filedAt"));
         var history = (await server.GraphQLAsync("query($id: ID!) { history(id: $id) { sequence at after } }", new { id })).Get("data", "history")[0];
-        var midnight = new DateTimeOffset(DateTime.Today, TimeZoneInfo.Local.GetUtcOffset(DateTime.Today));
+        var midnight = TimeProvider.System.StartOfToday();
         Assert.Equal(midnight, DateTimeOffset.Parse(history.Text("at"), CultureInfo.InvariantCulture));
         var recorded = JsonDocument.Parse(history.Text("after")).RootElement.GetProperty("FiledAt").GetString()!;
         Assert.Equal(midnight, DateTimeOffset.Parse(recorded, CultureInfo.InvariantCulture));

@@ -1,4 +1,5 @@
 using OpenAid.Api.Tests.Infrastructure;
+using OpenAid.Domain.Common;
 
 namespace OpenAid.Api.Tests.Publishing;
 
@@ -12,7 +13,7 @@ public sealed class ProjectOverdueTests() : ClockedServerTests<PublishingServer>
     public async Task A_project_past_its_planned_end_is_overdue_until_it_is_accepted_and_a_cancelled_one_never_is()
     {
         var samples = Server.Samples;
-        var today = DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
+        var today = Clock.Today();
         var ends = ApiServer.Day(today.AddDays(30));
         async Task<string> Create() => (await Server.MutateOkAsync(
                 "createProject", samples.ProjectInput(plannedStart: ApiServer.Day(today), plannedEnd: ends), samples.Publisher, "project { code }"))

@@ -5,6 +5,7 @@ using OpenAid.Data;
 using OpenAid.Demo;
 using OpenAid.Domain.Organizations;
 using OpenAid.Domain.Regions;
+using OpenAid.Domain.Common;
 
 namespace OpenAid.Api.Tests.Publishing;
 
@@ -29,7 +30,7 @@ public sealed class PublishingServer : ApiServer, IAsyncLifetime
     /// <summary>A weekday holiday eight to ten days ago, and a two-day range about three weeks ago.</summary>
     public static readonly IReadOnlyList<DateOnly> ConfiguredHolidays = Holidays();
 
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+    public static DateOnly Today => TimeProvider.System.Today();
 
     /// <summary>The county the tests publish in, with its poverty office, one township and one of its villages.</summary>
     public Place County { get; private set; } = null!;

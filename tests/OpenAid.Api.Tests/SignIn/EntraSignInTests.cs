@@ -17,6 +17,7 @@ using OpenAid.Api.Tests.Marketplace;
 using OpenAid.Data;
 using OpenAid.Domain.Organizations;
 using OpenAid.Domain.Regions;
+using OpenAid.Domain.Common;
 
 namespace OpenAid.Api.Tests.SignIn;
 
@@ -234,7 +235,7 @@ public class EntraSignInTests(EntraServer server) : IClassFixture<EntraServer>
             title = "贫困家庭学生助学金（Entra 测试）",
             description = "资助本村12名建档立卡贫困家庭在校学生，每人每学期补助。",
             amountFen = 1_000_000,
-            deadline = ApiServer.Day(DateOnly.FromDateTime(DateTime.Now).AddDays(60)),
+            deadline = ApiServer.Day(TimeProvider.System.Today().AddDays(60)),
             priority = "NORMAL",
             submit = true,
         };

@@ -11,7 +11,7 @@ public class ObjectionTests
     private static readonly DateOnly Today = new(2020, 5, 1);
 
     private static Objection Report(string? contactName = null, string? contactPhone = null, string description = "村道只修了一半") =>
-        Objection.File("YY-451021-2020-0001", null, Village, ObjectionCategory.MeasuresNotCarriedOut, description, contactName, contactPhone, Filed, Today);
+        Objection.File("YY-451021-2020-0001", null, Village, ObjectionCategory.MeasuresNotCarriedOut, description, contactName, contactPhone, Today);
 
     private static void AssertRefused(string code, string? field, Action act)
     {
@@ -28,15 +28,15 @@ public class ObjectionTests
         Assert.Equal(ObjectionStatus.Received, objection.Status);
         Assert.Equal(Village, objection.RegionCode);
         Assert.Null(objection.NoticeId);
-        // Only the day of filing is kept, never the time of day.
-        Assert.Equal(new DateTimeOffset(2020, 5, 1, 0, 0, 0, TimeSpan.Zero), objection.FiledAt);
+        // Only the day of filing is kept, never the time of day: the start of that day in Beijing.
+        Assert.Equal(new DateTimeOffset(2020, 5, 1, 0, 0, 0, TimeSpan.FromHours(8)), objection.FiledAt);
         Assert.Null(objection.ContactName);
         Assert.Null(objection.ContactPhone);
     }
 
     [Fact]
     public void A_filing_names_a_notice_or_a_region() =>
-        AssertRefused("REQUIRED", "notice", () => Objection.File("YY", null, null, ObjectionCategory.Other, "x", null, null, Filed, Today));
+        AssertRefused("REQUIRED", "notice", () => Objection.File("YY", null, null, ObjectionCategory.Other, "x", null, null, Today));
 
     [Fact]
     public void The_description_is_public_text()

@@ -27,10 +27,27 @@ export function formatCount(value: number | null | undefined, lang: string): str
   return value == null ? '—' : new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en').format(value);
 }
 
+/** The day of an ISO timestamp in Beijing time, the records' own time zone: objections keep days, never times. */
+export function dayOf(iso: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+}
+
+/** yyyy-MM-dd plus some days. */
+export function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** Today in Beijing, as the API dates deliveries. */
+export function today(): string {
+  return dayOf(new Date().toISOString());
+}
+
 /** The years offered by year filters: from the first poverty-alleviation notices to this year, newest first. */
 export function yearOptions(): number[] {
   const years: number[] = [];
-  for (let year = new Date().getFullYear(); year >= 2013; year--) years.push(year);
+  for (let year = Number(today().slice(0, 4)); year >= 2013; year--) years.push(year);
   return years;
 }
 

@@ -7,6 +7,7 @@ import { Link, navigate, pathParam } from '../router';
 import * as doc from './documents';
 import { FormErrors, type PayloadError } from '../components/FormErrors';
 import { MutationForm, useEnums, withEnum, type FieldSpec } from './MutationForm';
+import { addDays } from '../lib/format';
 import { useRoleGrant, WorkspaceTabs } from '../pages/work/common';
 import { publisherPath } from '../pages/work/paths';
 
@@ -172,12 +173,6 @@ function Queue({ region }: { region: string }) {
       }}
     </Query>
   );
-}
-
-function addDays(iso: string, days: number): string {
-  const day = new Date(`${iso}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() + days);
-  return day.toISOString().slice(0, 10);
 }
 
 function NeedDrafts({ needs }: { needs: { code: string; title: string; status: string; region: { name: string } }[] }) {

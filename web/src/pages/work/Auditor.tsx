@@ -4,7 +4,8 @@ import { AuditCheck } from '../../components/AuditCheck';
 import { Query } from '../../components/Query';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
-import { RoleGate, dayOf } from './common';
+import { dayOf } from '../../lib/format';
+import { RoleGate } from './common';
 import { ContactButton } from './Reviewer';
 
 // The Auditor's workspace: the complainants' contacts (each read recorded) with the access log of every read, the

@@ -9,7 +9,8 @@ import { useI18n } from '../../i18n';
 import { checkText, useAction } from '../../lib/action';
 import { Link } from '../../router';
 import { yuanToFen } from '../Need';
-import { dayOf, RoleGate, today } from './common';
+import { dayOf, today } from '../../lib/format';
+import { RoleGate } from './common';
 import { DonorPrograms } from './DonorPrograms';
 
 // The Donor's workspace: suggestions first, then the organisation's pledges with what is left to do on each (the

@@ -5,9 +5,9 @@ import { formatAmount, NeedListFields, type NeedListItem } from '../../component
 import { Query } from '../../components/Query';
 import { useI18n } from '../../i18n';
 import { checkText, useAction } from '../../lib/action';
-import { formatYuan } from '../../lib/format';
+import { addDays, dayOf, formatYuan } from '../../lib/format';
 import { Link } from '../../router';
-import { addDays, dayOf, RoleGate } from './common';
+import { RoleGate } from './common';
 
 // The Reviewer's workspace: the needs waiting for review (with the category's cap) and the objections waiting for an
 // answer (with the 60-day deadline), in the reviewer's region. Limits below are the API's (Need.ReasonMaxLength,

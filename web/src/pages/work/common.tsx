@@ -6,23 +6,6 @@ import { grantsOf, useAuth, type SessionGrant } from '../../lib/auth';
 import { MutationForm, type MutationFormProps } from '../../publisher/MutationForm';
 import { Link } from '../../router';
 
-/** The day of an ISO timestamp in Beijing time, the records' own time zone: objections keep days, never times. */
-export function dayOf(iso: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
-}
-
-/** yyyy-MM-dd plus some days. */
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
-/** Today in Beijing, as the API dates deliveries. */
-export function today(): string {
-  return dayOf(new Date().toISOString());
-}
-
 const grantKey = (g: SessionGrant) => `${g.region ?? ''}|${g.organization ?? ''}`;
 
 function readStored(key: string): string | null {
