@@ -6,8 +6,8 @@ namespace OpenAid.Api.Notices;
 
 /// <summary>
 /// The working-day calendar the 15-working-day notice deadline is counted on: the statutory holidays OpenAid ships
-/// (<see cref="PublicHolidays"/>, 2015–2020) plus the "Notices:Holidays" configuration list, which takes one date
-/// ("2021-10-01") or an inclusive range ("2021-10-01..2021-10-07") per entry. Each year's State Council notice
+/// (<see cref="PublicHolidays"/>, 2015–2026) plus the "Notices:Holidays" configuration list, which takes one date
+/// ("2027-10-01") or an inclusive range ("2027-10-01..2027-10-07") per entry. Each year's State Council notice
 /// (国务院办公厅关于部分节假日安排的通知) is added there without a release.
 /// </summary>
 public static class NoticeCalendar

@@ -11,6 +11,12 @@ public class PublicHolidaysTests
     [InlineData(2018, 29)]
     [InlineData(2019, 28)]
     [InlineData(2020, 30)] // the Spring Festival extension
+    [InlineData(2021, 31)]
+    [InlineData(2022, 32)] // with 2022-12-31, the first day of the 2023 New Year holiday
+    [InlineData(2023, 26)] // Mid-Autumn and National Day in one
+    [InlineData(2024, 30)]
+    [InlineData(2025, 28)] // Mid-Autumn within National Day
+    [InlineData(2026, 33)] // a nine-day Spring Festival
     public void Each_year_has_the_holiday_days_the_State_Council_set(int year, int days) =>
         Assert.Equal(days, PublicHolidays.Days.Count(d => d.Year == year));
 
@@ -21,7 +27,10 @@ public class PublicHolidaysTests
     [InlineData("2017-01-02")]
     [InlineData("2019-10-07")] // the last day of a range
     [InlineData("2020-01-01")] // a one-day range
-    [InlineData("2020-10-08")] // the last day of the last range
+    [InlineData("2020-10-08")]
+    [InlineData("2025-10-08")] // Mid-Autumn (10-06) inside National Day
+    [InlineData("2026-02-23")]
+    [InlineData("2026-10-07")] // the last day of the last range
     public void Every_day_of_every_range_is_a_holiday(string day)
     {
         var date = DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture);
