@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using OpenAid.Api.GraphQL;
 using OpenAid.Api.Regions;
+using OpenAid.Domain.Common;
 using OpenAid.Domain.Objections;
 
 namespace OpenAid.Api.Objections;
@@ -56,7 +57,7 @@ public sealed class ObjectionStatsQueries(TimeProvider clock) : IQueryFields
         query.Field<NonNullGraphType<ObjectionStatsType>>("objectionStats")
             .Description("How quickly objections are answered in a region and everything below it: counts by status, average and longest response time, overdue.")
             .RegionArgument()
-            .Argument<IntGraphType>("year", "Only objections filed in this year (UTC).")
+            .Argument<IntGraphType>("year", "Only objections filed in this year (by the Beijing day of filing).")
             .ResolveAsync(async ctx =>
             {
                 var objections = ctx.Db().Objections.AsQueryable();
@@ -72,7 +73,7 @@ public sealed class ObjectionStatsQueries(TimeProvider clock) : IQueryFields
                 var year = ctx.GetArgument<int?>("year");
                 if (year is not null)
                 {
-                    rows = [.. rows.Where(o => o.FiledAt.UtcDateTime.Year == year)];
+                    rows = [.. rows.Where(o => Clock.DayOf(o.FiledAt).Year == year)];
                 }
 
                 return Measure(rows, region?.Value, year, clock.GetUtcNow());

@@ -136,9 +136,9 @@ public sealed class ScorecardQueries(TimeProvider clock) : IQueryFields
                 return new OrganizationScorecard(
                     organization,
                     Tally(pledges, today),
-                    Groups(pledges, p => (p.PledgedAt.Year, (int?)null), today),
+                    Groups(pledges, p => (Clock.DayOf(p.PledgedAt).Year, (int?)null), today),
                     Groups(pledges, p => ((int?)null, p.ProgramId), today),
-                    Groups(pledges, p => (p.PledgedAt.Year, p.ProgramId), today));
+                    Groups(pledges, p => (Clock.DayOf(p.PledgedAt).Year, p.ProgramId), today));
             });
         query.Field<ProgramScorecardType>("programScorecard")
             .Description("A program's scorecard, optionally for one region and one year, e.g. programScorecard(program: \"WQBWC\", region: \"45\", year: 2019); null when no program has the code.")
@@ -165,7 +165,7 @@ public sealed class ScorecardQueries(TimeProvider clock) : IQueryFields
                 }
 
                 // The year is picked after loading: SQLite cannot compare date-time-offsets.
-                var pledges = (await LoadAsync(db, query, ct)).Where(p => year is null || p.Pledge.PledgedAt.Year == year).ToList();
+                var pledges = (await LoadAsync(db, query, ct)).Where(p => year is null || Clock.DayOf(p.Pledge.PledgedAt).Year == year).ToList();
                 var organizationIds = pledges.Select(p => p.Pledge.OrganizationId).Distinct().ToList();
                 var enterprises = await db.Organizations.CountAsync(
                     o => organizationIds.Contains(o.Id) && (o.Kind == OrganizationKind.PrivateEnterprise || o.Kind == OrganizationKind.StateOwnedEnterprise), ct);
