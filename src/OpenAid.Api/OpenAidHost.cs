@@ -13,6 +13,7 @@ using OpenAid.Api.RateLimiting;
 using OpenAid.Api.Redis;
 using OpenAid.Data;
 using OpenAid.Demo;
+using OpenAid.Domain.Common;
 
 namespace OpenAid.Api;
 
@@ -91,8 +92,13 @@ public static class OpenAidHost
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OpenAidDbContext>();
         var seedDemo = app.Configuration.GetValue("Database:SeedDemoData", true);
+        // The demo ends today on the host's clock, or on a configured day, so that a fresh start is alive and a given day reproducible.
+        var demo = new DemoDataSeeder(new DemoDataOptions
+        {
+            AsOf = app.Configuration.GetValue<DateOnly?>("Database:DemoDataAsOf") ?? app.Services.GetRequiredService<TimeProvider>().Today(),
+        });
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OpenAid.Database");
-        await DatabaseInitializer.InitializeAsync(db, seedDemo ? DemoDataSeeder.Default : null, new LogProgress(logger), app.Lifetime.ApplicationStopping);
+        await DatabaseInitializer.InitializeAsync(db, seedDemo ? demo : null, new LogProgress(logger), app.Lifetime.ApplicationStopping);
     }
 
     /// <summary>Reports progress as it happens (Progress&lt;T&gt; would post it later, out of order).</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using OpenAid.Domain.Common;
 using OpenAid.Domain.Funds;
 using OpenAid.Domain.Needs;
 using OpenAid.Domain.Notices;
@@ -66,6 +67,11 @@ internal sealed partial class DemoBuilder
             {
                 market.Need(plan);
             }
+        }
+
+        if (DeskPairing() is { } desk)
+        {
+            market.ExpiredNeedsToClose(desk.Plan);
         }
 
         foreach (var record in _pledges)
@@ -164,7 +170,7 @@ internal sealed partial class DemoBuilder
         return ordered;
     }
 
-    private static DateTimeOffset At(DateOnly day, int hour) => new(day.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.FromHours(8));
+    private static DateTimeOffset At(DateOnly day, int hour) => new(day.ToDateTime(new TimeOnly(hour, 0)), Clock.RecordsOffset);
 
     private static DateOnly Min(DateOnly a, DateOnly b, DateOnly c) => Min(Min(a, b), c);
 
@@ -209,15 +215,31 @@ internal sealed partial class DemoBuilder
 
         public List<PledgePlan> Pledges { get; } = [];
 
-        private static DateOnly AsOf => DemoBuilder.AsOf;
+        private DateOnly AsOf => _builder.AsOf;
 
         // ------------------------------------------------------------ needs
 
-        public void Need(CountyPlan plan)
+        /// <summary>
+        /// Expired needs in the people's county until one has a pledge still under way (it must stay open) and one has
+        /// none (its publisher closes it): the closing desk always has both kinds to show.
+        /// </summary>
+        public void ExpiredNeedsToClose(CountyPlan plan)
+        {
+            IEnumerable<PledgeStatus> Fates(NeedPlan need) => Pledges.Where(p => ReferenceEquals(p.Need, need)).Select(p => PledgeLifecycle.EffectiveStatus(p.Pledge, AsOf));
+            bool Shown(Func<NeedPlan, bool> kind) => Needs.Any(n => ReferenceEquals(n.Plan, plan) && NeedLifecycle.EffectiveStatus(n.Need, 0, AsOf) == NeedStatus.Expired && kind(n));
+            bool UnderWay(NeedPlan need) => Fates(need).Any(f => f is PledgeStatus.Pledged or PledgeStatus.Confirmed or PledgeStatus.Delivered);
+            bool Done(NeedPlan need) => Fates(need).All(f => f is PledgeStatus.Completed or PledgeStatus.Cancelled or PledgeStatus.Lapsed);
+            for (var tries = 0; tries < 40 && !(Shown(UnderWay) && Shown(Done)); tries++)
+            {
+                Need(plan, NeedStatus.Expired);
+            }
+        }
+
+        public void Need(CountyPlan plan, NeedStatus? status = null)
         {
             var paired = plan.PoorVillages.Where(v => _pairedByVillage[v.Code].Any()).ToList();
             var village = paired.Count > 0 && Rng.Chance(0.35) ? Rng.Pick(paired) : Rng.Pick(plan.PoorVillages);
-            var target = Rng.Weighted(
+            var target = status ?? Rng.Weighted(
             [
                 (NeedStatus.Draft, 3.0), (NeedStatus.PendingReview, 4.0), (NeedStatus.Rejected, 6.0), (NeedStatus.Open, 8.0),
                 (NeedStatus.PartlyPledged, 14.0), (NeedStatus.FullyPledged, 13.0), (NeedStatus.Fulfilled, 26.0), (NeedStatus.Closed, 12.0), (NeedStatus.Expired, 14.0),
@@ -284,15 +306,15 @@ internal sealed partial class DemoBuilder
         {
             var created = target switch
             {
-                NeedStatus.Draft or NeedStatus.PendingReview => Rng.Date(new DateOnly(2020, 11, 15), AsOf.AddDays(-3)),
-                NeedStatus.Open or NeedStatus.PartlyPledged or NeedStatus.FullyPledged => Rng.Date(new DateOnly(2020, 4, 1), new DateOnly(2020, 11, 10)),
-                NeedStatus.Rejected => Rng.Date(new DateOnly(2017, 3, 1), new DateOnly(2020, 12, 10)),
-                NeedStatus.Expired => Rng.Date(new DateOnly(2017, 3, 1), new DateOnly(2020, 6, 30)),
-                _ => Rng.Date(new DateOnly(2017, 3, 1), new DateOnly(2020, 5, 31)),
+                NeedStatus.Draft or NeedStatus.PendingReview => Rng.Date(_builder.On(2020, 11, 15), AsOf.AddDays(-3)),
+                NeedStatus.Open or NeedStatus.PartlyPledged or NeedStatus.FullyPledged => Rng.Date(_builder.On(2020, 4, 1), _builder.On(2020, 11, 10)),
+                NeedStatus.Rejected => Rng.Date(_builder.On(2017, 3, 1), _builder.On(2020, 12, 10)),
+                NeedStatus.Expired => Rng.Date(_builder.On(2017, 3, 1), _builder.On(2020, 6, 30)),
+                _ => Rng.Date(_builder.On(2017, 3, 1), _builder.On(2020, 5, 31)),
             };
             var deadline = target switch
             {
-                NeedStatus.Open or NeedStatus.PartlyPledged or NeedStatus.FullyPledged => Rng.Date(new DateOnly(2021, 1, 15), created.AddDays(NeedLifecycle.MaxDeadlineDays - 300)),
+                NeedStatus.Open or NeedStatus.PartlyPledged or NeedStatus.FullyPledged => Rng.Date(_builder.On(2021, 1, 15), created.AddDays(NeedLifecycle.MaxDeadlineDays - 300)),
                 NeedStatus.Expired => created.AddDays(Rng.Int(90, 180)),
                 NeedStatus.Closed when closedAfterExpiry => created.AddDays(Rng.Int(90, 150)),
                 _ => created.AddDays(Rng.Int(100, 240)),

@@ -34,6 +34,7 @@ internal sealed partial class DemoBuilder
             }
         }
 
+        var accepted = new List<(ProjectPlan Project, DateOnly End)>();
         foreach (var project in _projects.OrderBy(p => p.Project.Code, StringComparer.Ordinal))
         {
             if (project.ApprovedOn is not null && _rng.Chance(0.55))
@@ -41,10 +42,29 @@ internal sealed partial class DemoBuilder
                 ProjectNotice(project);
             }
 
-            if (project.Project is { Status: ProjectStatus.Accepted or ProjectStatus.Closed, ActualEnd: { } end } && _rng.Chance(0.2))
+            if (project.Project is { Status: ProjectStatus.Accepted or ProjectStatus.Closed, ActualEnd: { } end })
             {
-                AcceptanceNotice(project, end);
+                if (_rng.Chance(0.2))
+                {
+                    AcceptanceNotice(project, end);
+                }
+                else if (project.Village is not null && project.Project.Status == ProjectStatus.Accepted)
+                {
+                    accepted.Add((project, end));
+                }
             }
+        }
+
+        // This week's boards: the latest village projects accepted have their results up, still in the notice period.
+        foreach (var (project, end) in accepted.OrderByDescending(a => a.End).ThenBy(a => a.Project.Project.Code, StringComparer.Ordinal).Take(Scaled(12, 6)))
+        {
+            var published = AsOf.AddDays(-_rng.Int(0, 6));
+            while (!PublicHolidays.Calendar.IsWorkingDay(published))
+            {
+                published = published.AddDays(-1);
+            }
+
+            AcceptanceNotice(project, end, published);
         }
 
         foreach (var plan in _plans)
@@ -242,10 +262,11 @@ internal sealed partial class DemoBuilder
         }
     }
 
-    private void AcceptanceNotice(ProjectPlan project, DateOnly end)
+    /// <param name="published">The day it goes up, for a notice of this week; otherwise a few working days after the decision, or late.</param>
+    private void AcceptanceNotice(ProjectPlan project, DateOnly end, DateOnly? published = null)
     {
         var p = project.Project;
-        var decided = end.AddDays(_rng.Int(3, 20));
+        var decided = published is { } day ? Max(end.AddDays(1), day.AddDays(-_rng.Int(1, 4))) : end.AddDays(_rng.Int(3, 20));
         var (publisher, level) = PublisherFor(project.Plan, project.Village);
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"{p.Name}（{p.Code}）于{Day(p.ActualStart!.Value)}开工、{Day(end)}完工，经{project.Plan.County.Name}组织竣工验收合格，现将验收结果公示如下：\n");
@@ -257,7 +278,7 @@ internal sealed partial class DemoBuilder
         text.Append('\n');
         text.Append(CultureInfo.InvariantCulture, $"五、受益对象：建档立卡贫困户{p.BeneficiaryHouseholds}户{p.BeneficiaryPeople}人\n");
         Publish(NoticeKind.Project, $"关于{p.Name}竣工验收结果的公示", p.RegionCode, level, publisher, decided, text.ToString(),
-            project.Plan.LateRate, [], [p]);
+            project.Plan.LateRate, [], [p], published);
     }
 
     private void VillageExitNotice(CountyPlan plan, Region village)
@@ -353,10 +374,10 @@ internal sealed partial class DemoBuilder
     }
 
     private NoticePlan? Publish(NoticeKind kind, string title, long regionCode, RegionLevel level, Organization publisher, DateOnly decidedOn, string content,
-        double lateRate, IEnumerable<Fund> funds, IEnumerable<Project> projects)
+        double lateRate, IEnumerable<Fund> funds, IEnumerable<Project> projects, DateOnly? publishOn = null)
     {
         var workingDays = _rng.Chance(lateRate) ? _rng.Int(16, 45) : _rng.Chance(0.7) ? _rng.Int(1, 8) : _rng.Int(9, 15);
-        var published = PublicHolidays.AddWorkingDays(decidedOn, workingDays);
+        var published = publishOn ?? PublicHolidays.AddWorkingDays(decidedOn, workingDays);
         if (published > AsOf)
         {
             return null;

@@ -346,23 +346,23 @@ internal sealed partial class DemoBuilder
 
         foreach (var enterprise in _private)
         {
-            Join(wqbwc, enterprise, _rng.Int(2015, 2018));
+            Join(wqbwc, enterprise, Year(_rng.Int(2015, 2018)));
         }
 
         foreach (var organization in _social.Where(_ => _rng.Chance(0.3)))
         {
-            Join(wqbwc, organization, _rng.Int(2016, 2019));
+            Join(wqbwc, organization, Year(_rng.Int(2016, 2019)));
         }
 
         var guangxiEnterprises = _private.Concat(_stateOwned).Where(o => ProvinceOf(HomeOf(o)) == 45).ToList();
         foreach (var enterprise in guangxiEnterprises)
         {
-            Join(qqfqc, enterprise, _rng.Int(2018, 2019));
+            Join(qqfqc, enterprise, Year(_rng.Int(2018, 2019)));
         }
 
         foreach (var enterprise in _private.Concat(_stateOwned).Where(o => ProvinceOf(HomeOf(o)) == 21))
         {
-            Join(bqdbc, enterprise, _rng.Int(2016, 2017));
+            Join(bqdbc, enterprise, Year(_rng.Int(2016, 2017)));
         }
 
         var guangdong = _provincePovertyOffices.Where(p => ProvinceOf(p.Key) is 44 or 45).OrderBy(p => p.Key).Select(p => p.Value)
@@ -370,12 +370,12 @@ internal sealed partial class DemoBuilder
             .Concat(_private.Where(o => ProvinceOf(HomeOf(o)) == 44));
         foreach (var organization in guangdong)
         {
-            Join(ygxz, organization, _rng.Int(2016, 2017));
+            Join(ygxz, organization, Year(_rng.Int(2016, 2017)));
         }
 
         foreach (var organization in _stateOwned)
         {
-            Join(ddfp, organization, _rng.Int(2015, 2016));
+            Join(ddfp, organization, Year(_rng.Int(2015, 2016)));
         }
 
         // 粤桂: Guangdong city → Guangxi city (demo pairs, plausible but not the official list).
@@ -388,7 +388,7 @@ internal sealed partial class DemoBuilder
 
             var helperCity = _cities[helper * 100_000_000L];
             var helpedCity = _cities[helped * 100_000_000L];
-            Pair(ygxz, office, helperCity.Code, helpedCity.Code, 2016, _rng.Long(120, 400) * 1_000_000_00,
+            Pair(ygxz, office, helperCity.Code, helpedCity.Code, Year(2016), _rng.Long(120, 400) * 1_000_000_00,
                 $"{helperCity.Name}与{helpedCity.Name}结对开展粤桂扶贫协作：每年安排财政帮扶资金，开展劳务协作、产业合作、消费扶贫和干部人才交流；结对关系为示意。");
         }
 
@@ -401,9 +401,9 @@ internal sealed partial class DemoBuilder
                 continue;
             }
 
-            Join(xsbxk, government, 2016);
-            Join(xsbxk, plan.PovertyOffice, 2016);
-            Pair(xsbxk, government, government.RegionCode, plan.County.Code, 2016, _rng.Long(5, 20) * 1_000_000_00,
+            Join(xsbxk, government, Year(2016));
+            Join(xsbxk, plan.PovertyOffice, Year(2016));
+            Pair(xsbxk, government, government.RegionCode, plan.County.Code, Year(2016), _rng.Long(5, 20) * 1_000_000_00,
                 $"{government.Name}对口帮扶{plan.County.Name}（《中共湖南省委 湖南省人民政府关于贯彻落实〈中共中央 国务院关于打赢脱贫攻坚战的决定〉的实施意见》第20条）：产业合作、劳务对接、干部交流和资金支持。");
         }
 
@@ -424,8 +424,8 @@ internal sealed partial class DemoBuilder
 
             var district = _rng.Pick(districts);
             usedDistricts.Add(district.Code);
-            Join(xsbxk, plan.PovertyOffice, 2017);
-            Pair(xsbxk, null, district.Code, plan.County.Code, 2017, _rng.Long(10, 30) * 1_000_000_00,
+            Join(xsbxk, plan.PovertyOffice, Year(2017));
+            Pair(xsbxk, null, district.Code, plan.County.Code, Year(2017), _rng.Long(10, 30) * 1_000_000_00,
                 $"东西部扶贫协作携手奔小康：{_cities[pair.Helper * 100_000_000L].Name}{district.Name}与{plan.County.Name}结对，开展产业合作、劳务协作和消费扶贫；结对关系为示意。");
         }
 
@@ -480,7 +480,7 @@ internal sealed partial class DemoBuilder
         for (var i = 0; i < _stateOwned.Count && poorCounties.Count > 0; i++)
         {
             var plan = poorCounties[i % poorCounties.Count];
-            var start = _rng.Int(2015, 2016);
+            var start = Year(_rng.Int(2015, 2016));
             Pair(ddfp, _stateOwned[i], null, plan.County.Code, start, _rng.Long(100, 500) * 1_000_000,
                 $"{_stateOwned[i].Name}定点帮扶{plan.County.Name}：选派驻村第一书记和工作队，支持产业发展和基础设施建设。");
             _designated.Add((_stateOwned[i], plan, start));

@@ -1,5 +1,6 @@
 using OpenAid.Data.Audit;
 using OpenAid.Domain.Access;
+using OpenAid.Domain.Common;
 using OpenAid.Domain.Organizations;
 using OpenAid.Domain.Regions;
 
@@ -16,11 +17,13 @@ internal sealed partial class DemoBuilder
 
     private readonly List<Grant> _grants = [];
 
+    /// <summary>The people's county: in Guangxi, with a 粤桂 enterprise pairing and a township government, so every role has work there.</summary>
+    private VillagePairing? DeskPairing() => _villagePairings.Where(p => p.Plan.ProvinceNumber == 45 && p.Plan.TownshipGovernment is not null)
+        .OrderBy(p => p.Plan.County.Code).FirstOrDefault();
+
     private async Task BuildPeopleAsync()
     {
-        // A Guangxi county with a 粤桂 enterprise pairing and a township government, so every role has work there.
-        var pairing = _villagePairings.Where(p => p.Plan.ProvinceNumber == 45 && p.Plan.TownshipGovernment is not null)
-            .OrderBy(p => p.Plan.County.Code).FirstOrDefault();
+        var pairing = DeskPairing();
         if (pairing is null)
         {
             return;
@@ -45,5 +48,5 @@ internal sealed partial class DemoBuilder
     private void Grant(string subject, string name, Role role, Region? region, Organization? organization) =>
         _grants.Add(Domain.Access.Grant.Make(
             subject, name, role, region, organization, PeopleReason, AuditActor.SystemDemo.Subject,
-            new DateTimeOffset(AsOf.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)), alreadyHeld: false));
+            new DateTimeOffset(AsOf.ToDateTime(TimeOnly.MinValue), Clock.RecordsOffset), alreadyHeld: false));
 }

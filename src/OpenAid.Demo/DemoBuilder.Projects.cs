@@ -182,8 +182,8 @@ internal sealed partial class DemoBuilder
                 _rng.Date(new DateOnly(year, 3, 1), new DateOnly(year, 9, 15)), plan, null, null, finance, 3.0);
         }
 
-        // Pooling agriculture funds at county level began in 2016 in the poor counties.
-        if (poorCounty && year >= 2016)
+        // Pooling agriculture funds at county level began in the campaign's second year (2016) in the poor counties.
+        if (poorCounty && year >= Year(2016))
         {
             for (var batch = 1; batch <= _rng.Int(1, 2); batch++)
             {
@@ -194,7 +194,7 @@ internal sealed partial class DemoBuilder
         }
 
         // 粤桂扶贫协作: money from the paired Guangdong city, or from Guangdong province.
-        if (plan.ProvinceNumber == 45 && year >= 2016)
+        if (plan.ProvinceNumber == 45 && year >= Year(2016))
         {
             var pair = DemoVocabulary.GuangdongGuangxiPairs.FirstOrDefault(p => p.Helped == plan.CityNumber);
             var fromCity = pair.Helper != 0 && _guangdongOffices.TryGetValue(pair.Helper, out var cityOffice) ? cityOffice : null;
@@ -310,7 +310,7 @@ internal sealed partial class DemoBuilder
         for (var i = 0; i < total; i++)
         {
             var plan = _rng.Weighted(countyWeights);
-            var year = _rng.Weighted([(2015, 10.0), (2016, 15.0), (2017, 18.0), (2018, 20.0), (2019, 20.0), (2020, 17.0)]);
+            var year = Year(_rng.Weighted([(2015, 10.0), (2016, 15.0), (2017, 18.0), (2018, 20.0), (2019, 20.0), (2020, 17.0)]));
             var template = _rng.Weighted(plan.PoorVillages.Count > 0 ? villageTemplates : countyTemplates);
 
             // Guangdong's demo counties are not poor counties: their projects are in the poor villages.
@@ -319,11 +319,11 @@ internal sealed partial class DemoBuilder
                 template = _rng.Weighted(villageTemplates.Where(t => t.t.VillageLevel).ToList());
             }
 
-            var status = year switch
+            var status = (LastYear - year) switch
             {
-                <= 2017 => _rng.Weighted([(ProjectStatus.Closed, 70.0), (ProjectStatus.Accepted, 20.0), (ProjectStatus.Cancelled, 10.0)]),
-                2018 => _rng.Weighted([(ProjectStatus.Closed, 50.0), (ProjectStatus.Accepted, 35.0), (ProjectStatus.Implementing, 5.0), (ProjectStatus.Cancelled, 10.0)]),
-                2019 => _rng.Weighted([(ProjectStatus.Closed, 25.0), (ProjectStatus.Accepted, 40.0), (ProjectStatus.Implementing, 25.0), (ProjectStatus.Cancelled, 10.0)]),
+                >= 3 => _rng.Weighted([(ProjectStatus.Closed, 70.0), (ProjectStatus.Accepted, 20.0), (ProjectStatus.Cancelled, 10.0)]),
+                2 => _rng.Weighted([(ProjectStatus.Closed, 50.0), (ProjectStatus.Accepted, 35.0), (ProjectStatus.Implementing, 5.0), (ProjectStatus.Cancelled, 10.0)]),
+                1 => _rng.Weighted([(ProjectStatus.Closed, 25.0), (ProjectStatus.Accepted, 40.0), (ProjectStatus.Implementing, 25.0), (ProjectStatus.Cancelled, 10.0)]),
                 _ => _rng.Weighted([(ProjectStatus.Accepted, 10.0), (ProjectStatus.Implementing, 40.0), (ProjectStatus.Approved, 25.0), (ProjectStatus.InLibrary, 17.0), (ProjectStatus.Cancelled, 8.0)]),
             };
             _projects.Add(NewProject(plan, year, template, status));

@@ -17,10 +17,9 @@ namespace OpenAid.Demo;
 /// </summary>
 internal sealed partial class DemoBuilder(OpenAidDbContext db, BulkWriter writer, DemoDataOptions options, IProgress<string>? progress, CancellationToken ct)
 {
-    private const int FirstYear = 2015;
-    private const int LastYear = 2020;
+    private readonly DemoCalendar _calendar = new(options.AsOf);
 
-    private static readonly DateOnly AsOf = DemoDataGenerator.AsOf;
+    private DateOnly AsOf => _calendar.AsOf;
 
     private readonly DemoRandom _rng = new(options.Seed);
     private readonly double _scale = options.Scale;
@@ -54,13 +53,22 @@ internal sealed partial class DemoBuilder(OpenAidDbContext db, BulkWriter writer
         await BuildTransactionsAsync();
         await BuildNoticesAsync();
         await BuildMarketplaceAsync();
+        await BuildObjectionsAsync();
         await BuildPeopleAsync();
 
         return new DemoDataResult(
             _regionsUpdated, _statistics, _organizations.Count, _programs.Count, _memberships.Count, _pairings.Count,
             _projects.Count, _targetCount, _funds.Count, _allocationCount, _transactionCount, _noticeCount, _noticeLinkCount,
-            TimeSpan.Zero, writer.Mode) { Needs = _marketNeeds.Count, Pledges = _marketPledges.Count, PledgeDeliveries = _deliveryCount };
+            TimeSpan.Zero, writer.Mode) { Needs = _marketNeeds.Count, Pledges = _marketPledges.Count, PledgeDeliveries = _deliveryCount, Objections = _objectionCount };
     }
+
+    private int LastYear => _calendar.LastYear;
+
+    private int FirstYear => _calendar.FirstYear;
+
+    private int Year(int baseYear) => _calendar.Year(baseYear);
+
+    private DateOnly On(int year, int month, int day) => _calendar.On(year, month, day);
 
     private void Report(string what)
     {
@@ -153,16 +161,16 @@ internal sealed partial class DemoBuilder(OpenAidDbContext db, BulkWriter writer
             var province = plan.ProvinceNumber;
             plan.VillageCriterion = _criteria.GetValueOrDefault(plan.Province.Code * 10 + (int)RegionLevel.Village);
             plan.CountyCriterion = _criteria.GetValueOrDefault(plan.Province.Code * 10 + (int)RegionLevel.County);
-            var firstExitYear = Math.Max(2016, plan.VillageCriterion?.FromYear ?? 2016);
+            var firstExitYear = Math.Max(Year(2016), plan.VillageCriterion?.FromYear ?? 0);
 
-            // County planned exit (摘帽) year; Guangxi follows seed 004's 2018/2019/2020 split of 14/20/9 counties.
+            // County planned exit (摘帽) year; Guangxi follows seed 004's 2018/2019/2020 split of 14/20/9 counties, moved with the campaign.
             var countyExit = province switch
             {
-                45 => _rng.Weighted([(2018, 14.0), (2019, 20.0), (2020, 9.0)]),
-                43 => _rng.Weighted([(2016, 1.0), (2017, 2.0), (2018, 3.0), (2019, 3.0), (2020, 1.0)]),
-                53 => _rng.Weighted([(2016, 0.5), (2017, 1.5), (2018, 3.0), (2019, 3.0), (2020, 2.0)]),
-                21 => _rng.Weighted([(2017, 1.0), (2018, 1.0), (2019, 1.0)]),
-                _ => 2018,
+                45 => _rng.Weighted([(Year(2018), 14.0), (Year(2019), 20.0), (Year(2020), 9.0)]),
+                43 => _rng.Weighted([(Year(2016), 1.0), (Year(2017), 2.0), (Year(2018), 3.0), (Year(2019), 3.0), (Year(2020), 1.0)]),
+                53 => _rng.Weighted([(Year(2016), 0.5), (Year(2017), 1.5), (Year(2018), 3.0), (Year(2019), 3.0), (Year(2020), 2.0)]),
+                21 => _rng.Weighted([(Year(2017), 1.0), (Year(2018), 1.0), (Year(2019), 1.0)]),
+                _ => Year(2018),
             };
             countyExit = Math.Max(countyExit, firstExitYear);
 
@@ -322,7 +330,7 @@ internal sealed partial class DemoBuilder(OpenAidDbContext db, BulkWriter writer
     }
 
     /// <summary>The first year from the planned one on in which the province's rule is met, or null.</summary>
-    private static int? FirstYearMet(List<VillageStatistics> statistics, ExitCriterion? criterion, int planned, bool countyLevel)
+    private int? FirstYearMet(List<VillageStatistics> statistics, ExitCriterion? criterion, int planned, bool countyLevel)
     {
         if (criterion is null)
         {
@@ -371,7 +379,7 @@ internal sealed class CountyPlan
 
     public List<Region> PoorVillages { get; } = [];
 
-    /// <summary>Village code → its statistics 2015–2020, in year order.</summary>
+    /// <summary>Village code → its statistics, first year to last, in year order.</summary>
     public SortedDictionary<long, List<VillageStatistics>> Statistics { get; } = [];
 
     public ExitCriterion? VillageCriterion { get; set; }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using OpenAid.Data.Audit;
 using OpenAid.Data.Regions;
+using OpenAid.Domain.Common;
 
 namespace OpenAid.Demo;
 
@@ -19,6 +20,14 @@ public sealed record DemoDataOptions
     /// places, so past about 5 the extra volume goes into more projects per county).
     /// </summary>
     public double Scale { get; init; } = 1.0;
+
+    /// <summary>
+    /// The anchor: the last day the demo data knows about, nothing generated happens after it. The data replays a
+    /// six-year campaign ending that day, so that a fresh start is alive: needs open to pledge to, notices in their
+    /// objection period, objections waiting for an answer. The same seed, scale and anchor always give the same data.
+    /// Default: today in Beijing.
+    /// </summary>
+    public DateOnly AsOf { get; init; } = TimeProvider.System.Today();
 }
 
 /// <summary>Row counts written by one demo generation.</summary>
@@ -44,6 +53,8 @@ public sealed record DemoDataResult(
     public int Pledges { get; init; }
 
     public int PledgeDeliveries { get; init; }
+
+    public int Objections { get; init; }
 }
 
 /// <summary>
@@ -51,12 +62,12 @@ public sealed record DemoDataResult(
 /// programs and pairings, poor counties and villages with yearly statistics, funds, projects in every
 /// lifecycle state, allocations, transactions and notices (some late, some corrected, some withdrawn).
 /// Everything it writes is marked: <c>IsDemo</c> where the entity has it, "（演示数据）" in descriptions,
-/// plans and notice bodies. Fixed reference dates only (data "as of" 2020-12-31), never the clock.
+/// plans and notice bodies. Dates follow <see cref="DemoDataOptions.AsOf"/>, never the clock.
 /// </summary>
 public sealed class DemoDataGenerator(DemoDataOptions? options = null)
 {
-    /// <summary>The last day the demo data knows about; nothing generated happens after it.</summary>
-    public static readonly DateOnly AsOf = new(2020, 12, 31);
+    /// <summary>The earliest anchor day: the last day of the 2015–2020 campaign the demo replays.</summary>
+    public static readonly DateOnly EarliestAsOf = new(2020, 12, 31);
 
     public DemoDataOptions Options { get; } = options ?? DemoDataOptions.Default;
 
@@ -81,6 +92,12 @@ public sealed class DemoDataGenerator(DemoDataOptions? options = null)
         if (Options.Scale <= 0 || double.IsNaN(Options.Scale))
         {
             throw new InvalidOperationException($"The demo data scale must be positive, not {Options.Scale}.");
+        }
+
+        // The campaign it replays starts six years before the anchor; earlier, it would start before the programs it joins.
+        if (Options.AsOf < EarliestAsOf)
+        {
+            throw new InvalidOperationException($"The demo data's anchor day must be {EarliestAsOf:yyyy-MM-dd} or later, not {Options.AsOf:yyyy-MM-dd}.");
         }
 
         if (!await db.Regions.AnyAsync(ct))

@@ -12,16 +12,27 @@ namespace OpenAid.Data.Tests;
 public class DeterminismTests(RegionsFixture fixture, ITestOutputHelper output)
 {
     [Fact]
-    public async Task The_same_seed_gives_the_same_data()
+    public async Task The_same_seed_and_anchor_give_the_same_data()
     {
-        var first = await GenerateAsync(new DemoDataOptions(), providerNeutral: false);
-        var second = await GenerateAsync(new DemoDataOptions(), providerNeutral: false);
+        var anchored = new DemoDataOptions { AsOf = DemoDatabaseFixture.AsOf };
+        var first = await GenerateAsync(anchored, providerNeutral: false);
+        var second = await GenerateAsync(anchored, providerNeutral: false);
         Assert.Equal(first.Summary, second.Summary);
         Assert.Equal(first.Hash, second.Hash);
         output.WriteLine(first.Summary);
 
-        var other = await GenerateAsync(new DemoDataOptions { Seed = 7, Scale = 0.1 }, providerNeutral: false);
+        var other = await GenerateAsync(anchored with { Seed = 7, Scale = 0.1 }, providerNeutral: false);
         Assert.NotEqual(first.Hash, other.Hash);
+        var later = await GenerateAsync(anchored with { AsOf = DemoDatabaseFixture.AsOf.AddDays(40) }, providerNeutral: false);
+        Assert.NotEqual(first.Hash, later.Hash);
+    }
+
+    [Fact]
+    public async Task An_anchor_before_the_end_of_2020_is_refused()
+    {
+        await using var db = TestDatabase.Open(fixture.Copy());
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => new DemoDataGenerator(new DemoDataOptions { AsOf = new DateOnly(2019, 6, 1) }).GenerateAsync(db));
+        Assert.Contains("2020-12-31", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]

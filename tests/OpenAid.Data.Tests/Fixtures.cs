@@ -3,9 +3,18 @@ using OpenAid.Demo;
 
 namespace OpenAid.Data.Tests;
 
-/// <summary>A fresh database initialised as the app's first start does it: migrations, places, exit rules, default demo data.</summary>
+/// <summary>
+/// A fresh database initialised as the app's first start does it: migrations, places, exit rules, the default demo data
+/// anchored on a fixed day, so that no test depends on the wall clock.
+/// </summary>
 public sealed class DemoDatabaseFixture : IAsyncLifetime, IDisposable
 {
+    /// <summary>The demo data's anchor: its last day.</summary>
+    public static readonly DateOnly AsOf = new(2026, 11, 30);
+
+    /// <summary>The demo's first year: six years up to the anchor's.</summary>
+    public static readonly int FirstYear = AsOf.Year - 5;
+
     private readonly TempFolder _folder = new();
 
     public string File => _folder.File("demo.db");
@@ -22,7 +31,7 @@ public sealed class DemoDatabaseFixture : IAsyncLifetime, IDisposable
     {
         var clock = Stopwatch.StartNew();
         await using var db = Open();
-        First = await DatabaseInitializer.InitializeAsync(db, DemoDataSeeder.Default, Progress, CancellationToken.None);
+        First = await DatabaseInitializer.InitializeAsync(db, new DemoDataSeeder(new DemoDataOptions { AsOf = AsOf }), Progress, CancellationToken.None);
         Elapsed = clock.Elapsed;
     }
 
