@@ -80,6 +80,18 @@ export function beijingDay(days = 0) {
   return new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/**
+ * A year of the demo data, named as the base campaign's (2015–2020): the demo's years end with its anchor's, which the
+ * runner passes as OPENAID_DEMO_LAST_YEAR (BrowserTests does). demoYear(2019) is the year before the last.
+ */
+export function demoYear(baseYear) {
+  const last = Number(process.env.OPENAID_DEMO_LAST_YEAR);
+  if (!Number.isInteger(last)) {
+    throw new Error('Set OPENAID_DEMO_LAST_YEAR to the demo data\'s last year, e.g. 2026');
+  }
+  return baseYear + last - 2020;
+}
+
 /** Whether the API's schema has a field, for tests of features that arrive later (objections, pledges). */
 export async function schemaHas(typeName, field) {
   const data = await graphql('query($name: String!) { __type(name: $name) { fields { name } } }', { name: typeName });

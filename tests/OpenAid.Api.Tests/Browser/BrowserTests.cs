@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenAid.Api.Auth;
@@ -34,7 +35,11 @@ public class BrowserTests(IsolatedDemoServer server, ITestOutputHelper output) :
         Assert.True(Directory.Exists(Path.Combine(root, "web", "node_modules", "playwright-core")), "Run `npm ci` in web/ (test.sh does).");
         Assert.True(File.Exists("/usr/bin/chromium"), "Install Debian's chromium (test.sh does).");
 
-        var environment = new Dictionary<string, string> { ["OPENAID_BASE_URL"] = server.BaseUri.ToString().TrimEnd('/') };
+        var environment = new Dictionary<string, string>
+        {
+            ["OPENAID_BASE_URL"] = server.BaseUri.ToString().TrimEnd('/'),
+            ["OPENAID_DEMO_LAST_YEAR"] = DemoYears.Calendar.LastYear.ToString(CultureInfo.InvariantCulture),
+        };
         foreach (var (name, value) in await ScenariosAsync())
         {
             environment[name] = value;

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
 using OpenAid.Api.Exports;
+using OpenAid.Api.Tests.Infrastructure;
 
 namespace OpenAid.Api.Tests.Exports;
 
@@ -23,25 +25,26 @@ public class CsvInjectionTests(IsolatedDemoServer server) : IClassFixture<Isolat
     public async Task Formula_text_is_prefixed_in_CSV_and_kept_as_entered_in_NDJSON_and_GraphQL()
     {
         var publisher = await TestPublisher.ForDemoCountyAsync(server);
+        var year = DemoYears.Year(2020);
         var created = new Dictionary<string, string>();
         foreach (var formula in Formulas)
         {
             var fund = await publisher.MutateAsync("createFund", new
             {
                 name = formula,
-                documentNumber = $"测财农〔2020〕{Guid.NewGuid().ToString("N")[..8]}号",
+                documentNumber = $"测财农〔{year}〕{Guid.NewGuid().ToString("N")[..8]}号",
                 sourceType = "COUNTY_FISCAL",
                 level = "COUNTY",
-                fiscalYear = 2020,
+                fiscalYear = year,
                 amountFen = 1_000_000,
                 region = publisher.County,
                 purpose = formula,
-                decidedOn = "2020-06-01",
+                decidedOn = $"{year}-06-01",
             }, "fund { code }");
             created[fund.GetProperty("fund").GetProperty("code").GetString()!] = formula;
         }
 
-        var query = $"region={publisher.County}&year=2020";
+        var query = $"region={publisher.County}&year={year}";
         var csv = ExportFiles.CsvRows(await server.Client.GetByteArrayAsync($"export/funds.csv?{query}")).ToDictionary(r => r["code"]);
         var ndjson = ExportFiles.NdjsonRows(await server.Client.GetStringAsync($"export/funds.ndjson?{query}")).ToDictionary(r => r.GetProperty("code").GetString()!);
 
@@ -59,12 +62,12 @@ public class CsvInjectionTests(IsolatedDemoServer server) : IClassFixture<Isolat
             // Numbers stay numbers.
             Assert.Equal("1000000", csv[code]["amount_fen"]);
             Assert.Equal("10000.00", csv[code]["amount_yuan"]);
-            Assert.Equal("2020", csv[code]["fiscal_year"]);
+            Assert.Equal(year.ToString(CultureInfo.InvariantCulture), csv[code]["fiscal_year"]);
         }
 
         // Every other cell of the export is the NDJSON value as it is: only the formulas were touched.
         var list = new OpenData(server.Services).Lists["funds"];
-        Assert.True(csv.Count > created.Count, "the demo county has funds of its own in 2020");
+        Assert.True(csv.Count > created.Count, $"the demo county has funds of its own in {year}");
         foreach (var (code, row) in csv)
         {
             foreach (var column in list.Columns)

@@ -16,19 +16,19 @@ public class ExportTests(DemoApiServer server)
     /// <summary>Each export with filters, and the same filters as GraphQL arguments.</summary>
     public static TheoryData<string, string, string> FilteredLists => new()
     {
-        { "notices", "region=45&year=2019", "region: \"45\", year: 2019" },
-        { "notices", "region=45&year=2019&kind=&search=", "region: \"45\", year: 2019" },
+        { "notices", DemoYears.Dated("region=45&year={2019}"), DemoYears.Dated("region: \"45\", year: {2019}") },
+        { "notices", DemoYears.Dated("region=45&year={2019}&kind=&search="), DemoYears.Dated("region: \"45\", year: {2019}") },
         { "notices", "region=43&kind=EXIT&late=true", "region: \"43\", kind: EXIT, late: true" },
         { "notices", "search=" + Uri.EscapeDataString("道路"), "search: \"道路\"" },
-        { "funds", "region=45&year=2019", "region: \"45\", year: 2019" },
+        { "funds", DemoYears.Dated("region=45&year={2019}"), DemoYears.Dated("region: \"45\", year: {2019}") },
         { "projects", "region=43&status=IMPLEMENTING", "region: \"43\", status: IMPLEMENTING" },
-        { "transactions", "region=45&year=2019&kind=DISBURSEMENT", "region: \"45\", year: 2019, kind: DISBURSEMENT" },
-        { "transactions", "from=2020-06-01&to=2020-06-30", "from: \"2020-06-01\", to: \"2020-06-30\"" },
+        { "transactions", DemoYears.Dated("region=45&year={2019}&kind=DISBURSEMENT"), DemoYears.Dated("region: \"45\", year: {2019}, kind: DISBURSEMENT") },
+        { "transactions", DemoYears.Dated("from={2020}-06-01&to={2020}-06-30"), DemoYears.Dated("from: \"{2020}-06-01\", to: \"{2020}-06-30\"") },
         { "organizations", "region=45", "region: \"45\"" },
         { "regions", "region=451022", "region: \"451022\"" },
         { "regions", "", "" },
         { "programs", "", "" },
-        { "pairings", "year=2019", "year: 2019" },
+        { "pairings", DemoYears.Dated("year={2019}"), DemoYears.Dated("year: {2019}") },
     };
 
     [Theory]
@@ -66,11 +66,11 @@ public class ExportTests(DemoApiServer server)
     public async Task Values_match_the_GraphQL_answer_field_by_field_with_amounts_in_yuan_and_fen()
     {
         var graphQL = await server.PostAsync(
-            "{ transactions(region: \"45\", year: 2019, first: 100) { nodes { id code kind date amount { yuan fen } fund { code } project { code } receiverRegion { code name } } } }");
+            DemoYears.Dated("{ transactions(region: \"45\", year: {2019}, first: 100) { nodes { id code kind date amount { yuan fen } fund { code } project { code } receiverRegion { code name } } } }"));
         var expected = graphQL.Get("data", "transactions", "nodes").EnumerateArray().ToDictionary(n => n.GetProperty("id").GetString()!);
 
-        using var csv = await server.Client.GetAsync("export/transactions.csv?region=45&year=2019");
-        var ndjson = ExportFiles.NdjsonRows(await server.Client.GetStringAsync("export/transactions.ndjson?region=45&year=2019"));
+        using var csv = await server.Client.GetAsync(DemoYears.Dated("export/transactions.csv?region=45&year={2019}"));
+        var ndjson = ExportFiles.NdjsonRows(await server.Client.GetStringAsync(DemoYears.Dated("export/transactions.ndjson?region=45&year={2019}")));
         var rows = ExportFiles.CsvRows(await csv.Content.ReadAsByteArrayAsync()).ToDictionary(r => r["id"]);
 
         Assert.Equal(100, expected.Count);
@@ -98,7 +98,7 @@ public class ExportTests(DemoApiServer server)
     [Fact]
     public async Task A_CSV_export_is_RFC_4180_with_a_BOM_and_keeps_Chinese_commas_quotes_and_line_breaks()
     {
-        using var response = await server.Client.GetAsync("export/notices.csv?region=45&year=2019");
+        using var response = await server.Client.GetAsync(DemoYears.Dated("export/notices.csv?region=45&year={2019}"));
         var body = await response.Content.ReadAsByteArrayAsync();
         var rows = ExportFiles.CsvRows(body);
         var graphQL = await server.PostAsync(
@@ -117,12 +117,12 @@ public class ExportTests(DemoApiServer server)
     {
         var dataAsOf = await ExportFiles.DataAsOfAsync(server);
 
-        using var response = await server.Client.GetAsync("export/notices.csv?region=45&year=2019", HttpCompletionOption.ResponseHeadersRead);
+        using var response = await server.Client.GetAsync(DemoYears.Dated("export/notices.csv?region=45&year={2019}"), HttpCompletionOption.ResponseHeadersRead);
 
         Assert.Equal(dataAsOf, ExportFiles.Header(response, "X-Data-As-Of"));
         var disposition = ExportFiles.Disposition(response);
         Assert.Equal("attachment", disposition?.DispositionType);
-        Assert.Equal("openaid-notices-region-45-year-2019.csv", disposition?.FileName?.Trim('"'));
+        Assert.Equal(DemoYears.Dated("openaid-notices-region-45-year-{2019}.csv"), disposition?.FileName?.Trim('"'));
         // Streamed: the length is not known when the headers go out.
         Assert.True(response.Headers.TransferEncodingChunked);
         Assert.Null(response.Content.Headers.ContentLength);
@@ -131,11 +131,11 @@ public class ExportTests(DemoApiServer server)
     [Fact]
     public async Task Several_values_of_a_list_field_are_joined_in_CSV_and_an_array_in_NDJSON()
     {
-        var ndjson = ExportFiles.NdjsonRows(await server.Client.GetStringAsync("export/notices.ndjson?region=45&kind=FUND&year=2019"));
+        var ndjson = ExportFiles.NdjsonRows(await server.Client.GetStringAsync(DemoYears.Dated("export/notices.ndjson?region=45&kind=FUND&year={2019}")));
         var row = ndjson.First(r => r.GetProperty("fund_codes").GetArrayLength() > 0);
         var code = row.GetProperty("code").GetString();
         var graphQL = await server.PostAsync("query($code: String!) { notice(code: $code) { funds { code } } }", new { code });
-        var csv = ExportFiles.CsvRows(await server.Client.GetByteArrayAsync("export/notices.csv?region=45&kind=FUND&year=2019")).Single(r => r["code"] == code);
+        var csv = ExportFiles.CsvRows(await server.Client.GetByteArrayAsync(DemoYears.Dated("export/notices.csv?region=45&kind=FUND&year={2019}"))).Single(r => r["code"] == code);
 
         var expected = graphQL.Get("data", "notice", "funds").EnumerateArray().Select(f => f.GetProperty("code").GetString()).ToList();
         Assert.Equal(expected, row.GetProperty("fund_codes").EnumerateArray().Select(f => f.GetString()));
@@ -279,10 +279,10 @@ public class ExportTests(DemoApiServer server)
         var openData = new OpenData(server.Services);
         var list = openData.Lists["transactions"];
         var total = await ExportFiles.TotalCountAsync(server, "transactions", "");
-        var shortTotal = await ExportFiles.TotalCountAsync(server, "transactions", "year: 2016");
+        var shortTotal = await ExportFiles.TotalCountAsync(server, "transactions", DemoYears.Dated("year: {2016}"));
 
         var full = await RecordAsync(openData, list, []);
-        var partial = await RecordAsync(openData, list, new() { ["year"] = 2016 });
+        var partial = await RecordAsync(openData, list, new() { ["year"] = DemoYears.Year(2016) });
 
         Assert.True(total > 5_000, $"expected thousands of demo transactions, found {total}");
         Assert.Equal(total, full.Rows);

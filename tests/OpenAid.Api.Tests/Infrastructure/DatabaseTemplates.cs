@@ -35,6 +35,7 @@ public static class DatabaseTemplates
             "--Database:Provider=Sqlite",
             $"--Database:ConnectionString=Data Source={working}",
             $"--Database:SeedDemoData={(seedDemoData ? "true" : "false")}",
+            $"--Database:DemoDataAsOf={DemoYears.Calendar.AsOf:yyyy-MM-dd}",
             "--Logging:LogLevel:Default=Warning",
         ]))
         {

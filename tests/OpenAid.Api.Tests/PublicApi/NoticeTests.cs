@@ -29,7 +29,7 @@ public class NoticeTests(DemoApiServer server)
         do
         {
             var page = await server.PostAsync(
-                "query($after: String) { notices(region: \"43\", year: 2018, first: 100, after: $after) { totalCount nodes { code } pageInfo { hasNextPage endCursor } } }",
+                DemoYears.Dated("query($after: String) { notices(region: \"43\", year: {2018}, first: 100, after: $after) { totalCount nodes { code } pageInfo { hasNextPage endCursor } } }"),
                 new { after });
             var notices = page.Get("data", "notices");
             total = notices.GetProperty("totalCount").GetInt32();

@@ -59,10 +59,10 @@ public class RegionTests(DemoApiServer server)
     [Fact]
     public async Task Exit_assessments_apply_the_provinces_criteria()
     {
-        var response = await server.PostAsync("""
-            { poor: regions(region: "45", level: VILLAGE, povertyStatus: POOR, first: 100) { nodes { exitAssessment(year: 2019) { met missed criterion { maxPovertyIncidencePercent } } } }
-              exited: regions(region: "45", level: VILLAGE, povertyStatus: EXITED, first: 100) { nodes { exitAssessment(year: 2019) { met missed criterion { maxPovertyIncidencePercent } } } } }
-            """);
+        var response = await server.PostAsync(DemoYears.Dated("""
+            { poor: regions(region: "45", level: VILLAGE, povertyStatus: POOR, first: 100) { nodes { exitAssessment(year: {2019}) { met missed criterion { maxPovertyIncidencePercent } } } }
+              exited: regions(region: "45", level: VILLAGE, povertyStatus: EXITED, first: 100) { nodes { exitAssessment(year: {2019}) { met missed criterion { maxPovertyIncidencePercent } } } } }
+            """));
 
         var assessed = new[] { "poor", "exited" }
             .SelectMany(list => response.Get("data", list, "nodes").EnumerateArray())
