@@ -79,22 +79,23 @@ internal sealed partial class DemoBuilder
             market.PairingPledge(record);
         }
 
-        // Codes follow the dates, as a register would number them.
-        foreach (var need in market.Needs.OrderBy(n => n.Need.CreatedAt).ThenBy(n => n.Order))
+        // Codes follow the dates, as a register would number them, and so do the keys: the newest have the highest.
+        var needs = market.Needs.OrderBy(n => n.Need.CreatedAt).ThenBy(n => n.Order).ToList();
+        foreach (var need in needs)
         {
             need.Need.Number(NextSequenced(Need.CodeKind, need.Need.RegionCode, need.Need.CreatedAt.Year));
         }
 
-        foreach (var pledge in market.Pledges.OrderBy(p => p.Pledge.PledgedAt).ThenBy(p => p.Order))
+        var pledges = market.Pledges.OrderBy(p => p.Pledge.PledgedAt).ThenBy(p => p.Order).ToList();
+        foreach (var pledge in pledges)
         {
             pledge.Pledge.Number(NextSequenced(Pledge.CodeKind, pledge.Pledge.RegionCode, pledge.Pledge.PledgedAt.Year));
         }
 
-        _marketNeeds.AddRange(market.Needs.OrderBy(n => n.Need.Code, StringComparer.Ordinal).Select(n => n.Need));
+        _marketNeeds.AddRange(needs.Select(n => n.Need));
         await writer.InsertAsync(_marketNeeds, ct);
 
         // Deliveries are written on their own, so that the EF fallback does not insert them a second time with their pledge.
-        var pledges = market.Pledges.OrderBy(p => p.Pledge.Code, StringComparer.Ordinal).ToList();
         foreach (var plan in pledges)
         {
             if (plan.Need is not null)

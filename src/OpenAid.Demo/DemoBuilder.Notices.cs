@@ -100,28 +100,39 @@ internal sealed partial class DemoBuilder
             plan.Code = NextSequenced(Notice.CodeKind, plan.RegionCode, plan.PublishOn.Year);
         }
 
-        // A correction needs the key of the notice it supersedes, so the corrected notices go in first.
-        var originals = ordered.Where(n => n.Corrects is null).ToList();
-        foreach (var plan in originals)
+        // Rows go in in publication order, so the newest notices have the highest keys, as in a register filled day by
+        // day; a correction needs the key of the notice it supersedes, so whatever precedes it is written first.
+        var batch = new List<NoticePlan>();
+        var written = new HashSet<NoticePlan>();
+        foreach (var plan in ordered)
         {
-            plan.Notice.Publish(plan.Code, plan.PublishOn, PublicHolidays.Calendar);
-            if (plan.WithdrawalReason is { } reason)
+            if (plan.Corrects is { } old)
             {
-                plan.Notice.Withdraw(reason);
+                if (!written.Contains(old))
+                {
+                    await InsertNoticesAsync(batch);
+                    written.UnionWith(batch);
+                    batch.Clear();
+                }
+
+                plan.Notice = old.Notice.Supersede(
+                    plan.Code, old.Publisher.Id, Place(old.RegionCode), plan.CorrectionReason!, plan.Text!, old.Funds, old.Projects, plan.PublishOn, PublicHolidays.Calendar);
+                plan.Notice.MarkAsDemo();
             }
+            else
+            {
+                plan.Notice.Publish(plan.Code, plan.PublishOn, PublicHolidays.Calendar);
+                if (plan.WithdrawalReason is { } reason)
+                {
+                    plan.Notice.Withdraw(reason);
+                }
+            }
+
+            batch.Add(plan);
         }
 
-        await InsertNoticesAsync(originals);
+        await InsertNoticesAsync(batch);
         var corrections = ordered.Where(n => n.Corrects is not null).ToList();
-        foreach (var plan in corrections)
-        {
-            var old = plan.Corrects!;
-            plan.Notice = old.Notice.Supersede(
-                plan.Code, old.Publisher.Id, Place(old.RegionCode), plan.CorrectionReason!, plan.Text!, old.Funds, old.Projects, plan.PublishOn, PublicHolidays.Calendar);
-            plan.Notice.MarkAsDemo();
-        }
-
-        await InsertNoticesAsync(corrections);
 
         var fundLinks = new List<NoticeFund>();
         var projectLinks = new List<NoticeProject>();

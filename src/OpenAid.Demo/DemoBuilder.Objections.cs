@@ -128,7 +128,8 @@ internal sealed partial class DemoBuilder
             objections.Add(objection);
         }
 
-        await writer.InsertAsync(objections, ct);
+        // Keys follow the filing days, so that the newest are listed first.
+        await writer.InsertAsync([.. objections.OrderBy(o => o.FiledAt).ThenBy(o => o.Code, StringComparer.Ordinal)], ct);
         _objectionCount = objections.Count;
         Report($"{objections.Count:N0} objections ({objections.Count(o => ObjectionRules.IsOpen(o.Status)):N0} open)");
     }

@@ -43,6 +43,20 @@ public class LivingDemoTests(DemoDatabaseFixture fixture, ITestOutputHelper outp
         Assert.All(notices.Where(n => n.NoticePeriodEndsOn is { } end && end >= AsOf), n => Assert.True(ObjectionRules.AcceptsObjections(n, AsOf)));
     }
 
+    /// <summary>Lists are newest first by key, so the keys follow the days, as in a register filled day by day.</summary>
+    [Fact]
+    public async Task Keys_follow_the_days_of_publication_registration_and_filing()
+    {
+        await using var db = fixture.Open();
+        var notices = await db.Notices.AsNoTracking().Where(n => n.IsDemo).OrderBy(n => n.Id).Select(n => n.PublishedOn!.Value).ToListAsync();
+        var needs = await db.Needs.AsNoTracking().OrderBy(n => n.Id).Select(n => n.CreatedAt).ToListAsync();
+        var objections = await db.Objections.AsNoTracking().OrderBy(o => o.Id).Select(o => o.FiledAt).ToListAsync();
+
+        Assert.Equal(notices.Order(), notices);
+        Assert.Equal(needs.Order(), needs);
+        Assert.Equal(objections.Order(), objections);
+    }
+
     [Fact]
     public async Task Objections_are_received_investigated_overdue_and_answered_without_any_contact()
     {
