@@ -47,6 +47,7 @@ public sealed class NeedQueries(TimeProvider clock, IConfiguration configuration
             .RegionArgument()
             .Argument<EnumerationGraphType<NeedCategory>>("category", "Only needs of this category.")
             .Argument<EnumerationGraphType<NeedStatus>>("status", "Only needs in this state today, e.g. PENDING_REVIEW for a reviewer's queue or EXPIRED.")
+            .YearArgument(YearDescription)
             .Argument<StringGraphType>("program", "Only needs in places paired under the program with this code, e.g. \"YGXZ\".")
             .SearchArgument("Part of the title, or the need's code.")
             .PagingArguments()
@@ -65,6 +66,7 @@ public sealed class NeedQueries(TimeProvider clock, IConfiguration configuration
             .RegionArgument()
             .Argument<EnumerationGraphType<NeedCategory>>("category", "Only needs of this category.")
             .Argument<StringGraphType>("program", "Only needs in places paired under the program with this code, e.g. \"YGXZ\".")
+            .YearArgument(YearDescription)
             .Argument<EnumerationGraphType<NeedPriority>>("urgency", "Only needs at least this urgent, e.g. HIGH for high and urgent needs.")
             .Argument<LongGraphType>("minRemainingFen", "Only money needs with at least this much (fen) left to pledge.")
             .Argument<LongGraphType>("maxRemainingFen", "Only money needs with at most this much (fen) left to pledge, e.g. what a donor can fund in full.")
@@ -140,7 +142,9 @@ public sealed class NeedQueries(TimeProvider clock, IConfiguration configuration
         };
     }
 
-    /// <summary>The region, category, program and search filters shared by the need lists.</summary>
+    private const string YearDescription = "Only needs registered in this year (the year in their code).";
+
+    /// <summary>The region, category, year, program and search filters shared by the need lists.</summary>
     public static async Task<IQueryable<Need>> FilterAsync(IResolveFieldContext ctx, IQueryable<Need> needs)
     {
         if (await ctx.RegionArgumentAsync() is { } region)
@@ -165,6 +169,13 @@ public sealed class NeedQueries(TimeProvider clock, IConfiguration configuration
             Expression<Func<Need, bool>> linked = n => n.PairingId != null && ids.Contains(n.PairingId.Value);
             needs = needs.Where(Expression.Lambda<Func<Need, bool>>(
                 Expression.OrElse(Expression.Invoke(linked, parameter), inPairedPlaces.Body), parameter));
+        }
+
+        if (ctx.GetArgument<int?>("year") is { } year)
+        {
+            // A need is numbered in the (Beijing) year it was registered: XQ-451021-2024-0007.
+            var numbered = $"-{year:D4}-";
+            needs = needs.Where(n => n.Code.Contains(numbered));
         }
 
         if (ctx.SearchText() is { } search)

@@ -119,4 +119,30 @@ public class ScorecardAndVillageTests(MarketplaceServer server)
         Assert.True(page.Number("governmentFunds", "totalCount") > 0);
         Assert.True(page.Number("summary", "governmentAllocated", "fen") > 0);
     }
+
+    [Fact]
+    public async Task Needs_of_a_year_are_those_registered_in_it_as_their_codes_say()
+    {
+        var year = DemoYears.Year(2020);
+        var counts = await server.QueryAsync(
+            """
+            query($year: Int) {
+              all: needs(region: "45", first: 1) { totalCount }
+              ofYear: needs(region: "45", year: $year, first: 100) { totalCount nodes { code } }
+              before: needs(region: "45", year: 2000, first: 1) { totalCount }
+              open: openNeeds(region: "45", year: $year, first: 100) { totalCount nodes { code } }
+            }
+            """,
+            new { year });
+
+        var expected = await server.ReadAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            db.Needs, n => n.RegionCode >= 450000000000 && n.RegionCode < 460000000000 && NeedLifecycle.PublicStatuses.Contains(n.Status) && n.Code.Contains($"-{year}-")));
+        Assert.True(expected > 0, $"the demo has Guangxi needs registered in {year}");
+        Assert.Equal(expected, counts.Number("ofYear", "totalCount"));
+        Assert.True(counts.Number("all", "totalCount") > expected);
+        Assert.Equal(0, counts.Number("before", "totalCount"));
+        Assert.True(counts.Number("open", "totalCount") > 0);
+        Assert.All(counts.Walk("ofYear", "nodes").EnumerateArray().Concat(counts.Walk("open", "nodes").EnumerateArray()),
+            n => Assert.Contains($"-{year}-", n.GetProperty("code").GetString(), StringComparison.Ordinal));
+    }
 }
