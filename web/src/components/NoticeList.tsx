@@ -1,5 +1,6 @@
 import { gql } from 'urql';
 import { useI18n } from '../i18n';
+import { today } from '../lib/format';
 import { Link } from '../router';
 
 export const NoticeListFields = gql`
@@ -11,6 +12,7 @@ export const NoticeListFields = gql`
     publishedOn
     isLate
     workingDaysLate
+    noticePeriodEndsOn
     region { shortCode name }
   }
 `;
@@ -23,11 +25,13 @@ export interface NoticeListItem {
   publishedOn: string | null;
   isLate: boolean;
   workingDaysLate: number;
+  noticePeriodEndsOn: string | null;
   region: { shortCode: string; name: string };
 }
 
 export function NoticeList({ notices }: { notices: NoticeListItem[] }) {
   const { t, te, tf } = useI18n();
+  const day = today();
   if (notices.length === 0) return <p data-testid="notice-list-empty">{t('notices.none')}</p>;
   return (
     <ul className="record-list" data-testid="notice-list">
@@ -38,6 +42,11 @@ export function NoticeList({ notices }: { notices: NoticeListItem[] }) {
             <span className="badge">{te('NoticeKind', n.kind)}</span>
             {n.status !== 'PUBLISHED' && <span className="badge badge-warn">{te('NoticeStatus', n.status)}</span>}
             {n.isLate && <span className="badge badge-late">{tf('notice.lateBy', { days: n.workingDaysLate })}</span>}
+            {n.status === 'PUBLISHED' && n.noticePeriodEndsOn && n.noticePeriodEndsOn >= day && (
+              <span className="badge badge-open" data-testid="in-notice-period">
+                {tf('notice.inPeriod', { end: n.noticePeriodEndsOn })}
+              </span>
+            )}
             <span>{n.publishedOn ?? '—'}</span>
             <span>{n.region.name}</span>
             <span className="code">{n.code}</span>

@@ -1,6 +1,7 @@
-import { useState, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import type { AnyVariables, TypedDocumentNode } from 'urql';
 import { useI18n } from '../i18n';
+import { navigate, useLocation } from '../router';
 import { Query } from './Query';
 
 export interface PageInfo {
@@ -9,17 +10,25 @@ export interface PageInfo {
 }
 
 /**
- * Cursor paging state for a list: the 'after' cursor of the current page, and moving forward and back. The pages
- * start over whenever `resetKey` (e.g. the filters) changes.
+ * Cursor paging kept in the address: the 'after' cursor of each page turned is one value of `param` in the hash's
+ * query (page 3 is …&after=A&after=B), so Back returns to the page before and a shared link opens the same page.
+ * Changing a filter navigates to the filters alone, so the pages start over. A page with two lists gives each its
+ * own `param`.
  */
-export function useCursorPaging(resetKey: string) {
-  const [state, setState] = useState<{ key: string; cursors: (string | null)[] }>({ key: resetKey, cursors: [null] });
-  const cursors = state.key === resetKey ? state.cursors : [null];
+export function useCursorPaging(param = 'after') {
+  const { path, query } = useLocation();
+  const cursors = query.getAll(param);
+  const go = (next: string[]) => {
+    const address = new URLSearchParams(query);
+    address.delete(param);
+    for (const cursor of next) address.append(param, cursor);
+    navigate(`${path}?${address}`);
+  };
   return {
-    after: cursors[cursors.length - 1],
-    page: cursors.length,
-    next: (endCursor: string | null) => setState({ key: resetKey, cursors: [...cursors, endCursor] }),
-    previous: () => setState({ key: resetKey, cursors: cursors.slice(0, -1) }),
+    after: cursors.at(-1) ?? null,
+    page: cursors.length + 1,
+    next: (endCursor: string | null) => endCursor && go([...cursors, endCursor]),
+    previous: () => go(cursors.slice(0, -1)),
   };
 }
 
@@ -33,15 +42,21 @@ export function Pager({
   totalCount: number;
 }) {
   const { t, tf, lang } = useI18n();
+  const nav = useRef<HTMLElement>(null);
+  // The pager is below the list: turning a page brings the list's top into view.
+  const turn = (to: () => void) => () => {
+    to();
+    (nav.current?.closest('section') ?? nav.current?.parentElement)?.scrollIntoView({ block: 'start' });
+  };
   return (
-    <nav className="pager" aria-label={t('pager.label')}>
-      <button type="button" disabled={paging.page <= 1} onClick={paging.previous}>
+    <nav className="pager" aria-label={t('pager.label')} ref={nav}>
+      <button type="button" disabled={paging.page <= 1} onClick={turn(paging.previous)}>
         {t('pager.previous')}
       </button>
       <span data-testid="pager-status">
         {tf('pager.status', { page: paging.page, total: new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en').format(totalCount) })}
       </span>
-      <button type="button" disabled={!pageInfo.hasNextPage} onClick={() => paging.next(pageInfo.endCursor)}>
+      <button type="button" disabled={!pageInfo.hasNextPage} onClick={turn(() => paging.next(pageInfo.endCursor))}>
         {t('pager.next')}
       </button>
     </nav>
@@ -55,13 +70,16 @@ export function Pager({
 export function PagedQuery<Data, Variables extends AnyVariables>({
   query,
   variables,
+  param,
   children,
 }: {
   query: TypedDocumentNode<Data, Variables & { after: string | null }>;
   variables: Variables;
+  /** The address's query parameter of this list's pages (see useCursorPaging). */
+  param?: string;
   children: (data: Data, pager: (pageInfo: PageInfo, totalCount: number) => ReactNode) => ReactNode;
 }) {
-  const paging = useCursorPaging(JSON.stringify(variables));
+  const paging = useCursorPaging(param);
   return (
     <Query query={query} variables={{ ...variables, after: paging.after }}>
       {(data) => children(data, (pageInfo, totalCount) => (totalCount > 0 ? <Pager paging={paging} pageInfo={pageInfo} totalCount={totalCount} /> : null))}

@@ -119,7 +119,7 @@ function FundView({ fund }: { fund: FundDetail }) {
 
       <section aria-labelledby="fund-transactions-heading">
         <h2 id="fund-transactions-heading">{t('fund.transactions')}</h2>
-        <PagedQuery query={FundTransactions} variables={{ code: fund.code }}>
+        <PagedQuery query={FundTransactions} variables={{ code: fund.code }} param="transactions">
           {({ fund: f }, pager) =>
             f && (
               <>

@@ -49,30 +49,33 @@ const HomeTotals = gql<Totals, { region: string | null; year: number | null }>`
   }
 `;
 
-const Recent = gql<{ notices: { nodes: NoticeListItem[] } }, { region: string | null }>`
-  query HomeRecentNotices($region: String) {
-    notices(region: $region, first: 6) {
+const Recent = gql<{ notices: { nodes: NoticeListItem[] } }, { region: string | null; year: number | null }>`
+  query HomeRecentNotices($region: String, $year: Int) {
+    notices(region: $region, year: $year, first: 6) {
       nodes { ...NoticeListFields }
     }
   }
   ${NoticeListFields}
 `;
 
-const NeedCounts = gql<{ all: { totalCount: number }; met: { totalCount: number }; open: { totalCount: number } }, { region: string | null }>`
-  query HomeNeeds($region: String) {
-    all: needs(region: $region, first: 1) { totalCount }
-    met: needs(region: $region, status: FULFILLED, first: 1) { totalCount }
-    open: openNeeds(region: $region, first: 1) { totalCount }
+const NeedCounts = gql<{ all: { totalCount: number }; met: { totalCount: number }; open: { totalCount: number } }, { region: string | null; year: number | null }>`
+  query HomeNeeds($region: String, $year: Int) {
+    all: needs(region: $region, year: $year, first: 1) { totalCount }
+    met: needs(region: $region, year: $year, status: FULFILLED, first: 1) { totalCount }
+    open: openNeeds(region: $region, year: $year, first: 1) { totalCount }
   }
 `;
 
-/** Village needs in the province: how many are public, take pledges today (open or partly pledged), and met (received in full). */
-function NeedsPanel({ region }: { region: string | null }) {
-  const { t, lang } = useI18n();
+/**
+ * Village needs in the province (registered in the chosen year, when one is chosen): how many are public, take pledges
+ * today (open or partly pledged), and met (received in full).
+ */
+function NeedsPanel({ region, year }: { region: string | null; year: number | null }) {
+  const { t, tf, lang } = useI18n();
   return (
     <section aria-labelledby="needs-heading" className="panel">
-      <h2 id="needs-heading">{t('home.needs')}</h2>
-      <Query query={NeedCounts} variables={{ region }}>
+      <h2 id="needs-heading">{year ? tf('home.needsIn', { year }) : t('home.needs')}</h2>
+      <Query query={NeedCounts} variables={{ region, year }}>
         {({ all, met, open }) => (
           <div className="cards" data-testid="needs-summary">
             <div className="card">
@@ -100,11 +103,13 @@ function NeedsPanel({ region }: { region: string | null }) {
 const kinds = ['PLEDGE', 'COMMITMENT', 'DISBURSEMENT', 'EXPENDITURE', 'INCOMING_FUNDS'];
 
 export function Home() {
-  const { t, formatDateTime } = useI18n();
+  const { t, tf, formatDateTime } = useI18n();
   const hasNeeds = useHasField('Query', 'needs');
   const { query } = useLocation();
   const region = query.get('region');
   const yearText = query.get('year');
+  // Needs and notices follow a year the reader chose; without one they are the latest, whatever their year.
+  const chosenYear = yearText && Number.isInteger(Number(yearText)) ? Number(yearText) : null;
 
   return (
     <>
@@ -163,15 +168,15 @@ export function Home() {
         }}
       </Query>
 
-      {hasNeeds && <NeedsPanel region={region} />}
+      {hasNeeds && <NeedsPanel region={region} year={chosenYear} />}
 
       <section aria-labelledby="recent-heading">
-        <h2 id="recent-heading">{t('home.recentNotices')}</h2>
-        <Query query={Recent} variables={{ region }}>
+        <h2 id="recent-heading">{chosenYear ? tf('home.recentNoticesIn', { year: chosenYear }) : t('home.recentNotices')}</h2>
+        <Query query={Recent} variables={{ region, year: chosenYear }}>
           {({ notices }) => <NoticeList notices={notices.nodes} />}
         </Query>
         <p>
-          <Link to={href('/notices', { region })}>{t('home.allNotices')}</Link>
+          <Link to={href('/notices', { region, year: yearText })}>{t('home.allNotices')}</Link>
         </p>
       </section>
     </>

@@ -35,7 +35,7 @@ const filterNames = ['region', 'year', 'kind', 'search', 'late'] as const;
 export function Notices() {
   const { t, te } = useI18n();
   const { applied, draft, update, submit, clear } = useUrlFilters('/notices', filterNames);
-  const paging = useCursorPaging(JSON.stringify(applied));
+  const paging = useCursorPaging();
 
   return (
     <>

@@ -143,7 +143,7 @@ export function ProgramPage({ code }: { code: string }) {
             {hasScorecard && <ProgramDashboard code={program.code} />}
             <section aria-labelledby="pairings-heading">
               <h2 id="pairings-heading">{t('program.pairings')}</h2>
-              <PagedQuery query={PairingsQuery} variables={{ program: program.code }}>
+              <PagedQuery query={PairingsQuery} variables={{ program: program.code }} param="pairings">
                 {({ pairings }, pager) => (
                   <>
                     {pairings.nodes.length > 0 && (
@@ -188,7 +188,7 @@ export function ProgramPage({ code }: { code: string }) {
             </section>
             <section aria-labelledby="members-heading">
               <h2 id="members-heading">{t('program.members')}</h2>
-              <PagedQuery query={OrganizationsQuery} variables={{ search: null, kind: null, program: program.code }}>
+              <PagedQuery query={OrganizationsQuery} variables={{ search: null, kind: null, program: program.code }} param="members">
                 {({ organizations }, pager) => (
                   <>
                     <OrganizationList organizations={organizations.nodes} />

@@ -141,7 +141,7 @@ function ProjectView({ project }: { project: ProjectDetail }) {
 
       <section aria-labelledby="transactions-heading">
         <h2 id="transactions-heading">{t('project.transactions')}</h2>
-        <PagedQuery query={ProjectTransactions} variables={{ code: project.code }}>
+        <PagedQuery query={ProjectTransactions} variables={{ code: project.code }} param="transactions">
           {({ project: p }, pager) =>
             p && (
               <>

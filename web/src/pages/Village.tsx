@@ -197,7 +197,7 @@ function RegionView({ region }: { region: RegionDetail }) {
 
       <section aria-labelledby="village-notices-heading">
         <h2 id="village-notices-heading">{t('village.notices')}</h2>
-        <PagedQuery query={NoticesQuery} variables={{ code }}>
+        <PagedQuery query={NoticesQuery} variables={{ code }} param="notices">
           {(data, pager) => (
             <>
               <NoticeList notices={data.notices.nodes} />
@@ -215,7 +215,7 @@ function RegionView({ region }: { region: RegionDetail }) {
       {region.level !== 'VILLAGE' && (
         <section aria-labelledby="children-heading">
           <h2 id="children-heading">{t('village.children')}</h2>
-          <PagedQuery query={ChildrenQuery} variables={{ code }}>
+          <PagedQuery query={ChildrenQuery} variables={{ code }} param="places">
             {(data, pager) =>
               data.region && (
                 <>
@@ -368,7 +368,7 @@ function ProjectsSection({ code }: { code: string }) {
   return (
     <section aria-labelledby="village-projects-heading">
       <h2 id="village-projects-heading">{t('village.projects')}</h2>
-      <PagedQuery query={ProjectsQuery} variables={{ code }}>
+      <PagedQuery query={ProjectsQuery} variables={{ code }} param="projects">
         {(data, pager) =>
           data.projects.nodes.length === 0 ? (
             <p>{t('projects.none')}</p>
@@ -408,7 +408,7 @@ function ProjectsSection({ code }: { code: string }) {
 function FundsSection({ code }: { code: string }) {
   const { t, te } = useI18n();
   return (
-    <PagedQuery query={FundsQuery} variables={{ code }}>
+    <PagedQuery query={FundsQuery} variables={{ code }} param="funds">
       {(data, pager) =>
         data.funds.totalCount > 0 && (
           <section aria-labelledby="village-funds-heading">
@@ -462,7 +462,7 @@ function NeedsSection({ code }: { code: string }) {
   return (
     <section aria-labelledby="village-needs-heading">
       <h2 id="village-needs-heading">{t('village.needs')}</h2>
-      <PagedQuery query={NeedsQuery} variables={{ code }}>
+      <PagedQuery query={NeedsQuery} variables={{ code }} param="needs">
         {(data, pager) => (
           <>
             <NeedList needs={data.needs.nodes} />
