@@ -43,4 +43,21 @@ public sealed class ClockTests() : ClockedServerTests<PublishingServer>(clock =>
 
         Assert.Equal("NOTICE_PERIOD_ENDED", late.GetProperty("errors")[0].GetProperty("code").GetString());
     }
+
+    [Fact]
+    public async Task An_objection_filed_on_New_Years_Day_in_Beijing_counts_in_the_new_year_while_it_is_still_the_old_one_in_UTC()
+    {
+        var now = Clock.GetUtcNow();
+        var newYear = new DateTimeOffset(now.Year + 1, 1, 1, 1, 0, 0, OpenAid.Domain.Common.Clock.RecordsOffset);
+        Clock.Advance(newYear - now);
+
+        var code = await Server.Samples.ObjectionAsync();
+        var stats = await Server.GraphQLAsync(
+            "query($r: String, $year: Int) { objectionStats(region: $r, year: $year) { total } }",
+            new { r = Server.County.ShortCode, year = newYear.Year });
+
+        Assert.Equal(now.Year, Clock.GetUtcNow().UtcDateTime.Year);
+        Assert.Contains($"-{newYear.Year}-", code, StringComparison.Ordinal);
+        Assert.Equal(1, stats.Get("data", "objectionStats", "total").GetInt32());
+    }
 }
