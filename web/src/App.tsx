@@ -19,6 +19,7 @@ import { Needs } from './pages/Needs';
 import { ProgramPage } from './pages/Program';
 import { ProjectPage } from './pages/Project';
 import { Projects } from './pages/Projects';
+import { Reports } from './pages/Reports';
 import { VillagePage } from './pages/Village';
 import { Villages } from './pages/Villages';
 import { Link, pathParam, usePath } from './router';
@@ -41,6 +42,7 @@ const sections: { path: string; label: MessageKey; also?: string[] }[] = [
   { path: '/villages', label: 'nav.villages' },
   { path: '/needs', label: 'nav.needs' },
   { path: '/organizations', label: 'nav.organisations', also: ['/programs'] },
+  { path: '/reports', label: 'nav.reports' },
   { path: '/data', label: 'nav.data' },
 ];
 
@@ -72,6 +74,7 @@ const listPages: Record<string, () => ReactNode> = {
   '/organizations': () => <Organizations />,
   '/projects': () => <Projects />,
   '/data': () => <Data />,
+  '/reports': () => <Reports />,
   '/objections': () => <ObjectionLookup />,
   '/work': () => <Workspaces />,
   '/work/reviewer': () => <ReviewerWorkspace />,

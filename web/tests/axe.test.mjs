@@ -45,6 +45,8 @@ test('the main public pages have no serious or critical accessibility violation'
     '/organizations',
     `/organizations/${encodeURIComponent(organization.code)}`,
     '/data',
+    '/reports',
+    '/reports?region=4510',
     '/objections',
     ...(objection ? [`/objections/${encodeURIComponent(objection.code)}`] : []),
   ];

@@ -24,6 +24,7 @@ test('home page renders, shows dataAsOf and switches to English', async () => {
     '村庄',
     '需求对接',
     '组织与项目',
+    '地区对比',
     '开放数据',
   ]);
   await page.getByTestId('data-as-of').waitFor();
@@ -43,6 +44,7 @@ test('home page renders, shows dataAsOf and switches to English', async () => {
     'Villages',
     'Needs',
     'Organisations & programs',
+    'Compare regions',
     'Data',
   ]);
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');

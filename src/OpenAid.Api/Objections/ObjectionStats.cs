@@ -5,11 +5,12 @@ using OpenAid.Api.GraphQL;
 using OpenAid.Api.Regions;
 using OpenAid.Domain.Common;
 using OpenAid.Domain.Objections;
+using OpenAid.Domain.Regions;
 
 namespace OpenAid.Api.Objections;
 
-/// <summary>What the statistics need of an objection: its status and when it was filed and answered.</summary>
-public sealed record ObjectionTiming(ObjectionStatus Status, DateTimeOffset FiledAt, DateTimeOffset? AnsweredAt);
+/// <summary>What the statistics need of an objection: its place, its status and when it was filed and answered.</summary>
+public sealed record ObjectionTiming(long RegionCode, ObjectionStatus Status, DateTimeOffset FiledAt, DateTimeOffset? AnsweredAt);
 
 /// <summary>How a region's reviewers respond to objections: counts by status and response times.</summary>
 public sealed record ObjectionStats(
@@ -57,27 +58,43 @@ public sealed class ObjectionStatsQueries(TimeProvider clock) : IQueryFields
         query.Field<NonNullGraphType<ObjectionStatsType>>("objectionStats")
             .Description("How quickly objections are answered in a region and everything below it: counts by status, average and longest response time, overdue.")
             .RegionArgument()
-            .Argument<IntGraphType>("year", "Only objections filed in this year (by the Beijing day of filing).")
+            .Argument<IntGraphType>("year", YearDescription)
             .ResolveAsync(async ctx =>
             {
-                var objections = ctx.Db().Objections.AsQueryable();
                 var region = await ctx.RegionArgumentAsync();
-                if (region is { } r)
-                {
-                    objections = objections.Where(o => o.RegionCode >= r.SubtreeStart && o.RegionCode < r.SubtreeEnd);
-                }
-
-                // SQLite cannot compute with DateTimeOffset, so times are measured here; a region's objections are few.
-                var rows = await objections.Select(o => new ObjectionTiming(o.Status, o.FiledAt, o.AnsweredAt))
-                    .ToListAsync(ctx.CancellationToken);
-                var year = ctx.GetArgument<int?>("year");
-                if (year is not null)
-                {
-                    rows = [.. rows.Where(o => Clock.DayOf(o.FiledAt).Year == year)];
-                }
-
-                return Measure(rows, region?.Value, year, clock.GetUtcNow());
+                return Measure(await TimingsAsync(ctx, region), region?.Value, ctx.GetArgument<int?>("year"), clock.GetUtcNow());
             });
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ObjectionStatsType>>>>("objectionStatsByRegion")
+            .Description("Response times to objections for each region directly below the given one (each including its own subtree), e.g. the counties of a city compared; the provinces without a region. Records of the region itself (e.g. a city's own, 本级) are an entry for it; regions without objections are left out.")
+            .SubdivisionsArgument()
+            .Argument<IntGraphType>("year", YearDescription)
+            .ResolveAsync(async ctx =>
+            {
+                var (region, span) = await ctx.SubdivisionsArgumentAsync();
+                var year = ctx.GetArgument<int?>("year");
+                var now = clock.GetUtcNow();
+                return (await TimingsAsync(ctx, region))
+                    .GroupBy(o => o.RegionCode / span * span)
+                    .OrderBy(g => g.Key)
+                    .Select(g => Measure([.. g], g.Key, year, now));
+            });
+    }
+
+    private const string YearDescription = "Only objections filed in this year (by the Beijing day of filing).";
+
+    /// <summary>The timings of the objections in the region's subtree, of the year asked for.</summary>
+    private static async Task<List<ObjectionTiming>> TimingsAsync(IResolveFieldContext ctx, RegionCode? region)
+    {
+        var objections = ctx.Db().Objections.AsQueryable();
+        if (region is { } r)
+        {
+            objections = objections.Where(o => o.RegionCode >= r.SubtreeStart && o.RegionCode < r.SubtreeEnd);
+        }
+
+        // SQLite cannot compute with DateTimeOffset, so times are measured here; a region's objections are few.
+        var rows = await objections.Select(o => new ObjectionTiming(o.RegionCode, o.Status, o.FiledAt, o.AnsweredAt))
+            .ToListAsync(ctx.CancellationToken);
+        return ctx.GetArgument<int?>("year") is { } year ? [.. rows.Where(o => Clock.DayOf(o.FiledAt).Year == year)] : rows;
     }
 
     public static ObjectionStats Measure(IReadOnlyList<ObjectionTiming> objections, long? regionCode, int? year, DateTimeOffset now)

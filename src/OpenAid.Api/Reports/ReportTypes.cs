@@ -1,5 +1,6 @@
 using System.Globalization;
 using GraphQL;
+using GraphQL.Builders;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using OpenAid.Api.Funds;
@@ -21,7 +22,7 @@ public sealed record RegionMoney(long RegionCode, TransactionKind Kind, long Amo
 
 public sealed record ProjectStatusCount(ProjectStatus Status, int Count, long BudgetFen);
 
-public sealed record NoticeCompliance(int Published, int Late, double AverageWorkingDaysLate);
+public sealed record NoticeCompliance(long? RegionCode, int Published, int Late, double AverageWorkingDaysLate);
 
 public sealed class MoneyGroupType : ObjectGraphType<MoneyGroup>
 {
@@ -69,6 +70,8 @@ public sealed class NoticeComplianceType : ObjectGraphType<NoticeCompliance>
     {
         Name = "NoticeCompliance";
         Description = "How many notices were published, and how many later than 15 working days after their decision.";
+        Field<RegionType>("region").Description("The region whose subtree is counted; null for everywhere.")
+            .Resolve(ctx => ctx.LoadNode(RegionType.TypeName, ctx.Source.RegionCode));
         Field(c => c.Published).Description("Notices published (including superseded and withdrawn ones).");
         Field(c => c.Late).Description("Notices published late.");
         Field<NonNullGraphType<StringGraphType>>("lateSharePercent").Description("The share of late notices, in percent with two decimals.")
@@ -106,8 +109,8 @@ public sealed class ReportQueries : IQueryFields
                     .ToListAsync(ctx.CancellationToken))
                 .OrderBy(g => g.Kind).ThenBy(g => g.SourceType).ThenBy(g => g.Year));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<RegionMoneyType>>>>("moneyByRegion")
-            .Description("Money by kind for each region directly below the given one (each including its own subtree), e.g. by county of a city.")
-            .Argument<NonNullGraphType<StringGraphType>>(RegionArguments.Region, "The region whose subdivisions to compare.")
+            .Description("Money by kind for each region directly below the given one (each including its own subtree), e.g. by county of a city; the provinces without a region. Money to the region itself (e.g. a city's own, 本级) is an entry for it.")
+            .SubdivisionsArgument(perSubdivision: Enum.GetValues<TransactionKind>().Length)
             .YearArgument("Only this fiscal year.")
             .DateRangeArguments("dated")
             .Argument<EnumerationGraphType<TransactionKind>>("kind", "Only this kind of money.")
@@ -115,15 +118,9 @@ public sealed class ReportQueries : IQueryFields
             .Argument<StringGraphType>("fund", "Only money of the fund with this code.")
             .ResolveAsync(async ctx =>
             {
-                var region = (await ctx.RegionArgumentAsync())!.Value;
-                if (region.Level == RegionLevel.Village)
-                {
-                    throw ApiErrors.InvalidArgument(RegionArguments.Region, "a village has no subdivisions; use moneySummary for a village.");
-                }
-
-                var childSpan = new RegionCode(0, region.Level + 1).SubtreeEnd;
+                var (_, span) = await ctx.SubdivisionsArgumentAsync();
                 return (await (await TransactionQueries.FilterAsync(ctx))
-                        .GroupBy(t => new { Child = t.ReceiverRegionCode / childSpan * childSpan, t.Kind })
+                        .GroupBy(t => new { Child = t.ReceiverRegionCode / span * span, t.Kind })
                         .Select(g => new RegionMoney(g.Key.Child, g.Key.Kind, g.Sum(t => t.AmountFen), g.Count()))
                         .ToListAsync(ctx.CancellationToken))
                     .OrderBy(g => g.RegionCode).ThenBy(g => g.Kind);
@@ -141,21 +138,46 @@ public sealed class ReportQueries : IQueryFields
         query.Field<NonNullGraphType<NoticeComplianceType>>("noticeCompliance")
             .Description("The share of notices published later than 15 working days after their decision.")
             .RegionArgument()
-            .YearArgument("Only notices published in this year.")
-            .DateRangeArguments("published")
-            .Argument<EnumerationGraphType<NoticeKind>>("kind", "Only notices of this kind.")
+            .NoticeComplianceArguments()
             .ResolveAsync(async ctx =>
             {
+                var region = await ctx.RegionArgumentAsync();
                 var notices = await NoticeQueries.FilterAsync(ctx);
                 var published = await notices.CountAsync(ctx.CancellationToken);
                 var late = notices.Where(n => n.WorkingDaysLate > 0);
                 var lateCount = await late.CountAsync(ctx.CancellationToken);
-                var average = lateCount == 0 ? 0 : await late.AverageAsync(n => (double)n.WorkingDaysLate, ctx.CancellationToken);
-                return new NoticeCompliance(published, lateCount, Math.Round(average, 2));
+                var daysLate = lateCount == 0 ? 0 : await late.SumAsync(n => n.WorkingDaysLate, ctx.CancellationToken);
+                return Compliance(region?.Value, published, lateCount, daysLate);
+            });
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<NoticeComplianceType>>>>("noticeComplianceByRegion")
+            .Description("The share of late notices for each region directly below the given one (each including its own subtree), e.g. the counties of a city compared; the provinces without a region. Records of the region itself (e.g. a city's own, 本级) are an entry for it; regions without notices are left out.")
+            .SubdivisionsArgument()
+            .NoticeComplianceArguments()
+            .ResolveAsync(async ctx =>
+            {
+                var (_, span) = await ctx.SubdivisionsArgumentAsync();
+                return (await (await NoticeQueries.FilterAsync(ctx))
+                        .GroupBy(n => n.RegionCode / span * span)
+                        .Select(g => new { Region = g.Key, Published = g.Count(), Late = g.Sum(n => n.WorkingDaysLate > 0 ? 1 : 0), DaysLate = g.Sum(n => n.WorkingDaysLate) })
+                        .ToListAsync(ctx.CancellationToken))
+                    .OrderBy(g => g.Region)
+                    .Select(g => Compliance(g.Region, g.Published, g.Late, g.DaysLate));
             });
     }
+
+    private static NoticeCompliance Compliance(long? region, int published, int late, long workingDaysLate) =>
+        new(region, published, late, late == 0 ? 0 : Math.Round((double)workingDaysLate / late, 2));
 
     public static async Task<DateTimeOffset> DataAsOfAsync(OpenAidDbContext db, CancellationToken ct) =>
         await db.DataVersions.Where(v => v.Id == DataVersion.SingletonId).Select(v => (DateTimeOffset?)v.ChangedAt).SingleOrDefaultAsync(ct)
             ?? DateTimeOffset.UnixEpoch;
+}
+
+internal static class ReportArguments
+{
+    /// <summary>The arguments noticeCompliance and noticeComplianceByRegion share with the notices they count.</summary>
+    public static FieldBuilder<TSource, TReturn> NoticeComplianceArguments<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
+        field.YearArgument("Only notices published in this year.")
+            .DateRangeArguments("published")
+            .Argument<EnumerationGraphType<NoticeKind>>("kind", "Only notices of this kind.");
 }
