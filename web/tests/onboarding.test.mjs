@@ -148,8 +148,11 @@ test('an admin registers an enterprise, it applies to 粤桂扶贫协作 and is 
   const pairings = await graphql('{ pairings(program: "YGXZ", first: 100) { nodes { code helperOrganization { code } helpedRegion { shortCode } yearlyBudget { yuan } } } }');
   const created = pairings.pairings.nodes.find((p) => p.helperOrganization?.code === organization);
   assert.deepEqual(created, { code: pairingCode, helperOrganization: { code: organization }, helpedRegion: { shortCode: '451027' }, yearlyBudget: { yuan: '200000.00' } });
+  // Each filter asks again; the list is opened once the answer for both has come, or a late one would fold it.
+  const filtered = page.waitForResponse((r) => r.url().includes('/graphql') && `${r.url()} ${r.request().postData() ?? ''}`.includes('451027'));
   await page.locator('#pairings-program').fill('YGXZ');
   await page.locator('#pairings-region').fill('451027');
+  await filtered;
   const listed = page.locator(`[data-testid="admin-pairings"] li[data-code="${pairingCode}"]`);
   await listed.locator('summary').click();
   await listed.locator('textarea').fill('企业调整帮扶方式，结对结束。');
