@@ -50,8 +50,8 @@ public static class DumpArchive
 
         One file per list of the OpenAid GraphQL API, in newline-delimited JSON (one record per line,
         UTF-8): notices, funds, projects, transactions, organizations, regions (every level), programs,
-        pairings, needs and pledges (once the API has them) and changes (the public audit trail's
-        entries, oldest first).
+        pairings, needs and pledges (once the API has them), deliveries (of pledges), objections (their
+        public fields only) and changes (the public audit trail's entries, oldest first).
 
         metadata.json says when the data is from (dataAsOf), lists each file's columns with their
         descriptions, and gives changesCursor: to keep a mirror up to date, fetch
@@ -60,7 +60,7 @@ public static class DumpArchive
 
         Amounts: *_yuan is a decimal string with two decimals, *_fen the exact integer in fen
         (1 yuan = 100 fen). Never add different transaction kinds together. Dates are ISO 8601.
-        The same lists, filtered, are at /export as CSV and NDJSON. Licence: see LICENSE.txt.
+        The same lists, filtered, are at /export as CSV, NDJSON and XLSX. Licence: see LICENSE.txt.
 
         audit/ holds what proves the audit trail was not rewritten: checkpoints.ndjson, the signed
         checkpoints (the last one at the dump's head), and keys.json, every public key that signed them.

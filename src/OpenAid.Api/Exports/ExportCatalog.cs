@@ -81,11 +81,21 @@ public static class ExportCatalog
         "Pledges of organisations and donors against needs, projects or villages, with what was delivered and what the village confirmed it received.",
         Optional: true);
 
+    public static readonly ExportList Deliveries = new(
+        "deliveries",
+        "pledgeDeliveries",
+        "Deliveries of pledges with their evidence and the village's confirmation of receipt: what turns a promise into aid received.");
+
+    public static readonly ExportList Objections = new(
+        "objections",
+        "objections",
+        "Objections to notices and misuse reports with their public answers and response times. Who filed them is never public, nor is a description a reviewer hid.");
+
     public static readonly ExportList Changes = new(
         "changes",
         ChangeQueries.FieldName,
         "Everything public that changed, oldest first, from the audit trail. Pass the last 'sequence' you saw as 'after' to continue.");
 
     public static IReadOnlyList<ExportList> All { get; } =
-        [Notices, Funds, Projects, Transactions, Organizations, Regions, Programs, Pairings, Needs, Pledges, Changes];
+        [Notices, Funds, Projects, Transactions, Organizations, Regions, Programs, Pairings, Needs, Pledges, Deliveries, Objections, Changes];
 }

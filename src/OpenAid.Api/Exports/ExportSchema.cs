@@ -7,8 +7,8 @@ using OpenAid.Api.GraphQL;
 
 namespace OpenAid.Api.Exports;
 
-/// <summary>A column checked against the schema: its GraphQL type, whether it holds several values, its description.</summary>
-public sealed record BoundColumn(ExportColumn Column, string Name, string Type, bool Nullable, bool Multiple, string Description, IReadOnlyList<string>? Values);
+/// <summary>A column checked against the schema: its GraphQL type, whether it holds several values, its description and headers.</summary>
+public sealed record BoundColumn(ExportColumn Column, string Name, string Type, bool Nullable, bool Multiple, string Description, IReadOnlyList<string>? Values, ColumnHeader Header);
 
 /// <summary>A filter of an export: an argument of the list's GraphQL field.</summary>
 public sealed record ExportFilter(string Name, string Type, string? Description, IGraphType NamedType, bool IsList);
@@ -157,7 +157,7 @@ public sealed class BoundExportList
 
         var description = column.Description ?? string.Join(" — ", descriptions.Where(d => d.Length > 0));
         var values = current is EnumerationGraphType enumeration ? enumeration.Values.Select(v => v.Name).ToList() : null;
-        return new BoundColumn(column, column.ColumnName, current.Name, nullable, multiple, description, values);
+        return new BoundColumn(column, column.ColumnName, current.Name, nullable, multiple, description, values, ExportHeaders.For(column.ColumnName));
     }
 }
 

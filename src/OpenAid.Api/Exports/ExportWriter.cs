@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace OpenAid.Api.Exports;
 
 /// <summary>
@@ -8,23 +6,24 @@ namespace OpenAid.Api.Exports;
 /// </summary>
 public static class ExportWriter
 {
+    /// <param name="headers">The header row, one per column (CSV, XLSX); the column names when not given.</param>
     public static async Task<ExportTotals> WriteAsync(
-        Stream output, ExportFormat format, IReadOnlyList<BoundColumn> columns, IAsyncEnumerable<ExportPage> pages, CancellationToken ct)
+        Stream output, ExportFormat format, IReadOnlyList<BoundColumn> columns, IAsyncEnumerable<ExportPage> pages, CancellationToken ct, IReadOnlyList<string>? headers = null)
     {
-        // The start (e.g. the CSV header) goes out with the first page, which every export has, if empty.
-        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
-        format.WriteStart(buffer, columns);
         long rows = 0;
         string? lastCursor = null;
-        await foreach (var page in pages.WithCancellation(ct))
+
+        async IAsyncEnumerable<ExportPage> Counted()
         {
-            rows += format.WritePage(buffer, columns, page);
-            lastCursor = page.EndCursor ?? lastCursor;
-            await output.WriteAsync(buffer.WrittenMemory, ct);
-            await output.FlushAsync(ct);
-            buffer.ResetWrittenCount();
+            await foreach (var page in pages.WithCancellation(ct))
+            {
+                rows += page.Nodes.GetArrayLength();
+                lastCursor = page.EndCursor ?? lastCursor;
+                yield return page;
+            }
         }
 
+        await format.WriteAsync(output, columns, headers ?? [.. columns.Select(c => c.Name)], Counted(), ct);
         return new ExportTotals(rows, lastCursor);
     }
 }

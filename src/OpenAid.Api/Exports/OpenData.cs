@@ -49,10 +49,12 @@ public sealed class OpenData
         graphQLField = list.List.Field,
         csv = basePath is null ? null : $"{basePath}/{list.Name}.csv",
         ndjson = basePath is null ? null : $"{basePath}/{list.Name}.ndjson",
+        xlsx = basePath is null ? null : $"{basePath}/{list.Name}.xlsx",
         filters = list.Filters.Select(f => new { name = f.Name, type = f.Type, description = f.Description }),
         columns = list.Columns.Select(c => new
         {
             name = c.Name,
+            header = new { zh = c.Header.Zh, en = c.Header.En },
             graphQLPath = c.Column.Path,
             type = c.Multiple ? $"[{c.Type}]" : c.Type,
             nullable = c.Nullable,
@@ -65,14 +67,16 @@ public sealed class OpenData
     public object Index() => new
     {
         title = "OpenAid open data",
-        description = "Every list of the GraphQL API as CSV and newline-delimited JSON, with the same filters as the GraphQL field " +
+        description = "Every list of the GraphQL API as CSV, newline-delimited JSON and XLSX, with the same filters as the GraphQL field " +
             "(pass them in the query string, e.g. /export/notices.csv?region=451021&year=2019). No row limit: exports are streamed. " +
             "Amounts come in yuan with two decimals (…_yuan) and in exact integer fen (…_fen); dates are ISO 8601. " +
             "CSV is RFC 4180, UTF-8 with a byte order mark so that Excel shows Chinese correctly. " +
+            "XLSX keeps codes as text cells and amounts as numbers. The header row of CSV and XLSX holds the column names; " +
+            "add lang=zh or lang=en for each column's Chinese or English header instead (columns[].header). " +
             "The X-Data-As-Of response header tells when the data last changed.",
         license = new { name = License, url = LicenseUrl, attribution = "Source: OpenAid (公开扶贫), data as of <X-Data-As-Of>" },
         demoData = "Records with isDemo = true are generated demonstration data: they are not real.",
-        formats = ExportFormat.All.Select(f => new { extension = f.Extension, contentType = f.ContentType }),
+        formats = ExportFormat.All.Select(f => new { extension = f.Extension, contentType = f.ContentType, headerLanguages = f.HasHeaderRow ? new[] { ExportLanguage.Chinese, ExportLanguage.English } : null }),
         dump = new { url = "/export/dump.zip", description = "Every list as NDJSON in one zip, with LICENSE.txt and metadata.json (dataAsOf, columns, the changes cursor)." },
         changes = new
         {

@@ -4,12 +4,13 @@ using GraphQL;
 using Microsoft.Net.Http.Headers;
 using OpenAid.Api.Audit;
 using OpenAid.Api.Auth;
+using OpenAid.Api.GraphQL;
 using OpenAid.Api.RateLimiting;
 
 namespace OpenAid.Api.Exports;
 
 /// <summary>
-/// The open data endpoints: the export index (/export), one export per list (/export/{list}.csv|.ndjson), the full
+/// The open data endpoints: the export index (/export), one export per list (/export/{list}.csv|.ndjson|.xlsx), the full
 /// dump (/export/dump.zip), the audit trail (/export/audit.ndjson), and the citable short links (/n/…, /p/…, /v/…, /o/…). Exports run in a bounded number of
 /// slots (ExportGate, 503 beyond) and are charged to the caller's rate limit by rows. See Exports/README.md.
 /// </summary>
@@ -98,11 +99,15 @@ public static class OpenDataEndpoints
         if (!openData.Lists.TryGetValue(listName, out var list) || ExportFormat.Find(extension) is not { } format)
         {
             await WriteErrorAsync(http, openData, StatusCodes.Status404NotFound, new ExecutionError(
-                $"No export '{listName}.{extension}'. Lists: {string.Join(", ", openData.Lists.Keys)}; formats: csv, ndjson.") { Code = ExportNotFoundCode });
+                $"No export '{listName}.{extension}'. Lists: {string.Join(", ", openData.Lists.Keys)}; formats: {string.Join(", ", ExportFormat.All.Select(f => f.Extension))}.") { Code = ExportNotFoundCode });
             return;
         }
 
-        var (variables, error) = list.Variables(http.Request.Query);
+        var (language, error) = Language(http.Request.Query, format);
+        var (variables, filterError) = error is null
+            ? list.Variables(http.Request.Query.Where(p => !format.HasHeaderRow || p.Key != ExportLanguage.Parameter))
+            : (null, null);
+        error ??= filterError;
         if (error is not null)
         {
             await WriteErrorAsync(http, openData, StatusCodes.Status400BadRequest, error);
@@ -130,7 +135,7 @@ public static class OpenDataEndpoints
 
             http.Response.ContentType = format.ContentType;
             SetDownloadHeaders(http, FileName(list.Name, variables!, format.Extension), start!.DataAsOf);
-            var totals = await ExportWriter.WriteAsync(http.Response.Body, format, list.Columns, start.Pages, ct);
+            var totals = await ExportWriter.WriteAsync(http.Response.Body, format, list.Columns, start.Pages, ct, ExportLanguage.Headers(list.Columns, language));
             await limiter.ChargeRowsAsync(caller, http.Connection.RemoteIpAddress, totals.Rows);
         }
         catch (ExportFailedException exception)
@@ -143,6 +148,19 @@ public static class OpenDataEndpoints
         {
             // The client went away.
         }
+    }
+
+    /// <summary>The language of the header row (lang=zh|en, CSV and XLSX only): null for the column names, the default.</summary>
+    private static (string? Language, ExecutionError? Error) Language(IQueryCollection query, ExportFormat format)
+    {
+        if (!format.HasHeaderRow || !query.TryGetValue(ExportLanguage.Parameter, out var values) || values.All(string.IsNullOrEmpty))
+        {
+            return (null, null);
+        }
+
+        return values is [ExportLanguage.Chinese or ExportLanguage.English]
+            ? (values[0], null)
+            : (null, ApiErrors.InvalidArgument(ExportLanguage.Parameter, $"give it once: {ExportLanguage.Chinese} for Chinese headers, {ExportLanguage.English} for English ones, or leave it out for the column names."));
     }
 
     /// <summary>

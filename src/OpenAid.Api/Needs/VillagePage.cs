@@ -51,19 +51,13 @@ public sealed class VillagePageType : ObjectGraphType<VillagePage>
         MarketplaceRegionFields.PledgesField(this, ctx => ctx.Source.Region.RegionCode);
         Field<NonNullGraphType<ConnectionType<PledgeDeliveryType, PledgeDelivery>>>("deliveries")
             .Description("Deliveries of pledges to the place, newest first, received or awaiting the village's confirmation.")
-            .Argument<BooleanGraphType>("received", "true: only deliveries the village confirmed; false: only those awaiting it.")
+            .Argument<BooleanGraphType>(PledgeQueries.ReceivedArgument, PledgeQueries.ReceivedDescription)
             .PagingArguments()
             .ResolveAsync(async ctx =>
             {
                 var (db, region) = (ctx.Db(), ctx.Source.Region.RegionCode);
                 var deliveries = db.PledgeDeliveries.Where(d => db.Pledges.Any(p => p.Id == d.PledgeId && p.RegionCode >= region.SubtreeStart && p.RegionCode < region.SubtreeEnd));
-                deliveries = ctx.GetArgument<bool?>("received") switch
-                {
-                    true => deliveries.Where(d => d.ReceivedAt != null),
-                    false => deliveries.Where(d => d.ReceivedAt == null),
-                    null => deliveries,
-                };
-                return await ctx.PageAsync(deliveries, d => d.Id);
+                return await ctx.PageAsync(PledgeQueries.Received(ctx, deliveries), d => d.Id);
             });
         Field<NonNullGraphType<ConnectionType<FundAllocationType, FundAllocation>>>("governmentFunds")
             .Description("Government fund allocations to projects in the place, newest first.")

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using OpenAid.Api.Auth;
+using OpenAid.Api.Exports;
 using OpenAid.Api.GraphQL;
 using OpenAid.Api.Notices;
 using OpenAid.Api.Regions;
@@ -16,32 +17,37 @@ public sealed class ObjectionType : ObjectGraphType<Objection>
     {
         Name = TypeName;
         Description = "An objection (异议) to a notice, or a report (举报) of misuse, and its public answer. Who filed it is never public.";
-        this.NodeId(TypeName, o => o.Id);
-        Field(o => o.Code).Description("Stable public code, e.g. \"YY-451021-2026-0001\".");
-        Field<NoticeType>("notice").Description("The notice objected to; null for a misuse report.")
+        Field(o => o.Code).Description("Stable public code, e.g. \"YY-451021-2026-0001\".").Exported();
+        Field<NoticeType>("notice").Description("The notice objected to; null for a misuse report.").Exported("code")
             .Resolve(ctx => ctx.LoadNode(NoticeType.TypeName, ctx.Source.NoticeId));
-        Field<NonNullGraphType<RegionType>>("region").Description("The region concerned: the notice's, or the one the report names.")
+        Field<NonNullGraphType<RegionType>>("region").Description("The region concerned: the notice's, or the one the report names.").Exported("code", "name")
             .Resolve(ctx => ctx.LoadNode(RegionType.TypeName, ctx.Source.RegionCode));
-        Field(o => o.Category, type: typeof(NonNullGraphType<EnumerationGraphType<ObjectionCategory>>)).Description("The kind of violation alleged.");
-        Field<StringGraphType>("description")
-            .Description("What the complainant reports (public, free of personal data); null once a reviewer hid it (see descriptionHiddenReason).")
-            .Resolve(ctx => ctx.Source.IsDescriptionHidden ? null : ctx.Source.Description);
-        Field(o => o.DescriptionHiddenReason, nullable: true).Description("Why a reviewer hid the description, e.g. for abuse; null while it is shown.");
-        Field(o => o.DescriptionHiddenAt, nullable: true).Description("When the description was hidden.");
-        Field(o => o.DescriptionHiddenBy, nullable: true).Description("The unit and role that hid it (never a private person).");
-        Field(o => o.Status, type: typeof(NonNullGraphType<EnumerationGraphType<ObjectionStatus>>)).Description("Received, under investigation, answered or rejected.");
+        Field(o => o.Category, type: typeof(NonNullGraphType<EnumerationGraphType<ObjectionCategory>>)).Description("The kind of violation alleged.").Exported();
+        Field(o => o.Status, type: typeof(NonNullGraphType<EnumerationGraphType<ObjectionStatus>>)).Description("Received, under investigation, answered or rejected.").Exported();
         Field<NonNullGraphType<DateOnlyGraphType>>("filedAt")
             .Description("The day the objection was filed, where the service runs. Only the day is kept, never the time, so that it cannot single out the complainant.")
+            .Exported()
             .Resolve(ctx => DateOnly.FromDateTime(ctx.Source.FiledAt.DateTime));
-        Field(o => o.InvestigationStartedAt, nullable: true).Description("When a reviewer started investigating.");
-        Field(o => o.Answer, nullable: true).Description("The public answer, or the reason for rejecting.");
-        Field(o => o.AnsweredAt, nullable: true).Description("When it was answered or rejected.");
-        Field(o => o.AnsweredBy, nullable: true).Description("The answering unit and role (never a private person).");
+        Field(o => o.InvestigationStartedAt, nullable: true).Description("When a reviewer started investigating.").Exported();
+        Field(o => o.AnsweredAt, nullable: true).Description("When it was answered or rejected.").Exported();
+        Field(o => o.AnsweredBy, nullable: true).Description("The answering unit and role (never a private person).").Exported();
+        Field(o => o.Answer, nullable: true).Description("The public answer, or the reason for rejecting.").Exported();
         Field<FloatGraphType>("daysToRespond").Description("Days from the start of the filing day to the answer or rejection, to one decimal; null while open.")
+            .Exported()
             .Resolve(ctx => ObjectionRules.DaysToRespond(ctx.Source.FiledAt, ctx.Source.AnsweredAt) is { } days ? Math.Round(days, 1) : null);
         Field<NonNullGraphType<BooleanGraphType>>("isOverdue")
             .Description($"Answered after, or still open beyond, the {ObjectionRules.ResponseDeadlineDays}-day response deadline.")
+            .Exported()
             .Resolve(ctx => ObjectionRules.IsOverdue(ctx.Source.FiledAt, ctx.Source.AnsweredAt, clock.GetUtcNow()));
+        Field<StringGraphType>("description")
+            .Description("What the complainant reports (public, free of personal data); null once a reviewer hid it (see descriptionHiddenReason).")
+            .Exported()
+            .Resolve(ctx => ctx.Source.IsDescriptionHidden ? null : ctx.Source.Description);
+        Field(o => o.DescriptionHiddenReason, nullable: true).Description("Why a reviewer hid the description, e.g. for abuse; null while it is shown.").Exported();
+        Field(o => o.DescriptionHiddenAt, nullable: true).Description("When the description was hidden.").Exported();
+        Field(o => o.DescriptionHiddenBy, nullable: true).Description("The unit and role that hid it (never a private person).").Exported();
+        this.NodeId(TypeName, o => o.Id).Exported();
+        // Restricted: an object field, so never a column unless declared one, and this one must never be.
         Field<ObjectionContactType>("contact")
             .Description("RESTRICTED: the contact the complainant chose to leave; null when none. Auditors read it anywhere, the Reviewer of the objection's region while it is under investigation; anyone else gets a FORBIDDEN or UNAUTHENTICATED error. Every read is recorded (contactReads).")
             .ResolveAsync(async ctx => await ContactReads.ReadAsync(ctx, ctx.Source, clock));

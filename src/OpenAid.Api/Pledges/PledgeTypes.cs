@@ -74,17 +74,26 @@ public sealed class PledgeDeliveryType : ObjectGraphType<PledgeDelivery>
     {
         Name = TypeName;
         Description = "Part of a pledge delivered, with its evidence; received once the village confirms it.";
-        this.NodeId(TypeName, d => d.Id);
         Field<NonNullGraphType<PledgeType>>("pledge").Description("The pledge delivered.")
+            .ExportedAs(
+                new ExportColumn("code", "pledge_code"),
+                new ExportColumn("kind", "pledge_kind"),
+                new ExportColumn("need.code", "need_code"),
+                new ExportColumn("organization.code", "organization_code"),
+                new ExportColumn("organization.name", "organization_name"),
+                new ExportColumn("region.code", "region_code"),
+                new ExportColumn("region.name", "region_name"))
             .Resolve(ctx => ctx.LoadNode(PledgeType.TypeName, ctx.Source.PledgeId));
         Field<NonNullGraphType<AmountType>>("quantity").Description("What was delivered, in the pledge's unit.")
+            .ExportedAmount("delivered")
             .Resolve(ctx => new ThenResult<object, Amount>(ctx.RequestServices!.GetRequiredService<NodeRegistry>().Load(ctx, PledgeType.TypeName, ctx.Source.PledgeId), p => new Amount(ctx.Source.Quantity, ((Pledge)p).Unit)));
-        Field(d => d.DeliveredOn).Description("The day it was delivered.");
-        Field(d => d.Evidence).Description("The evidence of the delivery, e.g. a bank slip or a signed receipt kept by the township (described; no photos of people).");
-        Field<NonNullGraphType<BooleanGraphType>>("isReceived").Description("Whether the village confirmed it received this delivery.")
+        Field(d => d.DeliveredOn).Description("The day it was delivered.").Exported();
+        Field(d => d.Evidence).Description("The evidence of the delivery, e.g. a bank slip or a signed receipt kept by the township (described; no photos of people).").Exported();
+        Field<NonNullGraphType<BooleanGraphType>>("isReceived").Description("Whether the village confirmed it received this delivery.").Exported()
             .Resolve(ctx => ctx.Source.ReceivedAt is not null);
-        Field(d => d.ReceivedAt, nullable: true).Description("When the village confirmed it.");
-        Field(d => d.ReceivedBy, nullable: true).Description("The unit that confirmed it for the village.");
+        Field(d => d.ReceivedAt, nullable: true).Description("When the village confirmed it.").Exported();
+        Field(d => d.ReceivedBy, nullable: true).Description("The unit that confirmed it for the village.").Exported();
+        this.NodeId(TypeName, d => d.Id).Exported();
     }
 }
 
@@ -110,7 +119,50 @@ public sealed class PledgeQueries(TimeProvider clock) : IQueryFields
             .Argument<EnumerationGraphType<PledgeStatus>>("status", "Only pledges in this state today.")
             .PagingArguments()
             .ResolveAsync(async ctx => await ctx.PageAsync(await FilterAsync(ctx, ctx.Db(), clock.Today()), p => p.Id));
+        query.Field<NonNullGraphType<ConnectionType<PledgeDeliveryType, PledgeDelivery>>>("pledgeDeliveries")
+            .Description("Deliveries of pledges, newest first, each with its evidence and the village's confirmation. A region includes everything below it.")
+            .RegionArgument()
+            .YearArgument("Only deliveries made in this year (by the day of delivery).")
+            .Argument<StringGraphType>("organization", "Only deliveries of pledges of the organisation with this code.")
+            .Argument<BooleanGraphType>(ReceivedArgument, ReceivedDescription)
+            .PagingArguments()
+            .ResolveAsync(async ctx =>
+            {
+                var db = ctx.Db();
+                var pledges = db.Pledges.AsQueryable();
+                if (await ctx.RegionArgumentAsync() is { } region)
+                {
+                    pledges = pledges.Where(p => p.RegionCode >= region.SubtreeStart && p.RegionCode < region.SubtreeEnd);
+                }
+
+                if (ctx.GetArgument<string?>("organization") is { } organization)
+                {
+                    pledges = pledges.Where(p => db.Organizations.Any(o => o.Id == p.OrganizationId && o.Code == organization));
+                }
+
+                var deliveries = db.PledgeDeliveries.Where(d => pledges.Any(p => p.Id == d.PledgeId));
+                if (ctx.GetArgument<int?>("year") is { } year)
+                {
+                    deliveries = deliveries.Where(d => d.DeliveredOn.Year == year);
+                }
+
+                return await ctx.PageAsync(Received(ctx, deliveries), d => d.Id);
+            });
     }
+
+    /// <summary>The filter on the village's confirmation that every list of deliveries takes.</summary>
+    public const string ReceivedArgument = "received";
+
+    public const string ReceivedDescription = "true: only deliveries the village confirmed; false: only those awaiting it.";
+
+    /// <summary>The deliveries that the 'received' argument selects.</summary>
+    public static IQueryable<PledgeDelivery> Received(IResolveFieldContext ctx, IQueryable<PledgeDelivery> deliveries) =>
+        ctx.GetArgument<bool?>(ReceivedArgument) switch
+        {
+            true => deliveries.Where(d => d.ReceivedAt != null),
+            false => deliveries.Where(d => d.ReceivedAt == null),
+            null => deliveries,
+        };
 
     public static async Task<IQueryable<Pledge>> FilterAsync(IResolveFieldContext ctx, OpenAidDbContext db, DateOnly today)
     {

@@ -7,7 +7,7 @@ namespace OpenAid.Api.Tests.Exports;
 
 /// <summary>
 /// CSV exports cannot attack their readers: public text that a spreadsheet would run as a formula is written with a
-/// leading ', while NDJSON and GraphQL keep it as it was entered. These tests write funds, so they have a demo-data
+/// leading ', while NDJSON and GraphQL keep it as it was entered; XLSX keeps it too, as a text cell that is never a formula. These tests write funds, so they have a demo-data
 /// server of their own.
 /// </summary>
 public class CsvInjectionTests(IsolatedDemoServer server) : IClassFixture<IsolatedDemoServer>
@@ -86,6 +86,45 @@ public class CsvInjectionTests(IsolatedDemoServer server) : IClassFixture<Isolat
                 Assert.Equal(touched ? "'" + expected : expected, row[column.Name]);
             }
         }
+    }
+
+    [Fact]
+    public async Task Formula_text_is_a_text_cell_in_XLSX_exactly_as_entered_never_a_formula()
+    {
+        var publisher = await TestPublisher.ForDemoCountyAsync(server);
+        var year = DemoYears.Year(2021);
+        var created = new Dictionary<string, string>();
+        foreach (var formula in Formulas)
+        {
+            var fund = await publisher.MutateAsync("createFund", new
+            {
+                name = formula,
+                documentNumber = $"测财农〔{year}〕{Guid.NewGuid().ToString("N")[..8]}号",
+                sourceType = "COUNTY_FISCAL",
+                level = "COUNTY",
+                fiscalYear = year,
+                amountFen = 1_000_000,
+                region = publisher.County,
+                purpose = formula,
+                decidedOn = $"{year}-06-01",
+            }, "fund { code }");
+            created[fund.GetProperty("fund").GetProperty("code").GetString()!] = formula;
+        }
+
+        var body = await server.Client.GetByteArrayAsync($"export/funds.xlsx?region={publisher.County}&year={year}");
+        var cells = ExportFiles.XlsxCells(body).ToDictionary(r => r["code"].Value);
+        var rows = ExportFiles.XlsxRows(body).ToDictionary(r => (string)r["code"]);
+
+        foreach (var (code, formula) in created)
+        {
+            Assert.Equal(("str", false, formula), (cells[code]["name"].Type, cells[code]["name"].IsFormula, cells[code]["name"].Value));
+            Assert.Equal(("str", false, formula), (cells[code]["purpose"].Type, cells[code]["purpose"].IsFormula, cells[code]["purpose"].Value));
+            Assert.Equal(formula, rows[code]["name"]);
+            Assert.Equal(("n", "1000000"), (cells[code]["amount_fen"].Type, cells[code]["amount_fen"].Value));
+        }
+
+        Assert.DoesNotContain("<x:f>", ExportFiles.ZipText(body), StringComparison.Ordinal);
+        Assert.DoesNotContain("<f>", ExportFiles.ZipText(body), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,11 +1,17 @@
+using System.IO.Compression;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Xml.Linq;
+using MiniExcelLibs;
 using OpenAid.Api.Tests.Infrastructure;
 
 namespace OpenAid.Api.Tests.Exports;
 
-/// <summary>Reads export files the way a reporter's tools would: an RFC 4180 CSV parser and an NDJSON reader.</summary>
+/// <summary>One cell of an XLSX sheet as its XML holds it: its type attribute (t), whether it is a formula, its value.</summary>
+internal sealed record XlsxCell(string? Type, bool IsFormula, string Value);
+
+/// <summary>Reads export files the way a reporter's tools would: an RFC 4180 CSV parser, an NDJSON reader, MiniExcel for XLSX.</summary>
 internal static class ExportFiles
 {
     /// <summary>Parses RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks; records end in CRLF.</summary>
@@ -82,6 +88,40 @@ internal static class ExportFiles
             return document.RootElement.Clone();
         })];
     }
+
+    /// <summary>The rows of an XLSX export read back with MiniExcel, keyed by the header row.</summary>
+    public static List<IDictionary<string, object>> XlsxRows(byte[] body)
+    {
+        using var stream = new MemoryStream(body);
+        return [.. MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object>>()];
+    }
+
+    /// <summary>The cells of an XLSX export's sheet as its XML holds them, by header, a dictionary per row under the header row.</summary>
+    public static List<Dictionary<string, XlsxCell>> XlsxCells(byte[] body)
+    {
+        XNamespace main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        using var zip = new ZipArchive(new MemoryStream(body), ZipArchiveMode.Read);
+        using var sheet = zip.GetEntry("xl/worksheets/sheet1.xml")!.Open();
+        var rows = XDocument.Load(sheet).Descendants(main + "row").Select(row => row.Elements(main + "c").ToDictionary(
+            c => new string([.. ((string)c.Attribute("r")!).TakeWhile(char.IsAsciiLetter)]),
+            c => new XlsxCell((string?)c.Attribute("t"), c.Element(main + "f") is not null, c.Value))).ToList();
+        var header = rows[0];
+        return [.. rows.Skip(1).Select(row => header.Where(h => row.ContainsKey(h.Key)).ToDictionary(h => h.Value.Value, h => row[h.Key]))];
+    }
+
+    /// <summary>All the text of a zip's entries (an XLSX), decompressed: to look for what must not be in it.</summary>
+    public static string ZipText(byte[] body)
+    {
+        using var zip = new ZipArchive(new MemoryStream(body), ZipArchiveMode.Read);
+        return string.Concat(zip.Entries.Select(e =>
+        {
+            using var reader = new StreamReader(e.Open(), Encoding.UTF8);
+            return reader.ReadToEnd();
+        }));
+    }
+
+    /// <summary>The GraphQL field an export list runs (deliveries: pledgeDeliveries).</summary>
+    public static string FieldOf(ApiServer server, string list) => new OpenAid.Api.Exports.OpenData(server.Services).Lists[list].List.Field;
 
     /// <summary>Every id of a GraphQL list with the given arguments, paged through 100 at a time, and its totalCount.</summary>
     public static async Task<(List<string> Ids, int TotalCount)> GraphQLIdsAsync(ApiServer server, string field, string arguments)

@@ -29,7 +29,8 @@ public sealed class TestPublisher
     public string Token => _token;
 
     /// <param name="county">The county's short code; by default the first county with a poverty office.</param>
-    public static async Task<TestPublisher> ForDemoCountyAsync(ApiServer server, string? county = null)
+    /// <param name="role">The role of the token: a Publisher by default, or e.g. the office's Reviewer.</param>
+    public static async Task<TestPublisher> ForDemoCountyAsync(ApiServer server, string? county = null, string role = Roles.Publisher)
     {
         var offices = await server.PostAsync(
             "query($r: String) { organizations(kind: GOVERNMENT, search: \"扶贫开发办公室\", region: $r, first: 100) { nodes { code region { shortCode level } } } }",
@@ -37,7 +38,7 @@ public sealed class TestPublisher
         var office = offices.Get("data", "organizations", "nodes").EnumerateArray()
             .First(o => o.GetProperty("region").GetProperty("level").GetString() == "COUNTY");
         county = office.GetProperty("region").GetProperty("shortCode").GetString()!;
-        var token = server.MintToken([Roles.Publisher], county, office.GetProperty("code").GetString());
+        var token = server.MintToken([role], county, office.GetProperty("code").GetString());
         return new TestPublisher(server, county, token);
     }
 

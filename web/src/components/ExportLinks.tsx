@@ -1,8 +1,19 @@
-import { useI18n } from '../i18n';
+import { useI18n, type Lang } from '../i18n';
 
-/** Links to a list's CSV and NDJSON exports with the filters the page shows (see /export). */
+/**
+ * The address of an XLSX export: the same filters, plus the reader's language for the header row (lang=zh|en), so
+ * that a spreadsheet opened from the web app is headed in the language the page is read in. CSV and NDJSON links
+ * keep the column names, which scripts rely on.
+ */
+export function xlsxHref(path: string, params: URLSearchParams, lang: Lang) {
+  const withLang = new URLSearchParams(params);
+  withLang.set('lang', lang);
+  return `${path}?${withLang}`;
+}
+
+/** Links to a list's CSV, NDJSON and XLSX exports with the filters the page shows (see /export). */
 export function ExportLinks({ list, filters }: { list: string; filters: Record<string, string | null | undefined> }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) {
     if (value) params.set(key, value);
@@ -17,6 +28,10 @@ export function ExportLinks({ list, filters }: { list: string; filters: Record<s
       ·{' '}
       <a href={`/export/${list}.ndjson${query}`} download>
         NDJSON
+      </a>{' '}
+      ·{' '}
+      <a href={xlsxHref(`/export/${list}.xlsx`, params, lang)} download title={t('export.xlsxTitle')}>
+        XLSX
       </a>
     </p>
   );

@@ -3,6 +3,7 @@ import { AuditCheck } from '../components/AuditCheck';
 import { ErrorBox } from '../components/ErrorBox';
 import { RegionPicker } from '../components/RegionPicker';
 import { Table } from '../components/Table';
+import { xlsxHref } from '../components/ExportLinks';
 import { useI18n } from '../i18n';
 import { SelectFilter, yearFilterOptions } from '../components/FilterFields';
 import { href, navigate, useLocation } from '../router';
@@ -15,8 +16,9 @@ interface ExportIndex {
     graphQLField: string;
     csv: string;
     ndjson: string;
+    xlsx: string;
     filters: { name: string; type: string; description: string | null }[];
-    columns: { name: string; type: string; nullable: boolean; description: string; values?: string[] }[];
+    columns: { name: string; header: { zh: string; en: string }; type: string; nullable: boolean; description: string; values?: string[] }[];
   }[];
 }
 
@@ -41,7 +43,7 @@ function useExportIndex() {
 
 /** For reporters: downloads with the chosen filters, the full dump, the changes feed and the API. */
 export function Data() {
-  const { t, te, tf } = useI18n();
+  const { t, te, tf, lang } = useI18n();
   const { query } = useLocation();
   const region = query.get('region');
   const year = query.get('year');
@@ -92,7 +94,7 @@ export function Data() {
                       <ul className="columns">
                         {list.columns.map((c) => (
                           <li key={c.name}>
-                            <code>{c.name}</code> <span className="muted">({c.type})</span> {c.description}
+                            <code>{c.name}</code> {c.header[lang]} <span className="muted">({c.type})</span> {c.description}
                             {c.values && <span className="muted"> [{c.values.join(', ')}]</span>}
                           </li>
                         ))}
@@ -109,6 +111,10 @@ export function Data() {
                     ·{' '}
                     <a href={`${list.ndjson}${suffix}`} download>
                       NDJSON
+                    </a>{' '}
+                    ·{' '}
+                    <a href={xlsxHref(list.xlsx, params, lang)} download title={t('export.xlsxTitle')}>
+                      XLSX
                     </a>
                     {applied.length > 0 && <div className="muted">{tf('data.filtered', { filters: applied.join(', ') })}</div>}
                   </td>

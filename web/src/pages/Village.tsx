@@ -476,6 +476,7 @@ function NeedsSection({ code }: { code: string }) {
         )}
       </PagedQuery>
       <ExportLinks list="needs" filters={{ region: code }} />
+      <ExportLinks list="deliveries" filters={{ region: code }} />
     </section>
   );
 }
