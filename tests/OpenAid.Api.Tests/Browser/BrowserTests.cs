@@ -35,10 +35,12 @@ public class BrowserTests(IsolatedDemoServer server, ITestOutputHelper output) :
         Assert.True(Directory.Exists(Path.Combine(root, "web", "node_modules", "playwright-core")), "Run `npm ci` in web/ (test.sh does).");
         Assert.True(File.Exists("/usr/bin/chromium"), "Install Debian's chromium (test.sh does).");
 
+        var downloads = Directory.CreateTempSubdirectory("openaid-downloads-");
         var environment = new Dictionary<string, string>
         {
             ["OPENAID_BASE_URL"] = server.BaseUri.ToString().TrimEnd('/'),
             ["OPENAID_DEMO_LAST_YEAR"] = DemoYears.Calendar.LastYear.ToString(CultureInfo.InvariantCulture),
+            ["OPENAID_DOWNLOADS"] = downloads.FullName,
         };
         foreach (var (name, value) in await ScenariosAsync())
         {
@@ -53,7 +55,49 @@ public class BrowserTests(IsolatedDemoServer server, ITestOutputHelper output) :
             Timeout);
 
         output.WriteLine(result.Output);
-        Assert.True(result.ExitCode == 0, $"node --test web/tests/ exited with {result.ExitCode}:\n{result.Output}");
+        try
+        {
+            Assert.True(result.ExitCode == 0, $"node --test web/tests/ exited with {result.ExitCode}:\n{result.Output}");
+            await AssertDownloadsAsync(downloads.FullName);
+        }
+        finally
+        {
+            downloads.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// The XLSX files the browser saved (xlsx.test.mjs, each with a manifest of its list and query), read back with
+    /// MiniExcel: the rows of the NDJSON export of the same filters in the same order, headed in the page's language,
+    /// and codes in text cells.
+    /// </summary>
+    private async Task AssertDownloadsAsync(string folder)
+    {
+        var manifests = Directory.GetFiles(folder, "*.json");
+        Assert.True(manifests.Length >= 2, $"the browser saved {manifests.Length} XLSX downloads in {folder}");
+        var openData = new OpenAid.Api.Exports.OpenData(server.Services);
+        foreach (var manifestFile in manifests)
+        {
+            using var manifest = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(manifestFile));
+            var (file, list, query) = (manifest.RootElement.GetProperty("file").GetString()!, manifest.RootElement.GetProperty("list").GetString()!, manifest.RootElement.GetProperty("query").GetString()!);
+            var parameters = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query);
+            var filters = string.Join('&', parameters.Where(p => p.Key != OpenAid.Api.Exports.ExportLanguage.Parameter).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value.ToString())}"));
+            var columns = openData.Lists[list].Columns;
+            var headers = OpenAid.Api.Exports.ExportLanguage.Headers(columns, parameters[OpenAid.Api.Exports.ExportLanguage.Parameter].ToString());
+            var body = await File.ReadAllBytesAsync(Path.Combine(folder, file));
+            var expected = ExportFiles.NdjsonRows(await server.Client.GetStringAsync($"export/{list}.ndjson?{filters}"));
+
+            var rows = ExportFiles.XlsxRows(body);
+            var cells = ExportFiles.XlsxCells(body);
+            var id = headers[columns.ToList().FindIndex(c => c.Name == "id")];
+            Assert.Equal(headers, rows[0].Keys);
+            Assert.Contains("地区代码", headers);
+            Assert.Equal(expected.Select(r => r.GetProperty("id").GetString()), rows.Select(r => (string)r[id]));
+            foreach (var code in columns.Where(c => c.Name.EndsWith("code", StringComparison.Ordinal)).Select(c => headers[columns.ToList().IndexOf(c)]))
+            {
+                Assert.All(cells.Where(r => r.ContainsKey(code) && r[code].Value.Length > 0), r => Assert.Equal("str", r[code].Type));
+            }
+        }
     }
 
     /// <summary>
