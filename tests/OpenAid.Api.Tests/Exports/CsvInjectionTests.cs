@@ -26,23 +26,7 @@ public class CsvInjectionTests(IsolatedDemoServer server) : IClassFixture<Isolat
     {
         var publisher = await TestPublisher.ForDemoCountyAsync(server);
         var year = DemoYears.Year(2020);
-        var created = new Dictionary<string, string>();
-        foreach (var formula in Formulas)
-        {
-            var fund = await publisher.MutateAsync("createFund", new
-            {
-                name = formula,
-                documentNumber = $"测财农〔{year}〕{Guid.NewGuid().ToString("N")[..8]}号",
-                sourceType = "COUNTY_FISCAL",
-                level = "COUNTY",
-                fiscalYear = year,
-                amountFen = 1_000_000,
-                region = publisher.County,
-                purpose = formula,
-                decidedOn = $"{year}-06-01",
-            }, "fund { code }");
-            created[fund.GetProperty("fund").GetProperty("code").GetString()!] = formula;
-        }
+        var created = await FundsNamedByFormulasAsync(publisher, year);
 
         var query = $"region={publisher.County}&year={year}";
         var csv = ExportFiles.CsvRows(await server.Client.GetByteArrayAsync($"export/funds.csv?{query}")).ToDictionary(r => r["code"]);
@@ -93,23 +77,7 @@ public class CsvInjectionTests(IsolatedDemoServer server) : IClassFixture<Isolat
     {
         var publisher = await TestPublisher.ForDemoCountyAsync(server);
         var year = DemoYears.Year(2021);
-        var created = new Dictionary<string, string>();
-        foreach (var formula in Formulas)
-        {
-            var fund = await publisher.MutateAsync("createFund", new
-            {
-                name = formula,
-                documentNumber = $"测财农〔{year}〕{Guid.NewGuid().ToString("N")[..8]}号",
-                sourceType = "COUNTY_FISCAL",
-                level = "COUNTY",
-                fiscalYear = year,
-                amountFen = 1_000_000,
-                region = publisher.County,
-                purpose = formula,
-                decidedOn = $"{year}-06-01",
-            }, "fund { code }");
-            created[fund.GetProperty("fund").GetProperty("code").GetString()!] = formula;
-        }
+        var created = await FundsNamedByFormulasAsync(publisher, year);
 
         var body = await server.Client.GetByteArrayAsync($"export/funds.xlsx?region={publisher.County}&year={year}");
         var cells = ExportFiles.XlsxCells(body).ToDictionary(r => r["code"].Value);
@@ -181,5 +149,29 @@ public class CsvInjectionTests(IsolatedDemoServer server) : IClassFixture<Isolat
         Assert.False(CsvCells.IsText(funds["decided_on"]));
         Assert.False(CsvCells.IsText(notices["is_late"]));
         Assert.False(CsvCells.IsText(notices["notice_period_days"]));
+    }
+
+    /// <summary>A fund of the publisher's county for each formula, named and described by it: code → formula.</summary>
+    private static async Task<Dictionary<string, string>> FundsNamedByFormulasAsync(TestPublisher publisher, int year)
+    {
+        var created = new Dictionary<string, string>();
+        foreach (var formula in Formulas)
+        {
+            var fund = await publisher.MutateAsync("createFund", new
+            {
+                name = formula,
+                documentNumber = $"测财农〔{year}〕{Guid.NewGuid().ToString("N")[..8]}号",
+                sourceType = "COUNTY_FISCAL",
+                level = "COUNTY",
+                fiscalYear = year,
+                amountFen = 1_000_000,
+                region = publisher.County,
+                purpose = formula,
+                decidedOn = $"{year}-06-01",
+            }, "fund { code }");
+            created[fund.GetProperty("fund").GetProperty("code").GetString()!] = formula;
+        }
+
+        return created;
     }
 }
