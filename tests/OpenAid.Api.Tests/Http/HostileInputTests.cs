@@ -185,7 +185,7 @@ public abstract class HostileInputTests(ApiServer server)
         ["the changes feed after the largest Long"] = Get("export/changes.ndjson?after=9223372036854775807", HttpStatusCode.OK, null),
         // Kestrel refuses a NUL in the path before the application sees it: a bare 400.
         ["an export of no list"] = Get("export/%00.csv", HttpStatusCode.BadRequest, null),
-        ["an export of an unknown format"] = Get("export/notices.xlsx", HttpStatusCode.NotFound, "EXPORT_NOT_FOUND"),
+        ["an export of an unknown format"] = Get("export/notices.xls", HttpStatusCode.NotFound, "EXPORT_NOT_FOUND"),
         ["an export with two extensions"] = Get("export/notices.csv.csv", HttpStatusCode.NotFound, "EXPORT_NOT_FOUND"),
         ["an export path that climbs"] = Get("export/..%2F..%2Fappsettings.json", HttpStatusCode.NotFound, "EXPORT_NOT_FOUND"),
         ["an export posted"] = new(() => new HttpRequestMessage(HttpMethod.Post, "export/notices.csv") { Content = new StringContent("x") }, HttpStatusCode.NotFound, null),
