@@ -110,16 +110,16 @@ internal sealed partial class DemoBuilder
             foreach (var village in plan.PoorVillages.OrderBy(v => v.Code))
             {
                 var unit = byVillage.GetValueOrDefault(village.Code) ?? designated.GetValueOrDefault(plan.County.Code) ?? _provincePovertyOffices.GetValueOrDefault(plan.Province.Code) ?? plan.PovertyOffice;
-                var start = On(Year(2015), _rng.Int(3, 9), _rng.Int(1, 28));
+                var start = On(2015, _rng.Int(3, 9), _rng.Int(1, 28));
                 if (_rng.Chance(0.35))
                 {
                     var earlier = _rng.Pick(_organizations.Where(o => o.Kind == OrganizationKind.Government && o.RegionCode is { } home && home <= plan.Province.Code + 9_999_999_999 && home >= plan.Province.Code).ToList());
                     var rotated = start.AddYears(2);
-                    _workTeams.Add(Team(++number, earlier, village, start, rotated, rotated, "任期届满，工作队轮换。"));
+                    _workTeams.Add(Team(++number, earlier, plan, village, start, rotated, rotated, "任期届满，工作队轮换。"));
                     start = rotated.AddDays(1);
                 }
 
-                _workTeams.Add(Team(++number, unit, village, start, start.AddYears(3), null, null));
+                _workTeams.Add(Team(++number, unit, plan, village, start, start.AddYears(3), null, null));
                 CountHelpers(plan, village, unit);
             }
         }
@@ -129,13 +129,15 @@ internal sealed partial class DemoBuilder
         Report($"{_workTeams.Count:N0} work teams, {_helperCounts.Count:N0} households' helper counts");
     }
 
-    private WorkTeam Team(int number, Organization unit, Region village, DateOnly start, DateOnly plannedEnd, DateOnly? ended, string? reason)
+    /// <summary>A team of <paramref name="unit"/>; its first secretary comes from the province's poverty office when the unit is not above county level.</summary>
+    private WorkTeam Team(int number, Organization unit, CountyPlan plan, Region village, DateOnly start, DateOnly plannedEnd, DateOnly? ended, string? reason)
     {
         var size = _rng.Int(2, 5);
-        var secretary = WorkTeam.AboveCountyLevel(unit) ? $"第一书记（{unit.Name}派驻）" : null;
+        var sender = WorkTeam.AboveCountyLevel(unit) ? unit : _provincePovertyOffices.GetValueOrDefault(plan.Province.Code);
+        var secretary = sender is null ? null : $"第一书记（{sender.Name}派驻）";
         var titles = MemberTitles.Take(size - (secretary is null ? 0 : 1)).ToList();
         return WorkTeam.Demo(
-            NextCode(() => $"{WorkTeam.CodePrefix}{number:D5}"), unit, village.Code, start, plannedEnd, size, secretary, titles, ended,
+            NextCode(() => $"{WorkTeam.CodePrefix}{number:D5}"), unit, village.Code, start, plannedEnd, size, secretary, sender, titles, ended,
             reason is null ? null : reason + DemoVocabulary.DemoMark);
     }
 

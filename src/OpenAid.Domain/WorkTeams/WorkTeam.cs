@@ -142,14 +142,14 @@ public class WorkTeam
 
     /// <summary>A team of the demo data, marked as such; ended when <paramref name="endedOn"/> is given.</summary>
     public static WorkTeam Demo(
-        string code, Organization unit, long village, DateOnly startedOn, DateOnly plannedEndOn, int size, string? firstSecretaryTitle,
+        string code, Organization unit, long village, DateOnly startedOn, DateOnly plannedEndOn, int size, string? firstSecretaryTitle, Organization? secretaryUnit,
         IReadOnlyList<string> memberTitles, DateOnly? endedOn, string? endReason)
     {
         ArgumentNullException.ThrowIfNull(unit);
         return new WorkTeam
         {
             Code = code, OrganizationId = unit.Id, VillageCode = village, ActiveVillageCode = endedOn is null ? village : null, StartedOn = startedOn,
-            PlannedEndOn = plannedEndOn, Size = size, FirstSecretaryTitle = firstSecretaryTitle, FirstSecretaryOrganizationId = firstSecretaryTitle is null ? null : unit.Id,
+            PlannedEndOn = plannedEndOn, Size = size, FirstSecretaryTitle = firstSecretaryTitle, FirstSecretaryOrganizationId = secretaryUnit?.Id,
             MemberTitleLines = string.Join('\n', memberTitles), EndedOn = endedOn, EndReason = endReason, IsDemo = true,
         };
     }
