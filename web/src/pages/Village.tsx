@@ -14,6 +14,7 @@ import { Link } from '../router';
 import { useHasField } from '../lib/schema';
 import { ObjectionForm } from '../components/Objections';
 import { NotFound } from './Notice';
+import { WhoHelpsSection } from './WhoHelps';
 
 interface Statistics {
   year: number;
@@ -45,13 +46,33 @@ interface RegionDetail {
 const RegionQuery = gql<{ region: RegionDetail | null }, { code: string }>`
   query VillagePage($code: String!) {
     region(code: $code) {
-      id shortCode name level povertyStatus plannedExitYear actualExitYear
-      isNationalKeyCounty isProvincialKeyCounty isContiguousDestituteArea isDeepPoverty
-      ancestors { shortCode name }
+      id
+      shortCode
+      name
+      level
+      povertyStatus
+      plannedExitYear
+      actualExitYear
+      isNationalKeyCounty
+      isProvincialKeyCounty
+      isContiguousDestituteArea
+      isDeepPoverty
+      ancestors {
+        shortCode
+        name
+      }
       statistics {
-        year population poorPeople poorHouseholds povertyIncidencePercent
-        collectiveIncome { yuan }
-        perCapitaDisposableIncome { yuan }
+        year
+        population
+        poorPeople
+        poorHouseholds
+        povertyIncidencePercent
+        collectiveIncome {
+          yuan
+        }
+        perCapitaDisposableIncome {
+          yuan
+        }
         isDemo
       }
     }
@@ -70,18 +91,47 @@ const AssessmentQuery = gql<{ region: { exitAssessment: Assessment | null } | nu
   query VillageExitAssessment($code: String!, $year: Int!) {
     region(code: $code) {
       exitAssessment(year: $year) {
-        year met
-        checks { threshold required actual passed }
-        criterion { fromYear maxPovertyIncidencePercent minCollectiveIncome { yuan } source }
-        figures { povertyIncidencePercent collectiveIncome { yuan } }
+        year
+        met
+        checks {
+          threshold
+          required
+          actual
+          passed
+        }
+        criterion {
+          fromYear
+          maxPovertyIncidencePercent
+          minCollectiveIncome {
+            yuan
+          }
+          source
+        }
+        figures {
+          povertyIncidencePercent
+          collectiveIncome {
+            yuan
+          }
+        }
       }
     }
   }
 `;
 
-const MoneyQuery = gql<{ moneySummary: { kind: string; year: number; count: number; amount: { yuan: string; fen: number } }[] }, { code: string }>`
+const MoneyQuery = gql<
+  { moneySummary: { kind: string; year: number; count: number; amount: { yuan: string; fen: number } }[] },
+  { code: string }
+>`
   query VillageMoney($code: String!) {
-    moneySummary(region: $code) { kind year count amount { yuan fen } }
+    moneySummary(region: $code) {
+      kind
+      year
+      count
+      amount {
+        yuan
+        fen
+      }
+    }
   }
 `;
 
@@ -96,54 +146,114 @@ interface ProjectRow {
   allocations: { amount: { yuan: string }; fund: { code: string; name: string } }[];
 }
 
-const ProjectsQuery = gql<{ projects: { totalCount: number; pageInfo: PageInfo; nodes: ProjectRow[] } }, { code: string; after: string | null }>`
+const ProjectsQuery = gql<
+  { projects: { totalCount: number; pageInfo: PageInfo; nodes: ProjectRow[] } },
+  { code: string; after: string | null }
+>`
   query VillageProjects($code: String!, $after: String) {
     projects(region: $code, first: 20, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
-        code name category status fiscalYear budget { yuan }
-        region { shortCode name }
-        allocations { amount { yuan } fund { code name } }
+        code
+        name
+        category
+        status
+        fiscalYear
+        budget {
+          yuan
+        }
+        region {
+          shortCode
+          name
+        }
+        allocations {
+          amount {
+            yuan
+          }
+          fund {
+            code
+            name
+          }
+        }
       }
     }
   }
 `;
 
 const FundsQuery = gql<
-  { funds: { totalCount: number; pageInfo: PageInfo; nodes: { code: string; name: string; fiscalYear: number; sourceType: string; amount: { yuan: string } }[] } },
+  {
+    funds: {
+      totalCount: number;
+      pageInfo: PageInfo;
+      nodes: { code: string; name: string; fiscalYear: number; sourceType: string; amount: { yuan: string } }[];
+    };
+  },
   { code: string; after: string | null }
 >`
   query VillageFunds($code: String!, $after: String) {
     funds(region: $code, first: 20, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      nodes { code name fiscalYear sourceType amount { yuan } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        code
+        name
+        fiscalYear
+        sourceType
+        amount {
+          yuan
+        }
+      }
     }
   }
 `;
 
-const NoticesQuery = gql<{ notices: { totalCount: number; pageInfo: PageInfo; nodes: NoticeListItem[] } }, { code: string; after: string | null }>`
+const NoticesQuery = gql<
+  { notices: { totalCount: number; pageInfo: PageInfo; nodes: NoticeListItem[] } },
+  { code: string; after: string | null }
+>`
   query VillageNotices($code: String!, $after: String) {
     notices(region: $code, first: 10, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      nodes { ...NoticeListFields }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        ...NoticeListFields
+      }
     }
   }
   ${NoticeListFields}
 `;
 
 const ChildrenQuery = gql<
-  { region: { children: { totalCount: number; pageInfo: PageInfo; nodes: { shortCode: string; name: string; povertyStatus: string }[] } } | null },
+  {
+    region: {
+      children: { totalCount: number; pageInfo: PageInfo; nodes: { shortCode: string; name: string; povertyStatus: string }[] };
+    } | null;
+  },
   { code: string; after: string | null }
 >`
   query VillageChildren($code: String!, $after: String) {
     region(code: $code) {
       children(first: 100, after: $after) {
         totalCount
-        pageInfo { hasNextPage endCursor }
-        nodes { shortCode name povertyStatus }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          shortCode
+          name
+          povertyStatus
+        }
       }
     }
   }
@@ -172,11 +282,14 @@ function RegionView({ region }: { region: RegionDetail }) {
   return (
     <article data-testid="village-page" data-code={code}>
       <p className="kicker">
-        <span className="badge">{te('RegionLevel', region.level)}</span> <span className="badge">{te('PovertyStatus', region.povertyStatus)}</span>
+        <span className="badge">{te('RegionLevel', region.level)}</span>{' '}
+        <span className="badge">{te('PovertyStatus', region.povertyStatus)}</span>
       </p>
       <h1>{region.name}</h1>
       <p>
-        {region.ancestors.length > 0 && <RegionTrail region={region.ancestors[region.ancestors.length - 1]} ancestors={region.ancestors.slice(0, -1)} />}
+        {region.ancestors.length > 0 && (
+          <RegionTrail region={region.ancestors[region.ancestors.length - 1]} ancestors={region.ancestors.slice(0, -1)} />
+        )}
       </p>
       <Facts
         items={[
@@ -189,6 +302,8 @@ function RegionView({ region }: { region: RegionDetail }) {
       />
 
       {region.statistics.length > 0 && <StatisticsSection code={code} statistics={region.statistics} />}
+
+      <WhoHelpsSection code={code} level={region.level} year={region.statistics.at(-1)?.year ?? new Date().getFullYear()} />
 
       {hasNeeds && <NeedsSection code={code} />}
       <MoneySection code={code} />
@@ -270,7 +385,15 @@ function StatisticsSection({ code, statistics }: { code: string; statistics: Sta
         }}
       />
       <Table
-        head={[t('field.year'), t('village.population'), t('village.poorPeople'), t('village.poorHouseholds'), t('village.incidence'), t('village.collectiveIncome'), t('village.perCapitaIncome')]}
+        head={[
+          t('field.year'),
+          t('village.population'),
+          t('village.poorPeople'),
+          t('village.poorHouseholds'),
+          t('village.incidence'),
+          t('village.collectiveIncome'),
+          t('village.perCapitaIncome'),
+        ]}
         testId="village-statistics"
       >
         {statistics.map((s) => (
@@ -374,7 +497,10 @@ function ProjectsSection({ code }: { code: string }) {
             <p>{t('projects.none')}</p>
           ) : (
             <>
-              <Table head={[t('field.name'), t('field.region'), t('field.category'), t('field.status'), t('field.budget'), t('project.funding')]} testId="village-projects">
+              <Table
+                head={[t('field.name'), t('field.region'), t('field.category'), t('field.status'), t('field.budget'), t('project.funding')]}
+                testId="village-projects"
+              >
                 {data.projects.nodes.map((p) => (
                   <tr key={p.code}>
                     <td>
@@ -444,12 +570,19 @@ const NeedsQuery = gql<
   query VillageNeeds($code: String!, $after: String) {
     needs(region: $code, first: 10, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      nodes { ...NeedListFields }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        ...NeedListFields
+      }
     }
     pledges(region: $code, first: 50) {
       totalCount
-      nodes { ...PledgeListFields }
+      nodes {
+        ...PledgeListFields
+      }
     }
   }
   ${NeedListFields}
