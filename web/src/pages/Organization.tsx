@@ -27,27 +27,9 @@ interface OrganizationDetail {
 const OrganizationQuery = gql<{ organization: OrganizationDetail | null }, { code: string }>`
   query OrganizationPage($code: String!) {
     organization(code: $code) {
-      id
-      code
-      name
-      kind
-      creditCode
-      description
-      isDemo
-      place
-      region {
-        shortCode
-        name
-        ancestors {
-          shortCode
-          name
-        }
-      }
-      programs {
-        code
-        name
-        startYear
-      }
+      id code name kind creditCode description isDemo place
+      region { shortCode name ancestors { shortCode name } }
+      programs { code name startYear }
     }
   }
 `;
@@ -58,15 +40,8 @@ const ScorecardQuery = gql<
 >`
   query OrganizationScorecard($code: String!) {
     organizationScorecard(organization: $code) {
-      total {
-        ...PledgeFiguresFields
-      }
-      byYear {
-        year
-        figures {
-          ...PledgeFiguresFields
-        }
-      }
+      total { ...PledgeFiguresFields }
+      byYear { year figures { ...PledgeFiguresFields } }
     }
   }
   ${PledgeFiguresFields}
@@ -85,10 +60,7 @@ function OrganizationScorecard({ code }: { code: string }) {
           ) : (
             <>
               <FiguresCards figures={card.total} />
-              <FiguresChart
-                label={t('scorecard.byYearChart')}
-                groups={card.byYear.map((g) => ({ name: String(g.year ?? '—'), figures: g.figures }))}
-              />
+              <FiguresChart label={t('scorecard.byYearChart')} groups={card.byYear.map((g) => ({ name: String(g.year ?? '—'), figures: g.figures }))} />
             </>
           )
         }
@@ -108,8 +80,7 @@ export function OrganizationPage({ code }: { code: string }) {
         ) : (
           <article data-testid="organization-page" data-code={o.code}>
             <p className="kicker">
-              <span className="badge">{te('OrganizationKind', o.kind)}</span>{' '}
-              {o.isDemo && <span className="badge badge-demo">{t('record.demo')}</span>}
+              <span className="badge">{te('OrganizationKind', o.kind)}</span> {o.isDemo && <span className="badge badge-demo">{t('record.demo')}</span>}
             </p>
             <h1>{o.name}</h1>
             {o.description && <p>{o.description}</p>}

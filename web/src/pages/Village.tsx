@@ -46,33 +46,13 @@ interface RegionDetail {
 const RegionQuery = gql<{ region: RegionDetail | null }, { code: string }>`
   query VillagePage($code: String!) {
     region(code: $code) {
-      id
-      shortCode
-      name
-      level
-      povertyStatus
-      plannedExitYear
-      actualExitYear
-      isNationalKeyCounty
-      isProvincialKeyCounty
-      isContiguousDestituteArea
-      isDeepPoverty
-      ancestors {
-        shortCode
-        name
-      }
+      id shortCode name level povertyStatus plannedExitYear actualExitYear
+      isNationalKeyCounty isProvincialKeyCounty isContiguousDestituteArea isDeepPoverty
+      ancestors { shortCode name }
       statistics {
-        year
-        population
-        poorPeople
-        poorHouseholds
-        povertyIncidencePercent
-        collectiveIncome {
-          yuan
-        }
-        perCapitaDisposableIncome {
-          yuan
-        }
+        year population poorPeople poorHouseholds povertyIncidencePercent
+        collectiveIncome { yuan }
+        perCapitaDisposableIncome { yuan }
         isDemo
       }
     }
@@ -91,47 +71,18 @@ const AssessmentQuery = gql<{ region: { exitAssessment: Assessment | null } | nu
   query VillageExitAssessment($code: String!, $year: Int!) {
     region(code: $code) {
       exitAssessment(year: $year) {
-        year
-        met
-        checks {
-          threshold
-          required
-          actual
-          passed
-        }
-        criterion {
-          fromYear
-          maxPovertyIncidencePercent
-          minCollectiveIncome {
-            yuan
-          }
-          source
-        }
-        figures {
-          povertyIncidencePercent
-          collectiveIncome {
-            yuan
-          }
-        }
+        year met
+        checks { threshold required actual passed }
+        criterion { fromYear maxPovertyIncidencePercent minCollectiveIncome { yuan } source }
+        figures { povertyIncidencePercent collectiveIncome { yuan } }
       }
     }
   }
 `;
 
-const MoneyQuery = gql<
-  { moneySummary: { kind: string; year: number; count: number; amount: { yuan: string; fen: number } }[] },
-  { code: string }
->`
+const MoneyQuery = gql<{ moneySummary: { kind: string; year: number; count: number; amount: { yuan: string; fen: number } }[] }, { code: string }>`
   query VillageMoney($code: String!) {
-    moneySummary(region: $code) {
-      kind
-      year
-      count
-      amount {
-        yuan
-        fen
-      }
-    }
+    moneySummary(region: $code) { kind year count amount { yuan fen } }
   }
 `;
 
@@ -146,114 +97,54 @@ interface ProjectRow {
   allocations: { amount: { yuan: string }; fund: { code: string; name: string } }[];
 }
 
-const ProjectsQuery = gql<
-  { projects: { totalCount: number; pageInfo: PageInfo; nodes: ProjectRow[] } },
-  { code: string; after: string | null }
->`
+const ProjectsQuery = gql<{ projects: { totalCount: number; pageInfo: PageInfo; nodes: ProjectRow[] } }, { code: string; after: string | null }>`
   query VillageProjects($code: String!, $after: String) {
     projects(region: $code, first: 20, after: $after) {
       totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
+      pageInfo { hasNextPage endCursor }
       nodes {
-        code
-        name
-        category
-        status
-        fiscalYear
-        budget {
-          yuan
-        }
-        region {
-          shortCode
-          name
-        }
-        allocations {
-          amount {
-            yuan
-          }
-          fund {
-            code
-            name
-          }
-        }
+        code name category status fiscalYear budget { yuan }
+        region { shortCode name }
+        allocations { amount { yuan } fund { code name } }
       }
     }
   }
 `;
 
 const FundsQuery = gql<
-  {
-    funds: {
-      totalCount: number;
-      pageInfo: PageInfo;
-      nodes: { code: string; name: string; fiscalYear: number; sourceType: string; amount: { yuan: string } }[];
-    };
-  },
+  { funds: { totalCount: number; pageInfo: PageInfo; nodes: { code: string; name: string; fiscalYear: number; sourceType: string; amount: { yuan: string } }[] } },
   { code: string; after: string | null }
 >`
   query VillageFunds($code: String!, $after: String) {
     funds(region: $code, first: 20, after: $after) {
       totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      nodes {
-        code
-        name
-        fiscalYear
-        sourceType
-        amount {
-          yuan
-        }
-      }
+      pageInfo { hasNextPage endCursor }
+      nodes { code name fiscalYear sourceType amount { yuan } }
     }
   }
 `;
 
-const NoticesQuery = gql<
-  { notices: { totalCount: number; pageInfo: PageInfo; nodes: NoticeListItem[] } },
-  { code: string; after: string | null }
->`
+const NoticesQuery = gql<{ notices: { totalCount: number; pageInfo: PageInfo; nodes: NoticeListItem[] } }, { code: string; after: string | null }>`
   query VillageNotices($code: String!, $after: String) {
     notices(region: $code, first: 10, after: $after) {
       totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      nodes {
-        ...NoticeListFields
-      }
+      pageInfo { hasNextPage endCursor }
+      nodes { ...NoticeListFields }
     }
   }
   ${NoticeListFields}
 `;
 
 const ChildrenQuery = gql<
-  {
-    region: {
-      children: { totalCount: number; pageInfo: PageInfo; nodes: { shortCode: string; name: string; povertyStatus: string }[] };
-    } | null;
-  },
+  { region: { children: { totalCount: number; pageInfo: PageInfo; nodes: { shortCode: string; name: string; povertyStatus: string }[] } } | null },
   { code: string; after: string | null }
 >`
   query VillageChildren($code: String!, $after: String) {
     region(code: $code) {
       children(first: 100, after: $after) {
         totalCount
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-        nodes {
-          shortCode
-          name
-          povertyStatus
-        }
+        pageInfo { hasNextPage endCursor }
+        nodes { shortCode name povertyStatus }
       }
     }
   }
@@ -282,14 +173,11 @@ function RegionView({ region }: { region: RegionDetail }) {
   return (
     <article data-testid="village-page" data-code={code}>
       <p className="kicker">
-        <span className="badge">{te('RegionLevel', region.level)}</span>{' '}
-        <span className="badge">{te('PovertyStatus', region.povertyStatus)}</span>
+        <span className="badge">{te('RegionLevel', region.level)}</span> <span className="badge">{te('PovertyStatus', region.povertyStatus)}</span>
       </p>
       <h1>{region.name}</h1>
       <p>
-        {region.ancestors.length > 0 && (
-          <RegionTrail region={region.ancestors[region.ancestors.length - 1]} ancestors={region.ancestors.slice(0, -1)} />
-        )}
+        {region.ancestors.length > 0 && <RegionTrail region={region.ancestors[region.ancestors.length - 1]} ancestors={region.ancestors.slice(0, -1)} />}
       </p>
       <Facts
         items={[
@@ -385,15 +273,7 @@ function StatisticsSection({ code, statistics }: { code: string; statistics: Sta
         }}
       />
       <Table
-        head={[
-          t('field.year'),
-          t('village.population'),
-          t('village.poorPeople'),
-          t('village.poorHouseholds'),
-          t('village.incidence'),
-          t('village.collectiveIncome'),
-          t('village.perCapitaIncome'),
-        ]}
+        head={[t('field.year'), t('village.population'), t('village.poorPeople'), t('village.poorHouseholds'), t('village.incidence'), t('village.collectiveIncome'), t('village.perCapitaIncome')]}
         testId="village-statistics"
       >
         {statistics.map((s) => (
@@ -497,10 +377,7 @@ function ProjectsSection({ code }: { code: string }) {
             <p>{t('projects.none')}</p>
           ) : (
             <>
-              <Table
-                head={[t('field.name'), t('field.region'), t('field.category'), t('field.status'), t('field.budget'), t('project.funding')]}
-                testId="village-projects"
-              >
+              <Table head={[t('field.name'), t('field.region'), t('field.category'), t('field.status'), t('field.budget'), t('project.funding')]} testId="village-projects">
                 {data.projects.nodes.map((p) => (
                   <tr key={p.code}>
                     <td>
@@ -570,19 +447,12 @@ const NeedsQuery = gql<
   query VillageNeeds($code: String!, $after: String) {
     needs(region: $code, first: 10, after: $after) {
       totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      nodes {
-        ...NeedListFields
-      }
+      pageInfo { hasNextPage endCursor }
+      nodes { ...NeedListFields }
     }
     pledges(region: $code, first: 50) {
       totalCount
-      nodes {
-        ...PledgeListFields
-      }
+      nodes { ...PledgeListFields }
     }
   }
   ${NeedListFields}
