@@ -12,6 +12,7 @@ using OpenAid.Domain.Pledges;
 using OpenAid.Domain.Programs;
 using OpenAid.Domain.Projects;
 using OpenAid.Domain.Regions;
+using OpenAid.Domain.WorkTeams;
 
 namespace OpenAid.Data;
 
@@ -39,6 +40,10 @@ public abstract class OpenAidDbContext(DbContextOptions options, TimeProvider? c
     public DbSet<Pairing> Pairings => Set<Pairing>();
 
     public DbSet<ProgramApplication> ProgramApplications => Set<ProgramApplication>();
+
+    public DbSet<WorkTeam> WorkTeams => Set<WorkTeam>();
+
+    public DbSet<HouseholdHelperCount> HouseholdHelperCounts => Set<HouseholdHelperCount>();
 
     public DbSet<Project> Projects => Set<Project>();
 

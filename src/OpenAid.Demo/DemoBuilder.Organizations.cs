@@ -90,6 +90,7 @@ internal sealed partial class DemoBuilder
         }
 
         BuildEnterprises();
+        AddGroundOrganizations();
         await writer.InsertAsync(_organizations, ct);
         Report($"{_organizations.Count:N0} organisations");
     }
@@ -486,6 +487,7 @@ internal sealed partial class DemoBuilder
             _designated.Add((_stateOwned[i], plan, start));
         }
 
+        PairOnTheGround(ddfp, xsbxk);
         await writer.InsertAsync(_memberships, ct);
         await writer.InsertAsync(_pairings, ct);
         Report($"{_programs.Count} programs, {_memberships.Count:N0} memberships, {_pairings.Count:N0} pairings");

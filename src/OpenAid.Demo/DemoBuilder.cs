@@ -55,6 +55,7 @@ internal sealed partial class DemoBuilder(OpenAidDbContext db, BulkWriter writer
         await BuildMarketplaceAsync();
         await BuildObjectionsAsync();
         await BuildPeopleAsync();
+        await BuildWorkTeamsAsync();
 
         return new DemoDataResult(
             _regionsUpdated, _statistics, _organizations.Count, _programs.Count, _memberships.Count, _pairings.Count,

@@ -330,6 +330,39 @@ public partial class DemoDataTests(DemoDatabaseFixture fixture, ITestOutputHelpe
     }
 
     [Fact]
+    public async Task The_people_on_the_ground_follow_the_documents()
+    {
+        await using var db = fixture.Open();
+        var programs = await db.Programs.ToDictionaryAsync(p => p.Code);
+        var pairings = await db.Pairings.ToListAsync();
+
+        // Lianzhou 2013 plan: 57 key villages, provincial departments 7, Guangzhou 25, Qingyuan 13, Lianzhou 12.
+        var lianzhou = pairings.Where(p => p.ProgramId == programs["DDFP"].Id && p.HelpedRegionCode / 1_000_000 == 441_882).ToList();
+        Assert.Equal(57, lianzhou.Select(p => p.HelpedRegionCode).Distinct().Count());
+        var homes = await db.Organizations.Where(o => lianzhou.Select(p => p.HelperOrganizationId).Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.RegionCode);
+        var byHome = lianzhou.GroupBy(p => homes[p.HelperOrganizationId!.Value] switch
+        {
+            440_000_000_000 => "province",
+            441_800_000_000 => "Qingyuan",
+            441_882_000_000 => "Lianzhou",
+            _ => "Guangzhou",
+        }).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(new Dictionary<string, int> { ["province"] = 7, ["Guangzhou"] = 25, ["Qingyuan"] = 13, ["Lianzhou"] = 12 }, byHome);
+
+        // Hunan 2016 opinions §20: seven cities help 湘西 counties.
+        Assert.Equal(7, pairings.Count(p => p.ProgramId == programs["XSBXK"].Id && p.HelpedRegionCode / 100_000_000 == 4331 && p.HelperRegionCode % 100_000_000 == 0));
+
+        // A work team in every poor village, one active at a time, some rotated out before their successor started.
+        var teams = await db.WorkTeams.ToListAsync();
+        var poor = await db.Regions.Where(r => r.Level == RegionLevel.Village && r.PovertyStatus != PovertyStatus.NotRegistered).Select(r => r.Code).ToListAsync();
+        Assert.Equal(poor.Order(), teams.Where(t => t.IsActive).Select(t => t.VillageCode).Order());
+        Assert.Contains(teams, t => !t.IsActive && t.EndReason!.EndsWith(DemoMark, StringComparison.Ordinal));
+        Assert.All(teams, t => Assert.True(t.IsDemo && t.StartedOn < t.PlannedEndOn && (t.EndedOn is null || t.EndedOn >= t.StartedOn), t.Code));
+        Assert.All(teams.Where(t => !t.IsActive), t => Assert.Contains(teams, s => s.VillageCode == t.VillageCode && s.IsActive && s.StartedOn > t.EndedOn));
+        Assert.All(await db.HouseholdHelperCounts.ToListAsync(), c => Assert.True(c.IsDemo && c.Households >= 0));
+    }
+
+    [Fact]
     public async Task Exits_follow_the_statistics_and_the_rules()
     {
         await using var db = fixture.Open();

@@ -39,6 +39,7 @@ public sealed class OrganizationType : ObjectGraphType<Organization>
             .Description("For an organisation outside the provinces OpenAid holds: its province-level code of the national list (GB/T 2260), e.g. 11 北京, 31 上海, 81 香港, 82 澳门.").Exported();
         Field(o => o.Place, nullable: true).Description("For an organisation outside the provinces OpenAid holds: the place name it gave.").Exported();
         this.NodeId(TypeName, o => o.Id).Exported();
+        WorkTeams.WorkTeamOrganizationFields.AddTo(this);
     }
 }
 

@@ -57,6 +57,7 @@ public sealed class RegionType : ObjectGraphType<Region>
             .Argument<NonNullGraphType<IntGraphType>>("year", "The statistics year to assess.")
             .ResolveAsync(async ctx => await ExitAssessments.AssessAsync(ctx.Db(), ctx.Source, ctx.GetArgument<int>("year"), ctx.CancellationToken));
         Needs.MarketplaceRegionFields.AddTo(this);
+        WorkTeams.WorkTeamRegionFields.AddTo(this);
     }
 
     /// <summary>The codes of the units above a region follow from its own code: no query needed to name them.</summary>

@@ -113,6 +113,12 @@ public static class Errors
     public static readonly ErrorCode OneHelperRequired = new("ONE_HELPER_REQUIRED", "A pairing names exactly one helper: an organisation or a region.", "helperOrganization", "—");
     public static readonly ErrorCode HelperIsHelped = new("HELPER_IS_HELPED", "A helper region is, contains or lies within the region it would help.", "helperRegion", "—");
 
+    // The people on the ground: work teams, first secretaries and households' helpers
+    public static readonly ErrorCode WorkTeamActive = new("WORK_TEAM_ACTIVE", "The village has an active work team; end it before assigning another.", "region", "regionName, workTeam");
+    public static readonly ErrorCode FirstSecretaryUnitLevel = new("FIRST_SECRETARY_UNIT_LEVEL", "A first secretary is sent by a unit above county level; the unit named is at county level or below.", "organization, firstSecretaryOrganization", "organization");
+    public static readonly ErrorCode DuplicateUnit = new("DUPLICATE_UNIT", "An assisting unit is named twice in one year's counts.", "counts.organization", "organization");
+    public static readonly ErrorCode HelpedExceedsHouseholds = new("HELPED_EXCEEDS_HOUSEHOLDS", "Households with a named helper would be more than the village's poor households of the year.", "counts.households", "households, poorHouseholds");
+
     // Grants
     public static readonly ErrorCode GrantHeld = new("GRANT_HELD", "The person already holds an active grant of this role, region and organisation.", "person", "—");
     public static readonly ErrorCode GrantRevoked = new("GRANT_REVOKED", "The grant was revoked already.", "grant", "—");

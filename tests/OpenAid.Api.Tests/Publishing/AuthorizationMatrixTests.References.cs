@@ -28,6 +28,7 @@ public partial class AuthorizationMatrixTests
         "localSupervisionPhone", "contactName", "contactPhone", "answer", "quantity", "deadline", "priority", "submit", "decision",
         "capOverrideReason", "confirmBy", "deliveredOn", "evidence", "field", "legalBasis", "person", "personName", "role",
         "creditCode", "outsideProvince", "place", "code", "motivation", "startYear", "endYear", "yearlyPlan", "yearlyBudgetFen",
+        "startedOn", "plannedEndOn", "size", "firstSecretaryTitle", "memberTitles", "counts", "households",
     ];
 
     /// <summary>References that no caller can name wrongly, and why.</summary>
@@ -53,6 +54,9 @@ public partial class AuthorizationMatrixTests
         [("createPairing", "helperRegion")] = "an Admin pairs any region",
         [("createPairing", "helpedRegion")] = "an Admin pairs any region",
         [("endPairing", "pairing")] = "an Admin ends any pairing",
+        [("assignWorkTeam", "organization")] = "a county takes work teams from assisting units anywhere (provincial departments, paired cities, enterprises)",
+        [("assignWorkTeam", "firstSecretaryOrganization")] = "first secretaries are sent by units above county level, from anywhere",
+        [("recordHouseholdHelpers", "organization")] = "households' helpers come from assisting units anywhere",
         [("grantRole", "organization")] = "an Admin may let a person act for any organisation; the region bounds the grant",
     };
 
@@ -63,7 +67,7 @@ public partial class AuthorizationMatrixTests
     {
         var schema = await IntrospectAsync();
         var world = await World.MakeAsync(server);
-        var cases = ReferenceCases(world);
+        var cases = ReferenceCases(world).Concat(WorkTeamReferenceCases(world)).ToDictionary();
         var failures = new List<string>();
 
         foreach (var mutation in schema.Mutations)

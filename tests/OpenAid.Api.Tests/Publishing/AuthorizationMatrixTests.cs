@@ -80,7 +80,7 @@ public partial class AuthorizationMatrixTests(PublishingServer server, ITestOutp
     public async Task Every_mutation_lets_only_its_role_in_its_region_write_and_writes_nothing_when_it_refuses()
     {
         var schema = await IntrospectAsync();
-        var cases = Cases().Concat(OnboardingCases()).ToDictionary();
+        var cases = Cases().Concat(OnboardingCases()).Concat(WorkTeamCases()).ToDictionary();
         var failures = new List<string>();
         foreach (var mutation in schema.Mutations)
         {

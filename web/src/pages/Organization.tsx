@@ -8,6 +8,7 @@ import { useHasField } from '../lib/schema';
 import { AuditHistory } from '../components/AuditHistory';
 import { Link } from '../router';
 import { NotFound } from './Notice';
+import { PlacesHelped } from './WhoHelps';
 
 interface OrganizationDetail {
   code: string;
@@ -104,6 +105,7 @@ export function OrganizationPage({ code }: { code: string }) {
                 </ul>
               )}
             </section>
+            <PlacesHelped code={o.code} />
             {hasScorecard && <OrganizationScorecard code={o.code} />}
             <section aria-labelledby="history-heading">
               <h2 id="history-heading">{t('history.title')}</h2>

@@ -14,6 +14,7 @@ import { Link } from '../router';
 import { useHasField } from '../lib/schema';
 import { ObjectionForm } from '../components/Objections';
 import { NotFound } from './Notice';
+import { WhoHelpsSection } from './WhoHelps';
 
 interface Statistics {
   year: number;
@@ -189,6 +190,8 @@ function RegionView({ region }: { region: RegionDetail }) {
       />
 
       {region.statistics.length > 0 && <StatisticsSection code={code} statistics={region.statistics} />}
+
+      <WhoHelpsSection code={code} level={region.level} year={region.statistics.at(-1)?.year ?? new Date().getFullYear()} />
 
       {hasNeeds && <NeedsSection code={code} />}
       <MoneySection code={code} />

@@ -492,6 +492,60 @@ function Villages({ region }: { region: string }) {
         field="recordVillageStatistics"
         submit="publisher.village.submit"
       />
+      <MutationForm<doc.Payload & { workTeam: { code: string } | null }>
+        id="assign-work-team"
+        title="publisher.team.assign"
+        spec={[
+          { name: 'region', label: 'publisher.team.village', kind: 'text', required: true, maxLength: 12, hint: 'publisher.team.villageHint' },
+          { name: 'organization', label: 'publisher.team.unit', kind: 'text', required: true, maxLength: 32 },
+          { name: 'startedOn', label: 'publisher.team.startedOn', kind: 'date', required: true },
+          { name: 'plannedEndOn', label: 'publisher.team.plannedEndOn', kind: 'date' },
+          { name: 'size', label: 'publisher.team.size', kind: 'int', required: true, min: 1, max: 50 },
+          { name: 'firstSecretaryTitle', label: 'publisher.team.secretary', kind: 'text', maxLength: 60, hint: 'publisher.team.secretaryHint' },
+          { name: 'firstSecretaryOrganization', label: 'publisher.team.secretaryUnit', kind: 'text', maxLength: 32, hint: 'publisher.team.secretaryUnitHint' },
+          { name: 'memberTitles', label: 'publisher.team.titles', kind: 'codes', hint: 'publisher.team.titlesHint' },
+        ]}
+        initial={{ region: region.length === 12 ? region : '' }}
+        mutation={doc.AssignWorkTeam}
+        field="assignWorkTeam"
+        submit="publisher.team.assignSubmit"
+        onDone={(p) => p.workTeam && `${t('publisher.team.assigned')} ${p.workTeam.code}`}
+      />
+      <MutationForm
+        id="end-work-team"
+        title="publisher.team.end"
+        spec={[
+          { name: 'workTeam', label: 'publisher.team.code', kind: 'text', required: true, maxLength: 32 },
+          { name: 'reason', label: 'publisher.team.reason', kind: 'textarea', required: true, maxLength: 1000 },
+        ]}
+        mutation={doc.EndWorkTeam}
+        field="endWorkTeam"
+        submit="publisher.team.endSubmit"
+      />
+      <MutationForm
+        id="household-helpers"
+        title="publisher.helpers.record"
+        spec={[
+          { name: 'region', label: 'publisher.village.code', kind: 'text', required: true, maxLength: 12, hint: 'publisher.village.codeHint' },
+          { name: 'year', label: 'publisher.village.year', kind: 'int', required: true, min: 2000, max: 2100 },
+          {
+            name: 'counts',
+            label: 'publisher.helpers.counts',
+            kind: 'rows',
+            required: true,
+            hint: 'publisher.helpers.countsHint',
+            columns: [
+              { name: 'organization', label: 'publisher.helpers.organization', kind: 'text', maxLength: 32 },
+              { name: 'households', label: 'publisher.helpers.households', kind: 'decimal' },
+            ],
+          },
+        ]}
+        initial={{ region: region.length === 12 ? region : '' }}
+        keepOnSuccess
+        mutation={doc.RecordHouseholdHelpers}
+        field="recordHouseholdHelpers"
+        submit="publisher.helpers.submit"
+      />
     </>
   );
 }

@@ -183,6 +183,21 @@ export const RecordVillageStatistics = gql<{ recordVillageStatistics: Payload },
     recordVillageStatistics(input: $input) { errors { code message field params { name value } } warnings { code message } }
   }
 `;
+export const AssignWorkTeam = gql<Result<'assignWorkTeam', 'workTeam'>, Input>`
+  mutation PublisherAssignWorkTeam($input: AssignWorkTeamInput!) {
+    assignWorkTeam(input: $input) { workTeam { code } errors { code message field params { name value } } warnings { code message } }
+  }
+`;
+export const EndWorkTeam = gql<Result<'endWorkTeam', 'workTeam'>, Input>`
+  mutation PublisherEndWorkTeam($input: EndWorkTeamInput!) {
+    endWorkTeam(input: $input) { workTeam { code } errors { code message field params { name value } } warnings { code message } }
+  }
+`;
+export const RecordHouseholdHelpers = gql<{ recordHouseholdHelpers: Payload }, Input>`
+  mutation PublisherRecordHouseholdHelpers($input: RecordHouseholdHelpersInput!) {
+    recordHouseholdHelpers(input: $input) { errors { code message field params { name value } } warnings { code message } }
+  }
+`;
 export const RegisterNeed = gql<Result<'registerNeed', 'need'>, Input>`
   mutation PublisherRegisterNeed($input: RegisterNeedInput!) {
     registerNeed(input: $input) { need { code } errors { code message field params { name value } } warnings { code message } }

@@ -1441,6 +1441,101 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.ToTable("VillageStatistics");
                 });
 
+            modelBuilder.Entity("OpenAid.Domain.WorkTeams.HouseholdHelperCount", b =>
+                {
+                    b.Property<long>("VillageCode")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("bit");
+
+                    b.HasKey("VillageCode", "Year", "OrganizationId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("HouseholdHelperCounts");
+                });
+
+            modelBuilder.Entity("OpenAid.Domain.WorkTeams.WorkTeam", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<long?>("ActiveVillageCode")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("FirstSecretaryOrganizationId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FirstSecretaryTitle")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("MemberTitleLines")
+                        .IsRequired()
+                        .HasMaxLength(610)
+                        .HasColumnType("nvarchar(610)");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("PlannedEndOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("VillageCode")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActiveVillageCode")
+                        .IsUnique()
+                        .HasFilter("[ActiveVillageCode] IS NOT NULL");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("FirstSecretaryOrganizationId");
+
+                    b.HasIndex("OrganizationId", "Id");
+
+                    b.HasIndex("VillageCode", "Id");
+
+                    b.ToTable("WorkTeams");
+                });
+
             modelBuilder.Entity("OpenAid.Domain.Access.Grant", b =>
                 {
                     b.HasOne("OpenAid.Domain.Organizations.Organization", null)
@@ -1731,6 +1826,41 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.HasOne("OpenAid.Domain.Regions.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenAid.Domain.WorkTeams.HouseholdHelperCount", b =>
+                {
+                    b.HasOne("OpenAid.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenAid.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("VillageCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenAid.Domain.WorkTeams.WorkTeam", b =>
+                {
+                    b.HasOne("OpenAid.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("FirstSecretaryOrganizationId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("OpenAid.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenAid.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("VillageCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

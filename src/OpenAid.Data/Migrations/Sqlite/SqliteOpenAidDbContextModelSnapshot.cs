@@ -1399,6 +1399,98 @@ namespace OpenAid.Data.Migrations.Sqlite
                     b.ToTable("VillageStatistics");
                 });
 
+            modelBuilder.Entity("OpenAid.Domain.WorkTeams.HouseholdHelperCount", b =>
+                {
+                    b.Property<long>("VillageCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("VillageCode", "Year", "OrganizationId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("HouseholdHelperCounts");
+                });
+
+            modelBuilder.Entity("OpenAid.Domain.WorkTeams.WorkTeam", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ActiveVillageCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FirstSecretaryOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstSecretaryTitle")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MemberTitleLines")
+                        .IsRequired()
+                        .HasMaxLength(610)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PlannedEndOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("VillageCode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActiveVillageCode")
+                        .IsUnique();
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("FirstSecretaryOrganizationId");
+
+                    b.HasIndex("OrganizationId", "Id");
+
+                    b.HasIndex("VillageCode", "Id");
+
+                    b.ToTable("WorkTeams");
+                });
+
             modelBuilder.Entity("OpenAid.Domain.Access.Grant", b =>
                 {
                     b.HasOne("OpenAid.Domain.Organizations.Organization", null)
@@ -1689,6 +1781,41 @@ namespace OpenAid.Data.Migrations.Sqlite
                     b.HasOne("OpenAid.Domain.Regions.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenAid.Domain.WorkTeams.HouseholdHelperCount", b =>
+                {
+                    b.HasOne("OpenAid.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenAid.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("VillageCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenAid.Domain.WorkTeams.WorkTeam", b =>
+                {
+                    b.HasOne("OpenAid.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("FirstSecretaryOrganizationId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("OpenAid.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenAid.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("VillageCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
