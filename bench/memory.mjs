@@ -2,7 +2,9 @@
 // Memory under cached load (bench/README.md, "Memory"): starts redis-server and the Release API on the scale database,
 // fills the cache with the mix, then runs wrk with the mix for --minutes while sampling the API's resident memory
 // (VmRSS), its GC heap and what the in-process cache counts (from /metrics) every --interval seconds.
-//   node bench/memory.mjs --db bench/out/bench.db [--minutes 10] [--connections 16] [--interval 30] [--Cache:MemoryCacheMegabytes 64]
+//   node bench/memory.mjs --db bench/out/bench.db [--minutes 10] [--connections 16] [--interval 30] [--distinct 60000] [--Cache:MemoryCacheMegabytes 64]
+// --distinct N: N different documents instead of the mix's ~800 (the mix's queries, each with an alias n<i>: dataAsOf of
+// its own), so that nearly every request misses and stores one more result: the in-process cache fills to its limit.
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -19,6 +21,12 @@ const settings = Object.fromEntries(Object.entries(args).filter(([k]) => k.inclu
 mkdirSync(out, { recursive: true });
 
 const { files, mix } = writeRequestPaths(db, out);
+const distinct = Number(args.distinct ?? 0);
+if (distinct > 0) {
+  const paths = Array.from({ length: distinct }, (_, i) => mix[i % mix.length].replace('%7B', `%7B%20n${i}%3A%20dataAsOf`));
+  files.mix = join(out, 'paths-distinct.txt');
+  writeFileSync(files.mix, paths.join('\n') + '\n');
+}
 const redis = await startRedis();
 const api = await startApi(db, redis.port, settings);
 log(`API ${api.base} (pid ${api.pid}), ${mix.length} paths in the mix, settings ${JSON.stringify(settings)}`);

@@ -1,6 +1,6 @@
 // The processes the benchmark scripts start: redis-server and the Release API, killed when the script exits.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { scenarios } from './queries.mjs';
@@ -86,6 +86,7 @@ export function rssMb(pid) {
  * scenarios in turn, so each has the same share), written one per line for wrk (bench/mix.lua).
  */
 export function writeRequestPaths(db, out) {
+  mkdirSync(out, { recursive: true });
   const sqlite = (sql) => execFileSync('sqlite3', ['-readonly', '-separator', '\t', db, sql], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map((l) => l.split('\t'));
   const pathOf = (query, variables) => `/graphql?query=${encodeURIComponent(query.replace(/\s+/g, ' ').trim())}&variables=${encodeURIComponent(JSON.stringify(variables))}`;
   const files = {};
