@@ -15,6 +15,8 @@ export const parseArgs = (argv) => Object.fromEntries(argv.reduce((pairs, arg, i
 
 export const children = [];
 process.on('exit', () => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')));
+// Interrupted: exit, so that the handler above stops what was started.
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
 
 export function start(command, argv, name) {
   const child = spawn(command, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -83,20 +85,22 @@ export function rssMb(pid) {
 
 /**
  * The request paths of each scenario (bench/queries.mjs), with variables drawn from the database, and the mix (the
- * scenarios in turn, so each has the same share), written one per line for wrk (bench/mix.lua).
+ * scenarios in turn, so each has the same share), written one per line for wrk (bench/mix.lua). `variants` draws up to
+ * that many variable sets per scenario instead of 200 (the notices, villages and organisations have tens of thousands).
  */
-export function writeRequestPaths(db, out) {
+export function writeRequestPaths(db, out, variants = 200) {
   mkdirSync(out, { recursive: true });
   const sqlite = (sql) => execFileSync('sqlite3', ['-readonly', '-separator', '\t', db, sql], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map((l) => l.split('\t'));
   const pathOf = (query, variables) => `/graphql?query=${encodeURIComponent(query.replace(/\s+/g, ' ').trim())}&variables=${encodeURIComponent(JSON.stringify(variables))}`;
   const files = {};
   const mix = [];
   for (const s of scenarios) {
-    s.paths = s.variables(sqlite(s.sql)).map((v) => pathOf(s.query, v));
+    s.paths = s.variables(sqlite(s.sql.replace('LIMIT 200', `LIMIT ${variants}`))).map((v) => pathOf(s.query, v));
     files[s.name] = join(out, `paths-${s.name}.txt`);
     writeFileSync(files[s.name], s.paths.join('\n') + '\n');
   }
-  for (let i = 0; mix.length < 1200; i++) for (const s of scenarios) mix.push(s.paths[i % s.paths.length]);
+  const length = Math.max(1200, ...scenarios.map((s) => s.paths.length * scenarios.length));
+  for (let i = 0; mix.length < length; i++) for (const s of scenarios) mix.push(s.paths[i % s.paths.length]);
   files.mix = join(out, 'paths-mix.txt');
   writeFileSync(files.mix, mix.join('\n') + '\n');
   return { files, scenarios, mix };

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using OpenAid.Api.Caching;
 using StackExchange.Redis;
@@ -15,7 +13,7 @@ namespace OpenAid.Api.Tests.Caching;
 /// measured in bench/fault-probes.mjs, not asserted here. Also: /metrics names each GraphQL operation.
 /// </summary>
 [Collection(SharedCachingCluster.Name)]
-public partial class FaultTests(CachingCluster cluster)
+public class FaultTests(CachingCluster cluster)
 {
     /// <summary>Not a region code: the result is an error (INVALID_REGION_CODE), which is never stored.</summary>
     private static string FailingQuery() => $"query Failing{Guid.NewGuid():N} {{ region(code: \"1234567\") {{ name }} }}";
@@ -117,26 +115,26 @@ public partial class FaultTests(CachingCluster cluster)
     {
         var name = $"Watched{Guid.NewGuid():N}";
         var query = $"query {name} {{ programs(first: 2) {{ nodes {{ code }} }} }}";
-        var beforeA = await ScrapeAsync(cluster.A);
-        var beforeB = await ScrapeAsync(cluster.B);
+        var beforeA = await PrometheusScrape.ScrapeAsync(cluster.A);
+        var beforeB = await PrometheusScrape.ScrapeAsync(cluster.B);
 
         Assert.Equal("MISS", (await cluster.A.QueryAsync(query)).Cache);
         Assert.Equal("HIT", (await cluster.A.QueryAsync(query)).Cache);
         // B never saw it: its memory misses, Redis has it.
         Assert.Equal("HIT", (await cluster.B.QueryAsync(query)).Cache);
-        var afterA = await ScrapeAsync(cluster.A);
-        var afterB = await ScrapeAsync(cluster.B);
+        var afterA = await PrometheusScrape.ScrapeAsync(cluster.A);
+        var afterB = await PrometheusScrape.ScrapeAsync(cluster.B);
 
         // The name is new, so these counts are this test's requests: one executed, two from a cache. The meter is one per
         // process (OpenAidMetrics), so either host's scrape counts both hosts' requests.
-        double Count(IReadOnlyList<Sample> samples, string cache) => Sum(samples, "openaid_graphql_operation_duration_seconds_count",
+        double Count(IReadOnlyList<PrometheusScrape.Sample> samples, string cache) => PrometheusScrape.Sum(samples, "openaid_graphql_operation_duration_seconds_count",
             ("graphql_operation_name", name), ("graphql_operation_type", "query"), ("outcome", "ok"), ("cache", cache));
         Assert.Equal(1, Count(afterA, "miss"));
         Assert.Equal(2, Count(afterA, "hit"));
-        Assert.True(Sum(afterA, "openaid_cache_hits_total", ("layer", "memory")) > Sum(beforeA, "openaid_cache_hits_total", ("layer", "memory")));
-        Assert.True(Sum(afterA, "openaid_cache_misses_total", ("layer", "memory")) > Sum(beforeA, "openaid_cache_misses_total", ("layer", "memory")));
-        Assert.True(Sum(afterA, "openaid_cache_misses_total", ("layer", "redis")) > Sum(beforeA, "openaid_cache_misses_total", ("layer", "redis")));
-        Assert.True(Sum(afterB, "openaid_cache_hits_total", ("layer", "redis")) > Sum(beforeB, "openaid_cache_hits_total", ("layer", "redis")));
+        Assert.True(PrometheusScrape.Sum(afterA, "openaid_cache_hits_total", ("layer", "memory")) > PrometheusScrape.Sum(beforeA, "openaid_cache_hits_total", ("layer", "memory")));
+        Assert.True(PrometheusScrape.Sum(afterA, "openaid_cache_misses_total", ("layer", "memory")) > PrometheusScrape.Sum(beforeA, "openaid_cache_misses_total", ("layer", "memory")));
+        Assert.True(PrometheusScrape.Sum(afterA, "openaid_cache_misses_total", ("layer", "redis")) > PrometheusScrape.Sum(beforeA, "openaid_cache_misses_total", ("layer", "redis")));
+        Assert.True(PrometheusScrape.Sum(afterB, "openaid_cache_hits_total", ("layer", "redis")) > PrometheusScrape.Sum(beforeB, "openaid_cache_hits_total", ("layer", "redis")));
         // ASP.NET Core's and EF Core's own meters are exported too.
         Assert.Contains(afterA, s => s.Name == "http_server_request_duration_seconds_count");
         Assert.Contains(afterA, s => s.Name.StartsWith("microsoft_entityframeworkcore_", StringComparison.Ordinal));
@@ -171,33 +169,4 @@ public partial class FaultTests(CachingCluster cluster)
         purpose = "Circuit breaker test",
         decidedOn = $"{TimeProvider.System.GetUtcNow().Year}-01-15",
     };
-
-    /// <summary>One line of Prometheus' text format: a name, its labels and a value.</summary>
-    private sealed record Sample(string Name, IReadOnlyDictionary<string, string> Labels, double Value);
-
-    private static async Task<IReadOnlyList<Sample>> ScrapeAsync(InstanceServer server)
-    {
-        using var response = await server.Client.GetAsync("metrics");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var samples = new List<Sample>();
-        foreach (var line in (await response.Content.ReadAsStringAsync()).Split('\n'))
-        {
-            if (SampleLine().Match(line) is { Success: true } m)
-            {
-                var labels = Label().Matches(m.Groups["labels"].Value).ToDictionary(l => l.Groups[1].Value, l => l.Groups[2].Value);
-                samples.Add(new Sample(m.Groups["name"].Value, labels, double.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture)));
-            }
-        }
-
-        return samples;
-    }
-
-    private static double Sum(IReadOnlyList<Sample> samples, string name, params (string Label, string Value)[] labels) =>
-        samples.Where(s => s.Name == name && labels.All(l => s.Labels.TryGetValue(l.Label, out var v) && v == l.Value)).Sum(s => s.Value);
-
-    [GeneratedRegex(@"^(?<name>[a-zA-Z_:][\w:]*)(\{(?<labels>.*)\})?\s+(?<value>\S+)(\s+\d+)?$")]
-    private static partial Regex SampleLine();
-
-    [GeneratedRegex(@"(\w+)=""((?:[^""\\]|\\.)*)""")]
-    private static partial Regex Label();
 }
