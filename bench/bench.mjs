@@ -2,90 +2,23 @@
 // Drives the benchmark (see README.md): starts redis-server and the Release API on the scale database, runs wrk over
 // the public mix uncached (cache off), cached, and against the in-memory ceiling, and prints the figures.
 //   node bench/bench.mjs --db bench/out/bench.db [--seconds 15] [--out bench/out]
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { scenarios } from './queries.mjs';
+import { children, log, parseArgs, root, rssMb, startApi as startApiOn, startRedis, stop, writeRequestPaths } from './processes.mjs';
 
-const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []));
-const root = resolve(import.meta.dirname, '..');
+const args = parseArgs(process.argv.slice(2));
 const db = resolve(args.db ?? join(root, 'bench', 'out', 'bench.db'));
 const out = resolve(args.out ?? join(root, 'bench', 'out'));
 const seconds = Number(args.seconds ?? 15);
 const perQuerySeconds = Number(args['query-seconds'] ?? 10);
 mkdirSync(out, { recursive: true });
 
-const freePort = () => new Promise((ok) => { const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => ok(port)); }); });
-const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
-const log = (line) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
-
-// ---- request paths from the database
-const sqlite = (sql) => execFileSync('sqlite3', ['-readonly', '-separator', '\t', db, sql], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map((l) => l.split('\t'));
-const pathOf = (query, variables) => `/graphql?query=${encodeURIComponent(query.replace(/\s+/g, ' ').trim())}&variables=${encodeURIComponent(JSON.stringify(variables))}`;
-const files = {};
-const mix = [];
-for (const s of scenarios) {
-  s.paths = s.variables(sqlite(s.sql)).map((v) => pathOf(s.query, v));
-  files[s.name] = join(out, `paths-${s.name}.txt`);
-  writeFileSync(files[s.name], s.paths.join('\n') + '\n');
-}
-// The mix takes the scenarios in turn, so each has the same share of requests.
-for (let i = 0; mix.length < 1200; i++) for (const s of scenarios) mix.push(s.paths[i % s.paths.length]);
-files.mix = join(out, 'paths-mix.txt');
-writeFileSync(files.mix, mix.join('\n') + '\n');
+const { files, scenarios } = writeRequestPaths(db, out);
 log(`${scenarios.map((s) => `${s.name}: ${s.paths.length} variants`).join(', ')}`);
 
-// ---- processes
-const children = [];
-process.on('exit', () => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')));
-function start(command, argv, name) {
-  const child = spawn(command, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let tail = '';
-  const keep = (d) => { tail = (tail + d).slice(-4000); };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  child.tail = () => tail;
-  child.name = name;
-  children.push(child);
-  return child;
-}
-async function stop(child) {
-  if (child.exitCode !== null) return;
-  child.kill('SIGTERM');
-  for (let i = 0; i < 100 && child.exitCode === null; i++) await sleep(100);
-  if (child.exitCode === null) child.kill('SIGKILL');
-}
-
-async function startApi(redisPort, settings) {
-  const port = await freePort();
-  const dll = join(root, 'src', 'OpenAid.Api', 'bin', 'Release', 'net10.0', 'OpenAid.Api.dll');
-  const api = start('dotnet', [dll,
-    '--environment', 'Production',
-    '--contentRoot', join(root, 'src', 'OpenAid.Api'),
-    '--urls', `http://127.0.0.1:${port}`,
-    '--Database:Provider=Sqlite', `--Database:ConnectionString=Data Source=${db}`, '--Database:SeedDemoData=false',
-    `--ConnectionStrings:Redis=127.0.0.1:${redisPort}`,
-    '--Diagnostics:SqlCommandHeader=true',
-    '--Diagnostics:ExposeCacheHeaders=true',
-    // One client address sends everything here: the limiter would measure itself.
-    '--RateLimiting:Enabled=false',
-    '--Logging:LogLevel:Default=Warning',
-    ...Object.entries(settings).map(([k, v]) => `--${k}=${v}`)], 'api');
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    try {
-      const health = await fetch(`${base}/health`);
-      if (health.ok) break;
-    } catch { /* not up yet */ }
-    if (api.exitCode !== null || i > 600) throw new Error(`The API did not start:\n${api.tail()}`);
-    await sleep(100);
-  }
-  api.base = base;
-  return api;
-}
-
-const peakRssMb = (pid) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
+const startApi = (redisPort, settings) => startApiOn(db, redisPort, settings);
+const peakRssMb = (pid) => rssMb(pid).peak;
 
 function wrk(base, file, connections, duration) {
   const output = execFileSync('wrk', ['-t2', `-c${connections}`, `-d${duration}s`, '--timeout', '5s', '-s', join(root, 'bench', 'mix.lua'), base, '--', file], { encoding: 'utf8' });
@@ -108,9 +41,8 @@ async function sample(base, path) {
 }
 
 // ---- the runs
-const redisPort = await freePort();
-const redis = start('redis-server', ['--port', String(redisPort), '--save', '', '--appendonly', 'no', '--bind', '127.0.0.1', '--maxmemory', '512mb', '--maxmemory-policy', 'allkeys-lru'], 'redis');
-await sleep(500);
+const redis = await startRedis();
+const redisPort = redis.port;
 const results = { date: new Date().toISOString(), db, seconds, uncached: {}, cached: {}, ceiling: {}, sql: {}, bytes: {} };
 
 log('Uncached: Cache:Enabled=false (every request executes; Redis still holds the data version)');

@@ -11,6 +11,7 @@ using OpenAid.Api.Http;
 using OpenAid.Api.PersistedDocuments;
 using OpenAid.Api.RateLimiting;
 using OpenAid.Api.Redis;
+using OpenAid.Api.Telemetry;
 using OpenAid.Data;
 using OpenAid.Demo;
 using OpenAid.Domain.Common;
@@ -26,6 +27,7 @@ public static class OpenAidHost
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddSingleton(clock ?? TimeProvider.System);
+        builder.AddOpenAidTelemetry();
         var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         builder.Services.AddScoped<SqlCommandCounter>();
         builder.Services.AddOpenAidData(database, typeof(SqlCommandCounter), typeof(DataVersionPublisher));
@@ -58,6 +60,9 @@ public static class OpenAidHost
         {
             app.UseHsts();
         }
+
+        // After the forwarded headers (it answers loopback only by default), before the rate limits: scraping costs no budget.
+        app.UseOpenAidMetricsEndpoint();
 
         if (diagnostics.SqlCommandHeader)
         {

@@ -43,26 +43,20 @@ public sealed class DataVersionSource(RedisConnection redis, CacheOptions option
     /// <summary>The version to key results by now, and whether Redis supplied it.</summary>
     public async ValueTask<(long Version, bool FromRedis)> CurrentAsync(IServiceProvider requestServices, CancellationToken ct)
     {
-        if (redis.Database is { } database)
+        var (read, value) = await redis.TryRunAsync(ReadCoalescedAsync, "version read");
+        if (read)
         {
-            try
+            // A missing key parses as 0 in StackExchange.Redis, hence HasValue first.
+            if (value.HasValue && value.TryParse(out long version))
             {
-                var value = await ReadCoalescedAsync(database);
-                // A missing key parses as 0 in StackExchange.Redis, hence HasValue first.
-                if (value.HasValue && value.TryParse(out long version))
-                {
-                    return (version, true);
-                }
+                return (version, true);
+            }
 
-                // Expired or never set (Redis restarted): the database decides, and the highest version wins.
-                var fromDatabase = await ReadDatabaseAsync(requestServices, ct);
-                var stored = await database.ScriptEvaluateAsync(SetMaxScript, new { key = redis.VersionKey, version = fromDatabase, ttl = options.VersionRecheckMilliseconds });
-                return (long.TryParse(stored.ToString(), out var max) ? Math.Max(max, fromDatabase) : fromDatabase, true);
-            }
-            catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
-            {
-                redis.LogFailure(e, "version read");
-            }
+            // Expired or never set (Redis restarted): the database decides, and the highest version wins.
+            var fromDatabase = await ReadDatabaseAsync(requestServices, ct);
+            var (stored, max) = await redis.TryRunAsync(
+                db => db.ScriptEvaluateAsync(SetMaxScript, new { key = redis.VersionKey, version = fromDatabase, ttl = options.VersionRecheckMilliseconds }), "version refill");
+            return (stored && long.TryParse(max.ToString(), out var highest) ? Math.Max(highest, fromDatabase) : fromDatabase, stored);
         }
 
         return (await ReadDatabaseAsync(requestServices, ct), false);
@@ -233,20 +227,12 @@ public sealed class DataVersionPublisher : ISaveChangesInterceptor, IDbTransacti
             return;
         }
 
-        if (_redis.Database is not { } database)
-        {
-            InterlockedMax(ref _unpublished, version);
-            return;
-        }
-
-        try
-        {
-            await database.ScriptEvaluateAsync(DataVersionSource.SetMaxScript, new { key = _redis.VersionKey, version, ttl = _options.VersionRecheckMilliseconds });
-        }
-        catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
+        // Through an open circuit too: a write is rare, and its version is what keeps the other instances fresh.
+        var (published, _) = await _redis.TryRunAsync(
+            db => db.ScriptEvaluateAsync(DataVersionSource.SetMaxScript, new { key = _redis.VersionKey, version, ttl = _options.VersionRecheckMilliseconds }), "version publish", throughOpenCircuit: true);
+        if (!published)
         {
             // The write has committed and stays committed; remember the version for when Redis is back.
-            _redis.LogFailure(e, "version publish");
             InterlockedMax(ref _unpublished, version);
         }
     }

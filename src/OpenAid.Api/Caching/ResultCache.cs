@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using GraphQL;
 using Microsoft.Extensions.Caching.Memory;
 using OpenAid.Api.Redis;
+using OpenAid.Api.Telemetry;
 using StackExchange.Redis;
 
 namespace OpenAid.Api.Caching;
@@ -49,6 +50,19 @@ public sealed class ResultCache : IDisposable
     private readonly ConcurrentDictionary<string, Flight> _inflight = new(StringComparer.Ordinal);
     private long _executions;
     private long _purges;
+    private long _lockWaitsStarted;
+    private long _lockWaitTimeouts;
+
+    /// <summary>
+    /// What an entry costs the heap besides its body and key (the cache's entry, its options, the result record, the
+    /// index): counted so that Cache:MemoryCacheMegabytes bounds the memory the cache takes, not only its payload. About
+    /// what the GC heap grew by per entry beyond body and key in bench/memory.mjs with --variants.
+    /// </summary>
+    private const int EntryOverheadBytes = 512;
+
+    /// <summary>The cache levels, as the hit and miss counters name them.</summary>
+    private const string MemoryLayer = "memory";
+    private const string RedisLayer = "redis";
 
     /// <summary>The Redis channel on which an instance that purged tells the others to empty their memory.</summary>
     private const string PurgeChannel = "purge";
@@ -59,12 +73,30 @@ public sealed class ResultCache : IDisposable
         _versions = versions;
         _options = options;
         _clock = clock;
-        _memory = new MemoryCache(new MemoryCacheOptions { SizeLimit = (long)options.MemoryCacheMegabytes * 1024 * 1024, CompactionPercentage = 0.25 });
+        // Bounded by the bytes it holds (each entry's size is its response body and key), not by a count: responses
+        // range from a few hundred bytes to a megabyte.
+        _memory = new MemoryCache(new MemoryCacheOptions
+        {
+            SizeLimit = (long)options.MemoryCacheMegabytes * 1024 * 1024,
+            CompactionPercentage = 0.25,
+            TrackStatistics = true,
+        });
         redis.Subscribe(PurgeChannel, _ => PurgeMemory());
+        OpenAidMetrics.Meter.CreateObservableGauge("openaid.cache.memory.size", () => MemorySize, "By",
+            "Bytes of results the in-process cache holds, as it counts them against Cache:MemoryCacheMegabytes.");
+        OpenAidMetrics.Meter.CreateObservableGauge("openaid.cache.memory.entries", () => _memory.Count, description: "Results the in-process cache holds.");
     }
 
     /// <summary>How many results the in-process level holds now; for tests.</summary>
     public long MemoryCount => _memory.Count;
+
+    /// <summary>The bytes the in-process level counts against its limit.</summary>
+    public long MemorySize => _memory.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
+
+    /// <summary>Waits for another instance's result that began, and that ran out of Cache:LockWaitMilliseconds; for tests.</summary>
+    public long LockWaitsStarted => Interlocked.Read(ref _lockWaitsStarted);
+
+    public long LockWaitTimeouts => Interlocked.Read(ref _lockWaitTimeouts);
 
     /// <summary>
     /// Removes every stored result at once, rather than letting older versions expire: from this process, from Redis
@@ -111,8 +143,11 @@ public sealed class ResultCache : IDisposable
 
         if (_memory.TryGetValue(key.Value, out T? cached) && cached is not null)
         {
+            OpenAidMetrics.CacheHit(MemoryLayer);
             return (cached, CacheOutcome.Hit);
         }
+
+        OpenAidMetrics.CacheMiss(MemoryLayer);
 
         var (result, executed) = await SingleFlightAsync(key.Value, execute, ct);
         return (result, executed ? CacheOutcome.Miss : CacheOutcome.Hit);
@@ -270,7 +305,7 @@ public sealed class ResultCache : IDisposable
             return (Keep(await ExecuteCountedAsync(execute, ct)), true);
         }
 
-        var stored = await TryGetAsync<T>(redis, key);
+        var stored = await TryGetAsync<T>(key);
         if (stored is not null)
         {
             return (Keep(stored), false);
@@ -278,28 +313,23 @@ public sealed class ResultCache : IDisposable
 
         // Another instance may be computing the same result: let one of them do it, the others wait for it.
         var lockKey = key + ":lock";
-        var locked = await TryAsync(() => redis.StringSetAsync(lockKey, "1", TimeSpan.FromMilliseconds(_options.LockWaitMilliseconds * 2), When.NotExists), "lock", fallback: true);
+        var locked = await _redis.RunAsync(db => db.StringSetAsync(lockKey, "1", TimeSpan.FromMilliseconds(_options.LockWaitMilliseconds * 2), When.NotExists), "lock", fallback: true);
         if (locked)
         {
             // The instance that held the lock may have stored the result between our read and our lock.
-            stored = await TryGetAsync<T>(redis, key);
+            stored = await TryGetAsync<T>(key);
             if (stored is not null)
             {
-                await TryAsync(() => redis.KeyDeleteAsync(lockKey), "unlock", fallback: false);
+                await _redis.RunAsync(db => db.KeyDeleteAsync(lockKey), "unlock", fallback: false);
                 return (Keep(stored), false);
             }
         }
         else
         {
-            var deadline = Environment.TickCount64 + _options.LockWaitMilliseconds;
-            while (Environment.TickCount64 < deadline)
+            stored = await WaitForHolderAsync<T>(key, lockKey, ct);
+            if (stored is not null)
             {
-                await Task.Delay(15, ct);
-                stored = await TryGetAsync<T>(redis, key);
-                if (stored is not null)
-                {
-                    return (Keep(stored), false);
-                }
+                return (Keep(stored), false);
             }
         }
 
@@ -308,7 +338,7 @@ public sealed class ResultCache : IDisposable
             var result = Keep(await ExecuteCountedAsync(execute, ct));
             if (result.Stored is { } bytes && Interlocked.Read(ref _purges) == purges)
             {
-                await TryAsync(() => redis.StringSetAsync(key, bytes, TimeSpan.FromSeconds(Math.Max(1, _options.TimeSlotSeconds) * 2)), "write", fallback: false);
+                await _redis.RunAsync(db => db.StringSetAsync(key, bytes, TimeSpan.FromSeconds(Math.Max(1, _options.TimeSlotSeconds) * 2)), "write", fallback: false);
             }
 
             return (result, true);
@@ -317,29 +347,63 @@ public sealed class ResultCache : IDisposable
         {
             if (locked)
             {
-                await TryAsync(() => redis.KeyDeleteAsync(lockKey), "unlock", fallback: false);
+                await _redis.RunAsync(db => db.KeyDeleteAsync(lockKey), "unlock", fallback: false);
             }
         }
     }
 
-    private async Task<T?> TryGetAsync<T>(IDatabase redis, string key)
+    /// <summary>
+    /// Waits for the instance holding the lock: its result, once stored; or null as soon as the lock is gone without
+    /// one (the holder's result was an error or too large, which is never stored, or it went away): then this request
+    /// runs the query itself rather than sleeping out <see cref="CacheOptions.LockWaitMilliseconds"/>. The result and
+    /// the lock are read in one MGET, so a result stored just before the unlock is never missed.
+    /// </summary>
+    private async Task<T?> WaitForHolderAsync<T>(string key, string lockKey, CancellationToken ct)
         where T : class, ICacheableResult<T>
     {
-        var value = await TryAsync(() => redis.StringGetAsync(key), "read", fallback: RedisValue.Null);
-        return value.HasValue ? T.FromStored((byte[])value!) : null;
+        Interlocked.Increment(ref _lockWaitsStarted);
+        var keys = new RedisKey[] { key, lockKey };
+        var deadline = Environment.TickCount64 + _options.LockWaitMilliseconds;
+        while (Environment.TickCount64 < deadline)
+        {
+            await Task.Delay(15, ct);
+            var (ok, values) = await _redis.TryRunAsync(db => db.StringGetAsync(keys), "read");
+            if (!ok)
+            {
+                // Redis stopped answering: run it here.
+                return null;
+            }
+
+            if (values[0].HasValue)
+            {
+                OpenAidMetrics.LockWaitEnded("result");
+                return T.FromStored((byte[])values[0]!);
+            }
+
+            if (!values[1].HasValue)
+            {
+                OpenAidMetrics.LockWaitEnded("released");
+                return null;
+            }
+        }
+
+        Interlocked.Increment(ref _lockWaitTimeouts);
+        OpenAidMetrics.LockWaitEnded("timeout");
+        return null;
     }
 
-    private async Task<TValue> TryAsync<TValue>(Func<Task<TValue>> command, string operation, TValue fallback)
+    private async Task<T?> TryGetAsync<T>(string key)
+        where T : class, ICacheableResult<T>
     {
-        try
+        var value = await _redis.RunAsync(db => db.StringGetAsync(key), "read", fallback: RedisValue.Null);
+        if (value.HasValue)
         {
-            return await command();
+            OpenAidMetrics.CacheHit(RedisLayer);
+            return T.FromStored((byte[])value!);
         }
-        catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
-        {
-            _redis.LogFailure(e, operation);
-            return fallback;
-        }
+
+        OpenAidMetrics.CacheMiss(RedisLayer);
+        return null;
     }
 
     private T Remember<T>(string key, T result, long purges)
@@ -349,7 +413,7 @@ public sealed class ResultCache : IDisposable
         {
             _memory.Set(key, result, new MemoryCacheEntryOptions
             {
-                Size = bytes.Length + key.Length * 2 + 64,
+                Size = bytes.Length + key.Length * 2 + EntryOverheadBytes,
                 AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(Math.Max(1, _options.TimeSlotSeconds) * 2),
             });
         }

@@ -15,7 +15,8 @@ namespace OpenAid.Api.Execution;
 /// <param name="ServerError">Whether something failed on our side (500).</param>
 /// <param name="Cacheable">Executed without any error and not too large: safe to share and to give an ETag.</param>
 /// <param name="TimedOut">The request ran out of its time budget (503 TIMEOUT).</param>
-public sealed record GraphQLResponseBody(byte[] Body, bool Executed, bool ServerError, bool Cacheable, bool TimedOut = false) : ICacheableResult<GraphQLResponseBody>
+/// <param name="HasErrors">The result holds errors (of fields, or of the whole request).</param>
+public sealed record GraphQLResponseBody(byte[] Body, bool Executed, bool ServerError, bool Cacheable, bool TimedOut = false, bool HasErrors = false) : ICacheableResult<GraphQLResponseBody>
 {
     public byte[]? Stored => Cacheable ? Body : null;
 
@@ -101,8 +102,9 @@ public sealed class GraphQLExecutor(ParsedDocuments documents, IDocumentExecuter
         var serverError = result.Errors?.Any(e => e is UnhandledError) == true;
         var timedOut = result.Errors?.Any(e => e is TimeoutError) == true;
         // Large responses are rare and would crowd the rest out of the cache.
-        var cacheable = result.Executed && (result.Errors is null || result.Errors.Count == 0) && body.Length <= options.MaxEntryKilobytes * 1024;
-        return new GraphQLResponseBody(body, result.Executed, serverError, cacheable, timedOut);
+        var hasErrors = result.Errors is { Count: > 0 };
+        var cacheable = result.Executed && !hasErrors && body.Length <= options.MaxEntryKilobytes * 1024;
+        return new GraphQLResponseBody(body, result.Executed, serverError, cacheable, timedOut, hasErrors);
     }
 
     private static GraphQLOperationDefinition? SelectOperation(GraphQLDocument document, string? operationName)

@@ -105,17 +105,24 @@ public sealed class CacheHealthCheck(RedisConnection redis, CacheOptions options
             return HealthCheckResult.Healthy("No Redis configured: results are cached in this process only.", data);
         }
 
-        if (redis.Database is { } database)
+        data["circuit"] = redis.CircuitOpen ? "open" : "closed";
+        if (redis.CircuitOpen)
         {
-            try
+            // No PING here: Redis may hang, and /health must answer at once; the circuit's own probe watches it.
+            return HealthCheckResult.Degraded(
+                $"Redis did not answer within {redis.CommandTimeout.TotalMilliseconds} ms several times in a row; serving from the database and the in-process cache until it answers again.", data: data);
+        }
+
+        if (redis.IsConnected)
+        {
+            var watch = Stopwatch.StartNew();
+            if ((await redis.TryRunAsync(db => db.PingAsync(), "health ping")).Ok)
             {
-                data["latencyMs"] = Math.Round((await database.PingAsync()).TotalMilliseconds, 1);
+                data["latencyMs"] = Math.Round(watch.Elapsed.TotalMilliseconds, 1);
                 return HealthCheckResult.Healthy("Redis answers.", data);
             }
-            catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
-            {
-                return HealthCheckResult.Degraded("Redis does not answer; serving from the database and the in-process cache.", e, data);
-            }
+
+            return HealthCheckResult.Degraded($"Redis does not answer within {redis.CommandTimeout.TotalMilliseconds} ms; serving from the database and the in-process cache.", data: data);
         }
 
         return HealthCheckResult.Degraded("Redis is unreachable; serving from the database and the in-process cache until it is back.", data: data);

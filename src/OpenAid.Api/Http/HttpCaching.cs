@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using OpenAid.Api.Caching;
 using OpenAid.Api.Diagnostics;
 using OpenAid.Api.Execution;
+using OpenAid.Api.Telemetry;
 
 namespace OpenAid.Api.Http;
 
@@ -21,19 +23,42 @@ public static class HttpCaching
     /// <returns>The response to send, or null for 304 Not Modified.</returns>
     public static async Task<GraphQLResponseBody?> RunAsync(HttpContext http, PreparedRequest request, GraphQLResponseMediaType mediaType, GraphQLExecutor executor)
     {
+        var (response, outcome) = await RunThroughCacheAsync(http, request, mediaType, executor);
+        SetOutcome(http, outcome);
+        OpenAidMetrics.RecordOperation(
+            request.OperationName ?? request.Operation?.Name?.StringValue,
+            request.Operation?.Operation.ToString().ToLowerInvariant() ?? "unknown",
+            OutcomeOf(response),
+            outcome.ToString().ToLowerInvariant(),
+            Stopwatch.GetElapsedTime(request.Budget.StartedAt));
+        return response;
+    }
+
+    /// <summary>How a request ended, as the operation duration metric names it.</summary>
+    private static string OutcomeOf(GraphQLResponseBody? response) => response switch
+    {
+        null => "not_modified",
+        { TimedOut: true } => "timeout",
+        { ServerError: true } => "server_error",
+        { Executed: false } => "invalid",
+        { HasErrors: true } => "error",
+        _ => "ok",
+    };
+
+    private static async Task<(GraphQLResponseBody? Response, CacheOutcome Outcome)> RunThroughCacheAsync(HttpContext http, PreparedRequest request, GraphQLResponseMediaType mediaType, GraphQLExecutor executor)
+    {
         var services = http.RequestServices;
         var isGet = HttpMethods.IsGet(http.Request.Method);
         var anonymous = !http.Request.Headers.ContainsKey(HeaderNames.Authorization) && http.User.Identity?.IsAuthenticated != true;
         if (!anonymous || !request.IsShareableQuery)
         {
-            SetOutcome(http, CacheOutcome.Bypass);
             if (isGet)
             {
                 // Per user, or never to be reused (an uncached field): no cache may keep it.
                 http.Response.Headers.CacheControl = anonymous ? "no-store" : "private, no-store";
             }
 
-            return await executor.ExecuteAsync(request, http.User, services, http.RequestAborted);
+            return (await executor.ExecuteAsync(request, http.User, services, http.RequestAborted), CacheOutcome.Bypass);
         }
 
         var cache = services.GetRequiredService<ResultCache>();
@@ -47,13 +72,11 @@ public static class HttpCaching
             if (Matches(http.Request.Headers.IfNoneMatch, etag))
             {
                 SetValidatorHeaders(http, etag);
-                SetOutcome(http, CacheOutcome.Hit);
-                return null;
+                return (null, CacheOutcome.Hit);
             }
         }
 
         var (response, outcome) = await cache.GetOrExecuteAsync(key, ct => executor.ExecuteAsync(request, http.User, services, ct), http.RequestAborted);
-        SetOutcome(http, outcome);
         if (isGet)
         {
             if (etag is not null && response.Cacheable)
@@ -66,7 +89,7 @@ public static class HttpCaching
             }
         }
 
-        return response;
+        return (response, outcome);
     }
 
     private static void SetOutcome(HttpContext http, CacheOutcome outcome)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using OpenAid.Api.GraphQL;
 using OpenAid.Api.RateLimiting;
+using OpenAid.Api.Telemetry;
 using OpenAid.Domain.Common;
 
 namespace OpenAid.Api.Http;
@@ -34,6 +35,7 @@ public sealed class RateLimitMiddleware(RequestDelegate next, ClientRateLimiter 
             return;
         }
 
+        OpenAidMetrics.RateLimitRefused(decision.Authenticated);
         headers.RetryAfter = decision.ResetSeconds.ToString(CultureInfo.InvariantCulture);
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.ContentType = (GraphQLMediaTypes.Negotiate(http.Request.Headers.Accept) ?? GraphQLResponseMediaType.Json).ContentType();

@@ -131,17 +131,11 @@ public sealed class RateLimitCounters(RedisConnection redis)
     /// <summary>Counts <paramref name="permits"/> requests of <paramref name="partition"/> in window <paramref name="window"/> and returns the count so far.</summary>
     public async ValueTask<long> IncrementAsync(string partition, long window, int windowSeconds, long permits)
     {
-        if (redis.Database is { } database)
+        var key = (RedisKey)$"{redis.KeyPrefix}rl:{partition}:{window}";
+        var (counted, count) = await redis.TryRunAsync(db => db.ScriptEvaluateAsync(IncrementScript, new { key, permits, ttl = windowSeconds * 1000 + 1000 }), "rate limit count");
+        if (counted)
         {
-            try
-            {
-                var key = (RedisKey)$"{redis.KeyPrefix}rl:{partition}:{window}";
-                return (long)await database.ScriptEvaluateAsync(IncrementScript, new { key, permits, ttl = windowSeconds * 1000 + 1000 });
-            }
-            catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
-            {
-                redis.LogFailure(e, "rate limit count");
-            }
+            return (long)count;
         }
 
         return IncrementLocal(partition, window, permits);

@@ -1,6 +1,29 @@
+using OpenAid.Api.Telemetry;
 using StackExchange.Redis;
 
 namespace OpenAid.Api.Redis;
+
+/// <summary>The "Redis" section besides the connection string.</summary>
+public sealed class RedisOptions
+{
+    public const string SectionName = "Redis";
+
+    /// <summary>To share one Redis between deployments.</summary>
+    public string KeyPrefix { get; set; } = "openaid";
+
+    /// <summary>
+    /// How long a command may take before it counts as failed and the caller falls back to the database. A Redis that
+    /// hangs (SIGSTOP, a stalled host) keeps its socket open, so without this every request would wait out the
+    /// client's own timeout, once per command.
+    /// </summary>
+    public int CommandTimeoutMilliseconds { get; set; } = 250;
+
+    /// <summary>Failed or timed-out commands in a row after which the circuit opens: Redis counts as down.</summary>
+    public int CircuitFailures { get; set; } = 3;
+
+    /// <summary>While the circuit is open, Redis is sent a PING this often; the first answered in time closes it.</summary>
+    public int CircuitProbeMilliseconds { get; set; } = 500;
+}
 
 /// <summary>
 /// The one Redis connection of the process, shared by the result cache, the data version and the rate limiter, or
@@ -10,16 +33,38 @@ namespace OpenAid.Api.Redis;
 /// start-up, reconnects by itself every half second, and fails commands at once while disconnected (no backlog),
 /// so that callers fall back to the database instead of queueing behind a dead socket.
 /// </para>
+/// <para>
+/// A Redis that hangs rather than dies keeps the socket open: commands go through <see cref="TryRunAsync{T}"/>,
+/// which gives each <see cref="RedisOptions.CommandTimeoutMilliseconds"/>, and a circuit breaker counts the failures
+/// in a row; at <see cref="RedisOptions.CircuitFailures"/> it opens, Redis counts as down (<see cref="Database"/> is
+/// null, /health says Degraded) and a background PING every <see cref="RedisOptions.CircuitProbeMilliseconds"/>
+/// closes it again once Redis answers in time. Hand-written rather than Polly's: SE.Redis commands take no
+/// cancellation token, so Polly's cooperative timeout would need this same WaitAsync; its half-open state lets a
+/// live request be the probe, where here no request ever waits on a Redis that may still hang; and the state must
+/// be readable at once, without a call, by <see cref="Database"/>, /health and the metrics.
+/// </para>
 /// </summary>
 public sealed class RedisConnection : IDisposable
 {
     private readonly ConnectionMultiplexer? _multiplexer;
     private readonly ILogger _logger;
+    private readonly TimeSpan _timeout;
+    private readonly int _circuitFailures;
+    private readonly TimeSpan _probeInterval;
+    private readonly CancellationTokenSource _disposed = new();
     private long _lastFailureLogged;
+    private int _failuresInARow;
+    private int _open;
 
     public RedisConnection(IConfiguration configuration, ILogger<RedisConnection> logger)
     {
         _logger = logger;
+        var options = configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>() ?? new RedisOptions();
+        _timeout = TimeSpan.FromMilliseconds(Math.Max(1, options.CommandTimeoutMilliseconds));
+        _circuitFailures = Math.Max(1, options.CircuitFailures);
+        _probeInterval = TimeSpan.FromMilliseconds(Math.Max(10, options.CircuitProbeMilliseconds));
+        OpenAidMetrics.Meter.CreateObservableGauge("openaid.redis.circuit.open", () => CircuitOpen ? 1 : 0,
+            description: "1 while the Redis circuit is open (Redis counts as down and requests go to the database), else 0.");
         var setting = configuration.GetConnectionString("Redis");
         if (string.IsNullOrWhiteSpace(setting))
         {
@@ -28,23 +73,23 @@ public sealed class RedisConnection : IDisposable
 
         // Keys carry the build, so that instances of different versions in a rolling upgrade never share results.
         var build = typeof(RedisConnection).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..8];
-        SharedPrefix = $"{configuration["Redis:KeyPrefix"] ?? "openaid"}:";
+        SharedPrefix = $"{options.KeyPrefix}:";
         KeyPrefix = $"{SharedPrefix}{build}:";
-        VersionKey = $"{configuration["Redis:KeyPrefix"] ?? "openaid"}:data-version";
+        VersionKey = $"{options.KeyPrefix}:data-version";
         if (string.IsNullOrWhiteSpace(setting))
         {
             return;
         }
 
-        var options = ConfigurationOptions.Parse(setting);
-        options.AbortOnConnectFail = false;
-        options.BacklogPolicy = BacklogPolicy.FailFast;
-        options.ReconnectRetryPolicy = new LinearRetry(500);
-        options.ConnectTimeout = Math.Min(options.ConnectTimeout, 2000);
-        options.AsyncTimeout = Math.Min(options.AsyncTimeout, 1000);
-        options.SyncTimeout = Math.Min(options.SyncTimeout, 1000);
-        options.ClientName ??= "openaid-api";
-        _multiplexer = ConnectionMultiplexer.Connect(options);
+        var connection = ConfigurationOptions.Parse(setting);
+        connection.AbortOnConnectFail = false;
+        connection.BacklogPolicy = BacklogPolicy.FailFast;
+        connection.ReconnectRetryPolicy = new LinearRetry(500);
+        connection.ConnectTimeout = Math.Min(connection.ConnectTimeout, 2000);
+        connection.AsyncTimeout = Math.Min(connection.AsyncTimeout, 1000);
+        connection.SyncTimeout = Math.Min(connection.SyncTimeout, 1000);
+        connection.ClientName ??= "openaid-api";
+        _multiplexer = ConnectionMultiplexer.Connect(connection);
         _multiplexer.ConnectionFailed += (_, e) => logger.LogWarning("Redis connection lost ({FailureType}); serving from the database until it is back.", e.FailureType);
         _multiplexer.ConnectionRestored += (_, _) =>
         {
@@ -58,8 +103,84 @@ public sealed class RedisConnection : IDisposable
 
     public bool IsConnected => _multiplexer?.IsConnected == true;
 
-    /// <summary>The database to use now, or null when Redis is not configured or not reachable.</summary>
-    public IDatabase? Database => IsConnected ? _multiplexer!.GetDatabase() : null;
+    /// <summary>Whether Redis counts as down because its commands failed or timed out in a row (see the class summary).</summary>
+    public bool CircuitOpen => Volatile.Read(ref _open) == 1;
+
+    /// <summary>The per-command timeout (<see cref="RedisOptions.CommandTimeoutMilliseconds"/>).</summary>
+    public TimeSpan CommandTimeout => _timeout;
+
+    /// <summary>The database to use now, or null when Redis is not configured, not reachable or its circuit is open.</summary>
+    public IDatabase? Database => IsConnected && !CircuitOpen ? _multiplexer!.GetDatabase() : null;
+
+    /// <summary>
+    /// Runs one command within the command timeout. A failure or timeout is logged (sparingly), counts towards
+    /// opening the circuit and comes back as Ok = false: the caller falls back to the database.
+    /// </summary>
+    /// <param name="throughOpenCircuit">Sends the command even while the circuit is open (still within the timeout):
+    /// for what is rare and worth its wait, the data version published after a write.</param>
+    public async Task<(bool Ok, T Value)> TryRunAsync<T>(Func<IDatabase, Task<T>> command, string operation, bool throughOpenCircuit = false)
+    {
+        var database = throughOpenCircuit && IsConnected ? _multiplexer!.GetDatabase() : Database;
+        if (database is null)
+        {
+            return (false, default!);
+        }
+
+        try
+        {
+            var value = await command(database).WaitAsync(_timeout);
+            Interlocked.Exchange(ref _failuresInARow, 0);
+            return (true, value);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
+        {
+            LogFailure(e, operation);
+            if (Interlocked.Increment(ref _failuresInARow) >= _circuitFailures && Interlocked.CompareExchange(ref _open, 1, 0) == 0)
+            {
+                OpenAidMetrics.CircuitOpened();
+                _logger.LogWarning("Redis failed {Failures} commands in a row (timeout {TimeoutMs} ms); it counts as down until it answers a PING in time.", _circuitFailures, _timeout.TotalMilliseconds);
+                _ = Task.Run(ProbeAsync);
+            }
+
+            return (false, default!);
+        }
+    }
+
+    /// <summary><see cref="TryRunAsync{T}"/> with a value for when Redis did not answer.</summary>
+    public async Task<T> RunAsync<T>(Func<IDatabase, Task<T>> command, string operation, T fallback)
+    {
+        var (ok, value) = await TryRunAsync(command, operation);
+        return ok ? value : fallback;
+    }
+
+    /// <summary>While the circuit is open: PINGs Redis until it answers within the timeout, then closes the circuit.</summary>
+    private async Task ProbeAsync()
+    {
+        while (!_disposed.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(_probeInterval, _disposed.Token);
+                if (_multiplexer is { IsConnected: true } multiplexer)
+                {
+                    await multiplexer.GetDatabase().PingAsync().WaitAsync(_timeout);
+                    Interlocked.Exchange(ref _failuresInARow, 0);
+                    Volatile.Write(ref _open, 0);
+                    _logger.LogInformation("Redis answers again; caching resumes.");
+                    Restored?.Invoke();
+                    return;
+                }
+            }
+            catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
+            {
+                // Still not answering: the circuit stays open.
+            }
+        }
+    }
 
     /// <summary>Prefix of every key this build writes, e.g. "openaid:1a2b3c4d:".</summary>
     public string KeyPrefix { get; }
@@ -144,16 +265,8 @@ public sealed class RedisConnection : IDisposable
             return false;
         }
 
-        try
-        {
-            await _multiplexer.GetSubscriber().PublishAsync(RedisChannel.Literal(SharedPrefix + channel), message);
-            return true;
-        }
-        catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
-        {
-            LogFailure(e, "publish");
-            return false;
-        }
+        var subscriber = _multiplexer.GetSubscriber();
+        return (await TryRunAsync(_ => subscriber.PublishAsync(RedisChannel.Literal(SharedPrefix + channel), message), "publish")).Ok;
     }
 
     /// <summary>Logs a failed Redis command at most every ten seconds: during an outage every request would log one.</summary>
@@ -167,7 +280,12 @@ public sealed class RedisConnection : IDisposable
         }
     }
 
-    public void Dispose() => _multiplexer?.Dispose();
+    public void Dispose()
+    {
+        _disposed.Cancel();
+        _multiplexer?.Dispose();
+        _disposed.Dispose();
+    }
 }
 
 public static class RedisSetup

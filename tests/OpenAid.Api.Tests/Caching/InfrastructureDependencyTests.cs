@@ -12,13 +12,14 @@ public partial class InfrastructureDependencyTests
 {
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
-        ["Redis"] = [],
+        ["Telemetry"] = [],
+        ["Redis"] = ["Telemetry"],
         ["PersistedDocuments"] = [],
-        ["Caching"] = ["Redis"],
+        ["Caching"] = ["Redis", "Telemetry"],
         ["RateLimiting"] = ["Redis"],
         ["Execution"] = ["Caching"],
         ["Health"] = ["Caching", "Redis"],
-        ["Http"] = ["Execution", "Caching", "RateLimiting", "PersistedDocuments"],
+        ["Http"] = ["Execution", "Caching", "RateLimiting", "PersistedDocuments", "Telemetry"],
     };
 
     [Fact]
@@ -47,6 +48,6 @@ public partial class InfrastructureDependencyTests
     private static partial Regex Qualified();
 
     /// <summary>A sibling namespace named without a using, e.g. Http.GraphQLMediaTypes inside OpenAid.Api.Caching.</summary>
-    [GeneratedRegex(@"(?<![\w.])(Redis|PersistedDocuments|Caching|RateLimiting|Execution|Health|Http)\.[A-Z]")]
+    [GeneratedRegex(@"(?<![\w.])(Telemetry|Redis|PersistedDocuments|Caching|RateLimiting|Execution|Health|Http)\.[A-Z]")]
     private static partial Regex Sibling();
 }

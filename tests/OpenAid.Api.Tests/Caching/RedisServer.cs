@@ -81,6 +81,20 @@ public sealed class RedisServer : IAsyncDisposable
         _process = null;
     }
 
+    /// <summary>Freezes the server (SIGSTOP): its socket stays open and nothing answers, as a hung host would.</summary>
+    public void Pause() => Signal("STOP");
+
+    /// <summary>Lets a paused server go on (SIGCONT).</summary>
+    public void Resume() => Signal("CONT");
+
+    private void Signal(string signal)
+    {
+        var pid = _process?.Id ?? throw new InvalidOperationException("redis-server is not running.");
+        using var kill = Process.Start("kill", ["-" + signal, pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
     public async ValueTask DisposeAsync() => await StopAsync();
 
     private async Task<bool> PingAsync()
