@@ -32,6 +32,7 @@ public sealed class ObjectionType : ObjectGraphType<Objection>
         Field(o => o.AnsweredAt, nullable: true).Description("When it was answered or rejected.").Exported();
         Field(o => o.AnsweredBy, nullable: true).Description("The answering unit and role (never a private person).").Exported();
         Field(o => o.Answer, nullable: true).Description("The public answer, or the reason for rejecting.").Exported();
+        Field(o => o.Finding, type: typeof(EnumerationGraphType<ObjectionFinding>)).Description("What the answer found: upheld, partly upheld or not upheld; null when it states none.").Exported();
         Field<FloatGraphType>("daysToRespond").Description("Days from the start of the filing day to the answer or rejection, to one decimal; null while open.")
             .Exported()
             .Resolve(ctx => ObjectionRules.DaysToRespond(ctx.Source.FiledAt, ctx.Source.AnsweredAt) is { } days ? Math.Round(days, 1) : null);
