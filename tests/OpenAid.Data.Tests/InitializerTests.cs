@@ -25,7 +25,7 @@ public class InitializerTests(DemoDatabaseFixture fixture, ITestOutputHelper out
         var first = fixture.First;
         Assert.True(first.MigrationsApplied > 0);
         Assert.NotNull(first.Regions);
-        Assert.Equal(10, first.ExitCriteriaSeeded);
+        Assert.Equal(11, first.ExitCriteriaSeeded);
         Assert.NotNull(first.DemoData);
     }
 
@@ -57,7 +57,7 @@ public class InitializerTests(DemoDatabaseFixture fixture, ITestOutputHelper out
             Assert.Equal(versionBefore, (await db.DataVersions.SingleAsync()).Version);
             Assert.Equal(projectsBefore, await db.Projects.CountAsync());
             Assert.Equal(113_268, await db.Regions.CountAsync());
-            Assert.Equal(10, await db.ExitCriteria.CountAsync());
+            Assert.Equal(11, await db.ExitCriteria.CountAsync());
         }
     }
 

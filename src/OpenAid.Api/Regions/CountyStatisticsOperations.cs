@@ -31,7 +31,7 @@ public sealed record RecordCountyStatisticsInput
 [Description("A province's rural per-capita disposable income of a year (全省农村居民人均可支配收入), which Guangdong measures its villages' exits against. Replaces the year's figure if there is one.")]
 public sealed record RecordProvincialRuralIncomeInput
 {
-    [Description("The province's code (2 or 12 digits); the caller's grant must cover the whole province.")]
+    [Description("The province's code (2 or 12 digits).")]
     public required string Province { get; init; }
 
     [Description("The year reported; not in the future.")]
@@ -42,8 +42,9 @@ public sealed record RecordProvincialRuralIncomeInput
 }
 
 /// <summary>
-/// County-wide statistics, recorded by the county's publishers; the provincial rural average, recorded by a publisher
-/// whose grant covers the whole province (the figure is the province's statistics bureau's, not a county's).
+/// County-wide statistics, recorded by the county's publishers. The provincial rural average is recorded by an Admin,
+/// for any province: it is the provincial statistics bureau's published figure, reference data like the criteria, and
+/// the publishers whose villages are measured against it should not be the ones who set it.
 /// </summary>
 public sealed class CountyStatisticsOperations : IOperations
 {
@@ -54,7 +55,7 @@ public sealed class CountyStatisticsOperations : IOperations
             "The figures.", "statistics", "The figures recorded.")
             .Handle(RecordCountyAsync);
         operations.Mutation<RecordProvincialRuralIncomeInput, ProvincialRuralIncomeType>(
-            "recordProvincialRuralIncome", Roles.Publisher, "Records or corrects a province's rural per-capita disposable income of a year (Publisher whose grant covers the whole province: the figure is the province's, not a county's).",
+            "recordProvincialRuralIncome", Roles.Admin, "Records or corrects a province's rural per-capita disposable income of a year, as its statistics bureau published it (Admin, any province: reference data that Guangdong's village exits are measured against, so not set by the publishers measured).",
             "The figure.", "income", "The figure recorded.")
             .Handle(RecordProvincialAsync);
     }
@@ -76,7 +77,7 @@ public sealed class CountyStatisticsOperations : IOperations
 
     private static async Task<ProvincialRuralIncome> RecordProvincialAsync(WriteContext write, RecordProvincialRuralIncomeInput input)
     {
-        var province = await write.RegionInScopeAsync(input.Province, "province");
+        var province = await Lookups.RegionAsync(write.Db, input.Province, "province", write.Cancellation);
         var income = await write.Db.ProvincialRuralIncomes.FindAsync([province.Code, input.Year], write.Cancellation);
         if (income is not null)
         {
