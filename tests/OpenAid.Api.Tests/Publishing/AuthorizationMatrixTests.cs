@@ -45,7 +45,7 @@ public partial class AuthorizationMatrixTests(PublishingServer server, ITestOutp
             collectiveIncomeFen = 5_000_000, perCapitaDisposableIncomeFen = 1_200_000,
         })),
         ["recordCountyStatistics"] = (Roles.Publisher, () => Task.FromResult<object>(CountyFigures())),
-        ["recordProvincialRuralIncome"] = (Roles.Admin, () => Task.FromResult<object>(new { province = server.County.ShortCode[..2], year = Samples.Year - 1, perCapitaIncomeFen = 1_500_000 })),
+        ["recordProvincialRuralIncome"] = (Roles.Admin, () => Task.FromResult<object>(new { province = server.County.ShortCode[..2], year = Samples.Year - 1, perCapitaIncomeFen = 1_500_000 + Samples.Unique() })),
         ["proposeExit"] = (Roles.Publisher, async () => Samples.ProposeExitInput(await Samples.ExitableVillageAsync())),
         ["confirmExit"] = (Roles.Publisher, async () => new { exit = await Samples.ExitAfterPeriodAsync() }),
         ["withdrawExit"] = (Roles.Publisher, async () => new { exit = await Samples.ExitAsync(), reason = "核查发现数据有误，撤回重报。" }),
