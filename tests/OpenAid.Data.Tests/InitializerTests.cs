@@ -18,7 +18,7 @@ public class InitializerTests(DemoDatabaseFixture fixture, ITestOutputHelper out
 
         Assert.Contains(lines, l => l.StartsWith("Database: applied", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("104,672 villages", StringComparison.Ordinal) && l.EndsWith(" ms", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("Exit criteria: 10 rules seeded", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Exit criteria: 11 rules seeded", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("Demo data: ", StringComparison.Ordinal) && l.Contains("notices", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("Database: ready in", StringComparison.Ordinal));
 
