@@ -3,6 +3,7 @@ using OpenAid.Data.Audit;
 using OpenAid.Domain.Access;
 using OpenAid.Domain.Audit;
 using OpenAid.Domain.Common;
+using OpenAid.Domain.Exits;
 using OpenAid.Domain.Funds;
 using OpenAid.Domain.Needs;
 using OpenAid.Domain.Notices;
@@ -30,6 +31,12 @@ public abstract class OpenAidDbContext(DbContextOptions options, TimeProvider? c
     public DbSet<VillageStatistics> VillageStatistics => Set<VillageStatistics>();
 
     public DbSet<ExitCriterion> ExitCriteria => Set<ExitCriterion>();
+
+    public DbSet<CountyStatistics> CountyStatistics => Set<CountyStatistics>();
+
+    public DbSet<ProvincialRuralIncome> ProvincialRuralIncomes => Set<ProvincialRuralIncome>();
+
+    public DbSet<RegionExit> Exits => Set<RegionExit>();
 
     public DbSet<Organization> Organizations => Set<Organization>();
 

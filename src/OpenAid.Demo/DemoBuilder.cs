@@ -192,7 +192,7 @@ internal sealed partial class DemoBuilder(OpenAidDbContext db, BulkWriter writer
                 village.HasDemoFlags = true;
                 village.IsDeepPoverty = deep;
                 village.PlannedExitYear = planned;
-                village.ActualExitYear = FirstYearMet(statistics, plan.VillageCriterion, planned, countyLevel: false);
+                village.ActualExitYear = FirstYearMet([.. statistics.Select(s => ExitFigures.Of(s))], plan.VillageCriterion, planned, countyLevel: false);
                 if (village.ActualExitYear is not null)
                 {
                     village.PovertyStatus = PovertyStatus.Exited;
@@ -220,14 +220,13 @@ internal sealed partial class DemoBuilder(OpenAidDbContext db, BulkWriter writer
             county.IsDeepPoverty = deepCounty;
             county.PlannedExitYear = countyExit;
 
-            // The county is judged on the summed figures of its poor villages, as the API's exit assessment does.
-            var sums = Enumerable.Range(FirstYear, LastYear - FirstYear + 1).Select(year => VillageStatistics.Total(
-                county.Code,
-                year,
+            // The demo judges a county on the summed incidence of its poor villages; the API judges it on county-wide statistics.
+            var sums = Enumerable.Range(FirstYear, LastYear - FirstYear + 1).Select(year => new ExitFigures(
                 plan.Statistics.Values.Sum(s => s[year - FirstYear].Population),
                 plan.Statistics.Values.Sum(s => s[year - FirstYear].PoorPeople),
-                poorHouseholds: 0,
-                collectiveIncomeFen: 0)).ToList();
+                PoorHouseholds: 0,
+                CollectiveIncomeFen: null,
+                PerCapitaIncomeFen: null)).ToList();
             county.ActualExitYear = FirstYearMet(sums, plan.CountyCriterion, countyExit, countyLevel: true);
             if (county.ActualExitYear is not null)
             {
@@ -330,20 +329,21 @@ internal sealed partial class DemoBuilder(OpenAidDbContext db, BulkWriter writer
         return rows;
     }
 
-    /// <summary>The first year from the planned one on in which the province's rule is met, or null.</summary>
-    private int? FirstYearMet(List<VillageStatistics> statistics, ExitCriterion? criterion, int planned, bool countyLevel)
+    /// <summary>
+    /// The first year from the planned one on in which the province's rule is met on the figures the demo generates:
+    /// incidence and collective income (a county: incidence only). The demo records no checklist or provincial average.
+    /// </summary>
+    private int? FirstYearMet(List<ExitFigures> figures, ExitCriterion? criterion, int planned, bool countyLevel)
     {
         if (criterion is null)
         {
             return null;
         }
 
-        var rule = countyLevel
-            ? new ExitCriterion { ProvinceCode = criterion.ProvinceCode, Level = criterion.Level, FromYear = criterion.FromYear, MaxPovertyIncidenceBasisPoints = criterion.MaxPovertyIncidenceBasisPoints, Source = criterion.Source }
-            : criterion;
+        var rule = countyLevel ? criterion.IncidenceOnly() : criterion;
         for (var year = Math.Max(planned, criterion.FromYear); year <= LastYear; year++)
         {
-            if (rule.Assess(statistics[year - FirstYear]).Met)
+            if (rule.Assess(figures[year - FirstYear], year).MetOn(ExitThreshold.PovertyIncidence, ExitThreshold.CollectiveIncome))
             {
                 return year;
             }

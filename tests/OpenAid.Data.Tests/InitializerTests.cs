@@ -18,14 +18,14 @@ public class InitializerTests(DemoDatabaseFixture fixture, ITestOutputHelper out
 
         Assert.Contains(lines, l => l.StartsWith("Database: applied", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("104,672 villages", StringComparison.Ordinal) && l.EndsWith(" ms", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("Exit criteria: 10 rules seeded", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Exit criteria: 11 rules seeded", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("Demo data: ", StringComparison.Ordinal) && l.Contains("notices", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("Database: ready in", StringComparison.Ordinal));
 
         var first = fixture.First;
         Assert.True(first.MigrationsApplied > 0);
         Assert.NotNull(first.Regions);
-        Assert.Equal(10, first.ExitCriteriaSeeded);
+        Assert.Equal(11, first.ExitCriteriaSeeded);
         Assert.NotNull(first.DemoData);
     }
 
@@ -57,7 +57,7 @@ public class InitializerTests(DemoDatabaseFixture fixture, ITestOutputHelper out
             Assert.Equal(versionBefore, (await db.DataVersions.SingleAsync()).Version);
             Assert.Equal(projectsBefore, await db.Projects.CountAsync());
             Assert.Equal(113_268, await db.Regions.CountAsync());
-            Assert.Equal(10, await db.ExitCriteria.CountAsync());
+            Assert.Equal(11, await db.ExitCriteria.CountAsync());
         }
     }
 

@@ -107,8 +107,8 @@ public class RegionImportTests(RegionsFixture fixture, ITestOutputHelper output)
     {
         await using var db = fixture.Open();
         var criteria = await db.ExitCriteria.ToListAsync();
-        Assert.Equal(10, criteria.Count);
-        Assert.Equal(10, fixture.Result.ExitCriteriaSeeded);
+        Assert.Equal(11, criteria.Count);
+        Assert.Equal(11, fixture.Result.ExitCriteriaSeeded);
 
         ExitCriterion Rule(long province, RegionLevel level) => criteria.Single(c => c.ProvinceCode == province && c.Level == level);
         var guangxi = Rule(450_000_000_000, RegionLevel.Village);
@@ -119,9 +119,18 @@ public class RegionImportTests(RegionsFixture fixture, ITestOutputHelper output)
         Assert.Null(Rule(530_000_000_000, RegionLevel.Village).MinCollectiveIncomeFen);
         Assert.Equal(200, Rule(210_000_000_000, RegionLevel.County).MaxPovertyIncidenceBasisPoints);
         Assert.Equal(2013, Rule(440_000_000_000, RegionLevel.Village).FromYear);
-        // Public text cites a policy document by its title, never by a file name.
-        Assert.All(criteria, c => Assert.StartsWith("《", c.Source, StringComparison.Ordinal));
+        // Public text cites a policy document by its title, or the national standard as such; never a file name.
+        Assert.All(criteria.SelectMany(c => (string[])[c.Source, c.IncidenceSource]), source => Assert.True(
+            source.StartsWith('《') || source.StartsWith(ExitCriteriaSeed.NationalStandard, StringComparison.Ordinal), source));
         Assert.All(criteria, c => Assert.DoesNotContain("seed", c.Source, StringComparison.OrdinalIgnoreCase));
+        // Liaoning and Yunnan documents give no figure: the national standard, cited as such, not as theirs.
+        Assert.All(criteria.Where(c => c.ProvinceCode is 210_000_000_000 or 530_000_000_000), c => Assert.StartsWith(ExitCriteriaSeed.NationalStandard, c.Source, StringComparison.Ordinal));
+        var guangdong = Rule(440_000_000_000, RegionLevel.Village);
+        Assert.Equal((6_000, 4_500, 5_000_000L), (guangdong.MinVillageIncomeShareBasisPoints!.Value, guangdong.MinHelpedHouseholdIncomeShareBasisPoints!.Value, guangdong.MinCollectiveIncomeFen!.Value));
+        Assert.Equal(2020, guangxi.MinCollectiveIncomeFromYear);
+        Assert.True(hunan.RequiresInfrastructureSolved);
+        var hunanCounties = criteria.Where(c => c.ProvinceCode == 430_000_000_000 && c.Level == RegionLevel.County).OrderBy(c => c.FromYear).ToList();
+        Assert.Equal([(2016, 800_000L, 2017), (2020, 1_000_000L, 2020)], hunanCounties.Select(c => (c.FromYear, c.MinRuralIncomeFen!.Value, c.MinRuralIncomeFromYear ?? c.FromYear)));
         Assert.All(criteria.Where(c => c.Level == RegionLevel.County), c => Assert.Null(c.MinCollectiveIncomeFen));
     }
 

@@ -102,6 +102,7 @@ public static class ExportHeaders
         ["answered_at"] = new("答复时间", "Answered at"),
         ["answered_by"] = new("答复单位", "Answered by"),
         ["answer"] = new("答复或驳回理由", "Answer or rejection reason"),
+        ["finding"] = new("核查结论", "Finding"),
         ["days_to_respond"] = new("答复用时（天）", "Days to respond"),
         ["description_hidden_reason"] = new("说明隐藏原因", "Why the description is hidden"),
         ["description_hidden_at"] = new("说明隐藏时间", "Description hidden at"),

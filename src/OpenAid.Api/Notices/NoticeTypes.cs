@@ -65,6 +65,8 @@ public sealed class NoticeType : ObjectGraphType<Notice>
                 async (ids, ct) => (await ctx.Db().NoticeProjects.Where(x => ids.Contains(x.NoticeId))
                         .Join(ctx.Db().Projects, x => x.ProjectId, p => p.Id, (x, p) => new { x.NoticeId, Project = p }).ToListAsync(ct))
                     .ToLookup(x => x.NoticeId, x => x.Project)));
+        Field<Exits.ExitType>("exit").Description("For an EXIT notice, the exit it publishes; null otherwise.").NotExported("The exits list links each exit to its notice.")
+            .Resolve(ctx => Exits.ExitQueries.OfNotice(ctx, ctx.Source.Id));
         Field(n => n.Body).Description("The full text of the notice.").Exported();
         Field(n => n.IsDemo).Description("True for generated demonstration data, which is not real.").Exported();
         this.NodeId(TypeName, n => n.Id).Exported();

@@ -47,6 +47,9 @@ public sealed record AnswerObjectionInput
 
     [Description("The findings and what was done (public; no personal data).")]
     public required string Answer { get; init; }
+
+    [Description("Optional. What the answer found: UPHELD, PARTLY_UPHELD or NOT_UPHELD (public). An upheld or partly upheld objection to an EXIT notice blocks the exit's confirmation.")]
+    public ObjectionFinding? Finding { get; init; }
 }
 
 [Description("An objection whose description a reviewer hides, e.g. for abuse, with a public reason.")]
@@ -139,7 +142,7 @@ public sealed class ObjectionOperations(IConfiguration configuration, IHttpConte
     private static async Task<Objection> AnswerAsync(WriteContext write, AnswerObjectionInput input)
     {
         var objection = await InRegionAsync(write, input.Objection);
-        objection.Respond(input.Answer, await AnsweringUnitAsync(write, objection.RegionCode), write.Now);
+        objection.Respond(input.Answer, await AnsweringUnitAsync(write, objection.RegionCode), write.Now, input.Finding);
         return objection;
     }
 

@@ -47,6 +47,7 @@ public sealed class ObjectionType : ObjectGraphType<Objection>
         Field(o => o.DescriptionHiddenAt, nullable: true).Description("When the description was hidden.").Exported();
         Field(o => o.DescriptionHiddenBy, nullable: true).Description("The unit and role that hid it (never a private person).").Exported();
         this.NodeId(TypeName, o => o.Id).Exported();
+        Field(o => o.Finding, type: typeof(EnumerationGraphType<ObjectionFinding>)).Description("What the answer found: upheld, partly upheld or not upheld; null when it states none.").Exported();
         // Restricted: an object field, so never a column unless declared one, and this one must never be.
         Field<ObjectionContactType>("contact")
             .Description("RESTRICTED: the contact the complainant chose to leave; null when none. Auditors read it anywhere, the Reviewer of the objection's region while it is under investigation; anyone else gets a FORBIDDEN or UNAUTHENTICATED error. Every read is recorded (contactReads).")

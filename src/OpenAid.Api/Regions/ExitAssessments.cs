@@ -1,17 +1,43 @@
+using System.Globalization;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using OpenAid.Api.GraphQL;
 using OpenAid.Data;
+using OpenAid.Domain.Common;
+using OpenAid.Domain.Exits;
 using OpenAid.Domain.Regions;
 
 namespace OpenAid.Api.Regions;
 
 /// <summary>
-/// Applies the exit criteria (data, per province and year) to a village's own figures, or to the summed
-/// figures of a county's villages.
+/// Applies the exit criteria (data, per province and year) to a village's own figures, or to a county's county-wide
+/// statistics – never to the sum of its poor villages.
 /// </summary>
 public static class ExitAssessments
 {
+    /// <summary>The assessment of <paramref name="region"/> on the figures of <paramref name="year"/>; null when no criterion or no figures apply.</summary>
     public static async Task<RegionExitAssessment?> AssessAsync(OpenAidDbContext db, Region region, int year, CancellationToken ct)
+    {
+        if (await CriterionAsync(db, region, year, ct) is not { } criterion)
+        {
+            return null;
+        }
+
+        // The per-village infrastructure checklist is recorded elsewhere; until it is wired in here the answer is
+        // "not recorded", so a criterion that requires it fails rather than passing unchecked.
+        return await FiguresAsync(db, region, year, infrastructureSolved: null, ct) is { } figures
+            ? new RegionExitAssessment(Snapshot(criterion, figures, year), criterion)
+            : null;
+    }
+
+    public static ExitSnapshot Snapshot(ExitCriterion criterion, ExitFigures figures, int year)
+    {
+        var assessment = criterion.Assess(figures, year);
+        return new ExitSnapshot(year, assessment.Met, figures, assessment.Checks);
+    }
+
+    /// <summary>The criterion row of the region's province and tier in force in <paramref name="year"/>: the latest from-year up to it.</summary>
+    public static async Task<ExitCriterion?> CriterionAsync(OpenAidDbContext db, Region region, int year, CancellationToken ct)
     {
         if (region.Level is not (RegionLevel.Village or RegionLevel.County))
         {
@@ -19,53 +45,38 @@ public static class ExitAssessments
         }
 
         var provinceCode = RegionType.AncestorCodes(region).First();
-        var criterion = await db.ExitCriteria
+        return await db.ExitCriteria.AsNoTracking()
             .Where(c => c.ProvinceCode == provinceCode && c.Level == region.Level && c.FromYear <= year)
             .OrderByDescending(c => c.FromYear)
             .FirstOrDefaultAsync(ct);
-        if (criterion is null)
-        {
-            return null;
-        }
+    }
 
-        var subtree = region.RegionCode;
-        var sums = await db.VillageStatistics
-            .Where(s => s.Year == year && s.RegionCode >= subtree.SubtreeStart && s.RegionCode < subtree.SubtreeEnd)
-            .GroupBy(_ => 1)
-            .Select(g => new
-            {
-                Population = g.Sum(s => s.Population),
-                PoorPeople = g.Sum(s => s.PoorPeople),
-                PoorHouseholds = g.Sum(s => s.PoorHouseholds),
-                CollectiveIncomeFen = g.Sum(s => s.CollectiveIncomeFen),
-            })
-            .SingleOrDefaultAsync(ct);
-        if (sums is null)
-        {
-            return null;
-        }
-
-        var figures = VillageStatistics.Total(region.Code, year, sums.Population, sums.PoorPeople, sums.PoorHouseholds, sums.CollectiveIncomeFen);
-
-        // A county is judged on incidence only; collective income is a village criterion.
+    /// <summary>
+    /// The figures the region is judged on: a village's own, with its province's rural average of the year; a county's
+    /// county-wide statistics. <paramref name="infrastructureSolved"/> is the village checklist's answer, null when none is recorded.
+    /// </summary>
+    public static async Task<ExitFigures?> FiguresAsync(OpenAidDbContext db, Region region, int year, bool? infrastructureSolved, CancellationToken ct)
+    {
         if (region.Level == RegionLevel.County)
         {
-            criterion = new ExitCriterion
-            {
-                ProvinceCode = criterion.ProvinceCode,
-                Level = criterion.Level,
-                FromYear = criterion.FromYear,
-                MaxPovertyIncidenceBasisPoints = criterion.MaxPovertyIncidenceBasisPoints,
-                Source = criterion.Source,
-            };
+            var county = await db.CountyStatistics.AsNoTracking().SingleOrDefaultAsync(s => s.RegionCode == region.Code && s.Year == year, ct);
+            return county is null ? null : ExitFigures.Of(county);
         }
 
-        var assessment = criterion.Assess(figures);
-        return new RegionExitAssessment(year, assessment, criterion, figures);
+        var village = await db.VillageStatistics.AsNoTracking().SingleOrDefaultAsync(s => s.RegionCode == region.Code && s.Year == year, ct);
+        if (village is null)
+        {
+            return null;
+        }
+
+        var provinceCode = RegionType.AncestorCodes(region).First();
+        var average = await db.ProvincialRuralIncomes.Where(p => p.ProvinceCode == provinceCode && p.Year == year).Select(p => (long?)p.PerCapitaIncomeFen).SingleOrDefaultAsync(ct);
+        return ExitFigures.Of(village, average, infrastructureSolved);
     }
 }
 
-public sealed record RegionExitAssessment(int Year, ExitAssessment Assessment, ExitCriterion Criterion, VillageStatistics Figures);
+/// <summary>An assessment (live, or as an exit stored it) and the criterion row applied.</summary>
+public sealed record RegionExitAssessment(ExitSnapshot Snapshot, ExitCriterion Criterion);
 
 public sealed class ExitAssessmentType : ObjectGraphType<RegionExitAssessment>
 {
@@ -73,18 +84,39 @@ public sealed class ExitAssessmentType : ObjectGraphType<RegionExitAssessment>
     {
         Name = "ExitAssessment";
         Description = "Whether a village or county meets its province's exit criteria (出列 / 摘帽 标准) with one year's figures.";
-        Field(a => a.Year).Description("The statistics year assessed.");
-        Field<NonNullGraphType<BooleanGraphType>>("met").Description("True when every threshold is met.").Resolve(ctx => ctx.Source.Assessment.Met);
+        Field<NonNullGraphType<IntGraphType>>("year").Description("The statistics year assessed.").Resolve(ctx => ctx.Source.Snapshot.Year);
+        Field<NonNullGraphType<BooleanGraphType>>("met").Description("True when every threshold is met.").Resolve(ctx => ctx.Source.Snapshot.Met);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExitCheckType>>>>("checks")
-            .Description("Each threshold the criterion sets, with the required and the actual figure and whether it passed; word them from these.")
-            .Resolve(ctx => ctx.Source.Assessment.Checks);
+            .Description("Each threshold the criterion sets for the year, with the required and the actual figure, whether it passed and the document it comes from; word them from these.")
+            .Resolve(ctx => ctx.Source.Snapshot.Checks);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("missed")
             .Description("Each threshold missed, with the figure and the limit, as an English phrase.")
             .DeprecationReason("English text; use checks (threshold, required, actual, passed) and word it in the reader's language.")
-            .Resolve(ctx => ctx.Source.Assessment.Missed);
+            .Resolve(ctx => ctx.Source.Snapshot.ToAssessment().Missed);
         Field(a => a.Criterion, type: typeof(NonNullGraphType<ExitCriterionType>)).Description("The criterion applied.");
-        Field(a => a.Figures, type: typeof(NonNullGraphType<VillageStatisticsType>)).Description("The figures assessed; for a county, the sum of its villages.");
+        Field<NonNullGraphType<ExitFiguresType>>("figures").Description("The figures assessed: a village's own, or a county's county-wide statistics.").Resolve(ctx => ctx.Source.Snapshot.Figures);
     }
+}
+
+public sealed class ExitFiguresType : ObjectGraphType<ExitFigures>
+{
+    public ExitFiguresType()
+    {
+        Name = "ExitFigures";
+        Description = "The figures an exit is judged on: counts and amounts only, never household data.";
+        Field(f => f.Population).Description("Registered population.");
+        Field(f => f.PoorPeople).Description("Registered poor people (count).");
+        Field(f => f.PoorHouseholds).Description("Registered poor households (count).");
+        Field<NonNullGraphType<StringGraphType>>("povertyIncidencePercent").Description("Poor people per population, in percent with two decimals.")
+            .Resolve(ctx => (ctx.Source.PovertyIncidenceBasisPoints / 100m).ToString("0.00", CultureInfo.InvariantCulture));
+        Field<MoneyType>("collectiveIncome").Description("The village collective's income of the year; null for a county.").Resolve(ctx => Money(ctx.Source.CollectiveIncomeFen));
+        Field<MoneyType>("perCapitaIncome").Description("A village's per-capita disposable income, or a county's county-wide rural one.").Resolve(ctx => Money(ctx.Source.PerCapitaIncomeFen));
+        Field<MoneyType>("helpedHouseholdsPerCapitaIncome").Description("The helped households' per-capita income, where recorded.").Resolve(ctx => Money(ctx.Source.HelpedHouseholdsPerCapitaIncomeFen));
+        Field<MoneyType>("provincialRuralAverage").Description("The province's rural per-capita disposable income of the year, where recorded.").Resolve(ctx => Money(ctx.Source.ProvincialRuralAverageFen));
+        Field<BooleanGraphType>("infrastructureSolved").Description("Whether the main infrastructure and public-service problems are solved; null while no checklist is recorded.").Resolve(ctx => ctx.Source.InfrastructureSolved);
+    }
+
+    private static Money? Money(long? fen) => fen is { } value ? new Money(value) : null;
 }
 
 public sealed class ExitCriterionType : ObjectGraphType<ExitCriterion>
@@ -92,15 +124,27 @@ public sealed class ExitCriterionType : ObjectGraphType<ExitCriterion>
     public ExitCriterionType()
     {
         Name = "ExitCriterion";
-        Description = "An exit threshold of one province from one year on; the rules differ by province and year, so they are data.";
+        Description = "The exit thresholds of one province and tier from one year on; they differ by province and year, so they are data, each citing its document.";
         Field(c => c.Level, type: typeof(NonNullGraphType<EnumerationGraphType<RegionLevel>>)).Description("The tier the rule applies to (village or county).");
         Field(c => c.FromYear).Description("The first year the rule applies.");
         Field<NonNullGraphType<StringGraphType>>("maxPovertyIncidencePercent").Description("The highest poverty incidence allowed, in percent.")
-            .Resolve(ctx => (ctx.Source.MaxPovertyIncidenceBasisPoints / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
-        Field<GraphQL.MoneyType>("minCollectiveIncome").Description("The lowest village collective income required, if the province sets one.")
-            .Resolve(ctx => ctx.Source.MinCollectiveIncomeFen is { } fen ? new Domain.Common.Money(fen) : null);
-        Field(c => c.Source).Description("The policy document the rule comes from.");
+            .Resolve(ctx => Percent(ctx.Source.MaxPovertyIncidenceBasisPoints));
+        Field(c => c.IncidenceSource).Description("The document the incidence limit comes from: the province's, or the national standard.");
+        Field<MoneyType>("minCollectiveIncome").Description("The lowest village collective income required, if the province sets one.")
+            .Resolve(ctx => ctx.Source.MinCollectiveIncomeFen is { } fen ? new Money(fen) : null);
+        Field(c => c.MinCollectiveIncomeFromYear, nullable: true).Description("The first year the collective-income floor applies (Guangxi: 2020); null: from fromYear.");
+        Field<MoneyType>("minRuralIncome").Description("The lowest county-wide rural per-capita disposable income required, if the province sets one.")
+            .Resolve(ctx => ctx.Source.MinRuralIncomeFen is { } fen ? new Money(fen) : null);
+        Field(c => c.MinRuralIncomeFromYear, nullable: true).Description("The first year the rural-income floor applies; null: from fromYear.");
+        Field<StringGraphType>("minVillageIncomeSharePercent").Description("The village's per-capita income must be above this percent of the provincial rural average, if set.")
+            .Resolve(ctx => ctx.Source.MinVillageIncomeShareBasisPoints is { } share ? Percent(share) : null);
+        Field<StringGraphType>("minHelpedHouseholdIncomeSharePercent").Description("The helped households' per-capita income must be at least this percent of the provincial rural average, if set.")
+            .Resolve(ctx => ctx.Source.MinHelpedHouseholdIncomeShareBasisPoints is { } share ? Percent(share) : null);
+        Field(c => c.RequiresInfrastructureSolved).Description("The main infrastructure and public-service problems must be solved.");
+        Field(c => c.Source).Description("The policy document (title and section) the other thresholds come from.");
     }
+
+    public static string Percent(long basisPoints) => (basisPoints / 100m).ToString("0.00", CultureInfo.InvariantCulture);
 }
 
 public sealed class ExitCheckType : ObjectGraphType<ExitCheck>
@@ -111,14 +155,16 @@ public sealed class ExitCheckType : ObjectGraphType<ExitCheck>
         Description = "One exit threshold applied to a place's figures.";
         Field(c => c.Threshold, type: typeof(NonNullGraphType<EnumerationGraphType<ExitThreshold>>)).Description("Which threshold.");
         Field<NonNullGraphType<StringGraphType>>("required")
-            .Description("What the criterion requires: for POVERTY_INCIDENCE the highest share allowed, in percent (\"3.00\"); for COLLECTIVE_INCOME the lowest income, in yuan (\"50000.00\").")
-            .Resolve(ctx => Figure(ctx.Source.Required));
-        Field<NonNullGraphType<StringGraphType>>("actual")
-            .Description("What the figures show, in the same unit as required.")
-            .Resolve(ctx => Figure(ctx.Source.Actual));
-        Field(c => c.Passed).Description("True when the figures meet the threshold (incidence at most, income at least the required figure).");
+            .Description("What the criterion requires: incidence and shares in percent (\"3.00\", \"60.00\"), incomes in yuan (\"50000.00\"), INFRASTRUCTURE_SOLVED \"true\".")
+            .Resolve(ctx => Figure(ctx.Source.Threshold, ctx.Source.Required));
+        Field<StringGraphType>("actual")
+            .Description("What the figures show, in the same unit as required; null when the figure is not recorded (the check then fails).")
+            .Resolve(ctx => ctx.Source.Actual is { } actual ? Figure(ctx.Source.Threshold, actual) : null);
+        Field(c => c.Passed).Description("True when the figures meet the threshold (incidence at most, incomes at least, the village share above, the helped share at least the required figure).");
+        Field(c => c.Source).Description("The document the threshold comes from, by its title (or the national standard).");
     }
 
     // Basis points and fen both have two decimals in their unit: percent and yuan.
-    private static string Figure(long hundredths) => (hundredths / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Figure(ExitThreshold threshold, long value) =>
+        threshold == ExitThreshold.InfrastructureSolved ? (value == 1 ? "true" : "false") : ExitCriterionType.Percent(value);
 }

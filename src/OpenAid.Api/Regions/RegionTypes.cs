@@ -53,9 +53,26 @@ public sealed class RegionType : ObjectGraphType<Region>
                 async (codes, ct) => (await ctx.Db().VillageStatistics.Where(s => codes.Contains(s.RegionCode)).OrderBy(s => s.Year).ToListAsync(ct))
                     .ToLookup(s => s.RegionCode)));
         Field<ExitAssessmentType>("exitAssessment")
-            .Description("Whether the village or county meets its province's exit criteria with the figures of a year; null when no figures or no criterion apply.")
+            .Description("Whether the village or county meets its province's exit criteria with the figures of a year (a county: its county-wide statistics); null when no figures or no criterion apply.")
             .Argument<NonNullGraphType<IntGraphType>>("year", "The statistics year to assess.")
             .ResolveAsync(async ctx => await ExitAssessments.AssessAsync(ctx.Db(), ctx.Source, ctx.GetArgument<int>("year"), ctx.CancellationToken));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CountyStatisticsType>>>>("countyStatistics")
+            .Description("The county's county-wide figures by year, oldest first (counts only). Empty below and above county level.")
+            .Resolve(ctx => ctx.Loader().LoadMany<long, CountyStatistics>(
+                "region:countyStatistics",
+                ctx.Source.Code,
+                async (codes, ct) => (await ctx.Db().CountyStatistics.Where(s => codes.Contains(s.RegionCode)).OrderBy(s => s.Year).ToListAsync(ct))
+                    .ToLookup(s => s.RegionCode)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProvincialRuralIncomeType>>>>("ruralIncomes")
+            .Description("The province's rural per-capita disposable income by year, oldest first. Empty below province level.")
+            .Resolve(ctx => ctx.Loader().LoadMany<long, ProvincialRuralIncome>(
+                "region:ruralIncomes",
+                ctx.Source.Code,
+                async (codes, ct) => (await ctx.Db().ProvincialRuralIncomes.Where(s => codes.Contains(s.ProvinceCode)).OrderBy(s => s.Year).ToListAsync(ct))
+                    .ToLookup(s => s.ProvinceCode)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Exits.ExitType>>>>("exits")
+            .Description("The exits proposed for this village or county, newest first: confirmed, withdrawn, or in their notice period.")
+            .Resolve(ctx => Exits.ExitQueries.OfRegion(ctx));
         Needs.MarketplaceRegionFields.AddTo(this);
         WorkTeams.WorkTeamRegionFields.AddTo(this);
     }

@@ -28,6 +28,9 @@ public sealed record RecordVillageStatisticsInput
 
     [Description("Per-capita disposable income of the year in fen; 0 or more.")]
     public required long PerCapitaDisposableIncomeFen { get; init; }
+
+    [Description("Optional. The helped (registered poor) households' per-capita income of the year in fen, which Guangdong judges exits on; 0 or more.")]
+    public long? HelpedHouseholdsPerCapitaIncomeFen { get; init; }
 }
 
 /// <summary>Villages' yearly figures, recorded or corrected by the region's publishers.</summary>
@@ -46,12 +49,13 @@ public sealed class VillageStatisticsOperations : IOperations
         var statistics = await db.VillageStatistics.FindAsync([region.Code, input.Year], ct);
         if (statistics is not null)
         {
-            statistics.Correct(input.Population, input.PoorPeople, input.PoorHouseholds, input.CollectiveIncomeFen, input.PerCapitaDisposableIncomeFen);
+            statistics.Correct(input.Population, input.PoorPeople, input.PoorHouseholds, input.CollectiveIncomeFen, input.PerCapitaDisposableIncomeFen, input.HelpedHouseholdsPerCapitaIncomeFen);
         }
         else
         {
             statistics = VillageStatistics.Record(
-                region, input.Year, input.Population, input.PoorPeople, input.PoorHouseholds, input.CollectiveIncomeFen, input.PerCapitaDisposableIncomeFen, write.Today);
+                region, input.Year, input.Population, input.PoorPeople, input.PoorHouseholds, input.CollectiveIncomeFen, input.PerCapitaDisposableIncomeFen, write.Today,
+                input.HelpedHouseholdsPerCapitaIncomeFen);
             db.VillageStatistics.Add(statistics);
         }
 

@@ -72,6 +72,7 @@ internal sealed class ObjectionConfiguration : IEntityTypeConfiguration<Objectio
         builder.Property(o => o.DescriptionHiddenReason).HasMaxLength(Objection.HiddenReasonMaxLength);
         builder.Property(o => o.DescriptionHiddenBy).HasMaxLength(Objection.AnsweredByMaxLength);
         builder.Ignore(o => o.IsDescriptionHidden);
+        builder.Ignore(o => o.IsUpheld);
         // The daily cap per region counts a region's filings of one day.
         builder.HasIndex(o => new { o.RegionCode, o.FiledAt });
         builder.HasOne<Notice>().WithMany().HasForeignKey(o => o.NoticeId);

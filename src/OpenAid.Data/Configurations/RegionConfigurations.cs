@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenAid.Domain.Exits;
+using OpenAid.Domain.Notices;
+using OpenAid.Domain.Organizations;
 using OpenAid.Domain.Regions;
 
 namespace OpenAid.Data.Configurations;
@@ -32,7 +35,47 @@ internal sealed class ExitCriterionConfiguration : IEntityTypeConfiguration<Exit
 {
     public void Configure(EntityTypeBuilder<ExitCriterion> builder)
     {
-        builder.Property(c => c.Source).HasMaxLength(200);
+        builder.Property(c => c.Source).HasMaxLength(ExitCriterion.SourceMaxLength);
+        builder.Property(c => c.IncidenceSource).HasMaxLength(ExitCriterion.SourceMaxLength);
         builder.HasIndex(c => new { c.ProvinceCode, c.Level, c.FromYear }).IsUnique();
+    }
+}
+
+internal sealed class CountyStatisticsConfiguration : IEntityTypeConfiguration<CountyStatistics>
+{
+    public void Configure(EntityTypeBuilder<CountyStatistics> builder)
+    {
+        builder.HasKey(s => new { s.RegionCode, s.Year });
+        builder.Ignore(s => s.PovertyIncidenceBasisPoints);
+        builder.HasOne<Region>().WithMany().HasForeignKey(s => s.RegionCode);
+    }
+}
+
+internal sealed class ProvincialRuralIncomeConfiguration : IEntityTypeConfiguration<ProvincialRuralIncome>
+{
+    public void Configure(EntityTypeBuilder<ProvincialRuralIncome> builder)
+    {
+        builder.HasKey(s => new { s.ProvinceCode, s.Year });
+        builder.HasOne<Region>().WithMany().HasForeignKey(s => s.ProvinceCode);
+    }
+}
+
+internal sealed class RegionExitConfiguration : IEntityTypeConfiguration<RegionExit>
+{
+    public void Configure(EntityTypeBuilder<RegionExit> builder)
+    {
+        builder.ToTable("Exits");
+        builder.Property(e => e.Code).HasMaxLength(RegionExit.CodeMaxLength);
+        builder.HasIndex(e => e.Code).IsUnique();
+        builder.Property(e => e.ResponsibleRole).HasMaxLength(RegionExit.ResponsibleRoleMaxLength);
+        builder.Property(e => e.WithdrawalReason).HasMaxLength(RegionExit.ReasonMaxLength);
+        builder.Ignore(e => e.NoticePeriodEndsOn);
+        builder.Ignore(e => e.Assessment);
+        builder.HasOne<Region>().WithMany().HasForeignKey(e => e.RegionCode);
+        builder.HasOne<Notice>().WithMany().HasForeignKey(e => e.NoticeId);
+        builder.HasIndex(e => e.NoticeId).IsUnique();
+        builder.HasOne<Organization>().WithMany().HasForeignKey(e => e.VerifyingOrganizationId);
+        builder.HasOne<ExitCriterion>().WithMany().HasForeignKey(e => e.CriterionId);
+        builder.HasIndex(e => new { e.RegionCode, e.Id });
     }
 }

@@ -5,35 +5,45 @@ using OpenAid.Domain.Regions;
 namespace OpenAid.Data.Regions;
 
 /// <summary>
-/// The real exit rules (出列 / 摘帽 标准) of the five seed provinces, from the policy documents in
-/// shared/seeds, each cited by its title: poverty incidence at most 2% (3% in the western provinces Guangxi and Yunnan, as the
-/// national exit mechanism allows), plus the village collective income Hunan and Guangxi demand.
+/// The real exit rules (出列 / 摘帽 标准) of the five provinces OpenAid holds, each threshold citing the document that
+/// states it by its title and section. Where a document gives no figure the national standard applies and is cited as
+/// the national standard: poverty incidence at most 2%, 3% in the western provinces Guangxi and Yunnan.
 /// </summary>
 public static class ExitCriteriaSeed
 {
-    private const string WestRule = "西部地区贫困发生率3%以内";
+    /// <summary>The national exit mechanism, cited as the national standard, never as a province's.</summary>
+    public const string NationalStandard = "国家标准（《关于建立贫困退出机制的意见》）";
+
+    private const string National = NationalStandard + "：贫困发生率降至2%以下";
+    private const string NationalWest = NationalStandard + "：贫困发生率降至2%以下（西部地区降至3%以下）";
+
+    private const string Hunan = "《中共湖南省委 湖南省人民政府关于贯彻落实〈中共中央 国务院关于打赢脱贫攻坚战的决定〉的实施意见》第2条（2016）";
+    private const string Lianzhou = "《连州市新一轮扶贫开发“规划到户、责任到人”帮扶工作实施方案》一（二）（2013）";
+    private const string Guangxi = "《中共广西壮族自治区委员会 广西壮族自治区人民政府关于打赢脱贫攻坚战三年行动的实施意见》五（三）（2018）";
 
     public static IReadOnlyList<ExitCriterion> Create() =>
     [
-        // Liaoning: seed 001 (阜新, 2016) applies the national incidence rule.
-        Village(21, 2016, 200, null, "《中共阜新市委 阜新市人民政府关于全力打赢脱贫攻坚战的决定》（2016）：贫困村贫困发生率2%以内"),
-        County(21, 2016, 200, "《中共阜新市委 阜新市人民政府关于全力打赢脱贫攻坚战的决定》（2016）：贫困县贫困发生率2%以内"),
+        // Liaoning: the Fuxin decision (2016) gives no exit figure, so the national standard applies.
+        Rule(21, RegionLevel.Village, 2016, 200, National, National),
+        Rule(21, RegionLevel.County, 2016, 200, National, National),
 
-        // Hunan: seed 000 §2 (2016).
-        Village(43, 2016, 200, 4_000_000, "《中共湖南省委 湖南省人民政府关于贯彻落实〈中共中央 国务院关于打赢脱贫攻坚战的决定〉的实施意见》第2条（2016）：贫困村贫困发生率控制在2%以内，村集体经济收入达到4万元以上"),
-        County(43, 2016, 200, "《中共湖南省委 湖南省人民政府关于贯彻落实〈中共中央 国务院关于打赢脱贫攻坚战的决定〉的实施意见》第2条（2016）：贫困县贫困发生率控制在2%以内"),
+        // Hunan 2016 opinions §2: villages ≤ 2%, collective income ≥ ¥40,000, infrastructure and public services solved;
+        // counties ≤ 2% county-wide and rural per-capita income ≥ ¥8,000 in 2017, ≥ ¥10,000 in 2020.
+        Rule(43, RegionLevel.Village, 2016, 200, $"{Hunan}：贫困村贫困发生率控制在2%以内", $"{Hunan}：村集体经济收入4万元以上，主要基础设施和公共服务问题基本解决", minCollectiveFen: 4_000_000, infrastructure: true),
+        Rule(43, RegionLevel.County, 2016, 200, $"{Hunan}：贫困县贫困发生率控制在2%以内", $"{Hunan}：农村居民人均可支配收入2017年达到8000元以上", minRuralFen: 800_000, minRuralFrom: 2017),
+        Rule(43, RegionLevel.County, 2020, 200, $"{Hunan}：贫困县贫困发生率控制在2%以内", $"{Hunan}：农村居民人均可支配收入2020年达到10000元以上", minRuralFen: 1_000_000),
 
-        // Guangdong: seed 003 (连州, 2013); the province set no collective-income floor for exit.
-        Village(44, 2013, 200, null, "《连州市新一轮扶贫开发“规划到户、责任到人”帮扶工作实施方案》（2013）：贫困村贫困发生率2%以内"),
-        County(44, 2013, 200, "《连州市新一轮扶贫开发“规划到户、责任到人”帮扶工作实施方案》（2013）：贫困发生率2%以内"),
+        // Guangdong, Lianzhou 2013 plan §一(二): relative to the province; the plan states no incidence, so the national one applies.
+        Rule(44, RegionLevel.Village, 2013, 200, National, $"{Lianzhou}：重点村人均收入达到全省农村居民人均可支配收入60%以上，帮扶户达到45%以上，村集体经济收入5万元以上", minCollectiveFen: 5_000_000, villageShare: 6_000, helpedShare: 4_500),
+        Rule(44, RegionLevel.County, 2013, 200, National, National),
 
-        // Guangxi: seed 004 (2018) — ¥50,000 collective income by 2020; western 3%.
-        Village(45, 2018, 300, 5_000_000, $"《中共广西壮族自治区委员会 广西壮族自治区人民政府关于打赢脱贫攻坚战三年行动的实施意见》（2018）：贫困村集体经济收入达到5万元以上；{WestRule}"),
-        County(45, 2018, 300, $"《中共广西壮族自治区委员会 广西壮族自治区人民政府关于打赢脱贫攻坚战三年行动的实施意见》（2018）：{WestRule}"),
+        // Guangxi 2018 opinions §五(三): collective income ≥ ¥50,000 by 2020, not earlier; western incidence from the national standard.
+        Rule(45, RegionLevel.Village, 2018, 300, NationalWest, $"{Guangxi}：2020年每个贫困村村集体经济收入达到5万元以上", minCollectiveFen: 5_000_000, minCollectiveFrom: 2020),
+        Rule(45, RegionLevel.County, 2018, 300, NationalWest, NationalWest),
 
-        // Yunnan: seed 002 (2015); western 3%.
-        Village(53, 2015, 300, null, $"《贯彻落实〈中共云南省委 云南省人民政府关于举全省之力打赢扶贫开发攻坚战的意见〉省级部门责任分工方案》（2015）：{WestRule}"),
-        County(53, 2015, 300, $"《贯彻落实〈中共云南省委 云南省人民政府关于举全省之力打赢扶贫开发攻坚战的意见〉省级部门责任分工方案》（2015）：{WestRule}"),
+        // Yunnan: the 2015 division of responsibilities gives no exit figure; the national western standard applies.
+        Rule(53, RegionLevel.Village, 2015, 300, NationalWest, NationalWest),
+        Rule(53, RegionLevel.County, 2015, 300, NationalWest, NationalWest),
     ];
 
     /// <summary>Adds the rules when the table is empty, each with its create entry under the seed's actor; returns how many were added.</summary>
@@ -55,22 +65,23 @@ public static class ExitCriteriaSeed
         return rows.Count;
     }
 
-    private static ExitCriterion Village(int province, int fromYear, int maxBasisPoints, long? minIncomeFen, string source) => new()
+    private static ExitCriterion Rule(
+        int province, RegionLevel level, int fromYear, int maxBasisPoints, string incidenceSource, string source,
+        long? minCollectiveFen = null, int? minCollectiveFrom = null, long? minRuralFen = null, int? minRuralFrom = null,
+        int? villageShare = null, int? helpedShare = null, bool infrastructure = false) => new()
     {
         ProvinceCode = province * 10_000_000_000L,
-        Level = RegionLevel.Village,
+        Level = level,
         FromYear = fromYear,
         MaxPovertyIncidenceBasisPoints = maxBasisPoints,
-        MinCollectiveIncomeFen = minIncomeFen,
-        Source = source,
-    };
-
-    private static ExitCriterion County(int province, int fromYear, int maxBasisPoints, string source) => new()
-    {
-        ProvinceCode = province * 10_000_000_000L,
-        Level = RegionLevel.County,
-        FromYear = fromYear,
-        MaxPovertyIncidenceBasisPoints = maxBasisPoints,
+        IncidenceSource = incidenceSource,
+        MinCollectiveIncomeFen = minCollectiveFen,
+        MinCollectiveIncomeFromYear = minCollectiveFrom,
+        MinRuralIncomeFen = minRuralFen,
+        MinRuralIncomeFromYear = minRuralFrom,
+        MinVillageIncomeShareBasisPoints = villageShare,
+        MinHelpedHouseholdIncomeShareBasisPoints = helpedShare,
+        RequiresInfrastructureSolved = infrastructure,
         Source = source,
     };
 }

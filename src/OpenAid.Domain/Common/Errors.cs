@@ -41,6 +41,8 @@ public static class Errors
     public static readonly ErrorCode OrganizationNotFound = new("ORGANIZATION_NOT_FOUND", "The organisation the caller's sign-in names is not held by OpenAid.", "—", "organization");
     public static readonly ErrorCode TargetNotFound = new("TARGET_NOT_FOUND", "A project has no performance target with the indicator given.", "actuals.indicator", "project, indicator, indicators");
     public static readonly ErrorCode NotAVillage = new("NOT_A_VILLAGE", "The operation is for a village (or township) and the region is not one.", "region", "regionName, level");
+    public static readonly ErrorCode NotACounty = new("NOT_A_COUNTY", "County-wide statistics are recorded for a county and the region is not one.", "region", "regionName, level");
+    public static readonly ErrorCode NotAProvince = new("NOT_A_PROVINCE", "The rural per-capita average is recorded for a province and the region is not one.", "province", "regionName, level");
     public static readonly ErrorCode RegionNotApplicable = new("REGION_NOT_APPLICABLE", "A region was given where it follows from another reference (an objection to a notice).", "region", "—");
     public static readonly ErrorCode SubjectRequired = new("SUBJECT_REQUIRED", "A fund or project notice names no fund or project.", "funds, projects", "—");
     public static readonly ErrorCode SubjectOutsideRegion = new("SUBJECT_OUTSIDE_REGION", "A fund or project of a notice neither lies within nor contains the notice's region.", "funds, projects", "subject, subjectRegion, regionName");
@@ -89,6 +91,17 @@ public static class Errors
     public static readonly ErrorCode PledgeNotConfirmed = new("PLEDGE_NOT_CONFIRMED", "A pledge is delivered only once the village confirmed it.", "pledge", "pledge");
     public static readonly ErrorCode PledgeLapsed = new("PLEDGE_LAPSED", "The pledge was not confirmed by its confirm-by date.", "pledge", "pledge, confirmBy");
     public static readonly ErrorCode AlreadyReceived = new("ALREADY_RECEIVED", "The delivery was already confirmed as received.", "delivery", "pledge, receivedOn");
+
+    // Exits
+    public static readonly ErrorCode ExitNotApplicable = new("EXIT_NOT_APPLICABLE", "Only a village (出列) or a county (摘帽) exits.", "region", "regionName, level");
+    public static readonly ErrorCode RegionNotPoor = new("REGION_NOT_POOR", "The region is not registered as poor, or has exited already.", "region", "regionName, status");
+    public static readonly ErrorCode ExitUnderWay = new("EXIT_UNDER_WAY", "An exit of the region is proposed already and not yet confirmed or withdrawn.", "region", "exit");
+    public static readonly ErrorCode NoExitCriteria = new("NO_EXIT_CRITERIA", "No exit criterion of the region's province applies to the year.", "year", "regionName, year");
+    public static readonly ErrorCode NoExitFigures = new("NO_EXIT_FIGURES", "The region has no statistics recorded for the year (a county: county-wide statistics).", "year", "regionName, year");
+    public static readonly ErrorCode ExitCriteriaNotMet = new("EXIT_CRITERIA_NOT_MET", "The year's figures miss thresholds of the exit criteria; the thresholds missed are named.", "year", "missed, year");
+    public static readonly ErrorCode ExitNoticePeriodRunning = new("EXIT_NOTICE_PERIOD_RUNNING", "The exit's notice period for objections has not ended yet.", "exit", "exit, endsOn");
+    public static readonly ErrorCode ExitObjectionOpen = new("EXIT_OBJECTION_OPEN", "An objection to the exit notice is still received or under investigation.", "exit", "exit, objection");
+    public static readonly ErrorCode ExitObjectionUpheld = new("EXIT_OBJECTION_UPHELD", "An objection to the exit notice was upheld (or partly): the exit cannot be confirmed; withdraw it.", "exit", "exit, objection, finding");
 
     // Audit redactions
     public static readonly ErrorCode AuditEntryNotFound = new("AUDIT_ENTRY_NOT_FOUND", "No audit entry has the sequence given.", "sequence", "sequence");

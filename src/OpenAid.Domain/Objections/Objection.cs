@@ -76,6 +76,9 @@ public partial class Objection
 
     public DateTimeOffset? AnsweredAt { get; private set; }
 
+    /// <summary>What the answer found (public): upheld, partly upheld or not upheld; null when the answer states none.</summary>
+    public ObjectionFinding? Finding { get; private set; }
+
     /// <summary>The answering unit and role, e.g. "沅陵县扶贫开发办公室 · 审核员".</summary>
     public string? AnsweredBy { get; private set; }
 
@@ -157,8 +160,15 @@ public partial class Objection
         InvestigationStartedAt = now;
     }
 
-    /// <summary>Answers an objection under investigation, publicly, in the name of <paramref name="unit"/>.</summary>
-    public void Respond(string answer, string unit, DateTimeOffset now) => Close(ObjectionStatus.Answered, answer, "answer", unit, now);
+    /// <summary>Answers an objection under investigation, publicly, in the name of <paramref name="unit"/>, with its finding if stated.</summary>
+    public void Respond(string answer, string unit, DateTimeOffset now, ObjectionFinding? finding = null)
+    {
+        Close(ObjectionStatus.Answered, answer, "answer", unit, now);
+        Finding = finding;
+    }
+
+    /// <summary>An upheld or partly upheld objection stands against what it objected to (an exit cannot be confirmed).</summary>
+    public bool IsUpheld => Finding is ObjectionFinding.Upheld or ObjectionFinding.PartlyUpheld;
 
     /// <summary>Rejects a received or investigated objection with a public reason, in the name of <paramref name="unit"/>.</summary>
     public void Reject(string reason, string unit, DateTimeOffset now) => Close(ObjectionStatus.Rejected, reason, "reason", unit, now);
@@ -227,6 +237,18 @@ public enum ObjectionCategory
     FakeExit = 8,
     [Description("Anything else about the notice.")]
     Other = 9,
+}
+
+/// <summary>What an answer found about the objection.</summary>
+[Description("What an answer found: the objection upheld, partly upheld or not upheld.")]
+public enum ObjectionFinding
+{
+    [Description("Upheld (属实): what was objected to is so.")]
+    Upheld = 1,
+    [Description("Partly upheld (部分属实).")]
+    PartlyUpheld = 2,
+    [Description("Not upheld (不属实).")]
+    NotUpheld = 3,
 }
 
 /// <summary>received → investigating → answered, or rejected with a reason.</summary>

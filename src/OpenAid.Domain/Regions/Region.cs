@@ -35,6 +35,13 @@ public class Region
     public bool HasDemoFlags { get; set; }
 
     public RegionCode RegionCode => new(Code, Level);
+
+    /// <summary>Records the confirmed exit (出列 / 摘帽) of <paramref name="year"/>; only a confirmed exit record calls this.</summary>
+    public void MarkExited(int year)
+    {
+        PovertyStatus = PovertyStatus.Exited;
+        ActualExitYear = year;
+    }
 }
 
 [Description("Whether a village or county is registered as poor (贫困村 / 贫困县), or has exited.")]

@@ -29,11 +29,17 @@ public class VillageStatistics
 
     public long PerCapitaDisposableIncomeFen { get; private set; }
 
+    /// <summary>The helped (registered poor) households' per-capita income, where recorded: Guangdong judges exits on it.</summary>
+    public long? HelpedHouseholdsPerCapitaIncomeFen { get; private set; }
+
     public bool IsDemo { get; private set; }
 
     /// <summary>Poverty incidence in basis points (1/100 of a percent): poor people per population.</summary>
-    public int PovertyIncidenceBasisPoints =>
-        Population == 0 ? 0 : (int)Math.Round(PoorPeople * 10_000m / Population, MidpointRounding.AwayFromZero);
+    public int PovertyIncidenceBasisPoints => IncidenceBasisPoints(PoorPeople, Population);
+
+    /// <summary>Poor people per population in basis points, half a point rounded away from zero; 0 without population.</summary>
+    public static int IncidenceBasisPoints(int poorPeople, int population) =>
+        population == 0 ? 0 : (int)Math.Round(poorPeople * 10_000m / population, MidpointRounding.AwayFromZero);
 
     /// <summary>
     /// A village's first figures for <paramref name="year"/>, which has begun by <paramref name="today"/>. Poor people
@@ -41,7 +47,7 @@ public class VillageStatistics
     /// </summary>
     public static VillageStatistics Record(
         Region village, int year, int population, int poorPeople, int poorHouseholds, long collectiveIncomeFen, long perCapitaDisposableIncomeFen,
-        DateOnly today)
+        DateOnly today, long? helpedHouseholdsPerCapitaIncomeFen = null)
     {
         ArgumentNullException.ThrowIfNull(village);
         if (village.Level != RegionLevel.Village)
@@ -56,34 +62,20 @@ public class VillageStatistics
         }
 
         var statistics = new VillageStatistics { RegionCode = village.Code, Year = reported };
-        statistics.Correct(population, poorPeople, poorHouseholds, collectiveIncomeFen, perCapitaDisposableIncomeFen);
+        statistics.Correct(population, poorPeople, poorHouseholds, collectiveIncomeFen, perCapitaDisposableIncomeFen, helpedHouseholdsPerCapitaIncomeFen);
         return statistics;
     }
 
-    /// <summary>
-    /// The summed figures of a region's villages, to judge the region as a whole (exit assessment); not a record, so
-    /// no village limit applies.
-    /// </summary>
-    public static VillageStatistics Total(long regionCode, int year, int population, int poorPeople, int poorHouseholds, long collectiveIncomeFen) =>
-        new()
-        {
-            RegionCode = regionCode,
-            Year = year,
-            Population = population,
-            PoorPeople = poorPeople,
-            PoorHouseholds = poorHouseholds,
-            CollectiveIncomeFen = collectiveIncomeFen,
-        };
-
     /// <summary>Replaces the year's figures, under the same rules as <see cref="Record"/>.</summary>
-    public void Correct(int population, int poorPeople, int poorHouseholds, long collectiveIncomeFen, long perCapitaDisposableIncomeFen)
+    public void Correct(int population, int poorPeople, int poorHouseholds, long collectiveIncomeFen, long perCapitaDisposableIncomeFen, long? helpedHouseholdsPerCapitaIncomeFen = null)
     {
         var people = Fields.Count(population, "population", MaxVillagePopulation);
         var poor = Fields.Count(poorPeople, "poorPeople", people);
         var households = Fields.Count(poorHouseholds, "poorHouseholds", poor);
         var collective = Fields.NonNegativeAmount(collectiveIncomeFen, "collectiveIncomeFen");
         var perCapita = Fields.NonNegativeAmount(perCapitaDisposableIncomeFen, "perCapitaDisposableIncomeFen");
-        (Population, PoorPeople, PoorHouseholds, CollectiveIncomeFen, PerCapitaDisposableIncomeFen) = (people, poor, households, collective, perCapita);
+        var helped = helpedHouseholdsPerCapitaIncomeFen is { } fen ? Fields.NonNegativeAmount(fen, "helpedHouseholdsPerCapitaIncomeFen") : (long?)null;
+        (Population, PoorPeople, PoorHouseholds, CollectiveIncomeFen, PerCapitaDisposableIncomeFen, HelpedHouseholdsPerCapitaIncomeFen) = (people, poor, households, collective, perCapita, helped);
     }
 
     /// <summary>Marks generated demo data, which every public view labels as such.</summary>

@@ -29,6 +29,7 @@ public partial class AuthorizationMatrixTests
         "capOverrideReason", "confirmBy", "deliveredOn", "evidence", "field", "legalBasis", "person", "personName", "role",
         "creditCode", "outsideProvince", "place", "code", "motivation", "startYear", "endYear", "yearlyPlan", "yearlyBudgetFen",
         "startedOn", "plannedEndOn", "size", "firstSecretaryTitle", "memberTitles", "counts", "households",
+        "ruralPerCapitaDisposableIncomeFen", "perCapitaIncomeFen", "helpedHouseholdsPerCapitaIncomeFen", "finding",
     ];
 
     /// <summary>References that no caller can name wrongly, and why.</summary>
@@ -57,6 +58,7 @@ public partial class AuthorizationMatrixTests
         [("assignWorkTeam", "organization")] = "a county takes work teams from assisting units anywhere (provincial departments, paired cities, enterprises)",
         [("assignWorkTeam", "firstSecretaryOrganization")] = "first secretaries are sent by units above county level, from anywhere",
         [("recordHouseholdHelpers", "organization")] = "households' helpers come from assisting units anywhere",
+        [("recordProvincialRuralIncome", "province")] = "an Admin records the published rural average of any province",
         [("grantRole", "organization")] = "an Admin may let a person act for any organisation; the region bounds the grant",
     };
 
@@ -171,6 +173,11 @@ public partial class AuthorizationMatrixTests
                 region = server.Village.ShortCode, year = Samples.Year - 1, population = 1200, poorPeople = 80, poorHouseholds = 25,
                 collectiveIncomeFen = 5_000_000, perCapitaDisposableIncomeFen = 1_200_000,
             }, w.OtherVillage.ShortCode)),
+            [("recordCountyStatistics", "region")] = () => Task.FromResult(Case(publisher, CountyFigures(), server.OtherCounty.ShortCode)),
+            [("proposeExit", "region")] = async () => Case(publisher, Samples.ProposeExitInput(await Samples.ExitableVillageAsync()), w.OtherVillage.ShortCode),
+            [("proposeExit", "verifyingOrganization")] = async () => Case(publisher, Samples.ProposeExitInput(await Samples.ExitableVillageAsync()), server.OtherOffice),
+            [("confirmExit", "exit")] = async () => Case(publisher, new { exit = await Samples.ExitAfterPeriodAsync() }, await Samples.ExitAfterPeriodAsync(local: false)),
+            [("withdrawExit", "exit")] = async () => Case(publisher, new { exit = await Samples.ExitAsync(), reason = "撤回重报。" }, await Samples.ExitAsync(local: false)),
             [("draftNotice", "region")] = async () => Case(publisher, Samples.NoticeInput(server.Township, projects: [await Samples.ProjectAsync()]), server.OtherCounty.ShortCode),
             [("draftNotice", "funds")] = async () => Case(publisher, Samples.NoticeInput(server.Township, kind: "FUND", funds: [await Samples.FundAsync()]), new[] { await w.CityFundAsync() }),
             [("draftNotice", "projects")] = async () => Case(publisher, Samples.NoticeInput(server.Township, projects: [await Samples.ProjectAsync()]), new[] { await w.CityProjectAsync() }),

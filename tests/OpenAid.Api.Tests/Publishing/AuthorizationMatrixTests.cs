@@ -24,6 +24,8 @@ public partial class AuthorizationMatrixTests(PublishingServer server, ITestOutp
         "requestAuditRedaction", "redactAuditField", "declineAuditRedaction",
         // Onboarding: organisations, programs and pairings span provinces (AuthorizationMatrixTests.Onboarding.cs).
         "registerOrganization", "updateOrganization", "createProgram", "decideProgramApplication", "removeProgramMember", "createPairing", "endPairing",
+        // A province's published rural average is reference data an Admin keeps for any province.
+        "recordProvincialRuralIncome",
     ];
 
     private Samples Samples => server.Samples;
@@ -42,6 +44,11 @@ public partial class AuthorizationMatrixTests(PublishingServer server, ITestOutp
             region = server.Village.ShortCode, year = Samples.Year - 1, population = 1200, poorPeople = 80, poorHouseholds = 25,
             collectiveIncomeFen = 5_000_000, perCapitaDisposableIncomeFen = 1_200_000,
         })),
+        ["recordCountyStatistics"] = (Roles.Publisher, () => Task.FromResult<object>(CountyFigures())),
+        ["recordProvincialRuralIncome"] = (Roles.Admin, () => Task.FromResult<object>(new { province = server.County.ShortCode[..2], year = Samples.Year - 1, perCapitaIncomeFen = 1_500_000 + Samples.Unique() })),
+        ["proposeExit"] = (Roles.Publisher, async () => Samples.ProposeExitInput(await Samples.ExitableVillageAsync())),
+        ["confirmExit"] = (Roles.Publisher, async () => new { exit = await Samples.ExitAfterPeriodAsync() }),
+        ["withdrawExit"] = (Roles.Publisher, async () => new { exit = await Samples.ExitAsync(), reason = "核查发现数据有误，撤回重报。" }),
         ["draftNotice"] = (Roles.Publisher, async () => Samples.NoticeInput(server.Township, projects: [await Samples.ProjectAsync()])),
         ["updateDraftNotice"] = (Roles.Publisher, async () => new
         {
@@ -68,6 +75,11 @@ public partial class AuthorizationMatrixTests(PublishingServer server, ITestOutp
             reason = "调离岗位。",
         }),
         ["declineAuditRedaction"] = (Roles.Auditor, async () => new { redaction = await Samples.RedactionRequestAsync(), reason = "所涉文字为单位名称，不属于个人信息。" }),
+    };
+
+    private object CountyFigures() => new
+    {
+        region = server.County.ShortCode, year = Samples.Year - 1, population = 300_000, poorPeople = 3_000, poorHouseholds = 1_000, ruralPerCapitaDisposableIncomeFen = 1_100_000,
     };
 
     /// <summary>A village Publisher grant for a new person in the test county.</summary>

@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using OpenAid.Api.Auth;
 using OpenAid.Api.Tests.Infrastructure;
+using OpenAid.Domain.Regions;
 
 namespace OpenAid.Api.Tests.Publishing;
 
@@ -167,4 +169,59 @@ public sealed class Samples(PublishingServer server)
         return (await server.MutateOkAsync("requestAuditRedaction", RedactionRequestInput(sequence, field), Admin, "redaction { code }"))
             .GetProperty("redaction").GetProperty("code").GetString()!;
     }
+
+    /// <summary>
+    /// A village of <paramref name="county"/> (the test county by default) that no exit names yet, registered poor for the
+    /// test, with last year's figures – recorded through the API by <paramref name="publisher"/> – that meet the national
+    /// standard the test county's province applies (incidence 1.00%).
+    /// </summary>
+    public async Task<Place> ExitableVillageAsync(Place? county = null, string? publisher = null, int poorPeople = 10)
+    {
+        var subtree = RegionCode.Of((county ?? server.County).Code);
+        var village = await server.ReadAsync(async db =>
+        {
+            var found = await db.Regions
+                .Where(r => r.Level == RegionLevel.Village && r.Code > subtree.SubtreeStart && r.Code < subtree.SubtreeEnd && r.Code != server.Village.Code
+                    && r.PovertyStatus != PovertyStatus.Exited && !db.Exits.Any(e => e.RegionCode == r.Code))
+                .OrderBy(r => r.Code).FirstAsync();
+            // Registration as poor comes from the registry, which no operation writes: the test sets it.
+            await db.Regions.Where(r => r.Code == found.Code).ExecuteUpdateAsync(u => u.SetProperty(r => r.PovertyStatus, PovertyStatus.Poor));
+            return new Place(found.Code, found.RegionCode.ShortForm, found.Name);
+        });
+        await server.MutateOkAsync("recordVillageStatistics", new
+        {
+            region = village.ShortCode, year = Year - 1, population = 1000, poorPeople, poorHouseholds = poorPeople / 3,
+            collectiveIncomeFen = 5_000_000, perCapitaDisposableIncomeFen = 1_200_000,
+        }, publisher ?? Publisher);
+        return village;
+    }
+
+    public object ProposeExitInput(Place region, string? office = null) => new
+    {
+        region = region.ShortCode, year = Year - 1, verifyingOrganization = office ?? server.Office, responsibleRole = "县扶贫开发领导小组组长",
+        noticePeriodDays = 10, localSupervisionPhone = "0776-7612317",
+    };
+
+    /// <summary>A proposed exit of a fresh village (of the test county, or the other one); its code.</summary>
+    public async Task<string> ExitAsync(bool local = true)
+    {
+        var publisher = local ? Publisher : server.Token(Roles.Publisher, server.OtherCounty);
+        var village = await ExitableVillageAsync(local ? null : server.OtherCounty, publisher);
+        return (await server.MutateOkAsync("proposeExit", ProposeExitInput(village, local ? null : server.OtherOffice), publisher, "exit { code }"))
+            .GetProperty("exit").GetProperty("code").GetString()!;
+    }
+
+    /// <summary>
+    /// A proposed exit whose notice period has ended: proposed today, then dated back eleven days in the database, as a
+    /// notice published then would be (the clocked ExitClockTests reach the same state by moving time).
+    /// </summary>
+    public async Task<string> ExitAfterPeriodAsync(bool local = true)
+    {
+        var code = await ExitAsync(local);
+        await BackdateAsync(code, 11);
+        return code;
+    }
+
+    public Task BackdateAsync(string exit, int days) =>
+        server.ReadAsync(db => db.Exits.Where(e => e.Code == exit).ExecuteUpdateAsync(u => u.SetProperty(e => e.ProposedOn, e => e.ProposedOn.AddDays(-days))));
 }

@@ -93,14 +93,6 @@ public class VillageStatisticsTests
     }
 
     [Fact]
-    public void A_total_sums_beyond_a_village()
-    {
-        var total = VillageStatistics.Total(451_021_000_000, 2020, 300_000, 6_000, 2_000, 0);
-
-        Assert.Equal((300_000, 200), (total.Population, total.PovertyIncidenceBasisPoints));
-    }
-
-    [Fact]
     public void Demo_figures_are_marked()
     {
         var statistics = Record();

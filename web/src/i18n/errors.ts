@@ -69,6 +69,8 @@ const zhErrors = {
   ORGANIZATION_NOT_FOUND: '您登录所代表的组织（{organization}）未在本平台登记。',
   TARGET_NOT_FOUND: '项目 {project} 没有绩效指标“{indicator}”；已有指标：{indicators}。',
   NOT_A_VILLAGE: '{regionName}是{level:RegionLevel}级地区；此操作只适用于村（或乡镇）。',
+  NOT_A_COUNTY: '县级统计数据只能为县录入，该地区不是县。',
+  NOT_A_PROVINCE: '全省农村居民人均可支配收入只能为省录入，该地区不是省。',
   REGION_NOT_APPLICABLE: '针对公告的异议以公告所在地区为准，不必填写地区。',
   SUBJECT_REQUIRED: '资金公告至少列出一项资金，项目公告至少列出一个项目。',
   SUBJECT_OUTSIDE_REGION: '{subject} 所属地区（{subjectRegion}）与{regionName}互不包含。',
@@ -77,7 +79,10 @@ const zhErrors = {
   PAIRING_ELSEWHERE: '结对 {pairing} 帮扶的地区不包含{regionName}。',
   ONE_TARGET_REQUIRED: '认捐须针对且只针对一项：需求、项目或村。',
   NOT_A_MEMBER: '本单位尚未加入“{programName}”；请不选项目认捐，或选择已加入的项目。',
-  KIND_MISMATCH: (p) => (p.unit === 'fen' ? '需求 {need} 需要的是资金，“{kind:PledgeKind}”类认捐不适用。' : '需求 {need} 需要的是以“{unit}”计的实物或服务，“{kind:PledgeKind}”类认捐不适用。'),
+  KIND_MISMATCH: (p) =>
+    p.unit === 'fen'
+      ? '需求 {need} 需要的是资金，“{kind:PledgeKind}”类认捐不适用。'
+      : '需求 {need} 需要的是以“{unit}”计的实物或服务，“{kind:PledgeKind}”类认捐不适用。',
   FUND_NOT_ALLOCATED: '资金 {fund} 尚未分配给项目 {project}，请先分配。',
   PROVIDER_ELSEWHERE: '地区 {providerRegion} 既不是资金所属地区，也不是帮扶该项目所在地的结对地区。',
   DUPLICATE_DOCUMENT_NUMBER: '{fiscalYear} 财年已有文号为“{documentNumber}”的资金。',
@@ -85,7 +90,8 @@ const zhErrors = {
   AMOUNT_EXCEEDS_FUND: '资金 {fund} 尚可分配 {remainingFen}，本次申请 {askedFen}。',
   DISBURSEMENT_EXCEEDS_COMMITMENT: '项目 {project} 已签约未拨付的金额为 {remainingFen}，本次拨付 {askedFen}。',
   EXPENDITURE_EXCEEDS_DISBURSEMENT: '项目 {project} 已拨付未支出的金额为 {remainingFen}，本次支出 {askedFen}。',
-  EXCEEDS_ALLOCATION: '资金 {fund} 分配给项目 {project} {allocatedFen}，其中已登记“{kind:TransactionKind}” {recordedFen}，本次 {askedFen} 超出分配额。',
+  EXCEEDS_ALLOCATION:
+    '资金 {fund} 分配给项目 {project} {allocatedFen}，其中已登记“{kind:TransactionKind}” {recordedFen}，本次 {askedFen} 超出分配额。',
   TOTAL_TOO_LARGE: '「{field}」会使同类金额合计超过 {maxFen}（现为 {totalFen}）。',
   PLEDGE_NOT_HERE: '认捐请在需求页面提交，不作为资金往来登记。',
   // Lifecycles
@@ -105,11 +111,13 @@ const zhErrors = {
       : '您所在网络今天已提交 {max} 件异议，已达上限；请明天再试，或拨打 12317 监督电话。',
   NOTICE_NOT_IN_FORCE: '公告 {notice} 当前状态为“{status:NoticeStatus}”；请针对正在公示的公告提出异议，或不选公告直接反映问题。',
   DEADLINE_PASSED: '需求 {need} 的截止日期 {deadline} 已过；请驳回，以便重新登记新的截止日期。',
-  CAP_OVERRIDE_REQUIRED: '需求 {need} 申请 {requested:qty}，超过“{category:NeedCategory}”类上限 {cap:qty}；须填写公开的超限理由才能通过，否则请驳回。',
+  CAP_OVERRIDE_REQUIRED:
+    '需求 {need} 申请 {requested:qty}，超过“{category:NeedCategory}”类上限 {cap:qty}；须填写公开的超限理由才能通过，否则请驳回。',
   OVERRIDE_NOT_NEEDED: '需求 {need} 未超过“{category:NeedCategory}”类上限，不必填写超限理由。',
   REVIEWER_NOT_NAMED: '需求须由具名审核人审核：请使用带有姓名的账号登录。',
   REVIEWER_IS_REGISTRANT: '需求 {need} 由您的单位登记，须由其他审核人审核。',
-  NEED_NOT_OPEN: (p) => (p.status ? '需求 {need} 当前状态为“{status:NeedStatus}”，不再接受认捐。' : '需求 {need} 尚未通过审核，不接受认捐。'),
+  NEED_NOT_OPEN: (p) =>
+    p.status ? '需求 {need} 当前状态为“{status:NeedStatus}”，不再接受认捐。' : '需求 {need} 尚未通过审核，不接受认捐。',
   NEED_FULLY_PLEDGED: '需求 {need} 已认捐满，没有可认捐的余额。',
   NEED_EXPIRED: '需求 {need} 已于 {deadline} 过期，不再接受认捐。',
   EXCEEDS_REMAINING: '需求 {need} 尚待认捐 {remaining:qty}，本次认捐 {offered:qty}。认捐不能超过需求所缺的数额。',
@@ -118,6 +126,16 @@ const zhErrors = {
   PLEDGE_NOT_CONFIRMED: '认捐 {pledge} 尚未与村里签约确认，确认后才能登记交付。',
   PLEDGE_LAPSED: '认捐 {pledge} 未在 {confirmBy} 前确认，已失效。如仍愿意帮扶，请重新认捐。',
   ALREADY_RECEIVED: '认捐 {pledge} 的这次交付已于 {receivedOn} 确认收到。',
+  // Exits
+  EXIT_NOT_APPLICABLE: '只有村（出列）和县（摘帽）可以退出。',
+  REGION_NOT_POOR: '该地区未登记为贫困村或贫困县，或已经退出。',
+  EXIT_UNDER_WAY: '该地区已有一项退出正在进行，请先确认或撤回。',
+  NO_EXIT_CRITERIA: '该省没有适用于该年度的退出标准。',
+  NO_EXIT_FIGURES: '该地区没有该年度的统计数据（县须录入全县统计数据）。',
+  EXIT_CRITERIA_NOT_MET: '该年度数据未达到退出标准，未达标的指标见参数。',
+  EXIT_NOTICE_PERIOD_RUNNING: '退出公示期尚未结束，公示期满后才能确认。',
+  EXIT_OBJECTION_OPEN: '对退出公示的异议尚在受理或调查中，请先答复。',
+  EXIT_OBJECTION_UPHELD: '对退出公示的异议经核查属实（或部分属实），不能确认退出，请撤回。',
   // Audit redactions
   AUDIT_ENTRY_NOT_FOUND: '没有序号为 {sequence} 的审计记录。',
   HEADER_FIELD: '“{field}”是审计记录的表头字段（谁、何时、写了什么），不能删除；只能删除 before.* 和 after.* 字段。',
@@ -193,16 +211,21 @@ const zhErrors = {
 export type ErrorCodeName = keyof typeof zhErrors;
 
 const enErrors: Record<ErrorCodeName, Wording> = {
-  REQUIRED: (p) => (p.level ? 'A {level:RegionLevel} notice runs a notice period of at least {min} days; give it.' : '“{field}” is required.'),
+  REQUIRED: (p) =>
+    p.level ? 'A {level:RegionLevel} notice runs a notice period of at least {min} days; give it.' : '“{field}” is required.',
   TOO_LONG: '“{field}” may have at most {max} characters; it has {length}.',
   TOO_MANY: '“{field}” may hold at most {max} entries; it has {count}.',
   PERSONAL_DATA:
     '“{field}” contains what looks like {kind:personal}. Public text may not hold personal data of households: take it out, or describe them in counts or anonymously.',
   INVALID_AMOUNT: '“{field}” must be more than 0 and at most {maxFen}; it was {valueFen}.',
-  INVALID_QUANTITY: (p) => (p.max ? 'The quantity must be more than 0 and at most {max}; it was {value}.' : 'The quantity must be more than 0; it was {value}.'),
+  INVALID_QUANTITY: (p) =>
+    p.max ? 'The quantity must be more than 0 and at most {max}; it was {value}.' : 'The quantity must be more than 0; it was {value}.',
   INVALID_COUNT: '“{field}” must be from 0 to {max}; it was {value}.',
   COUNTS_INCONSISTENT: '{people} people cannot be fewer than {households} households: each household has at least one person.',
-  INVALID_YEAR: (p) => (p.min ? '“{field}” must be a year from {min} to {max}; it was {value}.' : '{value} is in the future; report a year once it has figures.'),
+  INVALID_YEAR: (p) =>
+    p.min
+      ? '“{field}” must be a year from {min} to {max}; it was {value}.'
+      : '{value} is in the future; report a year once it has figures.',
   INVALID_DATE: (p) =>
     p.fiscalYear
       ? '“{field}” ({date}) must fall within a year of fiscal year {fiscalYear}.'
@@ -231,6 +254,8 @@ const enErrors: Record<ErrorCodeName, Wording> = {
   ORGANIZATION_NOT_FOUND: 'The organisation you signed in for ({organization}) is not registered with OpenAid.',
   TARGET_NOT_FOUND: 'Project {project} has no target “{indicator}”; it has: {indicators}.',
   NOT_A_VILLAGE: '{regionName} is a {level:RegionLevel}; this is done for a village (or township).',
+  NOT_A_COUNTY: 'County-wide statistics are recorded for a county; this region is not one.',
+  NOT_A_PROVINCE: 'The rural per-capita average is recorded for a province; this region is not one.',
   REGION_NOT_APPLICABLE: "An objection to a notice concerns the notice's region; leave the region out.",
   SUBJECT_REQUIRED: 'A fund notice names at least one fund, a project notice at least one project.',
   SUBJECT_OUTSIDE_REGION: '{subject} belongs to region {subjectRegion}, which neither lies within nor contains {regionName}.',
@@ -239,14 +264,18 @@ const enErrors: Record<ErrorCodeName, Wording> = {
   PAIRING_ELSEWHERE: 'Pairing {pairing} helps a region that does not contain {regionName}.',
   ONE_TARGET_REQUIRED: 'Pledge against exactly one of a need, a project or a village.',
   NOT_A_MEMBER: 'Your organisation has not joined {programName}; pledge without a program or for one it joined.',
-  KIND_MISMATCH: (p) => (p.unit === 'fen' ? 'Need {need} asks money; a {kind:PledgeKind} pledge does not fit it.' : 'Need {need} asks a quantity in {unit}; a {kind:PledgeKind} pledge does not fit it.'),
+  KIND_MISMATCH: (p) =>
+    p.unit === 'fen'
+      ? 'Need {need} asks money; a {kind:PledgeKind} pledge does not fit it.'
+      : 'Need {need} asks a quantity in {unit}; a {kind:PledgeKind} pledge does not fit it.',
   FUND_NOT_ALLOCATED: 'Fund {fund} has no allocation to project {project}; allocate it first.',
   PROVIDER_ELSEWHERE: "Region {providerRegion} is neither the fund's region nor the helper of a pairing that helps the project's place.",
   DUPLICATE_DOCUMENT_NUMBER: 'A fund of {fiscalYear} already has the document number {documentNumber}.',
   AMOUNT_EXCEEDS_FUND: 'Only {remainingFen} of fund {fund} is left to allocate; {askedFen} was asked.',
   DISBURSEMENT_EXCEEDS_COMMITMENT: 'Project {project} has {remainingFen} committed and not yet disbursed; {askedFen} was asked.',
   EXPENDITURE_EXCEEDS_DISBURSEMENT: 'Project {project} has {remainingFen} disbursed and not yet spent; {askedFen} was asked.',
-  EXCEEDS_ALLOCATION: 'Fund {fund} allocated {allocatedFen} to project {project}, of which {recordedFen} is already recorded as {kind:TransactionKind}; {askedFen} was asked.',
+  EXCEEDS_ALLOCATION:
+    'Fund {fund} allocated {allocatedFen} to project {project}, of which {recordedFen} is already recorded as {kind:TransactionKind}; {askedFen} was asked.',
   TOTAL_TOO_LARGE: '“{field}” would take the total of all such amounts beyond {maxFen} (it is {totalFen}).',
   PLEDGE_NOT_HERE: 'Pledges are made on a need’s page, not recorded as transactions.',
   INVALID_TRANSITION: '{record:record} {code} is {status:@record}; this step is not possible now.',
@@ -255,7 +284,8 @@ const enErrors: Record<ErrorCodeName, Wording> = {
   REASON_NOT_APPLICABLE: 'This step takes no reason; leave it out.',
   NOTICE_NOT_DRAFT: 'Notice {code} is {status:NoticeStatus}, not a draft. Published notices are never edited: correct or withdraw it.',
   NOTICE_NOT_PUBLISHED: 'Notice {code} is {status:NoticeStatus}; only the notice in force can be corrected or withdrawn.',
-  NOTICE_PERIOD_NOT_APPLICABLE: '{regionName} is a {level:RegionLevel}: notices at county level and above have no notice period; leave it out.',
+  NOTICE_PERIOD_NOT_APPLICABLE:
+    '{regionName} is a {level:RegionLevel}: notices at county level and above have no notice period; leave it out.',
   NOTICE_PERIOD_TOO_SHORT: 'Township and village notices run at least {min} days for objections; it was {days}.',
   NOTICE_PERIOD_TOO_LONG: 'A notice period may be at most {max} days; it was {days}.',
   NOTICE_PERIOD_ENDED: 'The notice period of {notice} ended on {endedOn}. To report misuse, file without a notice and name the region.',
@@ -265,19 +295,34 @@ const enErrors: Record<ErrorCodeName, Wording> = {
       : 'At most {max} objections a day may be filed from where you file; try again tomorrow, or call the 12317 supervision line.',
   NOTICE_NOT_IN_FORCE: 'Notice {notice} is {status:NoticeStatus}; object to the notice in force, or report misuse without a notice.',
   DEADLINE_PASSED: 'Need {need} had a deadline of {deadline}, which has passed; reject it so that it can be registered again.',
-  CAP_OVERRIDE_REQUIRED: 'Need {need} asks {requested:qty}, over the {category:NeedCategory} cap of {cap:qty}. Approve it only with a public override reason, or reject it.',
+  CAP_OVERRIDE_REQUIRED:
+    'Need {need} asks {requested:qty}, over the {category:NeedCategory} cap of {cap:qty}. Approve it only with a public override reason, or reject it.',
   OVERRIDE_NOT_NEEDED: 'Need {need} is within the {category:NeedCategory} cap; leave the override reason out.',
   REVIEWER_NOT_NAMED: 'Needs are approved by a named reviewer: sign in with an account that carries your name.',
   REVIEWER_IS_REGISTRANT: 'Your organisation registered need {need}; another reviewer decides on it.',
-  NEED_NOT_OPEN: (p) => (p.status ? 'Need {need} is {status:NeedStatus} and takes no more pledges.' : 'Need {need} is not open for pledges: only approved needs are.'),
+  NEED_NOT_OPEN: (p) =>
+    p.status
+      ? 'Need {need} is {status:NeedStatus} and takes no more pledges.'
+      : 'Need {need} is not open for pledges: only approved needs are.',
   NEED_FULLY_PLEDGED: 'Need {need} is fully pledged: nothing is left to pledge.',
   NEED_EXPIRED: 'Need {need} expired on {deadline}; it takes no more pledges.',
-  EXCEEDS_REMAINING: 'Need {need} has {remaining:qty} left to pledge; {offered:qty} was offered. A need is never pledged beyond what it asks.',
+  EXCEEDS_REMAINING:
+    'Need {need} has {remaining:qty} left to pledge; {offered:qty} was offered. A need is never pledged beyond what it asks.',
   EXCEEDS_PLEDGE: 'Pledge {pledge} has {remaining:qty} left to deliver; {offered:qty} was recorded.',
   NEED_HAS_OPEN_PLEDGES: 'Need {need} still has pledges under way; it closes once they are delivered, cancelled or lapse.',
   PLEDGE_NOT_CONFIRMED: 'Pledge {pledge} has no agreement yet: it is delivered once the village confirmed it.',
   PLEDGE_LAPSED: 'Pledge {pledge} lapsed: it was not confirmed by {confirmBy}. Pledge again if the offer stands.',
   ALREADY_RECEIVED: 'This delivery of pledge {pledge} was confirmed as received on {receivedOn}.',
+  // Exits
+  EXIT_NOT_APPLICABLE: 'Only a village (出列) or a county (摘帽) exits.',
+  REGION_NOT_POOR: 'The region is not registered as poor, or has exited already.',
+  EXIT_UNDER_WAY: 'An exit of the region is already proposed; confirm or withdraw it first.',
+  NO_EXIT_CRITERIA: 'No exit criterion of the province applies to the year.',
+  NO_EXIT_FIGURES: 'The region has no statistics for the year (a county: county-wide statistics).',
+  EXIT_CRITERIA_NOT_MET: "The year's figures miss thresholds of the exit criteria; the missed thresholds are named.",
+  EXIT_NOTICE_PERIOD_RUNNING: "The exit's notice period has not ended; confirm it after that day.",
+  EXIT_OBJECTION_OPEN: 'An objection to the exit notice is still open; answer it first.',
+  EXIT_OBJECTION_UPHELD: 'An objection to the exit notice was upheld (or partly): the exit cannot be confirmed; withdraw it.',
   AUDIT_ENTRY_NOT_FOUND: 'No audit entry has the sequence {sequence}.',
   HEADER_FIELD: '“{field}” is a header field of the entry; only before.* and after.* fields can be redacted.',
   FIELD_NOT_RECORDED: 'The audit entry holds no value under “{field}”.',
@@ -319,17 +364,19 @@ const enErrors: Record<ErrorCodeName, Wording> = {
   EXPORTS_BUSY: 'The exports are busy; try again shortly.',
   EXPORT_NOT_FOUND: 'There is no such export.',
   DUMP_FAILED: 'The data dump could not be made; try again later.',
-  INVALID_CREDIT_CODE: 'Not a unified social credit code: 18 digits or capital letters (no I, O, S, V or Z, no full-width characters) ending in the right check character.',
+  INVALID_CREDIT_CODE:
+    'Not a unified social credit code: 18 digits or capital letters (no I, O, S, V or Z, no full-width characters) ending in the right check character.',
   DUPLICATE_CREDIT_CODE: 'Another organisation is registered with this unified social credit code.',
-  ONE_LOCATION_REQUIRED: 'Locate the organisation in one way: a region of the provinces OpenAid holds, or a province-level code outside them with a place name.',
+  ONE_LOCATION_REQUIRED:
+    'Locate the organisation in one way: a region of the provinces OpenAid holds, or a province-level code outside them with a place name.',
   INVALID_PROVINCE_CODE: 'Not a province-level code of the national list (GB/T 2260).',
-  PROVINCE_HELD: 'OpenAid holds the places of this province: choose the organisation\'s region instead.',
+  PROVINCE_HELD: "OpenAid holds the places of this province: choose the organisation's region instead.",
   INVALID_PROGRAM_CODE: 'A program code has 2–16 capital letters and digits and starts with a letter.',
   DUPLICATE_CODE: 'Another record of this kind already has the code.',
   YEARS_OUT_OF_ORDER: 'The last year is before the first year.',
   PROGRAM_ENDED: 'The program has passed its last year: it takes no new members or pairings.',
   ALREADY_A_MEMBER: 'The organisation is a member of the program already.',
-  APPLICATION_PENDING: 'The organisation\'s application to the program is waiting for its decision.',
+  APPLICATION_PENDING: "The organisation's application to the program is waiting for its decision.",
   ONE_HELPER_REQUIRED: 'A pairing names exactly one helper: an organisation or a region.',
   HELPER_IS_HELPED: 'A helper region cannot be, contain or lie within the region it helps.',
   WORK_TEAM_ACTIVE: 'The village has an active work team; end it before assigning another.',
@@ -347,33 +394,122 @@ const wordings: Record<Lang, Record<ErrorCodeName, Wording>> = { zh: zhErrors, e
 const messages: Record<Lang, Record<MessageKey, string>> = { zh, en };
 
 const personal: Record<Lang, Record<string, string>> = {
-  zh: { RESIDENT_ID_NUMBER: '居民身份证号码', MOBILE_PHONE_NUMBER: '手机号码', BANK_CARD_NUMBER: '银行卡号', EMAIL_ADDRESS: '电子邮箱地址' },
-  en: { RESIDENT_ID_NUMBER: 'a resident ID number', MOBILE_PHONE_NUMBER: 'a mobile phone number', BANK_CARD_NUMBER: 'a bank card number', EMAIL_ADDRESS: 'an e-mail address' },
+  zh: {
+    RESIDENT_ID_NUMBER: '居民身份证号码',
+    MOBILE_PHONE_NUMBER: '手机号码',
+    BANK_CARD_NUMBER: '银行卡号',
+    EMAIL_ADDRESS: '电子邮箱地址',
+  },
+  en: {
+    RESIDENT_ID_NUMBER: 'a resident ID number',
+    MOBILE_PHONE_NUMBER: 'a mobile phone number',
+    BANK_CARD_NUMBER: 'a bank card number',
+    EMAIL_ADDRESS: 'an e-mail address',
+  },
 };
 
 const records: Record<Lang, Record<string, string>> = {
-  zh: { Need: '需求', Pledge: '认捐', PledgeDelivery: '交付记录', Project: '项目', Fund: '资金', Notice: '公告', Objection: '异议', Organization: '组织', Program: '帮扶项目', Pairing: '结对', AuditRedaction: '删除申请' },
-  en: { Need: 'need', Pledge: 'pledge', PledgeDelivery: 'delivery', Project: 'project', Fund: 'fund', Notice: 'notice', Objection: 'objection', Organization: 'organisation', Program: 'program', Pairing: 'pairing', AuditRedaction: 'redaction' },
+  zh: {
+    Need: '需求',
+    Pledge: '认捐',
+    PledgeDelivery: '交付记录',
+    Project: '项目',
+    Fund: '资金',
+    Notice: '公告',
+    Objection: '异议',
+    Organization: '组织',
+    Program: '帮扶项目',
+    Pairing: '结对',
+    AuditRedaction: '删除申请',
+  },
+  en: {
+    Need: 'need',
+    Pledge: 'pledge',
+    PledgeDelivery: 'delivery',
+    Project: 'project',
+    Fund: 'fund',
+    Notice: 'notice',
+    Objection: 'objection',
+    Organization: 'organisation',
+    Program: 'program',
+    Pairing: 'pairing',
+    AuditRedaction: 'redaction',
+  },
 };
 
 /** Input fields by the name the API gives them, as the forms label them; other names are shown as they are. */
 const fields: Record<Lang, Record<string, string>> = {
   zh: {
-    description: '具体情况', contactName: '联系人', contactPhone: '联系电话', title: '标题', body: '正文', reason: '理由',
-    capOverrideReason: '超限理由', quantity: '数量', amountFen: '金额', unit: '单位', deadline: '截止日期', region: '地区',
-    notice: '公告', need: '需求', pledge: '认捐', project: '项目', fund: '资金', program: '帮扶项目', evidence: '交付凭证',
-    noticePeriodDays: '公示期', localSupervisionPhone: '本地监督电话', decidedOn: '决定日期', confirmBy: '确认期限',
-    deliveredOn: '交付日期', plannedStart: '计划开工日期', plannedEnd: '计划完工日期', on: '日期', year: '年份',
-    fiscalYear: '财年', name: '名称', documentNumber: '文号', search: '搜索', first: '每页条数', code: '代码',
+    description: '具体情况',
+    contactName: '联系人',
+    contactPhone: '联系电话',
+    title: '标题',
+    body: '正文',
+    reason: '理由',
+    capOverrideReason: '超限理由',
+    quantity: '数量',
+    amountFen: '金额',
+    unit: '单位',
+    deadline: '截止日期',
+    region: '地区',
+    notice: '公告',
+    need: '需求',
+    pledge: '认捐',
+    project: '项目',
+    fund: '资金',
+    program: '帮扶项目',
+    evidence: '交付凭证',
+    noticePeriodDays: '公示期',
+    localSupervisionPhone: '本地监督电话',
+    decidedOn: '决定日期',
+    confirmBy: '确认期限',
+    deliveredOn: '交付日期',
+    plannedStart: '计划开工日期',
+    plannedEnd: '计划完工日期',
+    on: '日期',
+    year: '年份',
+    fiscalYear: '财年',
+    name: '名称',
+    documentNumber: '文号',
+    search: '搜索',
+    first: '每页条数',
+    code: '代码',
   },
   en: {
-    description: 'What happened', contactName: 'Name', contactPhone: 'Phone', title: 'Title', body: 'Text', reason: 'Reason',
-    capOverrideReason: 'Override reason', quantity: 'Quantity', amountFen: 'Amount', unit: 'Unit', deadline: 'Deadline',
-    region: 'Region', notice: 'Notice', need: 'Need', pledge: 'Pledge', project: 'Project', fund: 'Fund', program: 'Program',
-    evidence: 'Evidence', noticePeriodDays: 'Notice period', localSupervisionPhone: 'Local supervision phone',
-    decidedOn: 'Decided on', confirmBy: 'Confirm by', deliveredOn: 'Delivered on', plannedStart: 'Planned start',
-    plannedEnd: 'Planned end', on: 'Date', year: 'Year', fiscalYear: 'Fiscal year', name: 'Name',
-    documentNumber: 'Document number', search: 'Search', first: 'Page size', code: 'Code',
+    description: 'What happened',
+    contactName: 'Name',
+    contactPhone: 'Phone',
+    title: 'Title',
+    body: 'Text',
+    reason: 'Reason',
+    capOverrideReason: 'Override reason',
+    quantity: 'Quantity',
+    amountFen: 'Amount',
+    unit: 'Unit',
+    deadline: 'Deadline',
+    region: 'Region',
+    notice: 'Notice',
+    need: 'Need',
+    pledge: 'Pledge',
+    project: 'Project',
+    fund: 'Fund',
+    program: 'Program',
+    evidence: 'Evidence',
+    noticePeriodDays: 'Notice period',
+    localSupervisionPhone: 'Local supervision phone',
+    decidedOn: 'Decided on',
+    confirmBy: 'Confirm by',
+    deliveredOn: 'Delivered on',
+    plannedStart: 'Planned start',
+    plannedEnd: 'Planned end',
+    on: 'Date',
+    year: 'Year',
+    fiscalYear: 'Fiscal year',
+    name: 'Name',
+    documentNumber: 'Document number',
+    search: 'Search',
+    first: 'Page size',
+    code: 'Code',
   },
 };
 
@@ -402,20 +538,32 @@ function money(fen: string): string {
 }
 
 function fill(template: string, p: Params, lang: Lang): string {
-  return template.replace(/\{(\w+)(?::(@?\w+))?\}/g, (_, name: string, kind: string | undefined) => {
-    const value = p[name];
-    if (name === 'field' || name === 'argument') return value ? fieldLabel(value, lang) : lang === 'zh' ? '此项' : 'this field';
-    if (value === undefined || value === '') return '—';
-    if (kind === 'qty') return p.unit === 'fen' ? money(value) : `${value} ${p.unit ?? ''}`.trim();
-    if (kind === 'personal') return personal[lang][value] ?? value;
-    if (kind === 'record') return records[lang][value] ?? value;
-    if (kind === 'role') return value.split(',').map((r) => roleLabel(r, lang)).join(lang === 'zh' ? '或' : ' or ');
-    if (kind === 'roles') return value ? value.split(',').map((r) => roleLabel(r, lang)).join(lang === 'zh' ? '、' : ', ') : '—';
-    if (kind?.startsWith('@')) return p[kind.slice(1)] ? enumLabel(`${p[kind.slice(1)]}Status`, value, lang) : value;
-    if (kind) return enumLabel(kind, value, lang);
-    if (name.endsWith('Fen')) return money(value);
-    return value;
-  }).replace(/\{\w+\}/g, '—');
+  return template
+    .replace(/\{(\w+)(?::(@?\w+))?\}/g, (_, name: string, kind: string | undefined) => {
+      const value = p[name];
+      if (name === 'field' || name === 'argument') return value ? fieldLabel(value, lang) : lang === 'zh' ? '此项' : 'this field';
+      if (value === undefined || value === '') return '—';
+      if (kind === 'qty') return p.unit === 'fen' ? money(value) : `${value} ${p.unit ?? ''}`.trim();
+      if (kind === 'personal') return personal[lang][value] ?? value;
+      if (kind === 'record') return records[lang][value] ?? value;
+      if (kind === 'role')
+        return value
+          .split(',')
+          .map((r) => roleLabel(r, lang))
+          .join(lang === 'zh' ? '或' : ' or ');
+      if (kind === 'roles')
+        return value
+          ? value
+              .split(',')
+              .map((r) => roleLabel(r, lang))
+              .join(lang === 'zh' ? '、' : ', ')
+          : '—';
+      if (kind?.startsWith('@')) return p[kind.slice(1)] ? enumLabel(`${p[kind.slice(1)]}Status`, value, lang) : value;
+      if (kind) return enumLabel(kind, value, lang);
+      if (name.endsWith('Fen')) return money(value);
+      return value;
+    })
+    .replace(/\{\w+\}/g, '—');
 }
 
 /** Whether the web app words this code (every code the API declares; see the test named above). */
@@ -434,7 +582,9 @@ export function describeError(error: ApiErrorLike, lang: Lang): string {
   if (error.field && p.field === undefined) p.field = error.field;
   if (!isKnownCode(error.code)) {
     // A code newer than this page: in English the API's own message says it best; in Chinese, say what is known.
-    return lang === 'en' && error.message ? error.message : fill(lang === 'zh' ? '请求未被接受（{code}）。' : 'The request was refused ({code}).', { code: error.code }, lang);
+    return lang === 'en' && error.message
+      ? error.message
+      : fill(lang === 'zh' ? '请求未被接受（{code}）。' : 'The request was refused ({code}).', { code: error.code }, lang);
   }
   const wording = wordings[lang][error.code];
   return fill(typeof wording === 'function' ? wording(p) : wording, p, lang);

@@ -33,19 +33,76 @@ interface NoticeDetail {
   funds: { code: string; name: string; fiscalYear: number; sourceType: string; amount: { yuan: string } }[];
   projects: { code: string; name: string; status: string; budget: { yuan: string }; region: TrailRegion }[];
   supersessionChain: { code: string; title: string; status: string; publishedOn: string | null }[];
+  exit: { code: string; status: string; region: { shortCode: string } } | null;
 }
 
 const NoticeQuery = gql<{ notice: NoticeDetail | null }, { code: string }>`
   query NoticePage($code: String!) {
     notice(code: $code) {
-      id code title kind status body decidedOn publishedOn isLate workingDaysLate isDemo
-      noticePeriodDays noticePeriodEndsOn isOpenForObjections supervisionPhone localSupervisionPhone
-      correctionReason withdrawalReason
-      region { shortCode name ancestors { shortCode name } }
-      publisher { code name }
-      funds { code name fiscalYear sourceType amount { yuan } }
-      projects { code name status budget { yuan } region { shortCode name } }
-      supersessionChain { code title status publishedOn }
+      id
+      code
+      title
+      kind
+      status
+      body
+      decidedOn
+      publishedOn
+      isLate
+      workingDaysLate
+      isDemo
+      noticePeriodDays
+      noticePeriodEndsOn
+      isOpenForObjections
+      supervisionPhone
+      localSupervisionPhone
+      correctionReason
+      withdrawalReason
+      region {
+        shortCode
+        name
+        ancestors {
+          shortCode
+          name
+        }
+      }
+      publisher {
+        code
+        name
+      }
+      funds {
+        code
+        name
+        fiscalYear
+        sourceType
+        amount {
+          yuan
+        }
+      }
+      projects {
+        code
+        name
+        status
+        budget {
+          yuan
+        }
+        region {
+          shortCode
+          name
+        }
+      }
+      supersessionChain {
+        code
+        title
+        status
+        publishedOn
+      }
+      exit {
+        code
+        status
+        region {
+          shortCode
+        }
+      }
     }
   }
 `;
@@ -89,6 +146,12 @@ function NoticeView({ notice }: { notice: NoticeDetail }) {
           {t('notice.withdrawnBanner')} {notice.withdrawalReason}
         </p>
       )}
+      {notice.exit && (
+        <p data-testid="notice-exit">
+          {t('exit.ofNotice')}: <Link to={`/villages/${notice.exit.region.shortCode}`}>{notice.exit.code}</Link> ·{' '}
+          {te('ExitStatus', notice.exit.status)}
+        </p>
+      )}
       <Facts
         items={[
           [t('notice.number'), <span className="code">{notice.code}</span>],
@@ -98,7 +161,11 @@ function NoticeView({ notice }: { notice: NoticeDetail }) {
           [t('notice.publishedOn'), notice.publishedOn],
           [
             t('notice.timeliness'),
-            notice.isLate ? <span className="badge badge-late">{tf('notice.lateBy', { days: notice.workingDaysLate })}</span> : t('notice.onTime'),
+            notice.isLate ? (
+              <span className="badge badge-late">{tf('notice.lateBy', { days: notice.workingDaysLate })}</span>
+            ) : (
+              t('notice.onTime')
+            ),
           ],
           [
             t('notice.period'),
@@ -133,7 +200,10 @@ function NoticeView({ notice }: { notice: NoticeDetail }) {
       {notice.funds.length > 0 && (
         <section aria-labelledby="funds-heading">
           <h2 id="funds-heading">{t('notice.funds')}</h2>
-          <Table head={[t('field.code'), t('field.name'), t('field.fiscalYear'), t('field.sourceType'), t('field.amount')]} testId="notice-funds">
+          <Table
+            head={[t('field.code'), t('field.name'), t('field.fiscalYear'), t('field.sourceType'), t('field.amount')]}
+            testId="notice-funds"
+          >
             {notice.funds.map((f) => (
               <tr key={f.code}>
                 <td className="code">
@@ -152,7 +222,10 @@ function NoticeView({ notice }: { notice: NoticeDetail }) {
       {notice.projects.length > 0 && (
         <section aria-labelledby="projects-heading">
           <h2 id="projects-heading">{t('notice.projects')}</h2>
-          <Table head={[t('field.code'), t('field.name'), t('field.region'), t('field.status'), t('field.budget')]} testId="notice-projects">
+          <Table
+            head={[t('field.code'), t('field.name'), t('field.region'), t('field.status'), t('field.budget')]}
+            testId="notice-projects"
+          >
             {notice.projects.map((p) => (
               <tr key={p.code}>
                 <td className="code">

@@ -46,23 +46,170 @@ interface RegionDetail {
 const RegionQuery = gql<{ region: RegionDetail | null }, { code: string }>`
   query VillagePage($code: String!) {
     region(code: $code) {
-      id shortCode name level povertyStatus plannedExitYear actualExitYear
-      isNationalKeyCounty isProvincialKeyCounty isContiguousDestituteArea isDeepPoverty
-      ancestors { shortCode name }
+      id
+      shortCode
+      name
+      level
+      povertyStatus
+      plannedExitYear
+      actualExitYear
+      isNationalKeyCounty
+      isProvincialKeyCounty
+      isContiguousDestituteArea
+      isDeepPoverty
+      ancestors {
+        shortCode
+        name
+      }
       statistics {
-        year population poorPeople poorHouseholds povertyIncidencePercent
-        collectiveIncome { yuan }
-        perCapitaDisposableIncome { yuan }
+        year
+        population
+        poorPeople
+        poorHouseholds
+        povertyIncidencePercent
+        collectiveIncome {
+          yuan
+        }
+        perCapitaDisposableIncome {
+          yuan
+        }
         isDemo
       }
     }
   }
 `;
 
+type ExitThreshold =
+  | 'POVERTY_INCIDENCE'
+  | 'COLLECTIVE_INCOME'
+  | 'RURAL_PER_CAPITA_INCOME'
+  | 'VILLAGE_INCOME_SHARE'
+  | 'HELPED_HOUSEHOLD_INCOME_SHARE'
+  | 'INFRASTRUCTURE_SOLVED';
+
+interface ExitCheck {
+  threshold: ExitThreshold;
+  required: string;
+  actual: string | null;
+  passed: boolean;
+  source: string;
+}
+
+interface ExitRecord {
+  code: string;
+  status: string;
+  year: number;
+  proposedOn: string;
+  noticePeriodEndsOn: string;
+  confirmedOn: string | null;
+  withdrawalReason: string | null;
+  responsibleRole: string;
+  verifyingOrganization: { name: string };
+  notice: { code: string; title: string };
+  assessment: { met: boolean; checks: ExitCheck[] };
+}
+
+const ExitsQuery = gql<{ region: { exits: ExitRecord[] } | null }, { code: string }>`
+  query VillageExits($code: String!) {
+    region(code: $code) {
+      exits {
+        code
+        status
+        year
+        proposedOn
+        noticePeriodEndsOn
+        confirmedOn
+        withdrawalReason
+        responsibleRole
+        verifyingOrganization {
+          name
+        }
+        notice {
+          code
+          title
+        }
+        assessment {
+          met
+          checks {
+            threshold
+            required
+            actual
+            passed
+            source
+          }
+        }
+      }
+    }
+  }
+`;
+
+const MoneyThresholds = new Set<ExitThreshold>(['COLLECTIVE_INCOME', 'RURAL_PER_CAPITA_INCOME']);
+
+/** One exit check in the reader's language, with its figures in their unit and the document it comes from. */
+function ExitCheckItem({ check }: { check: ExitCheck }) {
+  const { t, tf } = useI18n();
+  const figure = (value: string | null) =>
+    value === null
+      ? t('exit.notRecorded')
+      : MoneyThresholds.has(check.threshold)
+        ? formatYuan(value)
+        : value === 'true'
+          ? t('exit.yes')
+          : value === 'false'
+            ? t('exit.no')
+            : value;
+  return (
+    <li className={check.passed ? 'check-passed' : 'check-missed'} data-threshold={check.threshold}>
+      {tf(`exit.check.${check.threshold}`, { actual: figure(check.actual), required: figure(check.required) })}
+      {' — '}
+      <strong>{check.passed ? t('exit.passed') : t('exit.missed')}</strong>
+      {check.source && <span className="muted"> （{check.source}）</span>}
+    </li>
+  );
+}
+
+/** The exit records of a village or county: the stored assessment, the notice and where the exit stands. */
+function ExitsSection({ code }: { code: string }) {
+  const { t, te } = useI18n();
+  return (
+    <Query query={ExitsQuery} variables={{ code }}>
+      {({ region }) => {
+        const exits = region?.exits ?? [];
+        if (exits.length === 0) return <p className="muted">{t('exit.none')}</p>;
+        return (
+          <ul data-testid="exits">
+            {exits.map((exit) => (
+              <li key={exit.code} data-status={exit.status}>
+                <p>
+                  <strong>{exit.code}</strong> · {exit.year} · {te('ExitStatus', exit.status)} ·{' '}
+                  <Link to={`/notices/${encodeURIComponent(exit.notice.code)}`}>{exit.notice.title}</Link>
+                </p>
+                <Facts
+                  items={[
+                    [t('exit.verifiedBy'), `${exit.verifyingOrganization.name} · ${exit.responsibleRole}`],
+                    [t('exit.noticePeriodEndsOn'), exit.noticePeriodEndsOn],
+                    ...(exit.confirmedOn ? [[t('exit.confirmedOn'), exit.confirmedOn] as [string, string]] : []),
+                    ...(exit.withdrawalReason ? [[t('exit.withdrawalReason'), exit.withdrawalReason] as [string, string]] : []),
+                  ]}
+                />
+                <ul>
+                  {exit.assessment.checks.map((check) => (
+                    <ExitCheckItem key={check.threshold} check={check} />
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        );
+      }}
+    </Query>
+  );
+}
+
 interface Assessment {
   year: number;
   met: boolean;
-  checks: { threshold: 'POVERTY_INCIDENCE' | 'COLLECTIVE_INCOME'; required: string; actual: string; passed: boolean }[];
+  checks: ExitCheck[];
   criterion: { fromYear: number; maxPovertyIncidencePercent: string; minCollectiveIncome: { yuan: string } | null; source: string };
   figures: { povertyIncidencePercent: string; collectiveIncome: { yuan: string } };
 }
@@ -71,18 +218,48 @@ const AssessmentQuery = gql<{ region: { exitAssessment: Assessment | null } | nu
   query VillageExitAssessment($code: String!, $year: Int!) {
     region(code: $code) {
       exitAssessment(year: $year) {
-        year met
-        checks { threshold required actual passed }
-        criterion { fromYear maxPovertyIncidencePercent minCollectiveIncome { yuan } source }
-        figures { povertyIncidencePercent collectiveIncome { yuan } }
+        year
+        met
+        checks {
+          threshold
+          required
+          actual
+          passed
+          source
+        }
+        criterion {
+          fromYear
+          maxPovertyIncidencePercent
+          minCollectiveIncome {
+            yuan
+          }
+          source
+        }
+        figures {
+          povertyIncidencePercent
+          collectiveIncome {
+            yuan
+          }
+        }
       }
     }
   }
 `;
 
-const MoneyQuery = gql<{ moneySummary: { kind: string; year: number; count: number; amount: { yuan: string; fen: number } }[] }, { code: string }>`
+const MoneyQuery = gql<
+  { moneySummary: { kind: string; year: number; count: number; amount: { yuan: string; fen: number } }[] },
+  { code: string }
+>`
   query VillageMoney($code: String!) {
-    moneySummary(region: $code) { kind year count amount { yuan fen } }
+    moneySummary(region: $code) {
+      kind
+      year
+      count
+      amount {
+        yuan
+        fen
+      }
+    }
   }
 `;
 
@@ -97,54 +274,114 @@ interface ProjectRow {
   allocations: { amount: { yuan: string }; fund: { code: string; name: string } }[];
 }
 
-const ProjectsQuery = gql<{ projects: { totalCount: number; pageInfo: PageInfo; nodes: ProjectRow[] } }, { code: string; after: string | null }>`
+const ProjectsQuery = gql<
+  { projects: { totalCount: number; pageInfo: PageInfo; nodes: ProjectRow[] } },
+  { code: string; after: string | null }
+>`
   query VillageProjects($code: String!, $after: String) {
     projects(region: $code, first: 20, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
-        code name category status fiscalYear budget { yuan }
-        region { shortCode name }
-        allocations { amount { yuan } fund { code name } }
+        code
+        name
+        category
+        status
+        fiscalYear
+        budget {
+          yuan
+        }
+        region {
+          shortCode
+          name
+        }
+        allocations {
+          amount {
+            yuan
+          }
+          fund {
+            code
+            name
+          }
+        }
       }
     }
   }
 `;
 
 const FundsQuery = gql<
-  { funds: { totalCount: number; pageInfo: PageInfo; nodes: { code: string; name: string; fiscalYear: number; sourceType: string; amount: { yuan: string } }[] } },
+  {
+    funds: {
+      totalCount: number;
+      pageInfo: PageInfo;
+      nodes: { code: string; name: string; fiscalYear: number; sourceType: string; amount: { yuan: string } }[];
+    };
+  },
   { code: string; after: string | null }
 >`
   query VillageFunds($code: String!, $after: String) {
     funds(region: $code, first: 20, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      nodes { code name fiscalYear sourceType amount { yuan } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        code
+        name
+        fiscalYear
+        sourceType
+        amount {
+          yuan
+        }
+      }
     }
   }
 `;
 
-const NoticesQuery = gql<{ notices: { totalCount: number; pageInfo: PageInfo; nodes: NoticeListItem[] } }, { code: string; after: string | null }>`
+const NoticesQuery = gql<
+  { notices: { totalCount: number; pageInfo: PageInfo; nodes: NoticeListItem[] } },
+  { code: string; after: string | null }
+>`
   query VillageNotices($code: String!, $after: String) {
     notices(region: $code, first: 10, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      nodes { ...NoticeListFields }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        ...NoticeListFields
+      }
     }
   }
   ${NoticeListFields}
 `;
 
 const ChildrenQuery = gql<
-  { region: { children: { totalCount: number; pageInfo: PageInfo; nodes: { shortCode: string; name: string; povertyStatus: string }[] } } | null },
+  {
+    region: {
+      children: { totalCount: number; pageInfo: PageInfo; nodes: { shortCode: string; name: string; povertyStatus: string }[] };
+    } | null;
+  },
   { code: string; after: string | null }
 >`
   query VillageChildren($code: String!, $after: String) {
     region(code: $code) {
       children(first: 100, after: $after) {
         totalCount
-        pageInfo { hasNextPage endCursor }
-        nodes { shortCode name povertyStatus }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          shortCode
+          name
+          povertyStatus
+        }
       }
     }
   }
@@ -173,11 +410,14 @@ function RegionView({ region }: { region: RegionDetail }) {
   return (
     <article data-testid="village-page" data-code={code}>
       <p className="kicker">
-        <span className="badge">{te('RegionLevel', region.level)}</span> <span className="badge">{te('PovertyStatus', region.povertyStatus)}</span>
+        <span className="badge">{te('RegionLevel', region.level)}</span>{' '}
+        <span className="badge">{te('PovertyStatus', region.povertyStatus)}</span>
       </p>
       <h1>{region.name}</h1>
       <p>
-        {region.ancestors.length > 0 && <RegionTrail region={region.ancestors[region.ancestors.length - 1]} ancestors={region.ancestors.slice(0, -1)} />}
+        {region.ancestors.length > 0 && (
+          <RegionTrail region={region.ancestors[region.ancestors.length - 1]} ancestors={region.ancestors.slice(0, -1)} />
+        )}
       </p>
       <Facts
         items={[
@@ -246,7 +486,7 @@ function RegionView({ region }: { region: RegionDetail }) {
 }
 
 function StatisticsSection({ code, statistics }: { code: string; statistics: Statistics[] }) {
-  const { t, tf, lang } = useI18n();
+  const { t, lang } = useI18n();
   const years = statistics.map((s) => s.year);
   const [year, setYear] = useState(years[years.length - 1]);
   return (
@@ -273,7 +513,15 @@ function StatisticsSection({ code, statistics }: { code: string; statistics: Sta
         }}
       />
       <Table
-        head={[t('field.year'), t('village.population'), t('village.poorPeople'), t('village.poorHouseholds'), t('village.incidence'), t('village.collectiveIncome'), t('village.perCapitaIncome')]}
+        head={[
+          t('field.year'),
+          t('village.population'),
+          t('village.poorPeople'),
+          t('village.poorHouseholds'),
+          t('village.incidence'),
+          t('village.collectiveIncome'),
+          t('village.perCapitaIncome'),
+        ]}
         testId="village-statistics"
       >
         {statistics.map((s) => (
@@ -310,14 +558,7 @@ function StatisticsSection({ code, statistics }: { code: string; statistics: Sta
               </p>
               <ul data-testid="exit-checks">
                 {assessment.checks.map((check) => (
-                  <li key={check.threshold} className={check.passed ? 'check-passed' : 'check-missed'} data-threshold={check.threshold}>
-                    {tf(`exit.check.${check.threshold}`, {
-                      actual: check.threshold === 'COLLECTIVE_INCOME' ? formatYuan(check.actual) : check.actual,
-                      required: check.threshold === 'COLLECTIVE_INCOME' ? formatYuan(check.required) : check.required,
-                    })}
-                    {' — '}
-                    <strong>{check.passed ? t('exit.passed') : t('exit.missed')}</strong>
-                  </li>
+                  <ExitCheckItem key={check.threshold} check={check} />
                 ))}
               </ul>
               <Facts items={[[t('village.criterionSource'), assessment.criterion.source]]} />
@@ -325,6 +566,8 @@ function StatisticsSection({ code, statistics }: { code: string; statistics: Sta
           );
         }}
       </Query>
+      <h3>{t('exit.records')}</h3>
+      <ExitsSection code={code} />
     </section>
   );
 }
@@ -377,7 +620,10 @@ function ProjectsSection({ code }: { code: string }) {
             <p>{t('projects.none')}</p>
           ) : (
             <>
-              <Table head={[t('field.name'), t('field.region'), t('field.category'), t('field.status'), t('field.budget'), t('project.funding')]} testId="village-projects">
+              <Table
+                head={[t('field.name'), t('field.region'), t('field.category'), t('field.status'), t('field.budget'), t('project.funding')]}
+                testId="village-projects"
+              >
                 {data.projects.nodes.map((p) => (
                   <tr key={p.code}>
                     <td>
@@ -447,12 +693,19 @@ const NeedsQuery = gql<
   query VillageNeeds($code: String!, $after: String) {
     needs(region: $code, first: 10, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      nodes { ...NeedListFields }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        ...NeedListFields
+      }
     }
     pledges(region: $code, first: 50) {
       totalCount
-      nodes { ...PledgeListFields }
+      nodes {
+        ...PledgeListFields
+      }
     }
   }
   ${NeedListFields}

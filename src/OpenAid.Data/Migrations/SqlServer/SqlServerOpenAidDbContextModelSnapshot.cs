@@ -322,6 +322,85 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.ToTable("AuditRedactions");
                 });
 
+            modelBuilder.Entity("OpenAid.Domain.Exits.RegionExit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AssessmentJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateOnly?>("ConfirmedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("CriterionId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NoticeId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NoticePeriodDays")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("ProposedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("RegionCode")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ResponsibleRole")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("VerifyingOrganizationId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("CriterionId");
+
+                    b.HasIndex("NoticeId")
+                        .IsUnique();
+
+                    b.HasIndex("VerifyingOrganizationId");
+
+                    b.HasIndex("RegionCode", "Id");
+
+                    b.ToTable("Exits", (string)null);
+                });
+
             modelBuilder.Entity("OpenAid.Domain.Funds.Fund", b =>
                 {
                     b.Property<int>("Id")
@@ -818,6 +897,9 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.Property<DateTimeOffset>("FiledAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("Finding")
+                        .HasColumnType("int");
 
                     b.Property<DateTimeOffset?>("InvestigationStartedAt")
                         .HasColumnType("datetimeoffset");
@@ -1323,6 +1405,34 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.ToTable("Projects");
                 });
 
+            modelBuilder.Entity("OpenAid.Domain.Regions.CountyStatistics", b =>
+                {
+                    b.Property<long>("RegionCode")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("PoorHouseholds")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PoorPeople")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Population")
+                        .HasColumnType("int");
+
+                    b.Property<long>("RuralPerCapitaDisposableIncomeFen")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("RegionCode", "Year");
+
+                    b.ToTable("CountyStatistics");
+                });
+
             modelBuilder.Entity("OpenAid.Domain.Regions.ExitCriterion", b =>
                 {
                     b.Property<int>("Id")
@@ -1334,6 +1444,11 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<int>("FromYear")
                         .HasColumnType("int");
 
+                    b.Property<string>("IncidenceSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
                     b.Property<int>("Level")
                         .HasColumnType("int");
 
@@ -1343,13 +1458,31 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<long?>("MinCollectiveIncomeFen")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("MinCollectiveIncomeFromYear")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("MinHelpedHouseholdIncomeShareBasisPoints")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("MinRuralIncomeFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("MinRuralIncomeFromYear")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("MinVillageIncomeShareBasisPoints")
+                        .HasColumnType("int");
+
                     b.Property<long>("ProvinceCode")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("RequiresInfrastructureSolved")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Source")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
 
                     b.HasKey("Id");
 
@@ -1357,6 +1490,25 @@ namespace OpenAid.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("ExitCriteria");
+                });
+
+            modelBuilder.Entity("OpenAid.Domain.Regions.ProvincialRuralIncome", b =>
+                {
+                    b.Property<long>("ProvinceCode")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("bit");
+
+                    b.Property<long>("PerCapitaIncomeFen")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ProvinceCode", "Year");
+
+                    b.ToTable("ProvincialRuralIncomes");
                 });
 
             modelBuilder.Entity("OpenAid.Domain.Regions.Region", b =>
@@ -1417,6 +1569,9 @@ namespace OpenAid.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<long>("CollectiveIncomeFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("HelpedHouseholdsPerCapitaIncomeFen")
                         .HasColumnType("bigint");
 
                     b.Property<bool>("IsDemo")
@@ -1547,6 +1702,33 @@ namespace OpenAid.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.NoAction);
+                });
+
+            modelBuilder.Entity("OpenAid.Domain.Exits.RegionExit", b =>
+                {
+                    b.HasOne("OpenAid.Domain.Regions.ExitCriterion", null)
+                        .WithMany()
+                        .HasForeignKey("CriterionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenAid.Domain.Notices.Notice", null)
+                        .WithMany()
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenAid.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenAid.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("VerifyingOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpenAid.Domain.Funds.Fund", b =>
@@ -1817,6 +1999,24 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.HasOne("OpenAid.Domain.Regions.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenAid.Domain.Regions.CountyStatistics", b =>
+                {
+                    b.HasOne("OpenAid.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenAid.Domain.Regions.ProvincialRuralIncome", b =>
+                {
+                    b.HasOne("OpenAid.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

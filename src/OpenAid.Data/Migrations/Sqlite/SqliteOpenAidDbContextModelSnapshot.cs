@@ -313,6 +313,83 @@ namespace OpenAid.Data.Migrations.Sqlite
                     b.ToTable("AuditRedactions");
                 });
 
+            modelBuilder.Entity("OpenAid.Domain.Exits.RegionExit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssessmentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ConfirmedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CriterionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NoticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NoticePeriodDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ProposedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegionCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResponsibleRole")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VerifyingOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("CriterionId");
+
+                    b.HasIndex("NoticeId")
+                        .IsUnique();
+
+                    b.HasIndex("VerifyingOrganizationId");
+
+                    b.HasIndex("RegionCode", "Id");
+
+                    b.ToTable("Exits", (string)null);
+                });
+
             modelBuilder.Entity("OpenAid.Domain.Funds.Fund", b =>
                 {
                     b.Property<int>("Id")
@@ -795,6 +872,9 @@ namespace OpenAid.Data.Migrations.Sqlite
 
                     b.Property<DateTimeOffset>("FiledAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Finding")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset?>("InvestigationStartedAt")
                         .HasColumnType("TEXT");
@@ -1283,6 +1363,34 @@ namespace OpenAid.Data.Migrations.Sqlite
                     b.ToTable("Projects");
                 });
 
+            modelBuilder.Entity("OpenAid.Domain.Regions.CountyStatistics", b =>
+                {
+                    b.Property<long>("RegionCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PoorHouseholds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PoorPeople")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Population")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RuralPerCapitaDisposableIncomeFen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RegionCode", "Year");
+
+                    b.ToTable("CountyStatistics");
+                });
+
             modelBuilder.Entity("OpenAid.Domain.Regions.ExitCriterion", b =>
                 {
                     b.Property<int>("Id")
@@ -1291,6 +1399,11 @@ namespace OpenAid.Data.Migrations.Sqlite
 
                     b.Property<int>("FromYear")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("IncidenceSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Level")
                         .HasColumnType("INTEGER");
@@ -1301,12 +1414,30 @@ namespace OpenAid.Data.Migrations.Sqlite
                     b.Property<long?>("MinCollectiveIncomeFen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("MinCollectiveIncomeFromYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MinHelpedHouseholdIncomeShareBasisPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MinRuralIncomeFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MinRuralIncomeFromYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MinVillageIncomeShareBasisPoints")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ProvinceCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequiresInfrastructureSolved")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Source")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1315,6 +1446,25 @@ namespace OpenAid.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ExitCriteria");
+                });
+
+            modelBuilder.Entity("OpenAid.Domain.Regions.ProvincialRuralIncome", b =>
+                {
+                    b.Property<long>("ProvinceCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PerCapitaIncomeFen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProvinceCode", "Year");
+
+                    b.ToTable("ProvincialRuralIncomes");
                 });
 
             modelBuilder.Entity("OpenAid.Domain.Regions.Region", b =>
@@ -1375,6 +1525,9 @@ namespace OpenAid.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CollectiveIncomeFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HelpedHouseholdsPerCapitaIncomeFen")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsDemo")
@@ -1502,6 +1655,33 @@ namespace OpenAid.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.NoAction);
+                });
+
+            modelBuilder.Entity("OpenAid.Domain.Exits.RegionExit", b =>
+                {
+                    b.HasOne("OpenAid.Domain.Regions.ExitCriterion", null)
+                        .WithMany()
+                        .HasForeignKey("CriterionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenAid.Domain.Notices.Notice", null)
+                        .WithMany()
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenAid.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenAid.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("VerifyingOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpenAid.Domain.Funds.Fund", b =>
@@ -1772,6 +1952,24 @@ namespace OpenAid.Data.Migrations.Sqlite
                     b.HasOne("OpenAid.Domain.Regions.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenAid.Domain.Regions.CountyStatistics", b =>
+                {
+                    b.HasOne("OpenAid.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenAid.Domain.Regions.ProvincialRuralIncome", b =>
+                {
+                    b.HasOne("OpenAid.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
