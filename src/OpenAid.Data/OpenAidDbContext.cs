@@ -30,6 +30,10 @@ public abstract class OpenAidDbContext(DbContextOptions options, TimeProvider? c
 
     public DbSet<ExitCriterion> ExitCriteria => Set<ExitCriterion>();
 
+    public DbSet<VillageFacilities> VillageFacilities => Set<VillageFacilities>();
+
+    public DbSet<RegionMonitoring> RegionMonitoring => Set<RegionMonitoring>();
+
     public DbSet<Organization> Organizations => Set<Organization>();
 
     public DbSet<AidProgram> Programs => Set<AidProgram>();

@@ -56,6 +56,7 @@ public sealed class RegionType : ObjectGraphType<Region>
             .Description("Whether the village or county meets its province's exit criteria with the figures of a year; null when no figures or no criterion apply.")
             .Argument<NonNullGraphType<IntGraphType>>("year", "The statistics year to assess.")
             .ResolveAsync(async ctx => await ExitAssessments.AssessAsync(ctx.Db(), ctx.Source, ctx.GetArgument<int>("year"), ctx.CancellationToken));
+        ChecklistFields.AddTo(this);
         Needs.MarketplaceRegionFields.AddTo(this);
     }
 

@@ -1408,6 +1408,55 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.ToTable("Regions");
                 });
 
+            modelBuilder.Entity("OpenAid.Domain.Regions.RegionMonitoring", b =>
+                {
+                    b.Property<long>("RegionCode")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<int>("HouseholdsMonitored")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PeopleExited")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PeopleRelapsed")
+                        .HasColumnType("int");
+
+                    b.HasKey("RegionCode", "Year");
+
+                    b.HasIndex("Level", "Year");
+
+                    b.ToTable("RegionMonitoring");
+                });
+
+            modelBuilder.Entity("OpenAid.Domain.Regions.VillageFacilities", b =>
+                {
+                    b.Property<long>("RegionCode")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("PresentMask")
+                        .HasColumnType("int");
+
+                    b.HasKey("RegionCode", "Year");
+
+                    b.ToTable("VillageFacilities");
+                });
+
             modelBuilder.Entity("OpenAid.Domain.Regions.VillageStatistics", b =>
                 {
                     b.Property<long>("RegionCode")
@@ -1719,6 +1768,24 @@ namespace OpenAid.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("OpenAid.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenAid.Domain.Regions.RegionMonitoring", b =>
+                {
+                    b.HasOne("OpenAid.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenAid.Domain.Regions.VillageFacilities", b =>
+                {
                     b.HasOne("OpenAid.Domain.Regions.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionCode")
