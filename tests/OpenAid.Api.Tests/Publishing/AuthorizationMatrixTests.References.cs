@@ -167,6 +167,8 @@ public partial class AuthorizationMatrixTests
                 region = server.Village.ShortCode, year = Samples.Year - 1, population = 1200, poorPeople = 80, poorHouseholds = 25,
                 collectiveIncomeFen = 5_000_000, perCapitaDisposableIncomeFen = 1_200_000,
             }, w.OtherVillage.ShortCode)),
+            [("recordVillageFacilities", "region")] = () => Task.FromResult(Case(publisher, new { region = server.Village.ShortCode, year = Samples.Year - 1, present = new[] { "POWER" } }, w.OtherVillage.ShortCode)),
+            [("recordMonitoring", "region")] = () => Task.FromResult(Case(publisher, new { region = server.Village.ShortCode, year = Samples.Year - 1, peopleExited = 12, peopleRelapsed = 1, householdsMonitored = 4 }, w.OtherVillage.ShortCode)),
             [("draftNotice", "region")] = async () => Case(publisher, Samples.NoticeInput(server.Township, projects: [await Samples.ProjectAsync()]), server.OtherCounty.ShortCode),
             [("draftNotice", "funds")] = async () => Case(publisher, Samples.NoticeInput(server.Township, kind: "FUND", funds: [await Samples.FundAsync()]), new[] { await w.CityFundAsync() }),
             [("draftNotice", "projects")] = async () => Case(publisher, Samples.NoticeInput(server.Township, projects: [await Samples.ProjectAsync()]), new[] { await w.CityProjectAsync() }),

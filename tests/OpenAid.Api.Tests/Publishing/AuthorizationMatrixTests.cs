@@ -42,6 +42,8 @@ public partial class AuthorizationMatrixTests(PublishingServer server, ITestOutp
             region = server.Village.ShortCode, year = Samples.Year - 1, population = 1200, poorPeople = 80, poorHouseholds = 25,
             collectiveIncomeFen = 5_000_000, perCapitaDisposableIncomeFen = 1_200_000,
         })),
+        ["recordVillageFacilities"] = (Roles.Publisher, () => Task.FromResult<object>(new { region = server.Village.ShortCode, year = Samples.Year - 1, present = new[] { "POWER", "CLINIC" } })),
+        ["recordMonitoring"] = (Roles.Publisher, () => Task.FromResult<object>(new { region = server.Village.ShortCode, year = Samples.Year - 1, peopleExited = 12, peopleRelapsed = 1, householdsMonitored = 4 })),
         ["draftNotice"] = (Roles.Publisher, async () => Samples.NoticeInput(server.Township, projects: [await Samples.ProjectAsync()])),
         ["updateDraftNotice"] = (Roles.Publisher, async () => new
         {

@@ -45,13 +45,33 @@ interface RegionDetail {
 const RegionQuery = gql<{ region: RegionDetail | null }, { code: string }>`
   query VillagePage($code: String!) {
     region(code: $code) {
-      id shortCode name level povertyStatus plannedExitYear actualExitYear
-      isNationalKeyCounty isProvincialKeyCounty isContiguousDestituteArea isDeepPoverty
-      ancestors { shortCode name }
+      id
+      shortCode
+      name
+      level
+      povertyStatus
+      plannedExitYear
+      actualExitYear
+      isNationalKeyCounty
+      isProvincialKeyCounty
+      isContiguousDestituteArea
+      isDeepPoverty
+      ancestors {
+        shortCode
+        name
+      }
       statistics {
-        year population poorPeople poorHouseholds povertyIncidencePercent
-        collectiveIncome { yuan }
-        perCapitaDisposableIncome { yuan }
+        year
+        population
+        poorPeople
+        poorHouseholds
+        povertyIncidencePercent
+        collectiveIncome {
+          yuan
+        }
+        perCapitaDisposableIncome {
+          yuan
+        }
         isDemo
       }
     }
@@ -70,18 +90,47 @@ const AssessmentQuery = gql<{ region: { exitAssessment: Assessment | null } | nu
   query VillageExitAssessment($code: String!, $year: Int!) {
     region(code: $code) {
       exitAssessment(year: $year) {
-        year met
-        checks { threshold required actual passed }
-        criterion { fromYear maxPovertyIncidencePercent minCollectiveIncome { yuan } source }
-        figures { povertyIncidencePercent collectiveIncome { yuan } }
+        year
+        met
+        checks {
+          threshold
+          required
+          actual
+          passed
+        }
+        criterion {
+          fromYear
+          maxPovertyIncidencePercent
+          minCollectiveIncome {
+            yuan
+          }
+          source
+        }
+        figures {
+          povertyIncidencePercent
+          collectiveIncome {
+            yuan
+          }
+        }
       }
     }
   }
 `;
 
-const MoneyQuery = gql<{ moneySummary: { kind: string; year: number; count: number; amount: { yuan: string; fen: number } }[] }, { code: string }>`
+const MoneyQuery = gql<
+  { moneySummary: { kind: string; year: number; count: number; amount: { yuan: string; fen: number } }[] },
+  { code: string }
+>`
   query VillageMoney($code: String!) {
-    moneySummary(region: $code) { kind year count amount { yuan fen } }
+    moneySummary(region: $code) {
+      kind
+      year
+      count
+      amount {
+        yuan
+        fen
+      }
+    }
   }
 `;
 
@@ -96,54 +145,114 @@ interface ProjectRow {
   allocations: { amount: { yuan: string }; fund: { code: string; name: string } }[];
 }
 
-const ProjectsQuery = gql<{ projects: { totalCount: number; pageInfo: PageInfo; nodes: ProjectRow[] } }, { code: string; after: string | null }>`
+const ProjectsQuery = gql<
+  { projects: { totalCount: number; pageInfo: PageInfo; nodes: ProjectRow[] } },
+  { code: string; after: string | null }
+>`
   query VillageProjects($code: String!, $after: String) {
     projects(region: $code, first: 20, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
-        code name category status fiscalYear budget { yuan }
-        region { shortCode name }
-        allocations { amount { yuan } fund { code name } }
+        code
+        name
+        category
+        status
+        fiscalYear
+        budget {
+          yuan
+        }
+        region {
+          shortCode
+          name
+        }
+        allocations {
+          amount {
+            yuan
+          }
+          fund {
+            code
+            name
+          }
+        }
       }
     }
   }
 `;
 
 const FundsQuery = gql<
-  { funds: { totalCount: number; pageInfo: PageInfo; nodes: { code: string; name: string; fiscalYear: number; sourceType: string; amount: { yuan: string } }[] } },
+  {
+    funds: {
+      totalCount: number;
+      pageInfo: PageInfo;
+      nodes: { code: string; name: string; fiscalYear: number; sourceType: string; amount: { yuan: string } }[];
+    };
+  },
   { code: string; after: string | null }
 >`
   query VillageFunds($code: String!, $after: String) {
     funds(region: $code, first: 20, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      nodes { code name fiscalYear sourceType amount { yuan } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        code
+        name
+        fiscalYear
+        sourceType
+        amount {
+          yuan
+        }
+      }
     }
   }
 `;
 
-const NoticesQuery = gql<{ notices: { totalCount: number; pageInfo: PageInfo; nodes: NoticeListItem[] } }, { code: string; after: string | null }>`
+const NoticesQuery = gql<
+  { notices: { totalCount: number; pageInfo: PageInfo; nodes: NoticeListItem[] } },
+  { code: string; after: string | null }
+>`
   query VillageNotices($code: String!, $after: String) {
     notices(region: $code, first: 10, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      nodes { ...NoticeListFields }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        ...NoticeListFields
+      }
     }
   }
   ${NoticeListFields}
 `;
 
 const ChildrenQuery = gql<
-  { region: { children: { totalCount: number; pageInfo: PageInfo; nodes: { shortCode: string; name: string; povertyStatus: string }[] } } | null },
+  {
+    region: {
+      children: { totalCount: number; pageInfo: PageInfo; nodes: { shortCode: string; name: string; povertyStatus: string }[] };
+    } | null;
+  },
   { code: string; after: string | null }
 >`
   query VillageChildren($code: String!, $after: String) {
     region(code: $code) {
       children(first: 100, after: $after) {
         totalCount
-        pageInfo { hasNextPage endCursor }
-        nodes { shortCode name povertyStatus }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          shortCode
+          name
+          povertyStatus
+        }
       }
     }
   }
@@ -172,11 +281,14 @@ function RegionView({ region }: { region: RegionDetail }) {
   return (
     <article data-testid="village-page" data-code={code}>
       <p className="kicker">
-        <span className="badge">{te('RegionLevel', region.level)}</span> <span className="badge">{te('PovertyStatus', region.povertyStatus)}</span>
+        <span className="badge">{te('RegionLevel', region.level)}</span>{' '}
+        <span className="badge">{te('PovertyStatus', region.povertyStatus)}</span>
       </p>
       <h1>{region.name}</h1>
       <p>
-        {region.ancestors.length > 0 && <RegionTrail region={region.ancestors[region.ancestors.length - 1]} ancestors={region.ancestors.slice(0, -1)} />}
+        {region.ancestors.length > 0 && (
+          <RegionTrail region={region.ancestors[region.ancestors.length - 1]} ancestors={region.ancestors.slice(0, -1)} />
+        )}
       </p>
       <Facts
         items={[
@@ -189,6 +301,8 @@ function RegionView({ region }: { region: RegionDetail }) {
       />
 
       {region.statistics.length > 0 && <StatisticsSection code={code} statistics={region.statistics} />}
+
+      <ChecklistSection code={code} />
 
       {hasNeeds && <NeedsSection code={code} />}
       <MoneySection code={code} />
@@ -242,6 +356,131 @@ function RegionView({ region }: { region: RegionDetail }) {
   );
 }
 
+interface Checklists {
+  policyContinuation: { lastYear: number | null; inForce: boolean; text: string; documentTitle: string } | null;
+  facilities: {
+    year: number;
+    mainProblemsSolved: boolean;
+    isDemo: boolean;
+    items: { item: string; present: boolean; main: boolean }[];
+  } | null;
+  monitoring: {
+    year: number;
+    peopleExited: number;
+    peopleRelapsed: number;
+    householdsMonitored: number;
+    fromVillages: boolean;
+    isDemo: boolean;
+  }[];
+}
+
+const ChecklistQuery = gql<{ region: Checklists | null }, { code: string }>`
+  query VillageChecklists($code: String!) {
+    region(code: $code) {
+      policyContinuation {
+        lastYear
+        inForce
+        text
+        documentTitle
+      }
+      facilities {
+        year
+        mainProblemsSolved
+        isDemo
+        items {
+          item
+          present
+          main
+        }
+      }
+      monitoring {
+        year
+        peopleExited
+        peopleRelapsed
+        householdsMonitored
+        fromVillages
+        isDemo
+      }
+    }
+  }
+`;
+
+/** The continuation of an exited place's policies, the latest checklist (villages) and the monitoring counts (villages, counties). */
+function ChecklistSection({ code }: { code: string }) {
+  const { t, tf, te, lang } = useI18n();
+  return (
+    <Query query={ChecklistQuery} variables={{ code }}>
+      {({ region }) =>
+        region && (
+          <>
+            {region.policyContinuation && (
+              <section aria-labelledby="continuation-heading" data-testid="policy-continuation">
+                <h2 id="continuation-heading">{t('continuation.title')}</h2>
+                <p>
+                  {region.policyContinuation.lastYear === null
+                    ? t('continuation.noEnd')
+                    : tf('continuation.until', { year: region.policyContinuation.lastYear })}
+                </p>
+                <blockquote>
+                  {region.policyContinuation.text}
+                  <footer>{region.policyContinuation.documentTitle}</footer>
+                </blockquote>
+              </section>
+            )}
+            {region.facilities && (
+              <section aria-labelledby="facilities-heading" data-testid="village-facilities">
+                <h2 id="facilities-heading">{tf('facilities.title', { year: region.facilities.year })}</h2>
+                {region.facilities.isDemo && <span className="badge badge-demo">{t('record.demo')}</span>}
+                <p data-testid="facilities-solved">
+                  {t(region.facilities.mainProblemsSolved ? 'facilities.solved' : 'facilities.notSolved')}
+                </p>
+                <ul className="checklist">
+                  {region.facilities.items.map((i) => (
+                    <li key={i.item} data-item={i.item} data-present={i.present}>
+                      <span aria-hidden="true">{i.present ? '✓' : '✗'}</span> {te('VillageFacility', i.item)}
+                      <span className="visually-hidden">{t(i.present ? 'facilities.present' : 'facilities.absent')}</span>
+                      {i.main && <span className="muted"> · {t('facilities.main')}</span>}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+            {region.monitoring.length > 0 && (
+              <section aria-labelledby="monitoring-heading">
+                <h2 id="monitoring-heading">{t('monitoring.title')}</h2>
+                <p className="muted">{t('village.statisticsNote')}</p>
+                <Table
+                  head={[
+                    t('field.year'),
+                    t('monitoring.peopleExited'),
+                    t('monitoring.peopleRelapsed'),
+                    t('monitoring.householdsMonitored'),
+                    t('monitoring.source'),
+                  ]}
+                  testId="region-monitoring"
+                >
+                  {region.monitoring.map((m) => (
+                    <tr key={m.year}>
+                      <td>{m.year}</td>
+                      <td className="number">{formatCount(m.peopleExited, lang)}</td>
+                      <td className="number">{formatCount(m.peopleRelapsed, lang)}</td>
+                      <td className="number">{formatCount(m.householdsMonitored, lang)}</td>
+                      <td>
+                        {t(m.fromVillages ? 'monitoring.fromVillages' : 'monitoring.own')}
+                        {m.isDemo && <span className="badge badge-demo"> {t('record.demo')}</span>}
+                      </td>
+                    </tr>
+                  ))}
+                </Table>
+              </section>
+            )}
+          </>
+        )
+      }
+    </Query>
+  );
+}
+
 function StatisticsSection({ code, statistics }: { code: string; statistics: Statistics[] }) {
   const { t, tf, lang } = useI18n();
   const years = statistics.map((s) => s.year);
@@ -270,7 +509,15 @@ function StatisticsSection({ code, statistics }: { code: string; statistics: Sta
         }}
       />
       <Table
-        head={[t('field.year'), t('village.population'), t('village.poorPeople'), t('village.poorHouseholds'), t('village.incidence'), t('village.collectiveIncome'), t('village.perCapitaIncome')]}
+        head={[
+          t('field.year'),
+          t('village.population'),
+          t('village.poorPeople'),
+          t('village.poorHouseholds'),
+          t('village.incidence'),
+          t('village.collectiveIncome'),
+          t('village.perCapitaIncome'),
+        ]}
         testId="village-statistics"
       >
         {statistics.map((s) => (
@@ -374,7 +621,10 @@ function ProjectsSection({ code }: { code: string }) {
             <p>{t('projects.none')}</p>
           ) : (
             <>
-              <Table head={[t('field.name'), t('field.region'), t('field.category'), t('field.status'), t('field.budget'), t('project.funding')]} testId="village-projects">
+              <Table
+                head={[t('field.name'), t('field.region'), t('field.category'), t('field.status'), t('field.budget'), t('project.funding')]}
+                testId="village-projects"
+              >
                 {data.projects.nodes.map((p) => (
                   <tr key={p.code}>
                     <td>
@@ -444,12 +694,19 @@ const NeedsQuery = gql<
   query VillageNeeds($code: String!, $after: String) {
     needs(region: $code, first: 10, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      nodes { ...NeedListFields }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        ...NeedListFields
+      }
     }
     pledges(region: $code, first: 50) {
       totalCount
-      nodes { ...PledgeListFields }
+      nodes {
+        ...PledgeListFields
+      }
     }
   }
   ${NeedListFields}
