@@ -24,7 +24,7 @@ public partial class AuthorizationMatrixTests
         "name", "documentNumber", "sourceType", "level", "fiscalYear", "amountFen", "purpose", "decidedOn", "kind", "date", "description",
         "category", "responsibleRole", "plannedStart", "plannedEnd", "budgetFen", "targets", "indicator", "unit", "baseline", "target",
         "to", "on", "reason", "beneficiaryHouseholds", "beneficiaryPeople", "actuals", "actual", "year", "population", "poorPeople",
-        "poorHouseholds", "collectiveIncomeFen", "perCapitaDisposableIncomeFen", "title", "body", "noticePeriodDays",
+        "poorHouseholds", "present", "peopleExited", "peopleRelapsed", "householdsMonitored", "collectiveIncomeFen", "perCapitaDisposableIncomeFen", "title", "body", "noticePeriodDays",
         "localSupervisionPhone", "contactName", "contactPhone", "answer", "quantity", "deadline", "priority", "submit", "decision",
         "capOverrideReason", "confirmBy", "deliveredOn", "evidence", "field", "legalBasis", "person", "personName", "role",
         "creditCode", "outsideProvince", "place", "code", "motivation", "startYear", "endYear", "yearlyPlan", "yearlyBudgetFen",
