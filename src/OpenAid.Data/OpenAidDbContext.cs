@@ -37,6 +37,9 @@ public abstract class OpenAidDbContext(DbContextOptions options, TimeProvider? c
     public DbSet<ProvincialRuralIncome> ProvincialRuralIncomes => Set<ProvincialRuralIncome>();
 
     public DbSet<RegionExit> Exits => Set<RegionExit>();
+    public DbSet<VillageFacilities> VillageFacilities => Set<VillageFacilities>();
+
+    public DbSet<RegionMonitoring> RegionMonitoring => Set<RegionMonitoring>();
 
     public DbSet<Organization> Organizations => Set<Organization>();
 

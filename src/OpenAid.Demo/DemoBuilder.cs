@@ -56,11 +56,12 @@ internal sealed partial class DemoBuilder(OpenAidDbContext db, BulkWriter writer
         await BuildObjectionsAsync();
         await BuildPeopleAsync();
         await BuildWorkTeamsAsync();
+        await BuildChecklistsAsync();
 
         return new DemoDataResult(
             _regionsUpdated, _statistics, _organizations.Count, _programs.Count, _memberships.Count, _pairings.Count,
             _projects.Count, _targetCount, _funds.Count, _allocationCount, _transactionCount, _noticeCount, _noticeLinkCount,
-            TimeSpan.Zero, writer.Mode) { Needs = _marketNeeds.Count, Pledges = _marketPledges.Count, PledgeDeliveries = _deliveryCount, Objections = _objectionCount };
+            TimeSpan.Zero, writer.Mode) { Needs = _marketNeeds.Count, Pledges = _marketPledges.Count, PledgeDeliveries = _deliveryCount, Objections = _objectionCount, VillageChecklists = _checklistCount, MonitoringCounts = _monitoringCount };
     }
 
     private int LastYear => _calendar.LastYear;

@@ -55,6 +55,10 @@ public sealed record DemoDataResult(
     public int PledgeDeliveries { get; init; }
 
     public int Objections { get; init; }
+
+    public int VillageChecklists { get; init; }
+
+    public int MonitoringCounts { get; init; }
 }
 
 /// <summary>

@@ -82,8 +82,7 @@ public sealed class ExitOperations(IConfiguration configuration) : IOperations
         var verifier = await write.NameableOrganizationAsync(input.VerifyingOrganization, "verifyingOrganization", region.Code);
         var underWay = await db.Exits.AsNoTracking().FirstOrDefaultAsync(e => e.RegionCode == region.Code && e.Status == ExitStatus.Proposed, ct);
         var criterion = await ExitAssessments.CriterionAsync(db, region, input.Year, ct);
-        // The per-village infrastructure checklist is not recorded yet: null makes a criterion that requires it fail.
-        var figures = await ExitAssessments.FiguresAsync(db, region, input.Year, infrastructureSolved: null, ct);
+        var figures = await ExitAssessments.FiguresAsync(db, region, input.Year, ct);
         var exit = RegionExit.Propose(
             await write.NextCodeAsync(RegionExit.CodeKind, region.Code, write.Today.Year, db.Exits.Select(e => e.Code)), region, input.Year, criterion, figures, underWay,
             verifier.Id, input.ResponsibleRole, input.NoticePeriodDays, write.Today);

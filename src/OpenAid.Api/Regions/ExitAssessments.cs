@@ -23,9 +23,7 @@ public static class ExitAssessments
             return null;
         }
 
-        // The per-village infrastructure checklist is recorded elsewhere; until it is wired in here the answer is
-        // "not recorded", so a criterion that requires it fails rather than passing unchecked.
-        return await FiguresAsync(db, region, year, infrastructureSolved: null, ct) is { } figures
+        return await FiguresAsync(db, region, year, ct) is { } figures
             ? new RegionExitAssessment(Snapshot(criterion, figures, year), criterion)
             : null;
     }
@@ -53,9 +51,10 @@ public static class ExitAssessments
 
     /// <summary>
     /// The figures the region is judged on: a village's own, with its province's rural average of the year; a county's
-    /// county-wide statistics. <paramref name="infrastructureSolved"/> is the village checklist's answer, null when none is recorded.
+    /// county-wide statistics. A village's infrastructure answer is its checklist of the year: null while none is recorded,
+    /// so a criterion that requires it fails rather than passing unchecked.
     /// </summary>
-    public static async Task<ExitFigures?> FiguresAsync(OpenAidDbContext db, Region region, int year, bool? infrastructureSolved, CancellationToken ct)
+    public static async Task<ExitFigures?> FiguresAsync(OpenAidDbContext db, Region region, int year, CancellationToken ct)
     {
         if (region.Level == RegionLevel.County)
         {
@@ -71,7 +70,8 @@ public static class ExitAssessments
 
         var provinceCode = RegionType.AncestorCodes(region).First();
         var average = await db.ProvincialRuralIncomes.Where(p => p.ProvinceCode == provinceCode && p.Year == year).Select(p => (long?)p.PerCapitaIncomeFen).SingleOrDefaultAsync(ct);
-        return ExitFigures.Of(village, average, infrastructureSolved);
+        var facilities = await db.VillageFacilities.AsNoTracking().SingleOrDefaultAsync(f => f.RegionCode == region.Code && f.Year == year, ct);
+        return ExitFigures.Of(village, average, facilities?.MainProblemsSolved);
     }
 }
 

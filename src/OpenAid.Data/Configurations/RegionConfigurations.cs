@@ -31,6 +31,29 @@ internal sealed class VillageStatisticsConfiguration : IEntityTypeConfiguration<
     }
 }
 
+internal sealed class VillageFacilitiesConfiguration : IEntityTypeConfiguration<VillageFacilities>
+{
+    public void Configure(EntityTypeBuilder<VillageFacilities> builder)
+    {
+        builder.HasKey(f => new { f.RegionCode, f.Year });
+        builder.Ignore(f => f.Present);
+        builder.Ignore(f => f.MainProblemsSolved);
+        builder.HasOne<Region>().WithMany().HasForeignKey(f => f.RegionCode);
+    }
+}
+
+internal sealed class RegionMonitoringConfiguration : IEntityTypeConfiguration<RegionMonitoring>
+{
+    public void Configure(EntityTypeBuilder<RegionMonitoring> builder)
+    {
+        builder.HasKey(m => new { m.RegionCode, m.Year });
+        builder.Ignore(m => m.IsTotal);
+        builder.HasOne<Region>().WithMany().HasForeignKey(m => m.RegionCode);
+        // A county without counts of its own shows its villages' sum per year.
+        builder.HasIndex(m => new { m.Level, m.Year });
+    }
+}
+
 internal sealed class ExitCriterionConfiguration : IEntityTypeConfiguration<ExitCriterion>
 {
     public void Configure(EntityTypeBuilder<ExitCriterion> builder)

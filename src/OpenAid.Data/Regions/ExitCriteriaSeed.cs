@@ -29,7 +29,7 @@ public static class ExitCriteriaSeed
 
         // Hunan 2016 opinions §2: villages ≤ 2%, collective income ≥ ¥40,000, infrastructure and public services solved;
         // counties ≤ 2% county-wide and rural per-capita income ≥ ¥8,000 in 2017, ≥ ¥10,000 in 2020.
-        Rule(43, RegionLevel.Village, 2016, 200, $"{Hunan}：贫困村贫困发生率控制在2%以内", $"{Hunan}：村集体经济收入4万元以上，主要基础设施和公共服务问题基本解决", minCollectiveFen: 4_000_000, infrastructure: true),
+        Rule(43, RegionLevel.Village, 2016, 200, $"{Hunan}：贫困村贫困发生率控制在2%以内", $"{Hunan}：村集体经济收入达到4万元以上，基础设施和基本公共服务主要领域突出问题得到有效解决", minCollectiveFen: 4_000_000, infrastructure: true),
         Rule(43, RegionLevel.County, 2016, 200, $"{Hunan}：贫困县贫困发生率控制在2%以内", $"{Hunan}：农村居民人均可支配收入2017年达到8000元以上", minRuralFen: 800_000, minRuralFrom: 2017),
         Rule(43, RegionLevel.County, 2020, 200, $"{Hunan}：贫困县贫困发生率控制在2%以内", $"{Hunan}：农村居民人均可支配收入2020年达到10000元以上", minRuralFen: 1_000_000),
 

@@ -43,6 +43,7 @@ public static class Errors
     public static readonly ErrorCode NotAVillage = new("NOT_A_VILLAGE", "The operation is for a village (or township) and the region is not one.", "region", "regionName, level");
     public static readonly ErrorCode NotACounty = new("NOT_A_COUNTY", "County-wide statistics are recorded for a county and the region is not one.", "region", "regionName, level");
     public static readonly ErrorCode NotAProvince = new("NOT_A_PROVINCE", "The rural per-capita average is recorded for a province and the region is not one.", "province", "regionName, level");
+    public static readonly ErrorCode NotVillageOrCounty = new("NOT_VILLAGE_OR_COUNTY", "Monitoring counts (exits, relapses, monitored households) are recorded per village or county, and the region is neither.", "region", "regionName, level");
     public static readonly ErrorCode RegionNotApplicable = new("REGION_NOT_APPLICABLE", "A region was given where it follows from another reference (an objection to a notice).", "region", "—");
     public static readonly ErrorCode SubjectRequired = new("SUBJECT_REQUIRED", "A fund or project notice names no fund or project.", "funds, projects", "—");
     public static readonly ErrorCode SubjectOutsideRegion = new("SUBJECT_OUTSIDE_REGION", "A fund or project of a notice neither lies within nor contains the notice's region.", "funds, projects", "subject, subjectRegion, regionName");

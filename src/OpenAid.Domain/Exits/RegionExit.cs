@@ -106,7 +106,7 @@ public class RegionExit : IPlaced
             throw new DomainException(Errors.ExitUnderWay, $"Exit {underWay.Code} of {region.Name} is proposed already; confirm or withdraw it first.", "region", ("exit", underWay.Code));
         }
 
-        var assessed = CountyStatistics.PastYear(year, today);
+        var assessed = RegionYears.Reported(year, today);
         if (criterion is null)
         {
             throw new DomainException(Errors.NoExitCriteria, $"No exit criterion of {region.Name}'s province applies to {assessed}.", "year", ("regionName", region.Name), ("year", assessed));

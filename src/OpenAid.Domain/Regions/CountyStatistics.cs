@@ -41,7 +41,7 @@ public class CountyStatistics
             throw new DomainException(Errors.NotACounty, $"{county.Name} is a {county.Level.ToString().ToLowerInvariant()}; county-wide statistics are recorded for counties.", "region", ("regionName", county.Name), ("level", county.Level));
         }
 
-        var statistics = new CountyStatistics { RegionCode = county.Code, Year = PastYear(year, today) };
+        var statistics = new CountyStatistics { RegionCode = county.Code, Year = RegionYears.Reported(year, today) };
         statistics.Correct(population, poorPeople, poorHouseholds, ruralPerCapitaIncomeFen);
         return statistics;
     }
@@ -58,15 +58,6 @@ public class CountyStatistics
 
     /// <summary>Marks generated demo data, which every public view labels as such.</summary>
     public void MarkAsDemo() => IsDemo = true;
-
-    /// <summary>A reported year: a valid year that has begun by <paramref name="today"/>.</summary>
-    internal static int PastYear(int year, DateOnly today)
-    {
-        var reported = Fields.Year(year, "year");
-        return reported <= today.Year
-            ? reported
-            : throw new DomainException(Errors.InvalidYear, $"'year' ({reported}) is in the future; report a year once it has figures.", "year", ("value", reported));
-    }
 }
 
 /// <summary>
@@ -95,7 +86,7 @@ public class ProvincialRuralIncome
             throw new DomainException(Errors.NotAProvince, $"{province.Name} is a {province.Level.ToString().ToLowerInvariant()}; the rural per-capita average is recorded per province.", "province", ("regionName", province.Name), ("level", province.Level));
         }
 
-        var income = new ProvincialRuralIncome { ProvinceCode = province.Code, Year = CountyStatistics.PastYear(year, today) };
+        var income = new ProvincialRuralIncome { ProvinceCode = province.Code, Year = RegionYears.Reported(year, today) };
         income.Correct(perCapitaIncomeFen);
         return income;
     }

@@ -55,13 +55,7 @@ public class VillageStatistics
             throw new DomainException(Errors.NotAVillage, $"{village.Name} is a {village.Level.ToString().ToLowerInvariant()}; statistics are recorded per village and summed above.", "region", ("regionName", village.Name), ("level", village.Level));
         }
 
-        var reported = Fields.Year(year, "year");
-        if (reported > today.Year)
-        {
-            throw new DomainException(Errors.InvalidYear, $"'year' ({reported}) is in the future; report a year once it has figures.", "year", ("value", reported));
-        }
-
-        var statistics = new VillageStatistics { RegionCode = village.Code, Year = reported };
+        var statistics = new VillageStatistics { RegionCode = village.Code, Year = RegionYears.Reported(year, today) };
         statistics.Correct(population, poorPeople, poorHouseholds, collectiveIncomeFen, perCapitaDisposableIncomeFen, helpedHouseholdsPerCapitaIncomeFen);
         return statistics;
     }

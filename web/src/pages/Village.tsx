@@ -432,6 +432,7 @@ function RegionView({ region }: { region: RegionDetail }) {
       {region.statistics.length > 0 && <StatisticsSection code={code} statistics={region.statistics} />}
 
       <WhoHelpsSection code={code} level={region.level} year={region.statistics.at(-1)?.year ?? new Date().getFullYear()} />
+      <ChecklistSection code={code} />
 
       {hasNeeds && <NeedsSection code={code} />}
       <MoneySection code={code} />
@@ -482,6 +483,131 @@ function RegionView({ region }: { region: RegionDetail }) {
         {t('record.cite')} <a href={`/v/${code}`}>{`${location.origin}/v/${code}`}</a>
       </p>
     </article>
+  );
+}
+
+interface Checklists {
+  policyContinuation: { lastYear: number | null; inForce: boolean; text: string; documentTitle: string } | null;
+  facilities: {
+    year: number;
+    mainProblemsSolved: boolean;
+    isDemo: boolean;
+    items: { item: string; present: boolean; main: boolean }[];
+  } | null;
+  monitoring: {
+    year: number;
+    peopleExited: number;
+    peopleRelapsed: number;
+    householdsMonitored: number;
+    fromVillages: boolean;
+    isDemo: boolean;
+  }[];
+}
+
+const ChecklistQuery = gql<{ region: Checklists | null }, { code: string }>`
+  query VillageChecklists($code: String!) {
+    region(code: $code) {
+      policyContinuation {
+        lastYear
+        inForce
+        text
+        documentTitle
+      }
+      facilities {
+        year
+        mainProblemsSolved
+        isDemo
+        items {
+          item
+          present
+          main
+        }
+      }
+      monitoring {
+        year
+        peopleExited
+        peopleRelapsed
+        householdsMonitored
+        fromVillages
+        isDemo
+      }
+    }
+  }
+`;
+
+/** The continuation of an exited place's policies, the latest checklist (villages) and the monitoring counts (villages, counties). */
+function ChecklistSection({ code }: { code: string }) {
+  const { t, tf, te, lang } = useI18n();
+  return (
+    <Query query={ChecklistQuery} variables={{ code }}>
+      {({ region }) =>
+        region && (
+          <>
+            {region.policyContinuation && (
+              <section aria-labelledby="continuation-heading" data-testid="policy-continuation">
+                <h2 id="continuation-heading">{t('continuation.title')}</h2>
+                <p>
+                  {region.policyContinuation.lastYear === null
+                    ? t('continuation.noEnd')
+                    : tf('continuation.until', { year: region.policyContinuation.lastYear })}
+                </p>
+                <blockquote>
+                  {region.policyContinuation.text}
+                  <footer>{region.policyContinuation.documentTitle}</footer>
+                </blockquote>
+              </section>
+            )}
+            {region.facilities && (
+              <section aria-labelledby="facilities-heading" data-testid="village-facilities">
+                <h2 id="facilities-heading">{tf('facilities.title', { year: region.facilities.year })}</h2>
+                {region.facilities.isDemo && <span className="badge badge-demo">{t('record.demo')}</span>}
+                <p data-testid="facilities-solved">
+                  {t(region.facilities.mainProblemsSolved ? 'facilities.solved' : 'facilities.notSolved')}
+                </p>
+                <ul className="checklist">
+                  {region.facilities.items.map((i) => (
+                    <li key={i.item} data-item={i.item} data-present={i.present}>
+                      <span aria-hidden="true">{i.present ? '✓' : '✗'}</span> {te('VillageFacility', i.item)}
+                      <span className="visually-hidden">{t(i.present ? 'facilities.present' : 'facilities.absent')}</span>
+                      {i.main && <span className="muted"> · {t('facilities.main')}</span>}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+            {region.monitoring.length > 0 && (
+              <section aria-labelledby="monitoring-heading">
+                <h2 id="monitoring-heading">{t('monitoring.title')}</h2>
+                <p className="muted">{t('village.statisticsNote')}</p>
+                <Table
+                  head={[
+                    t('field.year'),
+                    t('monitoring.peopleExited'),
+                    t('monitoring.peopleRelapsed'),
+                    t('monitoring.householdsMonitored'),
+                    t('monitoring.source'),
+                  ]}
+                  testId="region-monitoring"
+                >
+                  {region.monitoring.map((m) => (
+                    <tr key={m.year}>
+                      <td>{m.year}</td>
+                      <td className="number">{formatCount(m.peopleExited, lang)}</td>
+                      <td className="number">{formatCount(m.peopleRelapsed, lang)}</td>
+                      <td className="number">{formatCount(m.householdsMonitored, lang)}</td>
+                      <td>
+                        {t(m.fromVillages ? 'monitoring.fromVillages' : 'monitoring.own')}
+                        {m.isDemo && <span className="badge badge-demo"> {t('record.demo')}</span>}
+                      </td>
+                    </tr>
+                  ))}
+                </Table>
+              </section>
+            )}
+          </>
+        )
+      }
+    </Query>
   );
 }
 

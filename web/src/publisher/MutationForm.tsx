@@ -11,7 +11,7 @@ import { EnumValues } from './documents';
 // (required, lengths, amounts in yuan sent as fen, whole numbers, dates), the API's payload errors shown in a summary
 // that takes the focus and next to their field, and what was typed kept when a submission is refused.
 
-export type FieldKind = 'text' | 'textarea' | 'yuan' | 'int' | 'date' | 'enum' | 'codes' | 'bool' | 'rows';
+export type FieldKind = 'text' | 'textarea' | 'yuan' | 'int' | 'date' | 'enum' | 'codes' | 'bool' | 'rows' | 'flags';
 
 export interface FieldSpec {
   /** The API's input field; a 'yuan' field names the fen field (amountFen) and is entered in yuan. */
@@ -20,7 +20,7 @@ export interface FieldSpec {
   kind: FieldKind;
   required?: boolean;
   maxLength?: number;
-  /** For 'enum': the API enum whose values are offered (labels from te). */
+  /** For 'enum' and 'flags' (a box per value, sent as the list of the ticked ones): the API enum whose values are offered (labels from te). */
   enumName?: string;
   options?: string[];
   /** For 'enum' values that are codes of records rather than an API enum: how each is shown. */
@@ -49,7 +49,8 @@ export function useEnums(...names: string[]): Record<string, string[]> {
 }
 
 /** The field with its enum's values as options. */
-export const withEnum = (f: FieldSpec, enums: Record<string, string[]>): FieldSpec => (f.enumName ? { ...f, options: enums[f.enumName] } : f);
+export const withEnum = (f: FieldSpec, enums: Record<string, string[]>): FieldSpec =>
+  f.enumName ? { ...f, options: enums[f.enumName] } : f;
 
 /** "123.45" yuan as fen, or null when it is not an amount of at most two decimals. */
 export function parseYuan(text: string): number | null {
@@ -66,7 +67,12 @@ interface Checked {
   errors: PayloadError[];
 }
 
-function check(spec: FieldSpec[], values: Values, t: (key: MessageKey) => string, tf: (key: MessageKey, p: Record<string, string | number>) => string): Checked {
+function check(
+  spec: FieldSpec[],
+  values: Values,
+  t: (key: MessageKey) => string,
+  tf: (key: MessageKey, p: Record<string, string | number>) => string,
+): Checked {
   const input: Record<string, unknown> = {};
   const errors: PayloadError[] = [];
   const refuse = (field: FieldSpec, key: MessageKey, extra: Record<string, string | number> = {}) =>
@@ -75,6 +81,10 @@ function check(spec: FieldSpec[], values: Values, t: (key: MessageKey) => string
     const raw = (values[field.name] ?? '').trim();
     if (field.kind === 'bool') {
       input[field.name] = values[field.name] === 'true';
+      continue;
+    }
+    if (field.kind === 'flags') {
+      input[field.name] = (values[field.name] ?? '').split(',').filter(Boolean);
       continue;
     }
     if (raw === '') {
@@ -110,14 +120,23 @@ function check(spec: FieldSpec[], values: Values, t: (key: MessageKey) => string
         break;
       case 'rows': {
         const columns = field.columns ?? [];
-        const rows = raw.split('\n').filter((line) => line.trim()).map((line) => line.split(/[|｜]/).map((part) => part.trim()));
+        const rows = raw
+          .split('\n')
+          .filter((line) => line.trim())
+          .map((line) => line.split(/[|｜]/).map((part) => part.trim()));
         const fits = rows.every(
           (parts) =>
             parts.length === columns.length &&
-            columns.every((c, i) => parts[i] !== '' && (c.kind === 'decimal' ? /^-?\d+(\.\d+)?$/.test(parts[i]) : parts[i].length <= (c.maxLength ?? Infinity))),
+            columns.every(
+              (c, i) =>
+                parts[i] !== '' && (c.kind === 'decimal' ? /^-?\d+(\.\d+)?$/.test(parts[i]) : parts[i].length <= (c.maxLength ?? Infinity)),
+            ),
         );
         if (!fits) refuse(field, 'publisher.form.rows', { columns: columns.map((c) => t(c.label)).join(' | ') });
-        else input[field.name] = rows.map((parts) => Object.fromEntries(columns.map((c, i) => [c.name, c.kind === 'decimal' ? Number(parts[i]) : parts[i]])));
+        else
+          input[field.name] = rows.map((parts) =>
+            Object.fromEntries(columns.map((c, i) => [c.name, c.kind === 'decimal' ? Number(parts[i]) : parts[i]])),
+          );
         break;
       }
       default:
@@ -218,7 +237,8 @@ export function MutationForm<R extends { errors: PayloadError[]; warnings?: { co
       )}
       {spec.map((f) => {
         const own = fieldErrors(f.name);
-        const describedBy = [f.hint ? `${inputId(f.name)}-hint` : '', own.length ? `${inputId(f.name)}-error` : ''].filter(Boolean).join(' ') || undefined;
+        const describedBy =
+          [f.hint ? `${inputId(f.name)}-hint` : '', own.length ? `${inputId(f.name)}-error` : ''].filter(Boolean).join(' ') || undefined;
         const common = {
           id: inputId(f.name),
           name: f.name,
@@ -230,9 +250,28 @@ export function MutationForm<R extends { errors: PayloadError[]; warnings?: { co
         const value = values[f.name] ?? '';
         return (
           <div className={f.kind === 'textarea' || f.kind === 'rows' ? 'field field-wide' : 'field'} key={f.name}>
-            {f.kind === 'bool' ? (
+            {f.kind === 'flags' ? (
+              <fieldset {...common}>
+                <legend>{t(f.label)}</legend>
+                {(f.options ?? []).map((o) => {
+                  const ticked = value.split(',').filter(Boolean);
+                  return (
+                    <label key={o}>
+                      <input
+                        type="checkbox"
+                        name={`${f.name}-${o}`}
+                        checked={ticked.includes(o)}
+                        onChange={(e) => set((e.target.checked ? [...ticked, o] : ticked.filter((x) => x !== o)).join(','))}
+                      />{' '}
+                      {te(f.enumName ?? '', o)}
+                    </label>
+                  );
+                })}
+              </fieldset>
+            ) : f.kind === 'bool' ? (
               <label>
-                <input type="checkbox" {...common} checked={value === 'true'} onChange={(e) => set(e.target.checked ? 'true' : '')} /> {t(f.label)}
+                <input type="checkbox" {...common} checked={value === 'true'} onChange={(e) => set(e.target.checked ? 'true' : '')} />{' '}
+                {t(f.label)}
               </label>
             ) : (
               <label htmlFor={inputId(f.name)}>
@@ -241,7 +280,9 @@ export function MutationForm<R extends { errors: PayloadError[]; warnings?: { co
                 {f.required ? ' *' : ''}
               </label>
             )}
-            {(f.kind === 'textarea' || f.kind === 'rows') && <textarea {...common} rows={5} maxLength={f.maxLength} value={value} onChange={(e) => set(e.target.value)} />}
+            {(f.kind === 'textarea' || f.kind === 'rows') && (
+              <textarea {...common} rows={5} maxLength={f.maxLength} value={value} onChange={(e) => set(e.target.value)} />
+            )}
             {f.kind === 'enum' && (
               <select {...common} value={value} onChange={(e) => set(e.target.value)}>
                 <option value="">{t('publisher.form.choose')}</option>
@@ -278,7 +319,14 @@ export function MutationForm<R extends { errors: PayloadError[]; warnings?: { co
       {confirm && (
         <div className="field field-wide">
           <label>
-            <input type="checkbox" name="confirm" checked={confirmed} aria-invalid={fieldErrors('confirm').length > 0 || undefined} onChange={(e) => setConfirmed(e.target.checked)} /> {t(confirm)}
+            <input
+              type="checkbox"
+              name="confirm"
+              checked={confirmed}
+              aria-invalid={fieldErrors('confirm').length > 0 || undefined}
+              onChange={(e) => setConfirmed(e.target.checked)}
+            />{' '}
+            {t(confirm)}
           </label>
         </div>
       )}

@@ -46,12 +46,18 @@ export function PublisherWorkspace({ path }: { path: string }) {
     <section data-testid="publisher-workspace">
       <h1>{t('publisher.title')}</h1>
       <p className="muted">
-        {t('publisher.region')} {grant.regionName} <span className="code">{region ?? '—'}</span> · {t('publisher.organization')} {grant.organizationName}{' '}
-        <span className="code">{organization ?? '—'}</span>
+        {t('publisher.region')} {grant.regionName} <span className="code">{region ?? '—'}</span> · {t('publisher.organization')}{' '}
+        {grant.organizationName} <span className="code">{organization ?? '—'}</span>
       </p>
       {choice}
       <WorkspaceTabs base={publisherPath} tabs={tabs} current={tab} label="publisher.tabs" />
-      {!region ? <p className="hint">{t('publisher.noRegion')}</p> : draft ? <DraftPreview code={draft} /> : <Tab tab={tab} region={region} organization={organization} />}
+      {!region ? (
+        <p className="hint">{t('publisher.noRegion')}</p>
+      ) : draft ? (
+        <DraftPreview code={draft} />
+      ) : (
+        <Tab tab={tab} region={region} organization={organization} />
+      )}
     </section>
   );
 }
@@ -76,7 +82,21 @@ function Tab({ tab, region, organization }: { tab: string; region: string; organ
 }
 
 /** A button that sends one mutation for a record (submit a need, confirm a receipt) and shows its refusal. */
-function ActionButton({ mutation, field, input, label, onDone, primary }: { mutation: typeof doc.SubmitNeed | typeof doc.ConfirmReceipt | typeof doc.ConfirmPledge | typeof doc.PublishNotice | typeof doc.CloseNeed; field: string; input: Record<string, unknown>; label: string; onDone?: (payload: Record<string, unknown>) => void; primary?: boolean }) {
+function ActionButton({
+  mutation,
+  field,
+  input,
+  label,
+  onDone,
+  primary,
+}: {
+  mutation: typeof doc.SubmitNeed | typeof doc.ConfirmReceipt | typeof doc.ConfirmPledge | typeof doc.PublishNotice | typeof doc.CloseNeed;
+  field: string;
+  input: Record<string, unknown>;
+  label: string;
+  onDone?: (payload: Record<string, unknown>) => void;
+  primary?: boolean;
+}) {
   const { t } = useI18n();
   const [result, send] = useMutation(mutation);
   const [errors, setErrors] = useState<PayloadError[]>([]);
@@ -102,7 +122,9 @@ function Queue({ region }: { region: string }) {
   return (
     <Query query={doc.PublisherQueue} variables={{ region }} refetchOn={['Notice', 'Need', 'Pledge', 'PledgeDelivery']}>
       {({ noticeDrafts, needs, toConfirm: { nodes: toConfirm }, toReceive, received, investigating }) => {
-        const deliveries = toReceive.nodes.flatMap((p) => p.deliveries.filter((d) => !d.isReceived).map((d) => ({ pledge: p, delivery: d })));
+        const deliveries = toReceive.nodes.flatMap((p) =>
+          p.deliveries.filter((d) => !d.isReceived).map((d) => ({ pledge: p, delivery: d })),
+        );
         // Misuse reports have no notice; the queue lists objections to the region's notices.
         const open = [...received.nodes, ...investigating.nodes].filter((o) => o.notice);
         return (
@@ -121,11 +143,7 @@ function Queue({ region }: { region: string }) {
               </ul>
             )}
             <h2>{t('publisher.queue.needs')}</h2>
-            {needs.nodes.length === 0 ? (
-              <p className="muted">{t('publisher.queue.none')}</p>
-            ) : (
-              <NeedDrafts needs={needs.nodes} />
-            )}
+            {needs.nodes.length === 0 ? <p className="muted">{t('publisher.queue.none')}</p> : <NeedDrafts needs={needs.nodes} />}
             <h2>{t('publisher.queue.pledges')}</h2>
             {toConfirm.length === 0 ? (
               <p className="muted">{t('publisher.queue.none')}</p>
@@ -133,8 +151,14 @@ function Queue({ region }: { region: string }) {
               <ul className="record-list">
                 {toConfirm.map((p) => (
                   <li key={p.code} data-testid="pledge-to-agree" data-code={p.code}>
-                    <span className="code">{p.code}</span> {p.organization.name} → {p.region.name} · {t('publisher.queue.confirmBy')} {p.confirmBy}{' '}
-                    <ActionButton mutation={doc.ConfirmPledge} field="confirmPledge" input={{ pledge: p.code }} label={t('publisher.queue.confirmPledge')} />
+                    <span className="code">{p.code}</span> {p.organization.name} → {p.region.name} · {t('publisher.queue.confirmBy')}{' '}
+                    {p.confirmBy}{' '}
+                    <ActionButton
+                      mutation={doc.ConfirmPledge}
+                      field="confirmPledge"
+                      input={{ pledge: p.code }}
+                      label={t('publisher.queue.confirmPledge')}
+                    />
                   </li>
                 ))}
               </ul>
@@ -147,8 +171,16 @@ function Queue({ region }: { region: string }) {
                 {deliveries.map(({ pledge, delivery }) => (
                   <li key={delivery.id} data-testid="delivery-to-receive" data-code={pledge.code}>
                     <span className="code">{pledge.code}</span> {pledge.organization.name} → {pledge.region.name} · {delivery.deliveredOn} ·{' '}
-                    {delivery.quantity.money ? `¥${delivery.quantity.money.yuan}` : `${delivery.quantity.quantity} ${delivery.quantity.unit}`} · {delivery.evidence}{' '}
-                    <ActionButton mutation={doc.ConfirmReceipt} field="confirmReceipt" input={{ delivery: delivery.id }} label={t('publisher.queue.confirmReceipt')} />
+                    {delivery.quantity.money
+                      ? `¥${delivery.quantity.money.yuan}`
+                      : `${delivery.quantity.quantity} ${delivery.quantity.unit}`}{' '}
+                    · {delivery.evidence}{' '}
+                    <ActionButton
+                      mutation={doc.ConfirmReceipt}
+                      field="confirmReceipt"
+                      input={{ delivery: delivery.id }}
+                      label={t('publisher.queue.confirmReceipt')}
+                    />
                   </li>
                 ))}
               </ul>
@@ -161,8 +193,8 @@ function Queue({ region }: { region: string }) {
                 {open.map((o) => (
                   <li key={o.code}>
                     <span className="code">{o.code}</span> <span className="badge">{te('ObjectionStatus', o.status)}</span>{' '}
-                    <Link to={`/notices/${encodeURIComponent(o.notice!.code)}`}>{o.notice!.title}</Link> · {t('publisher.queue.filed')} {o.filedAt} ·{' '}
-                    {t('publisher.queue.answerBy')} {addDays(o.filedAt, objectionResponseDays)}
+                    <Link to={`/notices/${encodeURIComponent(o.notice!.code)}`}>{o.notice!.title}</Link> · {t('publisher.queue.filed')}{' '}
+                    {o.filedAt} · {t('publisher.queue.answerBy')} {addDays(o.filedAt, objectionResponseDays)}
                     {o.isOverdue && <span className="badge badge-warn"> {t('publisher.queue.overdue')}</span>}
                   </li>
                 ))}
@@ -195,7 +227,14 @@ const noticeText: FieldSpec[] = [
   { name: 'body', label: 'publisher.notice.body', kind: 'textarea', required: true, maxLength: 20000, hint: 'publisher.notice.bodyHint' },
   { name: 'decidedOn', label: 'publisher.notice.decidedOn', kind: 'date', required: true, hint: 'publisher.notice.decidedOnHint' },
   { name: 'noticePeriodDays', label: 'publisher.notice.period', kind: 'int', min: 10, max: 365, hint: 'publisher.notice.periodHint' },
-  { name: 'localSupervisionPhone', label: 'publisher.notice.phone', kind: 'text', required: true, maxLength: 20, hint: 'publisher.notice.phoneHint' },
+  {
+    name: 'localSupervisionPhone',
+    label: 'publisher.notice.phone',
+    kind: 'text',
+    required: true,
+    maxLength: 20,
+    hint: 'publisher.notice.phoneHint',
+  },
 ];
 
 function Notices({ region }: { region: string }) {
@@ -341,11 +380,21 @@ function Funds({ region }: { region: string }) {
         spec={[
           { name: 'name', label: 'publisher.fund.name', kind: 'text', required: true, maxLength: 200 },
           { name: 'documentNumber', label: 'publisher.fund.documentNumber', kind: 'text', required: true, maxLength: 100 },
-          withEnum({ name: 'sourceType', label: 'publisher.fund.sourceType', kind: 'enum', enumName: 'FundSourceType', required: true }, enums),
+          withEnum(
+            { name: 'sourceType', label: 'publisher.fund.sourceType', kind: 'enum', enumName: 'FundSourceType', required: true },
+            enums,
+          ),
           withEnum({ name: 'level', label: 'publisher.fund.level', kind: 'enum', enumName: 'FundLevel', required: true }, enums),
           { name: 'fiscalYear', label: 'publisher.field.fiscalYear', kind: 'int', required: true, min: 2000, max: 2100 },
           { name: 'amountFen', label: 'publisher.field.amount', kind: 'yuan', required: true, min: 1 },
-          { name: 'region', label: 'publisher.field.region', kind: 'text', required: true, maxLength: 12, hint: 'publisher.field.regionHint' },
+          {
+            name: 'region',
+            label: 'publisher.field.region',
+            kind: 'text',
+            required: true,
+            maxLength: 12,
+            hint: 'publisher.field.regionHint',
+          },
           { name: 'purpose', label: 'publisher.fund.purpose', kind: 'textarea', required: true, maxLength: 2000 },
           { name: 'decidedOn', label: 'publisher.field.decidedOn', kind: 'date', required: true },
         ]}
@@ -374,11 +423,20 @@ function Funds({ region }: { region: string }) {
         spec={[
           { name: 'project', label: 'publisher.field.project', kind: 'text', required: true, maxLength: 32 },
           { name: 'fund', label: 'publisher.field.fundOptional', kind: 'text', maxLength: 32 },
-          withEnum({ name: 'kind', label: 'publisher.fund.kind', kind: 'enum', enumName: 'TransactionKind', required: true }, { TransactionKind: enums.TransactionKind.filter((k) => k !== 'PLEDGE') }),
+          withEnum(
+            { name: 'kind', label: 'publisher.fund.kind', kind: 'enum', enumName: 'TransactionKind', required: true },
+            { TransactionKind: enums.TransactionKind.filter((k) => k !== 'PLEDGE') },
+          ),
           { name: 'amountFen', label: 'publisher.field.amount', kind: 'yuan', required: true, min: 1 },
           { name: 'date', label: 'publisher.fund.date', kind: 'date', required: true },
           { name: 'description', label: 'publisher.fund.description', kind: 'textarea', required: true, maxLength: 1000 },
-          { name: 'providerRegion', label: 'publisher.fund.providerRegion', kind: 'text', maxLength: 12, hint: 'publisher.fund.providerRegionHint' },
+          {
+            name: 'providerRegion',
+            label: 'publisher.fund.providerRegion',
+            kind: 'text',
+            maxLength: 12,
+            hint: 'publisher.fund.providerRegionHint',
+          },
         ]}
         mutation={doc.RecordTransaction}
         field="recordTransaction"
@@ -400,14 +458,31 @@ function Projects({ region, organization }: { region: string; organization: stri
         title="publisher.project.create"
         spec={[
           { name: 'name', label: 'publisher.project.name', kind: 'text', required: true, maxLength: 200 },
-          withEnum({ name: 'category', label: 'publisher.project.category', kind: 'enum', enumName: 'ProjectCategory', required: true }, enums),
-          { name: 'region', label: 'publisher.field.region', kind: 'text', required: true, maxLength: 12, hint: 'publisher.field.regionHint' },
+          withEnum(
+            { name: 'category', label: 'publisher.project.category', kind: 'enum', enumName: 'ProjectCategory', required: true },
+            enums,
+          ),
+          {
+            name: 'region',
+            label: 'publisher.field.region',
+            kind: 'text',
+            required: true,
+            maxLength: 12,
+            hint: 'publisher.field.regionHint',
+          },
           { name: 'fiscalYear', label: 'publisher.field.fiscalYear', kind: 'int', required: true, min: 2000, max: 2100 },
           { name: 'budgetFen', label: 'publisher.project.budget', kind: 'yuan', required: true, min: 1 },
           { name: 'plannedStart', label: 'publisher.project.plannedStart', kind: 'date', required: true },
           { name: 'plannedEnd', label: 'publisher.project.plannedEnd', kind: 'date', required: true },
           { name: 'implementingOrganization', label: 'publisher.project.implementer', kind: 'text', required: true, maxLength: 32 },
-          { name: 'responsibleRole', label: 'publisher.project.responsibleRole', kind: 'text', required: true, maxLength: 100, hint: 'publisher.project.responsibleRoleHint' },
+          {
+            name: 'responsibleRole',
+            label: 'publisher.project.responsibleRole',
+            kind: 'text',
+            required: true,
+            maxLength: 100,
+            hint: 'publisher.project.responsibleRoleHint',
+          },
           { name: 'description', label: 'publisher.project.description', kind: 'textarea', required: true, maxLength: 4000 },
           {
             name: 'targets',
@@ -470,6 +545,7 @@ function Projects({ region, organization }: { region: string; organization: stri
 
 function Villages({ region }: { region: string }) {
   const { t } = useI18n();
+  const enums = useEnums('VillageFacility');
   return (
     <>
       <h2>{t('publisher.tab.villages')}</h2>
@@ -478,7 +554,14 @@ function Villages({ region }: { region: string }) {
         id="village-statistics"
         title="publisher.village.record"
         spec={[
-          { name: 'region', label: 'publisher.village.code', kind: 'text', required: true, maxLength: 12, hint: 'publisher.village.codeHint' },
+          {
+            name: 'region',
+            label: 'publisher.village.code',
+            kind: 'text',
+            required: true,
+            maxLength: 12,
+            hint: 'publisher.village.codeHint',
+          },
           { name: 'year', label: 'publisher.village.year', kind: 'int', required: true, min: 2000, max: 2100 },
           { name: 'population', label: 'publisher.village.population', kind: 'int', required: true },
           { name: 'poorHouseholds', label: 'publisher.village.poorHouseholds', kind: 'int', required: true },
@@ -496,13 +579,32 @@ function Villages({ region }: { region: string }) {
         id="assign-work-team"
         title="publisher.team.assign"
         spec={[
-          { name: 'region', label: 'publisher.team.village', kind: 'text', required: true, maxLength: 12, hint: 'publisher.team.villageHint' },
+          {
+            name: 'region',
+            label: 'publisher.team.village',
+            kind: 'text',
+            required: true,
+            maxLength: 12,
+            hint: 'publisher.team.villageHint',
+          },
           { name: 'organization', label: 'publisher.team.unit', kind: 'text', required: true, maxLength: 32 },
           { name: 'startedOn', label: 'publisher.team.startedOn', kind: 'date', required: true },
           { name: 'plannedEndOn', label: 'publisher.team.plannedEndOn', kind: 'date' },
           { name: 'size', label: 'publisher.team.size', kind: 'int', required: true, min: 1, max: 50 },
-          { name: 'firstSecretaryTitle', label: 'publisher.team.secretary', kind: 'text', maxLength: 60, hint: 'publisher.team.secretaryHint' },
-          { name: 'firstSecretaryOrganization', label: 'publisher.team.secretaryUnit', kind: 'text', maxLength: 32, hint: 'publisher.team.secretaryUnitHint' },
+          {
+            name: 'firstSecretaryTitle',
+            label: 'publisher.team.secretary',
+            kind: 'text',
+            maxLength: 60,
+            hint: 'publisher.team.secretaryHint',
+          },
+          {
+            name: 'firstSecretaryOrganization',
+            label: 'publisher.team.secretaryUnit',
+            kind: 'text',
+            maxLength: 32,
+            hint: 'publisher.team.secretaryUnitHint',
+          },
           { name: 'memberTitles', label: 'publisher.team.titles', kind: 'codes', hint: 'publisher.team.titlesHint' },
         ]}
         initial={{ region: region.length === 12 ? region : '' }}
@@ -526,7 +628,14 @@ function Villages({ region }: { region: string }) {
         id="household-helpers"
         title="publisher.helpers.record"
         spec={[
-          { name: 'region', label: 'publisher.village.code', kind: 'text', required: true, maxLength: 12, hint: 'publisher.village.codeHint' },
+          {
+            name: 'region',
+            label: 'publisher.village.code',
+            kind: 'text',
+            required: true,
+            maxLength: 12,
+            hint: 'publisher.village.codeHint',
+          },
           { name: 'year', label: 'publisher.village.year', kind: 'int', required: true, min: 2000, max: 2100 },
           {
             name: 'counts',
@@ -546,6 +655,59 @@ function Villages({ region }: { region: string }) {
         field="recordHouseholdHelpers"
         submit="publisher.helpers.submit"
       />
+      <MutationForm
+        id="village-facilities"
+        title="publisher.facilities.record"
+        spec={[
+          {
+            name: 'region',
+            label: 'publisher.village.code',
+            kind: 'text',
+            required: true,
+            maxLength: 12,
+            hint: 'publisher.village.codeHint',
+          },
+          { name: 'year', label: 'publisher.village.year', kind: 'int', required: true, min: 2000, max: 2100 },
+          withEnum(
+            {
+              name: 'present',
+              label: 'publisher.facilities.present',
+              kind: 'flags',
+              enumName: 'VillageFacility',
+              hint: 'publisher.facilities.presentHint',
+            },
+            enums,
+          ),
+        ]}
+        initial={{ region: region.length === 12 ? region : '' }}
+        keepOnSuccess
+        mutation={doc.RecordVillageFacilities}
+        field="recordVillageFacilities"
+        submit="publisher.facilities.submit"
+      />
+      <MutationForm
+        id="monitoring"
+        title="publisher.monitoring.record"
+        spec={[
+          {
+            name: 'region',
+            label: 'publisher.monitoring.code',
+            kind: 'text',
+            required: true,
+            maxLength: 12,
+            hint: 'publisher.village.codeHint',
+          },
+          { name: 'year', label: 'publisher.village.year', kind: 'int', required: true, min: 2000, max: 2100 },
+          { name: 'peopleExited', label: 'monitoring.peopleExited', kind: 'int', required: true },
+          { name: 'peopleRelapsed', label: 'monitoring.peopleRelapsed', kind: 'int', required: true },
+          { name: 'householdsMonitored', label: 'monitoring.householdsMonitored', kind: 'int', required: true },
+        ]}
+        initial={{ region: region.length === 12 || region.length === 6 ? region : '' }}
+        keepOnSuccess
+        mutation={doc.RecordMonitoring}
+        field="recordMonitoring"
+        submit="publisher.monitoring.submit"
+      />
     </>
   );
 }
@@ -563,8 +725,22 @@ function Needs({ region }: { region: string }) {
           { name: 'title', label: 'publisher.needs.title', kind: 'text', required: true, maxLength: 200 },
           withEnum({ name: 'category', label: 'publisher.needs.category', kind: 'enum', enumName: 'NeedCategory', required: true }, enums),
           withEnum({ name: 'priority', label: 'publisher.needs.priority', kind: 'enum', enumName: 'NeedPriority', required: true }, enums),
-          { name: 'region', label: 'publisher.needs.place', kind: 'text', required: true, maxLength: 12, hint: 'publisher.needs.placeHint' },
-          { name: 'description', label: 'publisher.needs.description', kind: 'textarea', required: true, maxLength: 4000, hint: 'publisher.needs.descriptionHint' },
+          {
+            name: 'region',
+            label: 'publisher.needs.place',
+            kind: 'text',
+            required: true,
+            maxLength: 12,
+            hint: 'publisher.needs.placeHint',
+          },
+          {
+            name: 'description',
+            label: 'publisher.needs.description',
+            kind: 'textarea',
+            required: true,
+            maxLength: 4000,
+            hint: 'publisher.needs.descriptionHint',
+          },
           { name: 'amountFen', label: 'publisher.needs.amount', kind: 'yuan', min: 1, hint: 'publisher.needs.amountHint' },
           { name: 'quantity', label: 'publisher.needs.quantity', kind: 'int', min: 1 },
           { name: 'unit', label: 'publisher.needs.unit', kind: 'text', maxLength: 20 },
@@ -581,7 +757,9 @@ function Needs({ region }: { region: string }) {
       />
       <h3>{t('publisher.queue.needs')}</h3>
       <Query query={doc.PublisherQueue} variables={{ region }} refetchOn={['Need']}>
-        {({ needs }) => (needs.nodes.length === 0 ? <p className="muted">{t('publisher.queue.none')}</p> : <NeedDrafts needs={needs.nodes} />)}
+        {({ needs }) =>
+          needs.nodes.length === 0 ? <p className="muted">{t('publisher.queue.none')}</p> : <NeedDrafts needs={needs.nodes} />
+        }
       </Query>
       <ClosableNeeds region={region} />
     </>
@@ -605,7 +783,8 @@ function ClosableNeeds({ region }: { region: string }) {
               {needs.map((n) => (
                 <li key={n.code} data-code={n.code}>
                   <Link to={`/needs/${encodeURIComponent(n.code)}`}>{n.title}</Link> <span className="code">{n.code}</span> {n.region.name}{' '}
-                  <span className="badge">{te('NeedStatus', n.status)}</span> <ActionButton mutation={doc.CloseNeed} field="closeNeed" input={{ need: n.code }} label={t('publisher.needs.close')} />
+                  <span className="badge">{te('NeedStatus', n.status)}</span>{' '}
+                  <ActionButton mutation={doc.CloseNeed} field="closeNeed" input={{ need: n.code }} label={t('publisher.needs.close')} />
                 </li>
               ))}
             </ul>
@@ -628,20 +807,22 @@ function RegionList({ region, show }: { region: string; show: 'funds' | 'project
             {show === 'funds' &&
               data.funds.nodes.map((f) => (
                 <li key={f.code}>
-                  <span className="code">{f.code}</span> <Link to={`/funds/${encodeURIComponent(f.code)}`}>{f.name}</Link> · {f.fiscalYear} · ¥{f.amount.yuan}
+                  <span className="code">{f.code}</span> <Link to={`/funds/${encodeURIComponent(f.code)}`}>{f.name}</Link> · {f.fiscalYear}{' '}
+                  · ¥{f.amount.yuan}
                 </li>
               ))}
             {show === 'projects' &&
               data.projects.nodes.map((p) => (
                 <li key={p.code}>
-                  <span className="code">{p.code}</span> <Link to={`/projects/${encodeURIComponent(p.code)}`}>{p.name}</Link> · {p.region.name}{' '}
-                  <span className="badge">{te('ProjectStatus', p.status)}</span>
+                  <span className="code">{p.code}</span> <Link to={`/projects/${encodeURIComponent(p.code)}`}>{p.name}</Link> ·{' '}
+                  {p.region.name} <span className="badge">{te('ProjectStatus', p.status)}</span>
                 </li>
               ))}
             {show === 'notices' &&
               data.notices.nodes.map((n) => (
                 <li key={n.code}>
-                  <span className="code">{n.code}</span> <Link to={`/notices/${encodeURIComponent(n.code)}`}>{n.title}</Link> · {n.publishedOn}
+                  <span className="code">{n.code}</span> <Link to={`/notices/${encodeURIComponent(n.code)}`}>{n.title}</Link> ·{' '}
+                  {n.publishedOn}
                 </li>
               ))}
           </ul>

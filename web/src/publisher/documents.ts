@@ -6,7 +6,9 @@ import type { PayloadError } from '../components/FormErrors';
 export const EnumValues = gql<{ __type: { enumValues: { name: string }[] | null } | null }, { name: string }>`
   query PublisherEnumValues($name: String!) {
     __type(name: $name) {
-      enumValues { name }
+      enumValues {
+        name
+      }
     }
   }
 `;
@@ -25,7 +27,13 @@ export interface QueuePledge {
   confirmBy: string;
   organization: { name: string };
   region: { name: string };
-  deliveries: { id: string; deliveredOn: string; evidence: string; isReceived: boolean; quantity: { quantity: number; unit: string; money: { yuan: string } | null } }[];
+  deliveries: {
+    id: string;
+    deliveredOn: string;
+    evidence: string;
+    isReceived: boolean;
+    quantity: { quantity: number; unit: string; money: { yuan: string } | null };
+  }[];
 }
 
 export interface QueueObjection {
@@ -49,25 +57,78 @@ export const PublisherQueue = gql<
 >`
   query PublisherQueue($region: String!) {
     noticeDrafts(first: 50) {
-      nodes { code title kind decidedOn noticePeriodDays region { code name } }
+      nodes {
+        code
+        title
+        kind
+        decidedOn
+        noticePeriodDays
+        region {
+          code
+          name
+        }
+      }
     }
     needs(region: $region, status: DRAFT, first: 50) {
-      nodes { code title status region { name } }
+      nodes {
+        code
+        title
+        status
+        region {
+          name
+        }
+      }
     }
-    toConfirm: pledges(region: $region, status: PLEDGED, first: 50) { ...PublisherQueuePledge }
-    toReceive: pledges(region: $region, status: DELIVERED, first: 50) { ...PublisherQueuePledge }
-    received: objections(region: $region, status: RECEIVED, first: 50) { ...PublisherQueueObjection }
-    investigating: objections(region: $region, status: INVESTIGATING, first: 50) { ...PublisherQueueObjection }
+    toConfirm: pledges(region: $region, status: PLEDGED, first: 50) {
+      ...PublisherQueuePledge
+    }
+    toReceive: pledges(region: $region, status: DELIVERED, first: 50) {
+      ...PublisherQueuePledge
+    }
+    received: objections(region: $region, status: RECEIVED, first: 50) {
+      ...PublisherQueueObjection
+    }
+    investigating: objections(region: $region, status: INVESTIGATING, first: 50) {
+      ...PublisherQueueObjection
+    }
   }
 
   fragment PublisherQueueObjection on ObjectionConnection {
-    nodes { code status filedAt isOverdue notice { code title } }
+    nodes {
+      code
+      status
+      filedAt
+      isOverdue
+      notice {
+        code
+        title
+      }
+    }
   }
 
   fragment PublisherQueuePledge on PledgeConnection {
     nodes {
-      code confirmBy organization { name } region { name }
-      deliveries { id deliveredOn evidence isReceived quantity { quantity unit money { yuan } } }
+      code
+      confirmBy
+      organization {
+        name
+      }
+      region {
+        name
+      }
+      deliveries {
+        id
+        deliveredOn
+        evidence
+        isReceived
+        quantity {
+          quantity
+          unit
+          money {
+            yuan
+          }
+        }
+      }
     }
   }
 `;
@@ -88,12 +149,30 @@ export const PublicationCheck = gql<
 >`
   query PublisherPublicationCheck($notice: String!) {
     noticePublicationCheck(notice: $notice) {
-      publishedOn onTimeUntil isLate workingDaysLate noticePeriodDays noticePeriodEndsOn
+      publishedOn
+      onTimeUntil
+      isLate
+      workingDaysLate
+      noticePeriodDays
+      noticePeriodEndsOn
       notice {
-        code title kind decidedOn noticePeriodDays body localSupervisionPhone
-        region { code name }
-        funds { code }
-        projects { code }
+        code
+        title
+        kind
+        decidedOn
+        noticePeriodDays
+        body
+        localSupervisionPhone
+        region {
+          code
+          name
+        }
+        funds {
+          code
+        }
+        projects {
+          code
+        }
       }
     }
   }
@@ -108,9 +187,34 @@ export const RegionRecords = gql<
   { region: string }
 >`
   query PublisherRegionRecords($region: String!) {
-    funds(region: $region, first: 20) { nodes { code name fiscalYear amount { yuan } } }
-    projects(region: $region, first: 20) { nodes { code name status region { name } } }
-    notices(region: $region, status: PUBLISHED, first: 20) { nodes { code title status publishedOn } }
+    funds(region: $region, first: 20) {
+      nodes {
+        code
+        name
+        fiscalYear
+        amount {
+          yuan
+        }
+      }
+    }
+    projects(region: $region, first: 20) {
+      nodes {
+        code
+        name
+        status
+        region {
+          name
+        }
+      }
+    }
+    notices(region: $region, status: PUBLISHED, first: 20) {
+      nodes {
+        code
+        title
+        status
+        publishedOn
+      }
+    }
   }
 `;
 
@@ -125,62 +229,301 @@ type Result<F extends string, K extends string> = { [P in F]: Payload & { [Q in 
 
 export const CreateFund = gql<Result<'createFund', 'fund'>, Input>`
   mutation PublisherCreateFund($input: CreateFundInput!) {
-    createFund(input: $input) { fund { code } errors { code message field params { name value } } warnings { code message } }
+    createFund(input: $input) {
+      fund {
+        code
+      }
+      errors {
+        code
+        message
+        field
+        params {
+          name
+          value
+        }
+      }
+      warnings {
+        code
+        message
+      }
+    }
   }
 `;
 export const AllocateFund = gql<{ allocateFund: Payload }, Input>`
   mutation PublisherAllocateFund($input: AllocateFundInput!) {
-    allocateFund(input: $input) { errors { code message field params { name value } } warnings { code message } }
+    allocateFund(input: $input) {
+      errors {
+        code
+        message
+        field
+        params {
+          name
+          value
+        }
+      }
+      warnings {
+        code
+        message
+      }
+    }
   }
 `;
 export const RecordTransaction = gql<{ recordTransaction: Payload }, Input>`
   mutation PublisherRecordTransaction($input: RecordTransactionInput!) {
-    recordTransaction(input: $input) { errors { code message field params { name value } } warnings { code message } }
+    recordTransaction(input: $input) {
+      errors {
+        code
+        message
+        field
+        params {
+          name
+          value
+        }
+      }
+      warnings {
+        code
+        message
+      }
+    }
   }
 `;
 export const CreateProject = gql<Result<'createProject', 'project'>, Input>`
   mutation PublisherCreateProject($input: CreateProjectInput!) {
-    createProject(input: $input) { project { code } errors { code message field params { name value } } warnings { code message } }
+    createProject(input: $input) {
+      project {
+        code
+      }
+      errors {
+        code
+        message
+        field
+        params {
+          name
+          value
+        }
+      }
+      warnings {
+        code
+        message
+      }
+    }
   }
 `;
 export const MoveProject = gql<Result<'moveProject', 'project'>, Input>`
   mutation PublisherMoveProject($input: MoveProjectInput!) {
-    moveProject(input: $input) { project { code status } errors { code message field params { name value } } warnings { code message } }
+    moveProject(input: $input) {
+      project {
+        code
+        status
+      }
+      errors {
+        code
+        message
+        field
+        params {
+          name
+          value
+        }
+      }
+      warnings {
+        code
+        message
+      }
+    }
   }
 `;
 export const RecordProjectResults = gql<Result<'recordProjectResults', 'project'>, Input>`
   mutation PublisherRecordProjectResults($input: RecordProjectResultsInput!) {
-    recordProjectResults(input: $input) { project { code } errors { code message field params { name value } } warnings { code message } }
+    recordProjectResults(input: $input) {
+      project {
+        code
+      }
+      errors {
+        code
+        message
+        field
+        params {
+          name
+          value
+        }
+      }
+      warnings {
+        code
+        message
+      }
+    }
   }
 `;
 export const DraftNotice = gql<Result<'draftNotice', 'notice'>, Input>`
   mutation PublisherDraftNotice($input: DraftNoticeInput!) {
-    draftNotice(input: $input) { notice { code } errors { code message field params { name value } } warnings { code message } }
+    draftNotice(input: $input) {
+      notice {
+        code
+      }
+      errors {
+        code
+        message
+        field
+        params {
+          name
+          value
+        }
+      }
+      warnings {
+        code
+        message
+      }
+    }
   }
 `;
 export const UpdateDraftNotice = gql<Result<'updateDraftNotice', 'notice'>, Input>`
   mutation PublisherUpdateDraftNotice($input: UpdateDraftNoticeInput!) {
-    updateDraftNotice(input: $input) { notice { code } errors { code message field params { name value } } warnings { code message } }
+    updateDraftNotice(input: $input) {
+      notice {
+        code
+      }
+      errors {
+        code
+        message
+        field
+        params {
+          name
+          value
+        }
+      }
+      warnings {
+        code
+        message
+      }
+    }
   }
 `;
-export const PublishNotice = gql<{ publishNotice: Payload & { notice: { code: string; isLate: boolean; workingDaysLate: number } | null } }, Input>`
+export const PublishNotice = gql<
+  { publishNotice: Payload & { notice: { code: string; isLate: boolean; workingDaysLate: number } | null } },
+  Input
+>`
   mutation PublisherPublishNotice($input: PublishNoticeInput!) {
-    publishNotice(input: $input) { notice { code isLate workingDaysLate } errors { code message field params { name value } } warnings { code message } }
+    publishNotice(input: $input) {
+      notice {
+        code
+        isLate
+        workingDaysLate
+      }
+      errors {
+        code
+        message
+        field
+        params {
+          name
+          value
+        }
+      }
+      warnings {
+        code
+        message
+      }
+    }
   }
 `;
 export const SupersedeNotice = gql<Result<'supersedeNotice', 'notice'>, Input>`
   mutation PublisherSupersedeNotice($input: SupersedeNoticeInput!) {
-    supersedeNotice(input: $input) { notice { code } errors { code message field params { name value } } warnings { code message } }
+    supersedeNotice(input: $input) {
+      notice {
+        code
+      }
+      errors {
+        code
+        message
+        field
+        params {
+          name
+          value
+        }
+      }
+      warnings {
+        code
+        message
+      }
+    }
   }
 `;
 export const WithdrawNotice = gql<Result<'withdrawNotice', 'notice'>, Input>`
   mutation PublisherWithdrawNotice($input: WithdrawNoticeInput!) {
-    withdrawNotice(input: $input) { notice { code } errors { code message field params { name value } } warnings { code message } }
+    withdrawNotice(input: $input) {
+      notice {
+        code
+      }
+      errors {
+        code
+        message
+        field
+        params {
+          name
+          value
+        }
+      }
+      warnings {
+        code
+        message
+      }
+    }
   }
 `;
 export const RecordVillageStatistics = gql<{ recordVillageStatistics: Payload }, Input>`
   mutation PublisherRecordVillageStatistics($input: RecordVillageStatisticsInput!) {
-    recordVillageStatistics(input: $input) { errors { code message field params { name value } } warnings { code message } }
+    recordVillageStatistics(input: $input) {
+      errors {
+        code
+        message
+        field
+        params {
+          name
+          value
+        }
+      }
+      warnings {
+        code
+        message
+      }
+    }
+  }
+`;
+export const RecordVillageFacilities = gql<{ recordVillageFacilities: Payload }, Input>`
+  mutation PublisherRecordVillageFacilities($input: RecordVillageFacilitiesInput!) {
+    recordVillageFacilities(input: $input) {
+      errors {
+        code
+        message
+        field
+        params {
+          name
+          value
+        }
+      }
+      warnings {
+        code
+        message
+      }
+    }
+  }
+`;
+export const RecordMonitoring = gql<{ recordMonitoring: Payload }, Input>`
+  mutation PublisherRecordMonitoring($input: RecordMonitoringInput!) {
+    recordMonitoring(input: $input) {
+      errors {
+        code
+        message
+        field
+        params {
+          name
+          value
+        }
+      }
+      warnings {
+        code
+        message
+      }
+    }
   }
 `;
 export const AssignWorkTeam = gql<Result<'assignWorkTeam', 'workTeam'>, Input>`
@@ -200,43 +543,149 @@ export const RecordHouseholdHelpers = gql<{ recordHouseholdHelpers: Payload }, I
 `;
 export const RegisterNeed = gql<Result<'registerNeed', 'need'>, Input>`
   mutation PublisherRegisterNeed($input: RegisterNeedInput!) {
-    registerNeed(input: $input) { need { code } errors { code message field params { name value } } warnings { code message } }
+    registerNeed(input: $input) {
+      need {
+        code
+      }
+      errors {
+        code
+        message
+        field
+        params {
+          name
+          value
+        }
+      }
+      warnings {
+        code
+        message
+      }
+    }
   }
 `;
 export const SubmitNeed = gql<Result<'submitNeed', 'need'>, Input>`
   mutation PublisherSubmitNeed($input: SubmitNeedInput!) {
-    submitNeed(input: $input) { need { code status } errors { code message field params { name value } } warnings { code message } }
+    submitNeed(input: $input) {
+      need {
+        code
+        status
+      }
+      errors {
+        code
+        message
+        field
+        params {
+          name
+          value
+        }
+      }
+      warnings {
+        code
+        message
+      }
+    }
   }
 `;
 export const ConfirmPledge = gql<Result<'confirmPledge', 'pledge'>, Input>`
   mutation PublisherConfirmPledge($input: ConfirmPledgeInput!) {
-    confirmPledge(input: $input) { pledge { code status } errors { code message field params { name value } } warnings { code message } }
+    confirmPledge(input: $input) {
+      pledge {
+        code
+        status
+      }
+      errors {
+        code
+        message
+        field
+        params {
+          name
+          value
+        }
+      }
+      warnings {
+        code
+        message
+      }
+    }
   }
 `;
 export const ConfirmReceipt = gql<{ confirmReceipt: Payload }, Input>`
   mutation PublisherConfirmReceipt($input: ConfirmReceiptInput!) {
-    confirmReceipt(input: $input) { errors { code message field params { name value } } warnings { code message } }
+    confirmReceipt(input: $input) {
+      errors {
+        code
+        message
+        field
+        params {
+          name
+          value
+        }
+      }
+      warnings {
+        code
+        message
+      }
+    }
   }
 `;
 
 export const CloseNeed = gql<Result<'closeNeed', 'need'>, Input>`
   mutation PublisherCloseNeed($input: CloseNeedInput!) {
-    closeNeed(input: $input) { need { code status } errors { code message field params { name value } } warnings { code message } }
+    closeNeed(input: $input) {
+      need {
+        code
+        status
+      }
+      errors {
+        code
+        message
+        field
+        params {
+          name
+          value
+        }
+      }
+      warnings {
+        code
+        message
+      }
+    }
   }
 `;
 
 type ClosableNeed = { code: string; title: string; status: string; deadline: string; region: { name: string } };
 
 /** The region's approved needs that are not closed: a need closes once no pledge on it is under way. */
-export const ClosableNeeds = gql<Record<'open' | 'partly' | 'fully' | 'fulfilled' | 'expired', { nodes: ClosableNeed[] }>, { region: string }>`
+export const ClosableNeeds = gql<
+  Record<'open' | 'partly' | 'fully' | 'fulfilled' | 'expired', { nodes: ClosableNeed[] }>,
+  { region: string }
+>`
   query PublisherClosableNeeds($region: String!) {
-    open: needs(region: $region, status: OPEN, first: 20) { ...PublisherClosableNeed }
-    partly: needs(region: $region, status: PARTLY_PLEDGED, first: 20) { ...PublisherClosableNeed }
-    fully: needs(region: $region, status: FULLY_PLEDGED, first: 20) { ...PublisherClosableNeed }
-    fulfilled: needs(region: $region, status: FULFILLED, first: 20) { ...PublisherClosableNeed }
-    expired: needs(region: $region, status: EXPIRED, first: 20) { ...PublisherClosableNeed }
+    open: needs(region: $region, status: OPEN, first: 20) {
+      ...PublisherClosableNeed
+    }
+    partly: needs(region: $region, status: PARTLY_PLEDGED, first: 20) {
+      ...PublisherClosableNeed
+    }
+    fully: needs(region: $region, status: FULLY_PLEDGED, first: 20) {
+      ...PublisherClosableNeed
+    }
+    fulfilled: needs(region: $region, status: FULFILLED, first: 20) {
+      ...PublisherClosableNeed
+    }
+    expired: needs(region: $region, status: EXPIRED, first: 20) {
+      ...PublisherClosableNeed
+    }
   }
   fragment PublisherClosableNeed on NeedConnection {
-    nodes { code title status deadline region { name } }
+    nodes {
+      code
+      title
+      status
+      deadline
+      region {
+        name
+      }
+    }
   }
 `;

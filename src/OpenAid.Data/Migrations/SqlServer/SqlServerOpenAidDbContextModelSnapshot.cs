@@ -1560,6 +1560,55 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.ToTable("Regions");
                 });
 
+            modelBuilder.Entity("OpenAid.Domain.Regions.RegionMonitoring", b =>
+                {
+                    b.Property<long>("RegionCode")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<int>("HouseholdsMonitored")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PeopleExited")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PeopleRelapsed")
+                        .HasColumnType("int");
+
+                    b.HasKey("RegionCode", "Year");
+
+                    b.HasIndex("Level", "Year");
+
+                    b.ToTable("RegionMonitoring");
+                });
+
+            modelBuilder.Entity("OpenAid.Domain.Regions.VillageFacilities", b =>
+                {
+                    b.Property<long>("RegionCode")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("PresentMask")
+                        .HasColumnType("int");
+
+                    b.HasKey("RegionCode", "Year");
+
+                    b.ToTable("VillageFacilities");
+                });
+
             modelBuilder.Entity("OpenAid.Domain.Regions.VillageStatistics", b =>
                 {
                     b.Property<long>("RegionCode")
@@ -2017,6 +2066,24 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.HasOne("OpenAid.Domain.Regions.Region", null)
                         .WithMany()
                         .HasForeignKey("ProvinceCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenAid.Domain.Regions.RegionMonitoring", b =>
+                {
+                    b.HasOne("OpenAid.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenAid.Domain.Regions.VillageFacilities", b =>
+                {
+                    b.HasOne("OpenAid.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1516,6 +1516,55 @@ namespace OpenAid.Data.Migrations.Sqlite
                     b.ToTable("Regions");
                 });
 
+            modelBuilder.Entity("OpenAid.Domain.Regions.RegionMonitoring", b =>
+                {
+                    b.Property<long>("RegionCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HouseholdsMonitored")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeopleExited")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeopleRelapsed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RegionCode", "Year");
+
+                    b.HasIndex("Level", "Year");
+
+                    b.ToTable("RegionMonitoring");
+                });
+
+            modelBuilder.Entity("OpenAid.Domain.Regions.VillageFacilities", b =>
+                {
+                    b.Property<long>("RegionCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PresentMask")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RegionCode", "Year");
+
+                    b.ToTable("VillageFacilities");
+                });
+
             modelBuilder.Entity("OpenAid.Domain.Regions.VillageStatistics", b =>
                 {
                     b.Property<long>("RegionCode")
@@ -1970,6 +2019,24 @@ namespace OpenAid.Data.Migrations.Sqlite
                     b.HasOne("OpenAid.Domain.Regions.Region", null)
                         .WithMany()
                         .HasForeignKey("ProvinceCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenAid.Domain.Regions.RegionMonitoring", b =>
+                {
+                    b.HasOne("OpenAid.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenAid.Domain.Regions.VillageFacilities", b =>
+                {
+                    b.HasOne("OpenAid.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
