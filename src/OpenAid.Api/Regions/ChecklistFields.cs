@@ -2,13 +2,14 @@ using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using OpenAid.Api.Exports;
 using OpenAid.Api.GraphQL;
 using OpenAid.Domain.Common;
 using OpenAid.Domain.Regions;
 
 namespace OpenAid.Api.Regions;
 
-/// <summary>A region's checklists, monitoring counts and policy continuation (issue 14, "Exits").</summary>
+/// <summary>A region's checklists, monitoring counts and policy continuation.</summary>
 public static class ChecklistFields
 {
     /// <summary>A record a year for 2000–2100 at most.</summary>
@@ -28,6 +29,8 @@ public static class ChecklistFields
         region.Field<NonNullGraphType<ListGraphType<NonNullGraphType<IntGraphType>>>>("facilityYears")
             .Description("The years with a checklist, newest first; a correction replaces its year's checklist (the audit trail keeps the old one).")
             .ListSize(YearsBound)
+            // A list per region is no column of the regions file; the checklists are read through the API.
+            .NotExported(ExportMetadata.NotInPublishedColumns)
             .Resolve(ctx => new ThenResult<VillageFacilities[], int[]>(LoadFacilities(ctx), all => [.. all.Select(f => f.Year)]));
         region.Field<NonNullGraphType<ListGraphType<NonNullGraphType<RegionMonitoringType>>>>("monitoring")
             .Description("Yearly counts of exits, relapses (返贫) and monitored households of a village or county, newest first. A county's year without counts of its own shows the sum of its villages' counts (fromVillages). Empty at other levels.")

@@ -687,7 +687,7 @@ export const en: Record<MessageKey, string> = {
   'publisher.project.actualsHint': "One per line: indicator | actual, the indicator exactly as the project's target names it.",
   'publisher.project.actual': 'actual',
   'publisher.form.warnings': 'Saved; note:',
-  // Reviewer, Donor and Auditor workspaces (issue 12).
+  // Reviewer, Donor and Auditor workspaces.
   'work.nav': 'Workspace',
   'work.title': 'Workspace',
   'work.none': 'Your roles have no workspace.',
@@ -789,7 +789,7 @@ export const en: Record<MessageKey, string> = {
   'auditor.verify': 'Audit trail verification',
   'auditor.role.Auditor': 'Auditor',
   'auditor.role.Reviewer': 'Reviewer',
-  // Messages in the reader's language (issue 12): exit checks from structured data, the seed's writer.
+  // Messages in the reader's language: exit checks from structured data, the seed's writer.
   'exit.check.POVERTY_INCIDENCE': 'Poverty incidence {actual}%, at most {required}% required',
   'exit.check.COLLECTIVE_INCOME': 'Collective income {actual}, at least {required} required',
   'exit.passed': 'met',
@@ -810,7 +810,7 @@ export const en: Record<MessageKey, string> = {
   'exit.withdrawalReason': 'Withdrawal reason',
   'exit.ofNotice': 'The exit this notice publishes',
   'history.system.seed': 'System (reference data shipped with the code)',
-  // Development sign-in picker and the signed-in header (issue 12): role words, grants, errors worded from status codes.
+  // Development sign-in picker and the signed-in header: role words, grants, errors worded from status codes.
   'signin.role.Publisher': 'Publisher',
   'signin.role.Reviewer': 'Reviewer',
   'signin.role.Donor': 'Donor',

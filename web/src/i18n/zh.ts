@@ -668,7 +668,7 @@ export const zh = {
   'publisher.project.actualsHint': '每行一个：指标 | 实际值，指标须与项目目标的名称一致。',
   'publisher.project.actual': '实际值',
   'publisher.form.warnings': '已保存，请注意：',
-  // Reviewer, Donor and Auditor workspaces (issue 12).
+  // Reviewer, Donor and Auditor workspaces.
   'work.nav': '工作台',
   'work.title': '工作台',
   'work.none': '当前身份没有可用的工作台。',
@@ -768,7 +768,7 @@ export const zh = {
   'auditor.verify': '审计链核验',
   'auditor.role.Auditor': '审计人员',
   'auditor.role.Reviewer': '审核人员',
-  // Messages in the reader's language (issue 12): exit checks from structured data, the seed's writer.
+  // Messages in the reader's language: exit checks from structured data, the seed's writer.
   'exit.check.POVERTY_INCIDENCE': '贫困发生率 {actual}%，标准为不高于 {required}%',
   'exit.check.COLLECTIVE_INCOME': '村集体经济收入 {actual}，标准为不低于 {required}',
   'exit.passed': '达标',
@@ -788,7 +788,7 @@ export const zh = {
   'exit.withdrawalReason': '撤回理由',
   'exit.ofNotice': '本公示对应的退出',
   'history.system.seed': '系统（随程序发布的参考数据）',
-  // Development sign-in picker and the signed-in header (issue 12): role words, grants, errors worded from status codes.
+  // Development sign-in picker and the signed-in header: role words, grants, errors worded from status codes.
   'signin.role.Publisher': '发布方',
   'signin.role.Reviewer': '审核人员',
   'signin.role.Donor': '认捐方',

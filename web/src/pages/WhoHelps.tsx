@@ -6,7 +6,7 @@ import { useI18n } from '../i18n';
 import { formatCount } from '../lib/format';
 import { Link } from '../router';
 
-// Who helps a place (issue 14, "the people on the ground"): pairings by the level they name, the resident work team and
+// Who helps a place: pairings by the level they name, the resident work team and
 // first secretary by role title and unit, and households with a named helper by unit – counts only, never people.
 
 interface Unit {
