@@ -71,7 +71,8 @@ internal sealed partial class DemoBuilder
         {
             foreach (var village in plan.PoorVillages.Where(v => v.ActualExitYear is not null))
             {
-                if (_rng.Chance(0.2))
+                // This year's exits under way get their own notice (FreshExitNotices).
+                if (_rng.Chance(0.2) && !_freshExits.Any(f => f.Village == village))
                 {
                     VillageExitNotice(plan, village);
                 }
@@ -82,6 +83,8 @@ internal sealed partial class DemoBuilder
                 CountyExitNotice(plan);
             }
         }
+
+        FreshExitNotices();
 
         foreach (var group in _pledges.GroupBy(p => (p.Pairing.Village.Code, p.Transaction.FiscalYear)))
         {
@@ -292,7 +295,7 @@ internal sealed partial class DemoBuilder
             project.Plan.LateRate, [], [p], published);
     }
 
-    private void VillageExitNotice(CountyPlan plan, Region village)
+    private NoticePlan? VillageExitNotice(CountyPlan plan, Region village, DateOnly? publishOn = null)
     {
         var year = village.ActualExitYear!.Value;
         var figures = plan.Statistics[village.Code][year - FirstYear];
@@ -304,8 +307,8 @@ internal sealed partial class DemoBuilder
         text.Append(CultureInfo.InvariantCulture, $"一、贫困发生率：{figures.PovertyIncidenceBasisPoints / 100m:0.00}%（贫困人口{figures.PoorPeople}人、{figures.PoorHouseholds}户，总人口{figures.Population}人）\n");
         text.Append(CultureInfo.InvariantCulture, $"二、村集体经济收入：{Yuan(figures.CollectiveIncomeFen)}\n");
         text.Append(CultureInfo.InvariantCulture, $"三、农村居民人均可支配收入：{Yuan(figures.PerCapitaDisposableIncomeFen)}\n");
-        Publish(NoticeKind.Exit, $"关于{VillageName(village)}{year}年贫困村拟退出的公示", village.Code, level, publisher,
-            _rng.Date(new DateOnly(year, 10, 10), new DateOnly(year, 11, 30)), text.ToString(), plan.LateRate, [], []);
+        return Publish(NoticeKind.Exit, $"关于{VillageName(village)}{year}年贫困村拟退出的公示", village.Code, level, publisher,
+            publishOn?.AddDays(-_rng.Int(1, 3)) ?? _rng.Date(new DateOnly(year, 10, 10), new DateOnly(year, 11, 30)), text.ToString(), plan.LateRate, [], [], publishOn);
     }
 
     private void CountyExitNotice(CountyPlan plan)

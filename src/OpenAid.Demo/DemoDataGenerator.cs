@@ -55,6 +55,9 @@ public sealed record DemoDataResult(
     public int PledgeDeliveries { get; init; }
 
     public int Objections { get; init; }
+
+    /// <summary>Exit records: confirmed, proposed and withdrawn.</summary>
+    public int Exits { get; init; }
 }
 
 /// <summary>
