@@ -9,11 +9,14 @@ internal sealed partial class DemoBuilder
 {
     private const string WithdrawalReason = "县级核查发现部分脱贫户收入数据与入户核实结果不一致，撤回本次退出申请，核实后重新申报。";
 
+    // Exits draw from their own sequence of the seed, so that adding them left the rest of the demo data as it was.
+    private readonly DemoRandom _exitRng = new(options.Seed + 1);
+
     private readonly List<ExitCriterion> _exitRules = [];
     private readonly Dictionary<long, List<ProvincialRuralIncome>> _provincialIncomes = [];
     private readonly Dictionary<long, List<CountyStatistics>> _countyStatistics = [];
 
-    /// <summary>This year's villages that meet the rule and have no EXIT notice yet: proposed this week, withdrawn, or ready to propose.</summary>
+    /// <summary>This year's villages that meet the rule and had no EXIT notice: proposed this week, withdrawn, or ready to propose.</summary>
     private readonly List<(Region Village, FreshExit Kind)> _freshExits = [];
 
     private readonly Dictionary<Region, NoticePlan> _freshNotices = [];
@@ -28,7 +31,7 @@ internal sealed partial class DemoBuilder
 
     /// <summary>
     /// The figures exits are assessed on, for the demo years: each province's rural average and each poor county's
-    /// county-wide statistics; and this year's villages whose exit is under way or not proposed yet.
+    /// county-wide statistics.
     /// </summary>
     private async Task PrepareExitsAsync()
     {
@@ -38,21 +41,30 @@ internal sealed partial class DemoBuilder
         await writer.InsertAsync([.. _provincialIncomes.Values.SelectMany(a => a)], ct);
         await writer.InsertAsync([.. _countyStatistics.Values.SelectMany(c => c)], ct);
 
-        var ready = _plans.SelectMany(p => p.PoorVillages).Where(v => v.ActualExitYear == LastYear && Met(v, LastYear) is not null).OrderBy(v => v.Code).ToList();
+    }
+
+    /// <summary>
+    /// Chooses this year's villages that meet the rule and have no EXIT notice yet, and publishes the notices of those
+    /// proposed this week and of the one withdrawn after some weeks. Called once the other notices are planned.
+    /// </summary>
+    private void FreshExitNotices()
+    {
+        // A correction is of the same place as the notice it corrects, and has no notice of its own yet.
+        var noticed = _notices.Where(n => n.Corrects is null && n.Notice.Kind == NoticeKind.Exit).Select(n => n.RegionCode).ToHashSet();
+        var ready = _plans.SelectMany(p => p.PoorVillages)
+            .Where(v => v.ActualExitYear == LastYear && !noticed.Contains(v.Code) && Met(v, LastYear) is not null)
+            .OrderBy(v => v.Code)
+            .ToList();
         var proposed = Scaled(4, 2);
-        var chosen = _rng.Sample(ready, Math.Min(ready.Count, proposed + 1 + Scaled(3, 2))).OrderBy(v => v.Code).ToList();
+        var chosen = _exitRng.Sample(ready, Math.Min(ready.Count, proposed + 1 + Scaled(3, 2))).OrderBy(v => v.Code).ToList();
         for (var i = 0; i < chosen.Count; i++)
         {
             _freshExits.Add((chosen[i], i == 0 ? FreshExit.Withdrawn : i <= proposed ? FreshExit.Proposed : FreshExit.Ready));
         }
-    }
 
-    /// <summary>The EXIT notices of the exits proposed this week, and of the one withdrawn after some weeks.</summary>
-    private void FreshExitNotices()
-    {
         foreach (var (village, kind) in _freshExits.Where(f => f.Kind != FreshExit.Ready))
         {
-            var on = kind == FreshExit.Withdrawn ? AsOf.AddDays(-_rng.Int(30, 60)) : AsOf.AddDays(-_rng.Int(0, 6));
+            var on = kind == FreshExit.Withdrawn ? AsOf.AddDays(-_exitRng.Int(30, 60)) : AsOf.AddDays(-_exitRng.Int(0, 6));
             while (!PublicHolidays.Calendar.IsWorkingDay(on))
             {
                 on = on.AddDays(-1);
@@ -83,10 +95,10 @@ internal sealed partial class DemoBuilder
                 continue;
             }
 
-            var exit = ProposeExit(region, year, met, noticed.PublishOn, noticed.Notice.NoticePeriodDays ?? _rng.Pick([15, 20, 30]));
+            var exit = ProposeExit(region, year, met, noticed.PublishOn, noticed.Notice.NoticePeriodDays ?? _exitRng.Pick([15, 20, 30]));
             exit.PublishedAs(noticed.Notice);
             exits.Add(exit);
-            var confirmOn = Min(AsOf, exit.NoticePeriodEndsOn.AddDays(_rng.Int(1, 12)));
+            var confirmOn = Min(AsOf, exit.NoticePeriodEndsOn.AddDays(_exitRng.Int(1, 12)));
             if (fresh.Contains(noticed) || confirmOn <= exit.NoticePeriodEndsOn)
             {
                 // Still in its notice period, or proposed this week: the village stays poor until it is confirmed.
@@ -110,7 +122,7 @@ internal sealed partial class DemoBuilder
             else if (kind == FreshExit.Withdrawn && exits.FirstOrDefault(e => e.RegionCode == village.Code) is { } exit)
             {
                 var notice = _freshNotices[village].Notice;
-                exit.Withdraw(WithdrawalReason, notice, Min(AsOf, exit.NoticePeriodEndsOn).AddDays(-_rng.Int(1, 5)));
+                exit.Withdraw(WithdrawalReason, notice, Min(AsOf, exit.NoticePeriodEndsOn).AddDays(-_exitRng.Int(1, 5)));
                 withdrawn.Add(notice);
             }
         }
@@ -161,8 +173,8 @@ internal sealed partial class DemoBuilder
     {
         foreach (var province in _plans.Select(p => p.Province).DistinctBy(p => p.Code).OrderBy(p => p.Code))
         {
-            var fen = (double)_rng.Long(900_000, 1_300_000);
-            var growth = _rng.Double(1.07, 1.1);
+            var fen = (double)_exitRng.Long(900_000, 1_300_000);
+            var growth = _exitRng.Double(1.07, 1.1);
             _provincialIncomes[province.Code] = [.. Enumerable.Range(FirstYear, LastYear - FirstYear + 1).Select(year =>
             {
                 var row = ProvincialRuralIncome.Record(province, year, (long)(fen * Math.Pow(growth, year - FirstYear)), AsOf);
@@ -182,10 +194,10 @@ internal sealed partial class DemoBuilder
         {
             var county = plan.County;
             var exitYear = county.ActualExitYear ?? county.PlannedExitYear ?? LastYear;
-            var factor = _rng.Double(2.2, 3.5);
-            var spread = _rng.Double(1.02, 1.25);
-            var incomeAtExit = (double)((RuleFor(plan.Province.Code, RegionLevel.County, exitYear)?.MinRuralIncomeFen ?? 800_000) + _rng.Long(20_000, 200_000));
-            var growth = _rng.Double(1.08, 1.12);
+            var factor = _exitRng.Double(2.2, 3.5);
+            var spread = _exitRng.Double(1.02, 1.25);
+            var incomeAtExit = (double)((RuleFor(plan.Province.Code, RegionLevel.County, exitYear)?.MinRuralIncomeFen ?? 800_000) + _exitRng.Long(20_000, 200_000));
+            var growth = _exitRng.Double(1.08, 1.12);
             _countyStatistics[county.Code] = [.. Enumerable.Range(FirstYear, LastYear - FirstYear + 1).Select(year =>
             {
                 var population = (int)(plan.Statistics.Values.Sum(s => s[year - FirstYear].Population) * factor);

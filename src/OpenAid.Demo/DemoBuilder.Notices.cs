@@ -71,8 +71,7 @@ internal sealed partial class DemoBuilder
         {
             foreach (var village in plan.PoorVillages.Where(v => v.ActualExitYear is not null))
             {
-                // This year's exits under way get their own notice (FreshExitNotices).
-                if (_rng.Chance(0.2) && !_freshExits.Any(f => f.Village == village))
+                if (_rng.Chance(0.2))
                 {
                     VillageExitNotice(plan, village);
                 }
@@ -84,8 +83,6 @@ internal sealed partial class DemoBuilder
             }
         }
 
-        FreshExitNotices();
-
         foreach (var group in _pledges.GroupBy(p => (p.Pairing.Village.Code, p.Transaction.FiscalYear)))
         {
             if (_rng.Chance(0.6))
@@ -95,6 +92,7 @@ internal sealed partial class DemoBuilder
         }
 
         Corrections();
+        FreshExitNotices();
 
         // Codes follow the publication dates, per region and year, as a notice register would.
         var ordered = _notices.OrderBy(n => n.PublishOn).ThenBy(n => n.Order).ToList();
