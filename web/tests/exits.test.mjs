@@ -41,14 +41,17 @@ async function ready(t) {
 test('a county Publisher proposes the exit of a village that meets the criteria, and the village page shows it in its notice period', async (t) => {
   if (!(await ready(t))) return;
   const village = await findVillage(county, 'POOR', (v) => v.exitAssessment?.met && !v.exits.some((e) => e.status === 'PROPOSED'));
-  assert.ok(village, `the demo county ${county} has a poor village whose ${demoYear(2020)} figures meet the criteria and whose exit is not under way`);
+  assert.ok(
+    village,
+    `the demo county ${county} has a poor village whose ${demoYear(2020)} figures meet the criteria and whose exit is not under way`,
+  );
 
   const { page, screenshot } = browser;
   await page.goto(`${baseUrl}/#/work/publisher/exits`);
   await signInAs(page, countyToken);
   const form = page.getByTestId('form-propose-exit');
   await form.waitFor();
-  assert.equal(await form.getByLabel('验收单位代码').inputValue() !== '', true, 'the Publisher\'s own unit is filled in as the verifier');
+  assert.equal((await form.getByLabel('验收单位代码').inputValue()) !== '', true, "the Publisher's own unit is filled in as the verifier");
   await form.getByLabel('贫困村或贫困县代码').fill(village.shortCode);
   await form.getByLabel('年度').fill(String(demoYear(2020)));
   await form.getByLabel('责任人职务').fill('县扶贫开发领导小组组长');
@@ -78,7 +81,10 @@ test('a county Publisher proposes the exit of a village that meets the criteria,
   assert.equal(await record.getByRole('link', { name: /拟退出|出列/ }).count(), 1, 'the exit links its notice');
   const checks = await record.locator('ul li').allTextContents();
   assert.ok(checks.length > 0, 'the stored checks are shown');
-  assert.ok(checks.every((c) => c.includes('达标') && !c.includes('未达标')), checks.join('\n'));
+  assert.ok(
+    checks.every((c) => c.includes('达标') && !c.includes('未达标')),
+    checks.join('\n'),
+  );
 });
 
 test('a demo village that exited shows its confirmed exit with a link to its notice', async (t) => {

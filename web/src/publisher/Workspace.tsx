@@ -471,6 +471,14 @@ function Projects({ region, organization }: { region: string; organization: stri
   );
 }
 
+/** The counts a village's and a county's yearly statistics both record. */
+const statisticsCounts: FieldSpec[] = [
+  { name: 'year', label: 'publisher.village.year', kind: 'int', required: true, min: 2000, max: 2100 },
+  { name: 'population', label: 'publisher.village.population', kind: 'int', required: true },
+  { name: 'poorHouseholds', label: 'publisher.village.poorHouseholds', kind: 'int', required: true },
+  { name: 'poorPeople', label: 'publisher.village.poorPeople', kind: 'int', required: true },
+];
+
 function Villages({ region }: { region: string }) {
   const { t } = useI18n();
   return (
@@ -482,10 +490,7 @@ function Villages({ region }: { region: string }) {
         title="publisher.village.record"
         spec={[
           { name: 'region', label: 'publisher.village.code', kind: 'text', required: true, maxLength: 12, hint: 'publisher.village.codeHint' },
-          { name: 'year', label: 'publisher.village.year', kind: 'int', required: true, min: 2000, max: 2100 },
-          { name: 'population', label: 'publisher.village.population', kind: 'int', required: true },
-          { name: 'poorHouseholds', label: 'publisher.village.poorHouseholds', kind: 'int', required: true },
-          { name: 'poorPeople', label: 'publisher.village.poorPeople', kind: 'int', required: true },
+          ...statisticsCounts,
           { name: 'perCapitaDisposableIncomeFen', label: 'publisher.village.income', kind: 'yuan', required: true },
           { name: 'collectiveIncomeFen', label: 'publisher.village.collectiveIncome', kind: 'yuan', required: true },
         ]}
@@ -564,10 +569,7 @@ function Exits({ region, organization }: { region: string; organization: string 
         title="publisher.county.record"
         spec={[
           { name: 'region', label: 'publisher.county.code', kind: 'text', required: true, maxLength: 12, hint: 'publisher.village.codeHint' },
-          { name: 'year', label: 'publisher.village.year', kind: 'int', required: true, min: 2000, max: 2100 },
-          { name: 'population', label: 'publisher.village.population', kind: 'int', required: true },
-          { name: 'poorPeople', label: 'publisher.village.poorPeople', kind: 'int', required: true },
-          { name: 'poorHouseholds', label: 'publisher.village.poorHouseholds', kind: 'int', required: true },
+          ...statisticsCounts,
           { name: 'ruralPerCapitaDisposableIncomeFen', label: 'publisher.county.income', kind: 'yuan', required: true },
         ]}
         initial={{ region: region.length === 6 ? region : '' }}
