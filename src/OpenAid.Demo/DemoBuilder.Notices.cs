@@ -92,6 +92,7 @@ internal sealed partial class DemoBuilder
         }
 
         Corrections();
+        FreshExitNotices();
 
         // Codes follow the publication dates, per region and year, as a notice register would.
         var ordered = _notices.OrderBy(n => n.PublishOn).ThenBy(n => n.Order).ToList();
@@ -292,7 +293,7 @@ internal sealed partial class DemoBuilder
             project.Plan.LateRate, [], [p], published);
     }
 
-    private void VillageExitNotice(CountyPlan plan, Region village)
+    private NoticePlan? VillageExitNotice(CountyPlan plan, Region village, DateOnly? publishOn = null)
     {
         var year = village.ActualExitYear!.Value;
         var figures = plan.Statistics[village.Code][year - FirstYear];
@@ -304,8 +305,8 @@ internal sealed partial class DemoBuilder
         text.Append(CultureInfo.InvariantCulture, $"一、贫困发生率：{figures.PovertyIncidenceBasisPoints / 100m:0.00}%（贫困人口{figures.PoorPeople}人、{figures.PoorHouseholds}户，总人口{figures.Population}人）\n");
         text.Append(CultureInfo.InvariantCulture, $"二、村集体经济收入：{Yuan(figures.CollectiveIncomeFen)}\n");
         text.Append(CultureInfo.InvariantCulture, $"三、农村居民人均可支配收入：{Yuan(figures.PerCapitaDisposableIncomeFen)}\n");
-        Publish(NoticeKind.Exit, $"关于{VillageName(village)}{year}年贫困村拟退出的公示", village.Code, level, publisher,
-            _rng.Date(new DateOnly(year, 10, 10), new DateOnly(year, 11, 30)), text.ToString(), plan.LateRate, [], []);
+        return Publish(NoticeKind.Exit, $"关于{VillageName(village)}{year}年贫困村拟退出的公示", village.Code, level, publisher,
+            publishOn?.AddDays(-_rng.Int(1, 3)) ?? _rng.Date(new DateOnly(year, 10, 10), new DateOnly(year, 11, 30)), text.ToString(), plan.LateRate, [], [], publishOn);
     }
 
     private void CountyExitNotice(CountyPlan plan)

@@ -51,7 +51,9 @@ internal sealed partial class DemoBuilder(OpenAidDbContext db, BulkWriter writer
         await BuildProgramsAsync();
         await BuildProjectsAndFundsAsync();
         await BuildTransactionsAsync();
+        await PrepareExitsAsync();
         await BuildNoticesAsync();
+        await BuildExitsAsync();
         await BuildMarketplaceAsync();
         await BuildObjectionsAsync();
         await BuildPeopleAsync();
@@ -61,7 +63,7 @@ internal sealed partial class DemoBuilder(OpenAidDbContext db, BulkWriter writer
         return new DemoDataResult(
             _regionsUpdated, _statistics, _organizations.Count, _programs.Count, _memberships.Count, _pairings.Count,
             _projects.Count, _targetCount, _funds.Count, _allocationCount, _transactionCount, _noticeCount, _noticeLinkCount,
-            TimeSpan.Zero, writer.Mode) { Needs = _marketNeeds.Count, Pledges = _marketPledges.Count, PledgeDeliveries = _deliveryCount, Objections = _objectionCount, VillageChecklists = _checklistCount, MonitoringCounts = _monitoringCount };
+            TimeSpan.Zero, writer.Mode) { Needs = _marketNeeds.Count, Pledges = _marketPledges.Count, PledgeDeliveries = _deliveryCount, Objections = _objectionCount, VillageChecklists = _checklistCount, MonitoringCounts = _monitoringCount, Exits = _exitCount };
     }
 
     private int LastYear => _calendar.LastYear;

@@ -59,6 +59,9 @@ public sealed record DemoDataResult(
     public int VillageChecklists { get; init; }
 
     public int MonitoringCounts { get; init; }
+
+    /// <summary>Exit records: confirmed, proposed and withdrawn.</summary>
+    public int Exits { get; init; }
 }
 
 /// <summary>

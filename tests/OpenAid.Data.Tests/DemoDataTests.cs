@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using OpenAid.Demo;
 using OpenAid.Domain.Common;
+using OpenAid.Domain.Exits;
 using OpenAid.Domain.Funds;
 using OpenAid.Domain.Notices;
 using OpenAid.Domain.Organizations;
@@ -403,6 +404,38 @@ public partial class DemoDataTests(DemoDatabaseFixture fixture, ITestOutputHelpe
         Assert.All(counties, c => Assert.InRange(c.PlannedExitYear!.Value, DemoDatabaseFixture.FirstYear + 1, DemoDatabaseFixture.AsOf.Year));
         Assert.DoesNotContain(counties, c => c.Code / 10_000_000_000 == 44);
         Assert.Contains(counties, c => c.Code == 431_222_000_000); // 沅陵县
+    }
+
+    [Fact]
+    public async Task Exit_records_go_with_their_notices_and_the_places_status()
+    {
+        await using var db = fixture.Open();
+        var exits = await db.Exits.ToListAsync();
+        var notices = await db.Notices.Where(n => n.Kind == NoticeKind.Exit).ToDictionaryAsync(n => n.Id);
+        var regions = await db.Regions.Where(r => r.PovertyStatus != PovertyStatus.NotRegistered).ToDictionaryAsync(r => r.Code);
+        Assert.All(exits, e => Assert.True(e.IsDemo));
+        Assert.Contains(exits, e => e.Level == RegionLevel.County && e.Status == ExitStatus.Confirmed);
+        Assert.InRange(exits.Count(e => e.Status == ExitStatus.Withdrawn), 1, 1);
+        Assert.InRange(exits.Count(e => e.Status == ExitStatus.Proposed && e.NoticePeriodEndsOn >= DemoDatabaseFixture.AsOf), 2, 20);
+        foreach (var exit in exits)
+        {
+            var notice = notices[exit.NoticeId];
+            Assert.Equal(exit.RegionCode, notice.RegionCode);
+            Assert.Equal(exit.ProposedOn, notice.PublishedOn);
+            Assert.True(exit.Assessment.Met, $"{exit.Code} was proposed on figures that miss the rule");
+            var region = regions[exit.RegionCode];
+            Assert.Equal(exit.Status == ExitStatus.Confirmed, region.PovertyStatus == PovertyStatus.Exited);
+            Assert.Equal(exit.Status == ExitStatus.Confirmed ? exit.Year : null, region.ActualExitYear);
+            Assert.Equal(exit.Status == ExitStatus.Withdrawn ? NoticeStatus.Withdrawn : NoticeStatus.Published, notice.Status);
+            Assert.True(exit.ConfirmedOn is null || (exit.ConfirmedOn > exit.NoticePeriodEndsOn && exit.ConfirmedOn <= DemoDatabaseFixture.AsOf));
+        }
+
+        // County assessments have figures: every poor county's county-wide statistics, every province's rural average, each demo year.
+        var years = Enumerable.Range(DemoDatabaseFixture.FirstYear, 6).ToList();
+        var countyYears = await db.CountyStatistics.Where(s => s.IsDemo).GroupBy(s => s.RegionCode).Select(g => g.Count()).ToListAsync();
+        Assert.Equal(regions.Values.Count(r => r.Level == RegionLevel.County), countyYears.Count);
+        Assert.All(countyYears, c => Assert.Equal(years.Count, c));
+        Assert.Equal(5 * years.Count, await db.ProvincialRuralIncomes.CountAsync(i => i.IsDemo));
     }
 
     [Fact]

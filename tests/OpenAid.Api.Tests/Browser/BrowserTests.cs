@@ -2,9 +2,11 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenAid.Api.Auth;
+using OpenAid.Api.Regions;
 using OpenAid.Api.Tests.Exports;
 using OpenAid.Api.Tests.Infrastructure;
 using OpenAid.Data;
+using OpenAid.Domain.Exits;
 using OpenAid.Domain.Organizations;
 using OpenAid.Domain.Regions;
 using Xunit.Abstractions;
@@ -157,6 +159,27 @@ public class BrowserTests(IsolatedDemoServer server, ITestOutputHelper output) :
             scenarios["OPENAID_PUBLISHER_COUNTY_TOKEN"] = server.MintToken([Roles.Publisher], RegionCode.Of(office.Region).ShortForm, office.Organization.Code, subject: "browser-county-publisher");
             scenarios["OPENAID_PUBLISHER_VILLAGE_TOKEN"] = server.MintToken([Roles.Publisher], village.RegionCode.ShortForm, township.Organization.Code, subject: "browser-village-publisher");
             scenarios["OPENAID_PUBLISHER_VILLAGE"] = village.RegionCode.ShortForm;
+        }
+
+        if (await SchemaHasAsync("Mutation", "proposeExit"))
+        {
+            // The exits test: the poverty office's official of a county with a poor village whose last figures meet the
+            // criteria and whose exit is not under way; the test finds that village through the API.
+            await using var scope = server.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<OpenAidDbContext>();
+            var year = DemoYears.Calendar.LastYear;
+            var underWay = await db.Exits.Where(e => e.Status == ExitStatus.Proposed).Select(e => e.RegionCode).ToListAsync();
+            var poor = await db.Regions.Where(r => r.Level == RegionLevel.Village && r.PovertyStatus == PovertyStatus.Poor).OrderBy(r => r.Code).ToListAsync();
+            foreach (var village in poor.Where(v => !underWay.Contains(v.Code)))
+            {
+                var county = RegionCode.Of(village.Code / 1_000_000 * 1_000_000).ShortForm;
+                if (await ExitAssessments.AssessAsync(db, village, year, CancellationToken.None) is { Snapshot.Met: true } && await OfficeCodeAsync(county) is { } office)
+                {
+                    scenarios["OPENAID_EXIT_COUNTY"] = county;
+                    scenarios["OPENAID_EXIT_COUNTY_TOKEN"] = server.MintToken([Roles.Publisher], county, office, subject: "browser-exit-publisher");
+                    break;
+                }
+            }
         }
 
         return scenarios;

@@ -423,6 +423,7 @@ const records: Record<Lang, Record<string, string>> = {
     Program: '帮扶项目',
     Pairing: '结对',
     AuditRedaction: '删除申请',
+    Exit: '退出记录',
   },
   en: {
     Need: 'need',
@@ -436,6 +437,7 @@ const records: Record<Lang, Record<string, string>> = {
     Program: 'program',
     Pairing: 'pairing',
     AuditRedaction: 'redaction',
+    Exit: 'exit',
   },
 };
 
@@ -470,6 +472,10 @@ const fields: Record<Lang, Record<string, string>> = {
     plannedEnd: '计划完工日期',
     on: '日期',
     year: '年份',
+    exit: '退出记录',
+    verifyingOrganization: '验收单位',
+    responsibleRole: '责任人职务',
+    province: '省份',
     fiscalYear: '财年',
     name: '名称',
     documentNumber: '文号',
@@ -506,6 +512,10 @@ const fields: Record<Lang, Record<string, string>> = {
     plannedEnd: 'Planned end',
     on: 'Date',
     year: 'Year',
+    exit: 'Exit',
+    verifyingOrganization: 'Verifying unit',
+    responsibleRole: 'Responsible role',
+    province: 'Province',
     fiscalYear: 'Fiscal year',
     name: 'Name',
     documentNumber: 'Document number',

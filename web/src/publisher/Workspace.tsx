@@ -19,6 +19,7 @@ const tabs: [string, MessageKey][] = [
   ['/funds', 'publisher.tab.funds'],
   ['/projects', 'publisher.tab.projects'],
   ['/villages', 'publisher.tab.villages'],
+  ['/exits', 'publisher.tab.exits'],
   ['/needs', 'publisher.tab.needs'],
 ];
 
@@ -74,6 +75,8 @@ function Tab({ tab, region, organization }: { tab: string; region: string; organ
       return <Projects region={region} organization={organization} />;
     case '/villages':
       return <Villages region={region} />;
+    case '/exits':
+      return <Exits region={region} organization={organization} />;
     case '/needs':
       return <Needs region={region} />;
     default:
@@ -543,6 +546,14 @@ function Projects({ region, organization }: { region: string; organization: stri
   );
 }
 
+/** The counts a village's and a county's yearly statistics both record. */
+const statisticsCounts: FieldSpec[] = [
+  { name: 'year', label: 'publisher.village.year', kind: 'int', required: true, min: 2000, max: 2100 },
+  { name: 'population', label: 'publisher.village.population', kind: 'int', required: true },
+  { name: 'poorHouseholds', label: 'publisher.village.poorHouseholds', kind: 'int', required: true },
+  { name: 'poorPeople', label: 'publisher.village.poorPeople', kind: 'int', required: true },
+];
+
 function Villages({ region }: { region: string }) {
   const { t } = useI18n();
   const enums = useEnums('VillageFacility');
@@ -562,10 +573,7 @@ function Villages({ region }: { region: string }) {
             maxLength: 12,
             hint: 'publisher.village.codeHint',
           },
-          { name: 'year', label: 'publisher.village.year', kind: 'int', required: true, min: 2000, max: 2100 },
-          { name: 'population', label: 'publisher.village.population', kind: 'int', required: true },
-          { name: 'poorHouseholds', label: 'publisher.village.poorHouseholds', kind: 'int', required: true },
-          { name: 'poorPeople', label: 'publisher.village.poorPeople', kind: 'int', required: true },
+          ...statisticsCounts,
           { name: 'perCapitaDisposableIncomeFen', label: 'publisher.village.income', kind: 'yuan', required: true },
           { name: 'collectiveIncomeFen', label: 'publisher.village.collectiveIncome', kind: 'yuan', required: true },
         ]}
@@ -707,6 +715,131 @@ function Villages({ region }: { region: string }) {
         mutation={doc.RecordMonitoring}
         field="recordMonitoring"
         submit="publisher.monitoring.submit"
+      />
+    </>
+  );
+}
+
+/** Exits (出列/摘帽): county figures, a proposal on figures that meet the criteria, and the verifying level's decision. */
+function Exits({ region, organization }: { region: string; organization: string | null }) {
+  const { t, te } = useI18n();
+  const [proposed, setProposed] = useState<{ code: string; notice: { code: string } } | null>(null);
+  const exitCode: FieldSpec = { name: 'exit', label: 'publisher.exit.code', kind: 'text', required: true, maxLength: 32 };
+  return (
+    <>
+      <h2>{t('publisher.tab.exits')}</h2>
+      <p className="hint">{t('publisher.exit.intro')}</p>
+      <MutationForm<doc.Payload & { exit: { code: string; notice: { code: string } } | null }>
+        id="propose-exit"
+        title="publisher.exit.propose"
+        spec={[
+          {
+            name: 'region',
+            label: 'publisher.exit.region',
+            kind: 'text',
+            required: true,
+            maxLength: 12,
+            hint: 'publisher.exit.regionHint',
+          },
+          { name: 'year', label: 'publisher.village.year', kind: 'int', required: true, min: 2000, max: 2100 },
+          {
+            name: 'verifyingOrganization',
+            label: 'publisher.exit.verifier',
+            kind: 'text',
+            required: true,
+            maxLength: 32,
+            hint: 'publisher.exit.verifierHint',
+          },
+          {
+            name: 'responsibleRole',
+            label: 'publisher.project.responsibleRole',
+            kind: 'text',
+            required: true,
+            maxLength: 100,
+            hint: 'publisher.exit.responsibleRoleHint',
+          },
+          { name: 'noticePeriodDays', label: 'publisher.exit.noticePeriodDays', kind: 'int', required: true, min: 10, max: 365 },
+          { name: 'localSupervisionPhone', label: 'publisher.exit.phone', kind: 'text', required: true, maxLength: 40 },
+        ]}
+        initial={{ region: region.length >= 6 ? region : '', verifyingOrganization: organization ?? '' }}
+        mutation={doc.ProposeExit}
+        field="proposeExit"
+        submit="publisher.exit.proposeSubmit"
+        onDone={(p) => {
+          setProposed(p.exit);
+          return p.exit && `${t('publisher.exit.proposed')} ${p.exit.code}`;
+        }}
+      />
+      {proposed && (
+        <p className="success" role="status" data-testid="exit-proposed">
+          {t('publisher.exit.publishedAs')} <Link to={`/notices/${encodeURIComponent(proposed.notice.code)}`}>{proposed.notice.code}</Link>
+        </p>
+      )}
+      <h3>{t('publisher.exit.underWay')}</h3>
+      <Query query={doc.PublisherExits} variables={{ region }} refetchOn={['Exit']}>
+        {({ exits }) =>
+          exits.nodes.length === 0 ? (
+            <p className="muted">{t('publisher.queue.none')}</p>
+          ) : (
+            <ul className="record-list" data-testid="exits-under-way">
+              {exits.nodes.map((e) => (
+                <li key={e.code} data-code={e.code}>
+                  <span className="code">{e.code}</span> {e.region.name} · {e.year} ·{' '}
+                  <span className="badge">{te('ExitStatus', e.status)}</span> · {t('exit.noticePeriodEndsOn')} {e.noticePeriodEndsOn} ·{' '}
+                  <Link to={`/notices/${encodeURIComponent(e.notice.code)}`}>{e.notice.title}</Link>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Query>
+      <MutationForm
+        id="confirm-exit"
+        title="publisher.exit.confirm"
+        spec={[exitCode]}
+        mutation={doc.ConfirmExit}
+        field="confirmExit"
+        submit="publisher.exit.confirmSubmit"
+        confirm="publisher.exit.confirmCheck"
+      />
+      <MutationForm
+        id="withdraw-exit"
+        title="publisher.exit.withdraw"
+        spec={[
+          exitCode,
+          {
+            name: 'reason',
+            label: 'publisher.exit.reason',
+            kind: 'textarea',
+            required: true,
+            maxLength: 1000,
+            hint: 'publisher.exit.reasonHint',
+          },
+        ]}
+        mutation={doc.WithdrawExit}
+        field="withdrawExit"
+        submit="publisher.exit.withdrawSubmit"
+      />
+      <MutationForm
+        id="county-statistics"
+        title="publisher.county.record"
+        spec={[
+          {
+            name: 'region',
+            label: 'publisher.county.code',
+            kind: 'text',
+            required: true,
+            maxLength: 12,
+            hint: 'publisher.village.codeHint',
+          },
+          ...statisticsCounts,
+          { name: 'ruralPerCapitaDisposableIncomeFen', label: 'publisher.county.income', kind: 'yuan', required: true },
+        ]}
+        initial={{ region: region.length === 6 ? region : '' }}
+        keepOnSuccess
+        mutation={doc.RecordCountyStatistics}
+        field="recordCountyStatistics"
+        submit="publisher.village.submit"
       />
     </>
   );

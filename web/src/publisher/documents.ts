@@ -541,6 +541,43 @@ export const RecordHouseholdHelpers = gql<{ recordHouseholdHelpers: Payload }, I
     recordHouseholdHelpers(input: $input) { errors { code message field params { name value } } warnings { code message } }
   }
 `;
+export const RecordCountyStatistics = gql<{ recordCountyStatistics: Payload }, Input>`
+  mutation PublisherRecordCountyStatistics($input: RecordCountyStatisticsInput!) {
+    recordCountyStatistics(input: $input) { statistics { year } errors { code message field params { name value } } warnings { code message } }
+  }
+`;
+type ExitResult<F extends string> = { [P in F]: Payload & { exit: { code: string; status: string; notice: { code: string } } | null } };
+export const ProposeExit = gql<ExitResult<'proposeExit'>, Input>`
+  mutation PublisherProposeExit($input: ProposeExitInput!) {
+    proposeExit(input: $input) { exit { code status notice { code } } errors { code message field params { name value } } warnings { code message } }
+  }
+`;
+export const ConfirmExit = gql<ExitResult<'confirmExit'>, Input>`
+  mutation PublisherConfirmExit($input: ConfirmExitInput!) {
+    confirmExit(input: $input) { exit { code status notice { code } } errors { code message field params { name value } } warnings { code message } }
+  }
+`;
+export const WithdrawExit = gql<ExitResult<'withdrawExit'>, Input>`
+  mutation PublisherWithdrawExit($input: WithdrawExitInput!) {
+    withdrawExit(input: $input) { exit { code status notice { code } } errors { code message field params { name value } } warnings { code message } }
+  }
+`;
+export interface ExitItem {
+  code: string;
+  year: number;
+  status: string;
+  noticePeriodEndsOn: string;
+  region: { code: string; name: string };
+  notice: { code: string; title: string };
+}
+
+export const PublisherExits = gql<{ exits: { nodes: ExitItem[] } }, { region: string }>`
+  query PublisherExits($region: String!) {
+    exits(region: $region, status: PROPOSED, first: 50) {
+      nodes { code year status noticePeriodEndsOn region { code name } notice { code title } }
+    }
+  }
+`;
 export const RegisterNeed = gql<Result<'registerNeed', 'need'>, Input>`
   mutation PublisherRegisterNeed($input: RegisterNeedInput!) {
     registerNeed(input: $input) {

@@ -19,6 +19,7 @@ const tabs: [string, MessageKey][] = [
   ['/organizations', 'admin.tab.organizations'],
   ['/programs', 'admin.tab.programs'],
   ['/pairings', 'admin.tab.pairings'],
+  ['/statistics', 'admin.tab.statistics'],
 ];
 
 const reasonField = (label: MessageKey, max = 1000): FieldSpec => ({ name: 'reason', label, kind: 'textarea', required: true, maxLength: max });
@@ -56,6 +57,8 @@ function Tab({ tab }: { tab: string }): ReactNode {
       return <Programs />;
     case '/pairings':
       return <Pairings />;
+    case '/statistics':
+      return <Statistics />;
     default:
       return <Applications />;
   }
@@ -434,6 +437,30 @@ function Pairings() {
           </ul>
         )}
       </Query>
+    </>
+  );
+}
+
+/** Reference figures the exit criteria measure against: a province's rural average, as its statistics bureau published it. */
+function Statistics() {
+  const { t } = useI18n();
+  return (
+    <>
+      <h2>{t('admin.tab.statistics')}</h2>
+      <p className="hint">{t('admin.statistics.intro')}</p>
+      <MutationForm
+        id="provincial-income"
+        title="admin.statistics.record"
+        spec={[
+          { name: 'province', label: 'admin.statistics.province', kind: 'text', required: true, maxLength: 12, hint: 'admin.statistics.provinceHint' },
+          { name: 'year', label: 'admin.statistics.year', kind: 'int', required: true, min: 2000, max: 2100 },
+          { name: 'perCapitaIncomeFen', label: 'admin.statistics.income', kind: 'yuan', required: true, min: 1 },
+        ]}
+        keepOnSuccess
+        mutation={doc.RecordProvincialRuralIncome}
+        field="recordProvincialRuralIncome"
+        submit="admin.statistics.submit"
+      />
     </>
   );
 }

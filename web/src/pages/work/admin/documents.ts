@@ -182,3 +182,9 @@ export const EndPairing = gql<{ endPairing: Payload }, { input: Record<string, u
     endPairing(input: $input) { pairing { code endYear endedOn endReason } errors { code message field params { name value } } }
   }
 `;
+
+export const RecordProvincialRuralIncome = gql<{ recordProvincialRuralIncome: Payload }, { input: Record<string, unknown> }>`
+  mutation AdminRecordProvincialRuralIncome($input: RecordProvincialRuralIncomeInput!) {
+    recordProvincialRuralIncome(input: $input) { income { year perCapitaIncome { yuan } } errors { code message field params { name value } } }
+  }
+`;
