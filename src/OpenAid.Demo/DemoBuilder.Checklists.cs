@@ -9,8 +9,18 @@ namespace OpenAid.Demo;
 /// </summary>
 internal sealed partial class DemoBuilder
 {
+    private readonly Dictionary<long, List<VillageFacilities>> _facilities = [];
     private int _checklistCount;
     private int _monitoringCount;
+
+    /// <summary>The poor villages' yearly checklists, made before the exits that a province's rule judges on them (Hunan).</summary>
+    private void PlanChecklists()
+    {
+        foreach (var village in _plans.SelectMany(p => p.PoorVillages))
+        {
+            _facilities[village.Code] = VillageChecklists(village);
+        }
+    }
 
     private async Task BuildChecklistsAsync()
     {
@@ -21,7 +31,7 @@ internal sealed partial class DemoBuilder
             var countyCounts = new Dictionary<int, (int Exited, int Relapsed, int Monitored)>();
             foreach (var village in plan.PoorVillages)
             {
-                facilities.AddRange(VillageChecklists(village));
+                facilities.AddRange(_facilities[village.Code]);
                 foreach (var counts in VillageMonitoring(village, plan.Statistics[village.Code]))
                 {
                     monitoring.Add(counts);
@@ -56,7 +66,7 @@ internal sealed partial class DemoBuilder
         var due = village.ActualExitYear ?? village.PlannedExitYear ?? LastYear;
         var arrives = VillageFacilities.AllItems.ToDictionary(
             item => item,
-            item => VillageFacilities.MainItems.Contains(item) ? _rng.Int(FirstYear - 3, due) : _rng.Int(FirstYear - 2, LastYear + 2));
+            item => VillageFacilities.MainItems.Contains(item) ? _exitRng.Int(FirstYear - 3, due) : _exitRng.Int(FirstYear - 2, LastYear + 2));
         var rows = new List<VillageFacilities>();
         for (var year = FirstYear; year <= LastYear; year++)
         {

@@ -36,16 +36,16 @@ internal sealed partial class DemoBuilder
     private async Task PrepareExitsAsync()
     {
         _exitRules.AddRange(await db.ExitCriteria.AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct));
-        ProvincialAverages();
         CountyStatisticsOfPoorCounties();
+        PlanChecklists();
         await writer.InsertAsync([.. _provincialIncomes.Values.SelectMany(a => a)], ct);
         await writer.InsertAsync([.. _countyStatistics.Values.SelectMany(c => c)], ct);
-
     }
 
     /// <summary>
     /// Chooses this year's villages that meet the rule and have no EXIT notice yet, and publishes the notices of those
-    /// proposed this week and of the one withdrawn after some weeks. Called once the other notices are planned.
+    /// proposed this week and of the one withdrawn after some weeks; the others were noticed in the autumn. Called once the
+    /// other notices are planned.
     /// </summary>
     private void FreshExitNotices()
     {
@@ -60,6 +60,11 @@ internal sealed partial class DemoBuilder
         for (var i = 0; i < chosen.Count; i++)
         {
             _freshExits.Add((chosen[i], i == 0 ? FreshExit.Withdrawn : i <= proposed ? FreshExit.Proposed : FreshExit.Ready));
+        }
+
+        foreach (var village in ready.Except(chosen))
+        {
+            VillageExitNotice(PlanOf(village), village);
         }
 
         foreach (var (village, kind) in _freshExits.Where(f => f.Kind != FreshExit.Ready))
@@ -77,9 +82,8 @@ internal sealed partial class DemoBuilder
     /// <summary>
     /// Exit records as the API keeps them: a confirmed exit for every EXIT notice whose figures meet the rule in force,
     /// a few village exits proposed this week and still in their notice period, one withdrawn with a reason, and a few
-    /// villages whose last figures meet the rule and whose exit is not proposed yet. Villages whose rule needs what the
-    /// demo does not record (the infrastructure checklist, helped households' income) keep their EXIT notices without a
-    /// record, as the API would refuse to propose them.
+    /// villages whose last figures meet the rule and whose exit is not proposed yet. A place is exited only through a
+    /// confirmed exit: one the demo marked exited without one is poor again, as the API would have left it.
     /// </summary>
     private async Task BuildExitsAsync()
     {
@@ -127,6 +131,14 @@ internal sealed partial class DemoBuilder
             }
         }
 
+        var confirmed = exits.Where(e => e.Status == ExitStatus.Confirmed).Select(e => e.RegionCode).ToHashSet();
+        foreach (var place in _plans.SelectMany(p => p.PoorVillages.Append(p.County)).Where(r => r.PovertyStatus == PovertyStatus.Exited && !confirmed.Contains(r.Code)))
+        {
+            place.PovertyStatus = PovertyStatus.Poor;
+            place.ActualExitYear = null;
+            reverted.Add(place);
+        }
+
         await writer.UpdateAsync(withdrawn, ct);
         await writer.UpdateAsync(reverted.Distinct().ToList(), ct);
         await writer.InsertAsync(exits, ct);
@@ -141,15 +153,17 @@ internal sealed partial class DemoBuilder
         _exitRules.Where(c => c.ProvinceCode == provinceCode && c.Level == level && c.FromYear <= year).MaxBy(c => c.FromYear);
 
     /// <summary>
-    /// The rule and figures when they meet it, as the API assesses them: a village's figures with its province's average,
-    /// a county's county-wide statistics; the demo records no infrastructure checklist.
+    /// The rule and figures when they meet it, as the API assesses them: a village's figures with its province's average
+    /// and its checklist of the year, a county's county-wide statistics.
     /// </summary>
     private (ExitCriterion Criterion, ExitFigures Figures)? Met(Region region, int year)
     {
         var province = ProvinceOf(region.Code) * 10_000_000_000L;
         var figures = region.Level == RegionLevel.County
             ? _countyStatistics.TryGetValue(region.Code, out var rows) ? ExitFigures.Of(rows[year - FirstYear]) : null
-            : ExitFigures.Of(PlanOf(region).Statistics[region.Code][year - FirstYear], _provincialIncomes[province][year - FirstYear].PerCapitaIncomeFen);
+            : ExitFigures.Of(
+                PlanOf(region).Statistics[region.Code][year - FirstYear], _provincialIncomes[province][year - FirstYear].PerCapitaIncomeFen,
+                _facilities[region.Code][year - FirstYear].MainProblemsSolved);
         return RuleFor(province, region.Level, year) is { } criterion && figures is not null && criterion.Assess(figures, year).Met ? (criterion, figures) : null;
     }
 

@@ -69,12 +69,10 @@ internal sealed partial class DemoBuilder
 
         foreach (var plan in _plans)
         {
-            foreach (var village in plan.PoorVillages.Where(v => v.ActualExitYear is not null))
+            // Every exit is noticed; this year's are chosen among once the other notices are planned (FreshExitNotices).
+            foreach (var village in plan.PoorVillages.Where(v => v.ActualExitYear < LastYear))
             {
-                if (_rng.Chance(0.2))
-                {
-                    VillageExitNotice(plan, village);
-                }
+                VillageExitNotice(plan, village);
             }
 
             if (plan.County.ActualExitYear is not null)

@@ -38,6 +38,7 @@ internal sealed partial class DemoBuilder(OpenAidDbContext db, BulkWriter writer
     {
         _step.Restart();
         await LoadPlacesAsync();
+        ProvincialAverages();
         PlanPlaces();
         var changed = _plans.SelectMany(p => p.ChangedRegions()).ToList();
         await writer.UpdateAsync(changed, ct);
@@ -189,7 +190,7 @@ internal sealed partial class DemoBuilder(OpenAidDbContext db, BulkWriter writer
             {
                 var planned = _rng.Chance(0.06) && countyExit < LastYear ? countyExit + 1 : _rng.Int(firstExitYear, countyExit);
                 var deep = _rng.Chance(deepCounty ? 0.3 : 0.08);
-                var statistics = VillageTrajectory(village, planned, plan.VillageCriterion, deep, incidenceLag: _rng.Chance(0.12), incomeLag: _rng.Chance(0.08));
+                var statistics = VillageTrajectory(village, planned, plan.VillageCriterion, _provincialIncomes[plan.Province.Code], deep, incidenceLag: _rng.Chance(0.12), incomeLag: _rng.Chance(0.08));
                 plan.Statistics[village.Code] = statistics;
                 village.PovertyStatus = PovertyStatus.Poor;
                 village.HasDemoFlags = true;
@@ -259,9 +260,12 @@ internal sealed partial class DemoBuilder(OpenAidDbContext db, BulkWriter writer
     /// <summary>
     /// Six years of counts for one poor village: incidence falls to below the exit threshold by the planned
     /// year, except for laggards that miss it (incidence or collective income) in that year and make it a
-    /// year later; collective and per-capita income grow.
+    /// year later; collective and per-capita income grow. Where the rule judges income against the provincial rural average
+    /// (Guangdong), the village's share of it rises past the required one by the planned year, and helped households'
+    /// income is recorded too.
     /// </summary>
-    private List<VillageStatistics> VillageTrajectory(Region village, int plannedExit, ExitCriterion? criterion, bool deep, bool incidenceLag, bool incomeLag)
+    private List<VillageStatistics> VillageTrajectory(
+        Region village, int plannedExit, ExitCriterion? criterion, List<ProvincialRuralIncome> averages, bool deep, bool incidenceLag, bool incomeLag)
     {
         var threshold = (criterion?.MaxPovertyIncidenceBasisPoints ?? 200) / 10_000.0;
         var minIncomeYuan = criterion?.MinCollectiveIncomeFen / 100;
@@ -276,6 +280,9 @@ internal sealed partial class DemoBuilder(OpenAidDbContext db, BulkWriter writer
         var incomeGrowth = _rng.Double(1.05, 1.2);
         var perCapita = (double)_rng.Long(2_800, 4_500);
         var perCapitaGrowth = _rng.Double(1.09, 1.16);
+        var relative = criterion?.MinVillageIncomeShareBasisPoints is { } required
+            ? (From: _rng.Double(0.35, 0.5), AtExit: (required / 10_000.0) + _rng.Double(0.03, 0.12), Helped: _rng.Double(0.78, 0.92))
+            : ((double From, double AtExit, double Helped)?)null;
 
         var rows = new List<VillageStatistics>();
         var previousPoor = int.MaxValue;
@@ -315,6 +322,15 @@ internal sealed partial class DemoBuilder(OpenAidDbContext db, BulkWriter writer
                 incomeYuan = (long)(incomeAtExit * Math.Pow(incomeGrowth, year - plannedExit));
             }
 
+            long? helpedFen = null;
+            if (relative is { } r)
+            {
+                var span = Math.Max(1, plannedExit - FirstYear);
+                var share = year <= plannedExit ? r.From + ((r.AtExit - r.From) * (year - FirstYear) / span) : r.AtExit + (0.01 * (year - plannedExit));
+                perCapita = averages[year - FirstYear].PerCapitaIncomeFen / 100.0 * share;
+                helpedFen = (long)(perCapita * r.Helped) * 100;
+            }
+
             var row = VillageStatistics.Record(
                 village,
                 year,
@@ -323,7 +339,8 @@ internal sealed partial class DemoBuilder(OpenAidDbContext db, BulkWriter writer
                 poor == 0 ? 0 : Math.Max(1, (int)Math.Round(poor / householdSize)),
                 Math.Max(0, incomeYuan) * 100,
                 (long)perCapita * 100,
-                AsOf);
+                AsOf,
+                helpedFen);
             row.MarkAsDemo();
             rows.Add(row);
             perCapita *= perCapitaGrowth;
@@ -334,7 +351,8 @@ internal sealed partial class DemoBuilder(OpenAidDbContext db, BulkWriter writer
 
     /// <summary>
     /// The first year from the planned one on in which the province's rule is met on the figures the demo generates:
-    /// incidence and collective income (a county: incidence only). The demo records no checklist or provincial average.
+    /// incidence and collective income (a county: incidence only). The checklist and the income shares are generated to
+    /// meet the rest of the rule from the planned year on.
     /// </summary>
     private int? FirstYearMet(List<ExitFigures> figures, ExitCriterion? criterion, int planned, bool countyLevel)
     {

@@ -29,7 +29,7 @@ public partial class DemoDataTests(DemoDatabaseFixture fixture, ITestOutputHelpe
         Assert.InRange(demo.Projects, 1_900, 2_100);
         Assert.InRange(demo.Funds, 1_100, 1_800);
         Assert.InRange(demo.Transactions, 6_000, 12_000);
-        Assert.InRange(demo.Notices, 2_000, 3_500);
+        Assert.InRange(demo.Notices, 3_500, 5_000); // every exit has its EXIT notice
 
         await using var db = fixture.Open();
         Assert.Equal(demo.Projects, await db.Projects.CountAsync());
@@ -416,7 +416,14 @@ public partial class DemoDataTests(DemoDatabaseFixture fixture, ITestOutputHelpe
         Assert.All(exits, e => Assert.True(e.IsDemo));
         Assert.Contains(exits, e => e.Level == RegionLevel.County && e.Status == ExitStatus.Confirmed);
         Assert.InRange(exits.Count(e => e.Status == ExitStatus.Withdrawn), 1, 1);
-        Assert.InRange(exits.Count(e => e.Status == ExitStatus.Proposed && e.NoticePeriodEndsOn >= DemoDatabaseFixture.AsOf), 2, 20);
+        // Proposed this week, or noticed late in the autumn: still in their notice period, never left unconfirmed after it.
+        var proposed = exits.Where(e => e.Status == ExitStatus.Proposed).ToList();
+        Assert.InRange(proposed.Count, 2, 80);
+        Assert.All(proposed, e => Assert.True(e.NoticePeriodEndsOn >= DemoDatabaseFixture.AsOf, $"{e.Code} is still proposed after its notice period"));
+
+        // A place is exited only through a confirmed exit.
+        var confirmed = exits.Where(e => e.Status == ExitStatus.Confirmed).Select(e => e.RegionCode).ToHashSet();
+        Assert.All(regions.Values.Where(r => r.PovertyStatus == PovertyStatus.Exited), r => Assert.Contains(r.Code, confirmed));
         foreach (var exit in exits)
         {
             var notice = notices[exit.NoticeId];

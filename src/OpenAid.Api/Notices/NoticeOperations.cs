@@ -168,6 +168,7 @@ public sealed class NoticeOperations(IConfiguration configuration) : IOperations
     {
         var (db, ct) = (write.Db, write.Cancellation);
         var old = await write.InScopeAsync(db.Notices, input.Notice, "notice");
+        old.RequireNoExit(await ExitOfAsync(write, old), "corrected");
         var publisher = await Lookups.OwnOrganizationAsync(db, write.OrganizationFor(old.RegionCode), ct);
         var region = await db.Regions.AsNoTracking().SingleAsync(r => r.Code == old.RegionCode, ct);
         var funds = input.Funds is { } fundCodes
@@ -190,9 +191,13 @@ public sealed class NoticeOperations(IConfiguration configuration) : IOperations
     private static async Task<Notice> WithdrawAsync(WriteContext write, WithdrawNoticeInput input)
     {
         var notice = await write.InScopeAsync(write.Db.Notices, input.Notice, "notice");
+        notice.RequireNoExit(await ExitOfAsync(write, notice), "withdrawn");
         notice.Withdraw(input.Reason);
         return notice;
     }
+
+    private static Task<string?> ExitOfAsync(WriteContext write, Notice notice) =>
+        write.Db.Exits.Where(e => e.NoticeId == notice.Id).Select(e => (string?)e.Code).FirstOrDefaultAsync(write.Cancellation);
 
     private static NoticeText Text(NoticeTextInput input) =>
         new(input.Title, input.Body, input.DecidedOn, input.NoticePeriodDays, input.LocalSupervisionPhone);

@@ -102,6 +102,7 @@ public static class Errors
     public static readonly ErrorCode ExitCriteriaNotMet = new("EXIT_CRITERIA_NOT_MET", "The year's figures miss thresholds of the exit criteria; the thresholds missed are named.", "year", "missed, year");
     public static readonly ErrorCode ExitNoticePeriodRunning = new("EXIT_NOTICE_PERIOD_RUNNING", "The exit's notice period for objections has not ended yet.", "exit", "exit, endsOn");
     public static readonly ErrorCode ExitObjectionOpen = new("EXIT_OBJECTION_OPEN", "An objection to the exit notice is still received or under investigation.", "exit", "exit, objection");
+    public static readonly ErrorCode NoticeOfAnExit = new("NOTICE_OF_AN_EXIT", "The notice is the public notice of an exit: it changes only with the exit (withdrawExit, then a new proposal).", "notice", "notice, exit");
     public static readonly ErrorCode ExitObjectionUpheld = new("EXIT_OBJECTION_UPHELD", "An objection to the exit notice was upheld (or partly): the exit cannot be confirmed; withdraw it.", "exit", "exit, objection, finding");
 
     // Audit redactions

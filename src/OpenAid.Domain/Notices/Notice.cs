@@ -196,6 +196,22 @@ public class Notice : IPlaced, IPublishable
         SupersededByNoticeId = correction.Id;
     }
 
+    /// <summary>
+    /// An EXIT notice that an exit record rests on is corrected or withdrawn only with the exit: its notice period and
+    /// the objections to it decide the exit, so a new notice means a new proposal. <paramref name="exitCode"/> is the
+    /// code of the exit published as this notice, if any.
+    /// </summary>
+    public void RequireNoExit(string? exitCode, string what)
+    {
+        if (exitCode is not null)
+        {
+            throw new DomainException(
+                Errors.NoticeOfAnExit,
+                $"Notice {Code} is the notice of exit {exitCode}; it cannot be {what} on its own. Withdraw the exit with withdrawExit and propose it again.",
+                "notice", ("notice", Code), ("exit", exitCode));
+        }
+    }
+
     /// <summary>Withdraws the notice in force; it stays public with the reason.</summary>
     public void Withdraw(string reason)
     {

@@ -54,6 +54,7 @@ public class CountyStatistics
         var households = Fields.Count(poorHouseholds, "poorHouseholds", poor);
         var income = Fields.NonNegativeAmount(ruralPerCapitaIncomeFen, "ruralPerCapitaDisposableIncomeFen");
         (Population, PoorPeople, PoorHouseholds, RuralPerCapitaDisposableIncomeFen) = (people, poor, households, income);
+        IsDemo = false;
     }
 
     /// <summary>Marks generated demo data, which every public view labels as such.</summary>
@@ -91,7 +92,11 @@ public class ProvincialRuralIncome
         return income;
     }
 
-    public void Correct(long perCapitaIncomeFen) => PerCapitaIncomeFen = Fields.PositiveAmount(perCapitaIncomeFen, "perCapitaIncomeFen");
+    public void Correct(long perCapitaIncomeFen)
+    {
+        PerCapitaIncomeFen = Fields.PositiveAmount(perCapitaIncomeFen, "perCapitaIncomeFen");
+        IsDemo = false;
+    }
 
     /// <summary>Marks generated demo data, which every public view labels as such.</summary>
     public void MarkAsDemo() => IsDemo = true;

@@ -74,6 +74,7 @@ public class RegionMonitoring
         // A monitored household has at least one member, so there are at most as many as people.
         var households = Fields.Count(householdsMonitored, "householdsMonitored", max);
         (PeopleExited, PeopleRelapsed, HouseholdsMonitored) = (exited, relapsed, households);
+        IsDemo = false;
     }
 
     /// <summary>Marks generated demo data, which every public view labels as such.</summary>

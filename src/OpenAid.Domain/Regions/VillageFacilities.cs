@@ -100,6 +100,7 @@ public class VillageFacilities
         }
 
         PresentMask = mask;
+        IsDemo = false;
     }
 
     /// <summary>Marks generated demo data, which every public view labels as such.</summary>

@@ -70,6 +70,9 @@ public class VillageStatistics
         var perCapita = Fields.NonNegativeAmount(perCapitaDisposableIncomeFen, "perCapitaDisposableIncomeFen");
         var helped = helpedHouseholdsPerCapitaIncomeFen is { } fen ? Fields.NonNegativeAmount(fen, "helpedHouseholdsPerCapitaIncomeFen") : (long?)null;
         (Population, PoorPeople, PoorHouseholds, CollectiveIncomeFen, PerCapitaDisposableIncomeFen, HelpedHouseholdsPerCapitaIncomeFen) = (people, poor, households, collective, perCapita, helped);
+
+        // Figures somebody recorded are theirs, no longer generated demo data.
+        IsDemo = false;
     }
 
     /// <summary>Marks generated demo data, which every public view labels as such.</summary>

@@ -84,10 +84,11 @@ public class HouseholdHelperCount
     {
         ArgumentNullException.ThrowIfNull(count);
         Households = count.Households;
+        IsDemo = count.IsDemo;
     }
 
     /// <summary>The unit helps no household of the village that year any more (a correction left it out); the row stays.</summary>
-    public void Withdraw() => Households = 0;
+    public void Withdraw() => (Households, IsDemo) = (0, false);
 
     /// <summary>A count of the demo data, marked as such.</summary>
     public static HouseholdHelperCount Demo(long village, int year, Organization unit, int households)

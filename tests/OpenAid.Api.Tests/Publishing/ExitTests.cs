@@ -152,6 +152,23 @@ public class ExitTests(PublishingServer server)
     }
 
     [Fact]
+    public async Task The_notice_of_an_exit_is_neither_corrected_nor_withdrawn_on_its_own()
+    {
+        var code = await Samples.ExitAsync();
+        var notice = (await ExitAsync(code)).GetProperty("notice").GetProperty("code").GetString()!;
+
+        foreach (var (mutation, input) in new (string, object)[] { ("supersedeNotice", Samples.SupersedeInput(notice)), ("withdrawNotice", new { notice, reason = "公示有误。" }) })
+        {
+            var payload = await server.MutateAsync(mutation, input, Samples.Publisher, "errors { code field params { name value } }");
+            Assert.Equal(("NOTICE_OF_AN_EXIT", "notice"), (Error(payload), payload.GetProperty("errors")[0].GetProperty("field").GetString()));
+            Assert.Contains(payload.GetProperty("errors")[0].GetProperty("params").EnumerateArray(), p => p.GetProperty("name").GetString() == "exit" && p.GetProperty("value").GetString() == code);
+        }
+
+        var exit = await ExitAsync(code);
+        Assert.Equal(("PROPOSED", "PUBLISHED"), (exit.GetProperty("status").GetString(), exit.GetProperty("notice").GetProperty("status").GetString()));
+    }
+
+    [Fact]
     public async Task A_village_publisher_proposes_but_only_the_county_level_confirms_or_withdraws()
     {
         var villagePublisher = server.Token(Roles.Publisher, server.Village);

@@ -48,6 +48,33 @@ public class ChecklistRulesTests
     }
 
     [Fact]
+    public void A_correction_of_demo_figures_is_no_longer_demo_data()
+    {
+        var facilities = VillageFacilities.Record(Village, 2019, [VillageFacility.Power], Today);
+        var monitoring = RegionMonitoring.Record(County, 2019, 10, 1, 2, null, Today);
+        var statistics = VillageStatistics.Record(Village, 2019, 900, 20, 6, 4_000_000, 600_000, Today);
+        var county = CountyStatistics.Record(County, 2019, 300_000, 5_000, 1_500, 900_000, Today);
+        var average = ProvincialRuralIncome.Record(new Region { Code = 450_000_000_000, Name = "广西壮族自治区", Level = RegionLevel.Province }, 2019, 1_300_000, Today);
+        facilities.MarkAsDemo();
+        monitoring.MarkAsDemo();
+        statistics.MarkAsDemo();
+        county.MarkAsDemo();
+        average.MarkAsDemo();
+
+        facilities.Correct([VillageFacility.Power, VillageFacility.Clinic]);
+        monitoring.Correct(11, 1, 2, null);
+        statistics.Correct(900, 19, 6, 4_000_000, 600_000);
+        county.Correct(300_000, 4_900, 1_500, 900_000);
+        average.Correct(1_310_000);
+
+        Assert.False(facilities.IsDemo);
+        Assert.False(monitoring.IsDemo);
+        Assert.False(statistics.IsDemo);
+        Assert.False(county.IsDemo);
+        Assert.False(average.IsDemo);
+    }
+
+    [Fact]
     public void Only_villages_have_a_checklist()
     {
         AssertRefused("NOT_A_VILLAGE", "region", () => VillageFacilities.Record(County, 2020, [], Today));

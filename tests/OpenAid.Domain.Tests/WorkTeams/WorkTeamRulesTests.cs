@@ -186,6 +186,19 @@ public class WorkTeamRulesTests
     }
 
     [Fact]
+    public void A_recorded_count_replacing_a_demo_count_is_no_longer_demo_data()
+    {
+        var demo = HouseholdHelperCount.Demo(Village.Code, 2019, Department, 30);
+        var left = HouseholdHelperCount.Demo(Village.Code, 2019, CountyOffice, 10);
+
+        demo.Correct(HouseholdHelperCount.Record(Village, 2019, [(Department, 40)], Statistics(60), Today).Single());
+        left.Withdraw();
+
+        Assert.Equal((40, false), (demo.Households, demo.IsDemo));
+        Assert.Equal((0, false), (left.Households, left.IsDemo));
+    }
+
+    [Fact]
     public void Helper_counts_beyond_the_poor_households_are_refused()
     {
         var error = Assert.Throws<DomainException>(() => HouseholdHelperCount.Record(Village, 2019, [(Department, 40), (CountyOffice, 21)], Statistics(60), Today));

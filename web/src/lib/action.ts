@@ -5,8 +5,30 @@ import { formCheck } from '../i18n/errors';
 
 type Payload = { errors: PayloadError[] };
 
-/** Record types whose lists a workspace mutation changes, so that every query showing them refetches. */
-const changedTypes = ['Need', 'Pledge', 'PledgeDelivery', 'Objection', 'ContactRead', 'OrganizationScorecard'];
+/**
+ * Record types a workspace mutation may change, so that every cached query showing one refetches: a Publisher who
+ * records a village's checklist then opens the village page sees it. Region covers every place's page and its yearly
+ * figures, even where the query held none of them before.
+ */
+export const changedTypes = [
+  'Need',
+  'Pledge',
+  'PledgeDelivery',
+  'Objection',
+  'ContactRead',
+  'OrganizationScorecard',
+  'Region',
+  'Notice',
+  'Fund',
+  'FundAllocation',
+  'Transaction',
+  'Project',
+  'Program',
+  'Pairing',
+  'Organization',
+  'Exit',
+  'WorkTeam',
+];
 
 /**
  * A workspace mutation `name(input:)`: run() checks the form first (the errors a check found stop it), then sends

@@ -109,6 +109,17 @@ interface ExitRecord {
   assessment: { met: boolean; checks: ExitCheck[] };
 }
 
+/** A check of the exit criteria, as stored with an exit and as assessed on a year's figures. */
+const ExitCheckFields = gql`
+  fragment ExitCheckFields on ExitCheck {
+    threshold
+    required
+    actual
+    passed
+    source
+  }
+`;
+
 const ExitsQuery = gql<{ region: { exits: ExitRecord[] } | null }, { code: string }>`
   query VillageExits($code: String!) {
     region(code: $code) {
@@ -131,16 +142,13 @@ const ExitsQuery = gql<{ region: { exits: ExitRecord[] } | null }, { code: strin
         assessment {
           met
           checks {
-            threshold
-            required
-            actual
-            passed
-            source
+            ...ExitCheckFields
           }
         }
       }
     }
   }
+  ${ExitCheckFields}
 `;
 
 const MoneyThresholds = new Set<ExitThreshold>(['COLLECTIVE_INCOME', 'RURAL_PER_CAPITA_INCOME']);
@@ -221,11 +229,7 @@ const AssessmentQuery = gql<{ region: { exitAssessment: Assessment | null } | nu
         year
         met
         checks {
-          threshold
-          required
-          actual
-          passed
-          source
+          ...ExitCheckFields
         }
         criterion {
           fromYear
@@ -244,6 +248,7 @@ const AssessmentQuery = gql<{ region: { exitAssessment: Assessment | null } | nu
       }
     }
   }
+  ${ExitCheckFields}
 `;
 
 const MoneyQuery = gql<

@@ -6,6 +6,7 @@ import { FormErrors, mutationErrors, type PayloadError } from '../components/For
 import { useErrorText } from '../components/Errors';
 import { formCheck } from '../i18n/errors';
 import { EnumValues } from './documents';
+import { changedTypes } from '../lib/action';
 
 // One form for every Publisher mutation: fields declared as data, checked as the API checks them before sending
 // (required, lengths, amounts in yuan sent as fen, whole numbers, dates), the API's payload errors shown in a summary
@@ -200,7 +201,7 @@ export function MutationForm<R extends { errors: PayloadError[]; warnings?: { co
       setErrors(checked.errors);
       return;
     }
-    const outcome = await send({ input: { ...checked.input, ...fixed } });
+    const outcome = await send({ input: { ...checked.input, ...fixed } }, { additionalTypenames: changedTypes });
     const payload = outcome.data?.[field] as R | undefined;
     const refused: PayloadError[] = outcome.error ? mutationErrors(undefined, outcome.error) : (payload?.errors ?? []);
     if (refused.length > 0 || !payload) {

@@ -8,6 +8,7 @@ import * as doc from './documents';
 import { FormErrors, type PayloadError } from '../components/FormErrors';
 import { MutationForm, useEnums, withEnum, type FieldSpec } from './MutationForm';
 import { addDays } from '../lib/format';
+import { changedTypes } from '../lib/action';
 import { useRoleGrant, WorkspaceTabs } from '../pages/work/common';
 import { publisherPath } from '../pages/work/paths';
 
@@ -104,7 +105,7 @@ function ActionButton({
   const [result, send] = useMutation(mutation);
   const [errors, setErrors] = useState<PayloadError[]>([]);
   const run = async () => {
-    const outcome = await send({ input }, { additionalTypenames: ['Need', 'Pledge', 'PledgeDelivery', 'Notice'] });
+    const outcome = await send({ input }, { additionalTypenames: changedTypes });
     const payload = (outcome.data as Record<string, (doc.Payload & Record<string, unknown>) | undefined> | undefined)?.[field];
     const refused = outcome.error ? [{ code: 'REQUEST', field: null, message: outcome.error.message }] : (payload?.errors ?? []);
     setErrors(refused);
