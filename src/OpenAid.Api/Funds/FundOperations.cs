@@ -29,7 +29,7 @@ public sealed record CreateFundInput
     public required long AmountFen { get; init; }
 
     [Description("True for a county's integrated pool (统筹整合涉农资金): source INTEGRATED_AGRICULTURE, level COUNTY, held by a county, fed by transfers.")]
-    public bool IntegratedPool { get; init; }
+    public bool? IntegratedPool { get; init; }
 
     [Description("The region that holds the fund; must be within the caller's region.")]
     public required string Region { get; init; }
@@ -131,7 +131,7 @@ public sealed class FundOperations : IOperations
             await write.NextCodeAsync(Fund.CodeKind, region.Code, input.FiscalYear, db.Funds.Select(f => f.Code)),
             input.Name, input.DocumentNumber, input.SourceType, input.Level, input.FiscalYear, input.AmountFen, region.Code, issuer.Id, input.Purpose, input.DecidedOn,
             documentNumberTaken: await db.Funds.AnyAsync(f => f.FiscalYear == input.FiscalYear && f.DocumentNumber == documentNumber, ct),
-            integratedPool: input.IntegratedPool);
+            integratedPool: input.IntegratedPool ?? false);
         await Totals.RequireRoomAsync(db.Funds, f => f.OwnAmountFen, fund.OwnAmountFen, "amountFen", ct);
         db.Funds.Add(fund);
         return fund;

@@ -19,7 +19,7 @@ public class FundChainTests(PublishingServer server)
     /// <summary>A Publisher of the test county's province.</summary>
     private string ProvincePublisher => server.MintToken([Roles.Publisher], server.County.ShortCode[..2], server.Office, subject: "test-publisher-province");
 
-    private const string FundFields = "code amount { fen } ownAmount { fen } received { fen } transferred { fen } unallocated { fen } undisbursed { fen } idleDays integratedPool "
+    private const string FundFields = "code amount { fen } ownAmount { fen } received { fen } transferred { fen } unallocated { fen } undisbursed { fen } idleDays isIntegratedPool "
         + "sources { from { code } amount { fen } } transfers { to { code } amount { fen } } composition { sourceType level amount { fen } }";
 
     [Fact]
@@ -43,7 +43,7 @@ public class FundChainTests(PublishingServer server)
         Assert.Equal([(pool, 200_000L)], blockFund.GetProperty("transfers").EnumerateArray().Select(s => (s.GetProperty("to").GetProperty("code").GetString(), Fen(s, "amount"))));
 
         var poolFund = await FundAsync(pool);
-        Assert.True(poolFund.GetProperty("integratedPool").GetBoolean());
+        Assert.True(poolFund.GetProperty("isIntegratedPool").GetBoolean());
         Assert.Equal((300_000L, 0L, 50_000L), (Fen(poolFund, "amount"), Fen(poolFund, "ownAmount"), Fen(poolFund, "unallocated")));
         Assert.Equal(
             [("CENTRAL_FISCAL", "CENTRAL", 200_000L), ("COUNTY_FISCAL", "COUNTY", 100_000L)],
