@@ -55,6 +55,23 @@ interface FundDetail {
   notices: NoticeListItem[];
 }
 
+const ChainLinkFields = gql`
+  fragment ChainLinkFields on FundTransfer {
+    date
+    amount {
+      yuan
+    }
+    from {
+      code
+      name
+    }
+    to {
+      code
+      name
+    }
+  }
+`;
+
 const FundQuery = gql<{ fund: FundDetail | null }, { code: string }>`
   query FundPage($code: String!) {
     fund(code: $code) {
@@ -93,32 +110,10 @@ const FundQuery = gql<{ fund: FundDetail | null }, { code: string }>`
       idleDays
       isIntegratedPool
       sources {
-        date
-        amount {
-          yuan
-        }
-        from {
-          code
-          name
-        }
-        to {
-          code
-          name
-        }
+        ...ChainLinkFields
       }
       transfers {
-        date
-        amount {
-          yuan
-        }
-        from {
-          code
-          name
-        }
-        to {
-          code
-          name
-        }
+        ...ChainLinkFields
       }
       composition {
         sourceType
@@ -159,6 +154,7 @@ const FundQuery = gql<{ fund: FundDetail | null }, { code: string }>`
     }
   }
   ${NoticeListFields}
+  ${ChainLinkFields}
 `;
 
 // Central → province → city → county → pool: five steps at most.
