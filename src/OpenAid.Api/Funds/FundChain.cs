@@ -90,6 +90,8 @@ public sealed record FundChainStep(Fund Fund, long AmountFen, DateOnly? Date, IR
 
 public sealed class FundChainStepType : ObjectGraphType<FundChainStep>
 {
+    private const int InMemoryListSize = 10;
+
     public FundChainStepType()
     {
         Name = "FundChainStep";
@@ -97,9 +99,13 @@ public sealed class FundChainStepType : ObjectGraphType<FundChainStep>
         Field<NonNullGraphType<FundType>>("fund").Description("The fund at this step.").Resolve(ctx => ctx.Source.Fund);
         this.MoneyField("amount", "At the first step the fund's amount; below it the amount transferred from the step above.", s => s.AmountFen);
         Field(s => s.Date, nullable: true).Description("The date of the transfer into this step; null at the first step.");
+        // fundChain loads the whole chain up front (two queries a level); a step's lists are read from memory, so they
+        // are priced as a few entries rather than a page from the database.
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FundChainStepType>>>>("transfers").Description("Where the fund's money went on: one step per transfer out.")
+            .ListSize(InMemoryListSize)
             .Resolve(ctx => ctx.Source.Transfers);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FundAllocationType>>>>("allocations").Description("The fund's allocations to projects (all of them: a pool mixes the money of its sources).")
+            .ListSize(InMemoryListSize)
             .Resolve(ctx => ctx.Source.Allocations);
     }
 }

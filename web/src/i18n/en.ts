@@ -632,7 +632,7 @@ export const en: Record<MessageKey, string> = {
   'publisher.fund.level': 'Level',
   'publisher.fund.purpose': 'Purpose',
   'publisher.fund.createSubmit': 'Create fund',
-  'publisher.fund.ownAmount': 'Own amount',
+  'publisher.fund.ownAmount': 'Amount (own money)',
   'publisher.fund.ownAmountHint': 'Money entering the fund chain here; 0 for a county block or pool fed from above.',
   'publisher.fund.integratedPool': 'Integrated agriculture pool (county)',
   'publisher.fund.transfer': 'Transfer a fund down (block to a county, or into a pool)',

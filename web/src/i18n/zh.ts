@@ -614,7 +614,7 @@ export const zh = {
   'publisher.fund.level': '资金级别',
   'publisher.fund.purpose': '用途',
   'publisher.fund.createSubmit': '新建资金',
-  'publisher.fund.ownAmount': '本级投入金额',
+  'publisher.fund.ownAmount': '金额（本级投入）',
   'publisher.fund.ownAmountHint': '进入资金链的本级资金；县级切块资金或资金池由上级下达，填 0。',
   'publisher.fund.integratedPool': '统筹整合涉农资金池（县级）',
   'publisher.fund.transfer': '下达资金到下级（切块到县或注入资金池）',

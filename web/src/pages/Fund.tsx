@@ -157,7 +157,7 @@ const FundQuery = gql<{ fund: FundDetail | null }, { code: string }>`
   ${ChainLinkFields}
 `;
 
-// Central → province → city → county → pool: five steps at most.
+// Four steps: a province's (or city's) fund → city → county block → pool; the API walks five.
 const FundChainQuery = gql<{ fundChain: ChainStep | null }, { code: string }>`
   fragment ChainStepFields on FundChainStep {
     fund {
@@ -191,9 +191,6 @@ const FundChainQuery = gql<{ fundChain: ChainStep | null }, { code: string }>`
           ...ChainStepFields
           transfers {
             ...ChainStepFields
-            transfers {
-              ...ChainStepFields
-            }
           }
         }
       }
