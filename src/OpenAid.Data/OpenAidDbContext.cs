@@ -63,6 +63,8 @@ public abstract class OpenAidDbContext(DbContextOptions options, TimeProvider? c
 
     public DbSet<FundAllocation> FundAllocations => Set<FundAllocation>();
 
+    public DbSet<FundTransfer> FundTransfers => Set<FundTransfer>();
+
     public DbSet<MoneyTransaction> Transactions => Set<MoneyTransaction>();
 
     public DbSet<Notice> Notices => Set<Notice>();

@@ -30,6 +30,7 @@ internal sealed partial class DemoBuilder
     private readonly Dictionary<(string Prefix, int Year), int> _documentNumbers = [];
     private readonly HashSet<(int Year, string Document)> _takenDocuments = [];
     private readonly Dictionary<string, int> _codeSequences = [];
+    private readonly Dictionary<(FundPlan Parent, CountyPlan Plan), FundPlan> _blocks = [];
     private int _targetCount;
     private int _allocationCount;
 
@@ -59,16 +60,28 @@ internal sealed partial class DemoBuilder
 
         var funds = _funds.OrderBy(f => f.Fund.Code, StringComparer.Ordinal).Select(f => f.Fund).ToList();
         await writer.InsertAsync(funds, ct);
+
+        // Money goes down the chain through the domain first (切块下达 to county blocks, into the pools), so that the
+        // blocks and pools hold what they then allocate.
+        var heldOut = new Dictionary<FundPlan, long>();
+        var transfers = _funds.Where(f => f.Parents.Count > 0).OrderBy(f => f.DecidedOn).ThenBy(f => f.Order)
+            .SelectMany(f => f.Parents.Select(p => (To: f, p.From, p.AmountFen, p.Date)))
+            .Select(t =>
+            {
+                var sum = heldOut.GetValueOrDefault(t.From);
+                heldOut[t.From] = sum + t.AmountFen;
+                return t.From.Fund.Transfer(t.To.Fund, t.AmountFen, sum, t.Date);
+            }).ToList();
+        await writer.InsertAsync(transfers, ct);
         var projects = _projects.OrderBy(p => p.Project.Code, StringComparer.Ordinal).ToList();
         await writer.InsertAsync(projects.Select(p => p.Project).ToList(), ct);
 
         // Money is allocated through the domain while the projects are still in the library, as in life; then they
         // move on to where they stand today. Both the funds (concurrency token) and the projects changed.
-        var allocatedSoFar = new Dictionary<FundPlan, long>();
         var allocations = projects.SelectMany(p => p.Allocations).Select(a =>
         {
-            var sum = allocatedSoFar.GetValueOrDefault(a.Fund);
-            allocatedSoFar[a.Fund] = sum + a.AmountFen;
+            var sum = heldOut.GetValueOrDefault(a.Fund);
+            heldOut[a.Fund] = sum + a.AmountFen;
             return a.Fund.Fund.Allocate(a.Project.Project, a.AmountFen, sum, a.DecidedOn);
         }).ToList();
         foreach (var project in projects)
@@ -94,7 +107,7 @@ internal sealed partial class DemoBuilder
         await writer.InsertAsync(allocations, ct);
         _targetCount = targets.Count;
         _allocationCount = allocations.Count;
-        Report($"{funds.Count:N0} funds, {projects.Count:N0} projects, {targets.Count:N0} targets, {allocations.Count:N0} allocations");
+        Report($"{funds.Count:N0} funds, {transfers.Count:N0} transfers, {projects.Count:N0} projects, {targets.Count:N0} targets, {allocations.Count:N0} allocations");
     }
 
     /// <summary>The next register number of a kind, county and year, numbered as the API numbers them.</summary>
@@ -189,7 +202,7 @@ internal sealed partial class DemoBuilder
             {
                 NewFund(FundSourceType.IntegratedAgriculture, FundLevel.County, year, county, finance, financePrefix,
                     $"{year}年{county.Name}统筹整合使用财政涉农资金（第{Batch(batch)}批）", "按脱贫攻坚项目库统筹安排，用于产业发展、基础设施和易地扶贫搬迁配套",
-                    _rng.Date(new DateOnly(year, 4, 1), new DateOnly(year, 7, 31)), plan, null, null, finance, 3.0);
+                    _rng.Date(new DateOnly(year, 4, 1), new DateOnly(year, 7, 31)), plan, null, null, finance, 3.0).IntegratedPool = true;
             }
         }
 
@@ -236,7 +249,7 @@ internal sealed partial class DemoBuilder
 
     private static string Batch(int batch) => batch switch { 1 => "一", 2 => "二", 3 => "三", _ => batch.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 
-    private void NewFund(FundSourceType source, FundLevel level, int year, Region holder, Organization issuer, string documentPrefix, string name, string purpose,
+    private FundPlan NewFund(FundSourceType source, FundLevel level, int year, Region holder, Organization issuer, string documentPrefix, string name, string purpose,
         DateOnly decidedOn, CountyPlan? plan, Organization? provider, long? providerRegion, Organization receiver, double weight)
     {
         var fund = new FundPlan
@@ -265,32 +278,98 @@ internal sealed partial class DemoBuilder
         }
 
         list.Add(fund);
+        return fund;
     }
 
     /// <summary>
-    /// A fund is at least what was allocated from it: some are allocated exactly, most keep a remainder
-    /// (rounded up to ¥10,000, as allocation documents state amounts); unallocated funds get a plain amount.
+    /// The county's block (切块) of a province's or city's fund: a fund of the county's own, with its own document
+    /// number, of the source and level of the money, made when a project of the county is first funded from it.
+    /// </summary>
+    private FundPlan BlockOf(FundPlan parent, CountyPlan plan)
+    {
+        if (!_blocks.TryGetValue((parent, plan), out var block))
+        {
+            block = new FundPlan
+            {
+                Name = $"{parent.Name}（{plan.County.Name}切块）",
+                SourceType = parent.SourceType,
+                Level = parent.Level,
+                FiscalYear = parent.FiscalYear,
+                Purpose = parent.Purpose,
+                DecidedOn = parent.DecidedOn.AddDays(_rng.Int(5, 25)),
+                Holder = plan.County,
+                Issuer = plan.Finance,
+                DocumentPrefix = $"{ShortName(plan.County)[0]}财农",
+                Plan = plan,
+                Receiver = plan.Finance,
+                Weight = parent.Weight,
+                Order = _funds.Count,
+                Block = parent,
+            };
+            _funds.Add(block);
+            _blocks[(parent, plan)] = block;
+        }
+
+        return block;
+    }
+
+    /// <summary>
+    /// A fund is at least what was allocated and transferred from it: some are used exactly, most keep a remainder
+    /// (rounded up to ¥10,000, as allocation documents state amounts); unused funds get a plain amount. Sized from the
+    /// bottom of the chain up: pools, then county blocks and funds, then the cities' and provinces' funds they came
+    /// from. A pool is fed by the year's funds of its county, city and province (统筹整合); a block by its parent.
     /// </summary>
     private void SizeFunds()
     {
-        const long TenThousandYuan = 1_000_000;
-        foreach (var fund in _funds)
+        foreach (var pool in _funds.Where(f => f.IntegratedPool).ToList())
         {
-            var allocated = fund.Allocations.Sum(a => a.AmountFen);
-            if (allocated == 0)
+            Size(pool);
+            var plan = pool.Plan!;
+            var feeders = ((long[])[plan.County.Code, plan.City.Code, plan.Province.Code])
+                .SelectMany(region => _fundsByRegionYear.GetValueOrDefault((region, pool.FiscalYear)) ?? [])
+                .Where(f => f.SourceType is FundSourceType.CentralFiscal or FundSourceType.ProvincialFiscal or FundSourceType.CityFiscal or FundSourceType.CountyFiscal)
+                .ToList();
+            var parts = Math.Min(feeders.Count, _rng.Int(2, 4));
+            var left = pool.AmountFen / 10_000;
+            for (var i = 0; i < parts; i++)
             {
-                fund.AmountFen = _rng.Long(20, 2_000) * TenThousandYuan;
+                var feeder = _rng.Pick(feeders);
+                feeders.Remove(feeder);
+                var part = i == parts - 1 ? left : Math.Max(1, left * _rng.Int(20, 60) / 100);
+                left -= part;
+                pool.ReceiveFrom(feeder, part * 10_000, Max(feeder.DecidedOn, pool.DecidedOn.AddDays(-_rng.Int(5, 30))));
             }
-            else if (fund.Holder.Level != RegionLevel.Province && _rng.Chance(0.25))
-            {
-                fund.AmountFen = allocated;
-            }
-            else
-            {
-                // A province allocates most of its money to counties outside the demo: a larger remainder.
-                var withRemainder = (long)(allocated * (fund.Holder.Level == RegionLevel.Province ? _rng.Double(1.5, 3.0) : _rng.Double(1.02, 1.3)));
-                fund.AmountFen = (withRemainder + TenThousandYuan - 1) / TenThousandYuan * TenThousandYuan;
-            }
+        }
+
+        foreach (var block in _funds.Where(f => f.Block is not null).ToList())
+        {
+            Size(block);
+            block.ReceiveFrom(block.Block!, block.AmountFen, block.DecidedOn);
+        }
+
+        foreach (var fund in _funds.Where(f => !f.IntegratedPool && f.Block is null))
+        {
+            Size(fund);
+        }
+    }
+
+    private void Size(FundPlan fund)
+    {
+        const long TenThousandYuan = 1_000_000;
+        var used = fund.Allocations.Sum(a => a.AmountFen) + fund.GivenFen;
+        if (used == 0)
+        {
+            fund.AmountFen = _rng.Long(20, 2_000) * TenThousandYuan;
+        }
+        else if (fund.Holder.Level != RegionLevel.Province && _rng.Chance(0.25))
+        {
+            fund.AmountFen = used;
+        }
+        else
+        {
+            // A province allocates most of its money to counties outside the demo: a larger remainder.
+            var withRemainder = (long)(used * (fund.Holder.Level == RegionLevel.Province ? _rng.Double(1.5, 3.0) : _rng.Double(1.02, 1.3)));
+            fund.AmountFen = (withRemainder + TenThousandYuan - 1) / TenThousandYuan * TenThousandYuan;
         }
     }
 
@@ -462,6 +541,7 @@ internal sealed partial class DemoBuilder
         var eligible = new List<(FundPlan, double)>();
         if (funded)
         {
+            // Cities' and provinces' money reaches the project through the county's block of it (四到县).
             foreach (var region in (long[])[project.Plan.County.Code, project.Plan.City.Code, project.Plan.Province.Code])
             {
                 foreach (var fund in _fundsByRegionYear.GetValueOrDefault((region, year)) ?? [])
@@ -493,7 +573,7 @@ internal sealed partial class DemoBuilder
                 var part = i == chosen.Count - 1 ? left : Math.Max(1, (long)(hundreds * shares[i] / shares.Sum()));
                 part = Math.Min(part, left - (chosen.Count - 1 - i));
                 left -= part;
-                var fund = chosen[i];
+                var fund = chosen[i].Holder.Code == project.Plan.County.Code ? chosen[i] : BlockOf(chosen[i], project.Plan);
                 var decided = Min(fund.DecidedOn.AddDays(_rng.Int(5, 40)), new DateOnly(year, 10, 31));
                 var allocation = new Allocation(fund, project, part * 10_000, decided);
                 fund.Allocations.Add(allocation);
@@ -643,9 +723,29 @@ internal sealed class FundPlan
 
     public List<Allocation> Allocations { get; } = [];
 
+    /// <summary>A county's integrated pool (统筹整合), fed by transfers.</summary>
+    public bool IntegratedPool { get; set; }
+
+    /// <summary>The province's or city's fund this is the county's block of; null for a fund of its own money.</summary>
+    public FundPlan? Block { get; init; }
+
+    /// <summary>The transfers into the fund: from which fund, how much, when.</summary>
+    public List<(FundPlan From, long AmountFen, DateOnly Date)> Parents { get; } = [];
+
+    /// <summary>What the fund transferred on to blocks and pools.</summary>
+    public long GivenFen { get; private set; }
+
+    public void ReceiveFrom(FundPlan from, long amountFen, DateOnly date)
+    {
+        Parents.Add((from, amountFen, date));
+        from.GivenFen += amountFen;
+    }
+
     public void Create(string code, string documentNumber)
     {
-        _fund = Fund.Create(code, Name, documentNumber, SourceType, Level, FiscalYear, AmountFen, Holder.Code, Issuer.Id, Purpose, DecidedOn, documentNumberTaken: false);
+        // Blocks and pools hold only what is transferred to them: that money entered the chain higher up.
+        var own = IntegratedPool || Block is not null ? 0 : AmountFen;
+        _fund = Fund.Create(code, Name, documentNumber, SourceType, Level, FiscalYear, own, Holder.Code, Issuer.Id, Purpose, DecidedOn, documentNumberTaken: false, IntegratedPool);
         _fund.MarkAsDemo();
     }
 }

@@ -29,7 +29,8 @@ internal sealed partial class DemoBuilder
                 FundSourceType.EastWestCooperation or FundSourceType.SocialDonation or FundSourceType.DesignatedAssistance => fund.Provider?.Name,
                 _ => null,
             };
-            if (from is null)
+            // Money enters the chain once: blocks and pools received theirs from a fund above, not from outside.
+            if (from is null || f.OwnAmountFen == 0)
             {
                 continue;
             }
@@ -38,7 +39,7 @@ internal sealed partial class DemoBuilder
             {
                 Code = "",
                 Kind = TransactionKind.IncomingFunds,
-                AmountFen = f.AmountFen,
+                AmountFen = f.OwnAmountFen,
                 Date = Max(new DateOnly(f.FiscalYear, 1, 1), f.DecidedOn.AddDays(-_rng.Int(3, 30))),
                 FiscalYear = f.FiscalYear,
                 FundId = f.Id,

@@ -27,7 +27,7 @@ public partial class DemoDataTests(DemoDatabaseFixture fixture, ITestOutputHelpe
 
         Assert.InRange(demo.Organizations, 250, 450);
         Assert.InRange(demo.Projects, 1_900, 2_100);
-        Assert.InRange(demo.Funds, 1_100, 1_800);
+        Assert.InRange(demo.Funds, 1_700, 2_600); // with the counties' blocks (切块) of provincial and city money
         Assert.InRange(demo.Transactions, 6_000, 12_000);
         Assert.InRange(demo.Notices, 3_500, 5_000); // every exit has its EXIT notice
 
@@ -179,6 +179,32 @@ public partial class DemoDataTests(DemoDatabaseFixture fixture, ITestOutputHelpe
         Assert.Contains(funds, f => f.DocumentNumber.StartsWith("湘财农〔", StringComparison.Ordinal));
         Assert.Contains(funds, f => f.DocumentNumber.StartsWith("云财农〔", StringComparison.Ordinal));
         Assert.Equal(Enum.GetValues<FundSourceType>().Order(), funds.Select(f => f.SourceType).Distinct().Order());
+    }
+
+    [Fact]
+    public async Task Money_goes_down_the_chain_to_counties_and_each_yuan_is_counted_once()
+    {
+        await using var db = fixture.Open();
+        var funds = await db.Funds.ToDictionaryAsync(f => f.Id);
+        var transfers = await db.FundTransfers.ToListAsync();
+        var allocations = await db.FundAllocations.ToListAsync();
+
+        // Only county funds, blocks and pools allocate to projects (四到县); provinces and cities transfer.
+        Assert.All(allocations, a => Assert.Equal(RegionLevel.County, RegionCode.LevelOf(funds[a.FundId].RegionCode)));
+        Assert.Contains(transfers, t => RegionCode.LevelOf(funds[t.FromFundId].RegionCode) == RegionLevel.Province && !funds[t.ToFundId].IsIntegratedPool);
+        Assert.Contains(transfers, t => funds[t.ToFundId].IsIntegratedPool);
+        Assert.All(funds.Values.Where(f => f.IsIntegratedPool), pool => Assert.Equal(0, pool.OwnAmountFen));
+
+        // Every fund holds its own money plus what it received, and never gives out more than it holds.
+        Assert.All(funds.Values, f =>
+        {
+            Assert.Equal(f.OwnAmountFen + transfers.Where(t => t.ToFundId == f.Id).Sum(t => t.AmountFen), f.AmountFen);
+            Assert.True(transfers.Where(t => t.FromFundId == f.Id).Sum(t => t.AmountFen) + allocations.Where(a => a.FundId == f.Id).Sum(a => a.AmountFen) <= f.AmountFen);
+        });
+
+        // The leaves (allocations, and what each fund still holds) add up to the money that entered the chain.
+        var leaves = allocations.Sum(a => a.AmountFen) + funds.Values.Sum(f => f.AmountFen - transfers.Where(t => t.FromFundId == f.Id).Sum(t => t.AmountFen) - allocations.Where(a => a.FundId == f.Id).Sum(a => a.AmountFen));
+        Assert.Equal(funds.Values.Sum(f => f.OwnAmountFen), leaves);
     }
 
     [Fact]

@@ -25,8 +25,11 @@ public sealed record CreateFundInput
     [Description("The fiscal year.")]
     public required int FiscalYear { get; init; }
 
-    [Description("The amount in fen.")]
+    [Description("The fund's own money in fen, entering the fund chain here; 0 for a fund below the province fed only by transfers (a county block), and always 0 for an integrated pool.")]
     public required long AmountFen { get; init; }
+
+    [Description("True for a county's integrated pool (统筹整合涉农资金): source INTEGRATED_AGRICULTURE, level COUNTY, held by a county, fed by transfers.")]
+    public bool? IntegratedPool { get; init; }
 
     [Description("The region that holds the fund; must be within the caller's region.")]
     public required string Region { get; init; }
@@ -54,6 +57,22 @@ public sealed record AllocateFundInput
     public required DateOnly DecidedOn { get; init; }
 }
 
+[Description("Part of a fund moved down the chain (切块下达): to a fund of a lower region (a block of the same source and level), or into a county's integrated pool.")]
+public sealed record TransferFundInput
+{
+    [Description("The code of the fund giving the money.")]
+    public required string Fund { get; init; }
+
+    [Description("The code of the fund receiving it: held within the giver's region at a lower level, or an integrated pool.")]
+    public required string ToFund { get; init; }
+
+    [Description("The amount in fen; never more than the giver still holds (its amount less its allocations and transfers out).")]
+    public required long AmountFen { get; init; }
+
+    [Description("The date the money was transferred (下达).")]
+    public required DateOnly Date { get; init; }
+}
+
 [Description("Money committed, disbursed, spent or received for a project.")]
 public sealed record RecordTransactionInput
 {
@@ -79,7 +98,7 @@ public sealed record RecordTransactionInput
     public required string Description { get; init; }
 }
 
-/// <summary>Funds are created, allocated to projects, and the money moving for a project is recorded.</summary>
+/// <summary>Funds are created, transferred down the chain, allocated to projects, and the money moving for a project is recorded.</summary>
 public sealed class FundOperations : IOperations
 {
     public void DeclareIn(OperationCatalog operations)
@@ -92,6 +111,10 @@ public sealed class FundOperations : IOperations
             "allocateFund", Roles.Publisher, "Allocates part of a fund to a project (Publisher of the fund's and the project's region); never beyond what is left of the fund. Warns (OVER_BUDGET) when the project's allocations pass its budget.",
             "The allocation.", "allocation", "The allocation made.")
             .Handle(AllocateAsync);
+        operations.Mutation<TransferFundInput, FundTransferType>(
+            "transferFund", Roles.Publisher, "Moves part of a fund down the chain (Publisher of the giving fund's region): to a fund of a lower region within it, of the same source and level (a county block), or into a county's integrated pool; never beyond what the fund still holds.",
+            "The transfer.", "transfer", "The transfer made.")
+            .Handle(TransferAsync);
         operations.Mutation<RecordTransactionInput, TransactionType>(
             "recordTransaction", Roles.Publisher, "Records money committed, disbursed, spent or received for a project (Publisher of its region). Disbursements never exceed commitments, expenditures never exceed disbursements; a fund's money only for a project it was allocated to, and of each kind never beyond the allocation.",
             "The transaction.", "transaction", "The transaction recorded.")
@@ -107,8 +130,9 @@ public sealed class FundOperations : IOperations
         var fund = Fund.Create(
             await write.NextCodeAsync(Fund.CodeKind, region.Code, input.FiscalYear, db.Funds.Select(f => f.Code)),
             input.Name, input.DocumentNumber, input.SourceType, input.Level, input.FiscalYear, input.AmountFen, region.Code, issuer.Id, input.Purpose, input.DecidedOn,
-            documentNumberTaken: await db.Funds.AnyAsync(f => f.FiscalYear == input.FiscalYear && f.DocumentNumber == documentNumber, ct));
-        await Totals.RequireRoomAsync(db.Funds, f => f.AmountFen, fund.AmountFen, "amountFen", ct);
+            documentNumberTaken: await db.Funds.AnyAsync(f => f.FiscalYear == input.FiscalYear && f.DocumentNumber == documentNumber, ct),
+            integratedPool: input.IntegratedPool ?? false);
+        await Totals.RequireRoomAsync(db.Funds, f => f.OwnAmountFen, fund.OwnAmountFen, "amountFen", ct);
         db.Funds.Add(fund);
         return fund;
     }
@@ -118,12 +142,26 @@ public sealed class FundOperations : IOperations
         var (db, ct) = (write.Db, write.Cancellation);
         var fund = await write.InScopeAsync(db.Funds, input.Fund, "fund");
         var project = await write.InScopeAsync(db.Projects.AsNoTracking(), input.Project, "project");
-        var allocated = await db.FundAllocations.Where(a => a.FundId == fund.Id).SumAsync(a => a.AmountFen, ct);
-        var allocation = fund.Allocate(project, input.AmountFen, allocated, input.DecidedOn);
+        var allocation = fund.Allocate(project, input.AmountFen, await HeldOutAsync(db, fund.Id, ct), input.DecidedOn);
         write.Warn(project.OverBudget(await db.FundAllocations.Where(a => a.ProjectId == project.Id).SumAsync(a => a.AmountFen, ct) + allocation.AmountFen));
         db.FundAllocations.Add(allocation);
         return allocation;
     }
+
+    private static async Task<FundTransfer> TransferAsync(WriteContext write, TransferFundInput input)
+    {
+        var (db, ct) = (write.Db, write.Cancellation);
+        var from = await write.InScopeAsync(db.Funds, input.Fund, "fund");
+        var to = await Lookups.ByCodeAsync(db.Funds, input.ToFund, "toFund", ct);
+        var transfer = from.Transfer(to, input.AmountFen, await HeldOutAsync(db, from.Id, ct), input.Date);
+        db.FundTransfers.Add(transfer);
+        return transfer;
+    }
+
+    /// <summary>What left the fund so far: its allocations and its transfers out.</summary>
+    private static async Task<long> HeldOutAsync(OpenAidDbContext db, int fundId, CancellationToken ct) =>
+        await db.FundAllocations.Where(a => a.FundId == fundId).SumAsync(a => a.AmountFen, ct)
+        + await db.FundTransfers.Where(t => t.FromFundId == fundId).SumAsync(t => t.AmountFen, ct);
 
     private static async Task<MoneyTransaction> RecordAsync(WriteContext write, RecordTransactionInput input)
     {

@@ -108,11 +108,16 @@ public sealed class WriteContext(OpenAidDbContext db, Actor actor, string role, 
         return record;
     }
 
-    /// <summary>Whether <paramref name="fund"/> is allocated to a project within the caller's grant: a county reports the provincial money it got.</summary>
-    public Task<bool> FundReachesScopeAsync(Fund fund)
+    /// <summary>
+    /// Whether <paramref name="fund"/> is allocated to a project, or transferred to a fund, within the caller's grant:
+    /// a county reports the provincial money it got.
+    /// </summary>
+    public async Task<bool> FundReachesScopeAsync(Fund fund)
     {
         var projects = Db.Projects.Where(RegionScopes.Within<Project>(p => p.RegionCode, Actor.GrantsOf(Role)));
-        return Db.FundAllocations.AnyAsync(a => a.FundId == fund.Id && projects.Any(p => p.Id == a.ProjectId), Cancellation);
+        var funds = Db.Funds.Where(RegionScopes.Within<Fund>(f => f.RegionCode, Actor.GrantsOf(Role)));
+        return await Db.FundAllocations.AnyAsync(a => a.FundId == fund.Id && projects.Any(p => p.Id == a.ProjectId), Cancellation)
+            || await Db.FundTransfers.AnyAsync(t => t.FromFundId == fund.Id && funds.Any(f => f.Id == t.ToFundId), Cancellation);
     }
 
     /// <summary>

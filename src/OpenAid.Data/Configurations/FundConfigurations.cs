@@ -24,6 +24,17 @@ internal sealed class FundConfiguration : IEntityTypeConfiguration<Fund>
     }
 }
 
+internal sealed class FundTransferConfiguration : IEntityTypeConfiguration<FundTransfer>
+{
+    public void Configure(EntityTypeBuilder<FundTransfer> builder)
+    {
+        builder.HasOne<Fund>().WithMany().HasForeignKey(t => t.FromFundId).OnDelete(DeleteBehavior.NoAction);
+        builder.HasOne<Fund>().WithMany().HasForeignKey(t => t.ToFundId).OnDelete(DeleteBehavior.NoAction);
+        builder.HasIndex(t => new { t.FromFundId, t.Id });
+        builder.HasIndex(t => new { t.ToFundId, t.Id });
+    }
+}
+
 internal sealed class FundAllocationConfiguration : IEntityTypeConfiguration<FundAllocation>
 {
     public void Configure(EntityTypeBuilder<FundAllocation> builder)

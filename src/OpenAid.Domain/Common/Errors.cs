@@ -58,7 +58,12 @@ public static class Errors
     public static readonly ErrorCode DuplicateDocumentNumber = new("DUPLICATE_DOCUMENT_NUMBER", "A fund of the same fiscal year already has the document number (文号).", "documentNumber", "fiscalYear, documentNumber");
 
     // Money
-    public static readonly ErrorCode AmountExceedsFund = new("AMOUNT_EXCEEDS_FUND", "An allocation would take a fund beyond its amount.", "amountFen", "fund, remainingFen, askedFen");
+    public static readonly ErrorCode AmountExceedsFund = new("AMOUNT_EXCEEDS_FUND", "An allocation or transfer would take a fund beyond what it still holds.", "amountFen", "fund, remainingFen, askedFen");
+    public static readonly ErrorCode AllocationAboveCounty = new("ALLOCATION_ABOVE_COUNTY", "Funds reach projects from a county's fund or pool (四到县); a fund held above county level transfers its money down first.", "fund", "fund");
+    public static readonly ErrorCode TransferNotDown = new("TRANSFER_NOT_DOWN", "A transfer moves money to a fund of a lower region or into a county's integrated pool; not to itself, sideways, upwards, or out of a pool.", "toFund", "fund, toFund");
+    public static readonly ErrorCode TransferOutsideRegion = new("TRANSFER_OUTSIDE_REGION", "The receiving fund lies outside the region of the fund giving the money.", "toFund", "fund, toFund");
+    public static readonly ErrorCode TransferSourceMismatch = new("TRANSFER_SOURCE_MISMATCH", "A block fund carries the source and level of the fund it is cut from; only a pool takes money of any source.", "toFund", "fund, toFund, sourceType, level");
+    public static readonly ErrorCode InvalidPool = new("INVALID_POOL", "An integrated pool is a county's fund of integrated agriculture money (level COUNTY) that holds only what it receives.", "region, sourceType, level, amountFen", "—");
     public static readonly ErrorCode DisbursementExceedsCommitment = new("DISBURSEMENT_EXCEEDS_COMMITMENT", "A project's disbursements would exceed its commitments.", "amountFen", "project, remainingFen, askedFen");
     public static readonly ErrorCode ExpenditureExceedsDisbursement = new("EXPENDITURE_EXCEEDS_DISBURSEMENT", "A project's expenditures would exceed its disbursements.", "amountFen", "project, remainingFen, askedFen");
     public static readonly ErrorCode ExceedsAllocation = new("EXCEEDS_ALLOCATION", "Money of one kind recorded from a fund for a project would exceed what the fund allocated to it.", "amountFen", "fund, project, kind, allocatedFen, recordedFen, askedFen");

@@ -39,17 +39,19 @@ public class MoneyTests(DemoApiServer server)
     }
 
     [Fact]
-    public async Task A_funds_allocations_never_exceed_it()
+    public async Task A_funds_allocations_and_transfers_never_exceed_it()
     {
-        var response = await server.PostAsync("{ funds(region: \"45\", first: 100) { nodes { amount { fen } allocated { fen } unallocated { fen } allocations { amount { fen } } } } }");
+        var response = await server.PostAsync("{ funds(region: \"45\", first: 100) { nodes { amount { fen } allocated { fen } transferred { fen } unallocated { fen } allocations { amount { fen } } transfers { amount { fen } } } } }");
 
         foreach (var fund in response.Get("data", "funds", "nodes").EnumerateArray())
         {
             var amount = fund.GetProperty("amount").GetProperty("fen").GetInt64();
             var allocated = fund.GetProperty("allocations").EnumerateArray().Sum(a => a.GetProperty("amount").GetProperty("fen").GetInt64());
             Assert.Equal(allocated, fund.GetProperty("allocated").GetProperty("fen").GetInt64());
-            Assert.Equal(amount - allocated, fund.GetProperty("unallocated").GetProperty("fen").GetInt64());
-            Assert.True(allocated <= amount);
+            var transferred = fund.GetProperty("transfers").EnumerateArray().Sum(t => t.GetProperty("amount").GetProperty("fen").GetInt64());
+            Assert.Equal(transferred, fund.GetProperty("transferred").GetProperty("fen").GetInt64());
+            Assert.Equal(amount - allocated - transferred, fund.GetProperty("unallocated").GetProperty("fen").GetInt64());
+            Assert.True(allocated + transferred <= amount);
         }
     }
 

@@ -29,7 +29,7 @@ public partial class AuthorizationMatrixTests
         "capOverrideReason", "confirmBy", "deliveredOn", "evidence", "field", "legalBasis", "person", "personName", "role",
         "creditCode", "outsideProvince", "place", "code", "motivation", "startYear", "endYear", "yearlyPlan", "yearlyBudgetFen",
         "startedOn", "plannedEndOn", "size", "firstSecretaryTitle", "memberTitles", "counts", "households",
-        "ruralPerCapitaDisposableIncomeFen", "perCapitaIncomeFen", "helpedHouseholdsPerCapitaIncomeFen", "finding",
+        "ruralPerCapitaDisposableIncomeFen", "perCapitaIncomeFen", "helpedHouseholdsPerCapitaIncomeFen", "finding", "integratedPool",
     ];
 
     /// <summary>References that no caller can name wrongly, and why.</summary>
@@ -161,6 +161,8 @@ public partial class AuthorizationMatrixTests
             [("createFund", "region")] = () => Task.FromResult(Case(publisher, Samples.FundInput(), server.OtherCounty.ShortCode)),
             [("allocateFund", "fund")] = async () => Case(publisher, new { fund = await Samples.FundAsync(), project = await Samples.ProjectAsync(), amountFen = 1_000, decidedOn = Samples.Today }, await w.OtherFundAsync()),
             [("allocateFund", "project")] = async () => Case(publisher, new { fund = await Samples.FundAsync(), project = await Samples.ProjectAsync(), amountFen = 1_000, decidedOn = Samples.Today }, await w.OtherProjectAsync(), "FORBIDDEN", "PROJECT_OUTSIDE_FUND_REGION"),
+            [("transferFund", "fund")] = async () => Case(publisher, new { fund = await Samples.FundAsync(), toFund = await Samples.PoolAsync(), amountFen = 1_000, date = Samples.Today }, await w.OtherFundAsync()),
+            [("transferFund", "toFund")] = async () => Case(publisher, new { fund = await Samples.FundAsync(), toFund = await Samples.PoolAsync(), amountFen = 1_000, date = Samples.Today }, await w.OtherFundAsync(), "TRANSFER_OUTSIDE_REGION"),
             [("recordTransaction", "project")] = () => Transaction(() => w.OtherProjectAsync()),
             [("recordTransaction", "fund")] = () => Transaction(w.OtherFundAsync, "FORBIDDEN", "FUND_NOT_ALLOCATED"),
             [("recordTransaction", "providerRegion")] = () => Transaction(() => Task.FromResult("43"), "FORBIDDEN", "PROVIDER_ELSEWHERE"),

@@ -35,6 +35,7 @@ public partial class AuthorizationMatrixTests(PublishingServer server, ITestOutp
     {
         ["createFund"] = (Roles.Publisher, () => Task.FromResult(Samples.FundInput())),
         ["allocateFund"] = (Roles.Publisher, async () => new { fund = await Samples.FundAsync(), project = await Samples.ProjectAsync(), amountFen = 1000, decidedOn = Samples.Today }),
+        ["transferFund"] = (Roles.Publisher, async () => new { fund = await Samples.FundAsync(), toFund = await Samples.PoolAsync(), amountFen = 1000, date = Samples.Today }),
         ["recordTransaction"] = (Roles.Publisher, async () => new { kind = "COMMITMENT", amountFen = 1000, date = Samples.Today, project = await Samples.ProjectAsync(), description = "签订施工合同。" }),
         ["createProject"] = (Roles.Publisher, () => Task.FromResult(Samples.ProjectInput())),
         ["moveProject"] = (Roles.Publisher, async () => new { project = await Samples.ProjectAsync(), to = "APPROVED" }),

@@ -39,6 +39,24 @@ public sealed class Samples(PublishingServer server)
         decidedOn = Today,
     };
 
+    /// <summary>An integrated pool (统筹整合) of the test county: no money of its own, fed by transfers.</summary>
+    public object PoolInput() => new
+    {
+        name = $"统筹整合使用财政涉农资金（测试{Unique()}）",
+        documentNumber = $"测财农〔{Year}〕{Unique()}号",
+        sourceType = "INTEGRATED_AGRICULTURE",
+        level = "COUNTY",
+        fiscalYear = Year,
+        amountFen = 0,
+        integratedPool = true,
+        region = server.County.ShortCode,
+        purpose = "按脱贫攻坚项目库统筹安排。",
+        decidedOn = Today,
+    };
+
+    public async Task<string> PoolAsync() =>
+        (await server.MutateOkAsync("createFund", PoolInput(), Publisher, "fund { code }")).GetProperty("fund").GetProperty("code").GetString()!;
+
     public object ProjectInput(Place? region = null, string? plannedStart = null, string? plannedEnd = null, long budgetFen = 500_000) => new
     {
         name = $"村道硬化工程（测试{Unique()}）",

@@ -88,7 +88,12 @@ const zhErrors = {
   PROVIDER_ELSEWHERE: '地区 {providerRegion} 既不是资金所属地区，也不是帮扶该项目所在地的结对地区。',
   DUPLICATE_DOCUMENT_NUMBER: '{fiscalYear} 财年已有文号为“{documentNumber}”的资金。',
   // Money
-  AMOUNT_EXCEEDS_FUND: '资金 {fund} 尚可分配 {remainingFen}，本次申请 {askedFen}。',
+  AMOUNT_EXCEEDS_FUND: '资金 {fund} 尚可分配或下达 {remainingFen}，本次申请 {askedFen}。',
+  ALLOCATION_ABOVE_COUNTY: '资金 {fund} 由县级以上持有：请先切块下达到县级资金或统筹整合资金池，再由县安排到项目（四到县）。',
+  TRANSFER_NOT_DOWN: '资金只能下达到下级地区的资金或县级统筹整合资金池：{toFund} 不在 {fund} 之下，或资金池不再下达。',
+  TRANSFER_OUTSIDE_REGION: '接收资金 {toFund} 不在资金 {fund} 的地区范围内。',
+  TRANSFER_SOURCE_MISMATCH: '切块资金 {toFund} 的来源和级别须与资金 {fund} 相同；只有统筹整合资金池可接收不同来源。',
+  INVALID_POOL: '统筹整合资金池须由县级持有、来源为统筹整合涉农资金、级别为县级，且本级投入为 0。',
   DISBURSEMENT_EXCEEDS_COMMITMENT: '项目 {project} 已签约未拨付的金额为 {remainingFen}，本次拨付 {askedFen}。',
   EXPENDITURE_EXCEEDS_DISBURSEMENT: '项目 {project} 已拨付未支出的金额为 {remainingFen}，本次支出 {askedFen}。',
   EXCEEDS_ALLOCATION:
@@ -274,7 +279,12 @@ const enErrors: Record<ErrorCodeName, Wording> = {
   FUND_NOT_ALLOCATED: 'Fund {fund} has no allocation to project {project}; allocate it first.',
   PROVIDER_ELSEWHERE: "Region {providerRegion} is neither the fund's region nor the helper of a pairing that helps the project's place.",
   DUPLICATE_DOCUMENT_NUMBER: 'A fund of {fiscalYear} already has the document number {documentNumber}.',
-  AMOUNT_EXCEEDS_FUND: 'Only {remainingFen} of fund {fund} is left to allocate; {askedFen} was asked.',
+  AMOUNT_EXCEEDS_FUND: 'Only {remainingFen} of fund {fund} is left to allocate or transfer; {askedFen} was asked.',
+  ALLOCATION_ABOVE_COUNTY: 'Fund {fund} is held above county level: transfer it to a county fund or integrated pool, which allocates it to projects.',
+  TRANSFER_NOT_DOWN: 'Money moves to a fund of a lower region or into a county integrated pool: {toFund} is not below {fund}, or a pool passes nothing on.',
+  TRANSFER_OUTSIDE_REGION: 'Fund {toFund} lies outside the region of fund {fund}.',
+  TRANSFER_SOURCE_MISMATCH: 'Block fund {toFund} must have the source and level of fund {fund}; only an integrated pool takes money of any source.',
+  INVALID_POOL: 'An integrated pool is held by a county, of integrated agriculture funds at county level, with no money of its own.',
   DISBURSEMENT_EXCEEDS_COMMITMENT: 'Project {project} has {remainingFen} committed and not yet disbursed; {askedFen} was asked.',
   EXPENDITURE_EXCEEDS_DISBURSEMENT: 'Project {project} has {remainingFen} disbursed and not yet spent; {askedFen} was asked.',
   EXCEEDS_ALLOCATION:

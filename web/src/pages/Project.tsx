@@ -34,20 +34,79 @@ interface ProjectDetail {
   region: TrailRegion & { ancestors: TrailRegion[] };
   implementingOrganization: { code: string; name: string };
   targets: { indicator: string; unit: string; baseline: number; target: number; actual: number | null }[];
-  allocations: { decidedOn: string; amount: { yuan: string }; fund: { code: string; name: string; sourceType: string } }[];
+  allocations: {
+    decidedOn: string;
+    amount: { yuan: string };
+    fund: { code: string; name: string; sourceType: string; sources: { amount: { yuan: string }; from: { code: string; name: string } }[] };
+  }[];
   notices: NoticeListItem[];
 }
 
 const ProjectQuery = gql<{ project: ProjectDetail | null }, { code: string }>`
   query ProjectPage($code: String!) {
     project(code: $code) {
-      id code name category status description responsibleRole fiscalYear plannedStart plannedEnd actualStart actualEnd
-      budget { yuan } cancellationReason beneficiaryHouseholds beneficiaryPeople isDemo isOverdue
-      region { shortCode name ancestors { shortCode name } }
-      implementingOrganization { code name }
-      targets { indicator unit baseline target actual }
-      allocations { decidedOn amount { yuan } fund { code name sourceType } }
-      notices { ...NoticeListFields }
+      id
+      code
+      name
+      category
+      status
+      description
+      responsibleRole
+      fiscalYear
+      plannedStart
+      plannedEnd
+      actualStart
+      actualEnd
+      budget {
+        yuan
+      }
+      cancellationReason
+      beneficiaryHouseholds
+      beneficiaryPeople
+      isDemo
+      isOverdue
+      region {
+        shortCode
+        name
+        ancestors {
+          shortCode
+          name
+        }
+      }
+      implementingOrganization {
+        code
+        name
+      }
+      targets {
+        indicator
+        unit
+        baseline
+        target
+        actual
+      }
+      allocations {
+        decidedOn
+        amount {
+          yuan
+        }
+        fund {
+          code
+          name
+          sourceType
+          sources {
+            amount {
+              yuan
+            }
+            from {
+              code
+              name
+            }
+          }
+        }
+      }
+      notices {
+        ...NoticeListFields
+      }
     }
   }
   ${NoticeListFields}
@@ -61,8 +120,13 @@ const ProjectTransactions = gql<
     project(code: $code) {
       transactions(first: 20, after: $after) {
         totalCount
-        pageInfo { hasNextPage endCursor }
-        nodes { ...TransactionFields }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          ...TransactionFields
+        }
       }
     }
   }
@@ -83,8 +147,9 @@ function ProjectView({ project }: { project: ProjectDetail }) {
   return (
     <article data-testid="project-page" data-code={project.code}>
       <p className="kicker">
-        <span className="badge">{te('ProjectCategory', project.category)}</span> <span className="badge">{te('ProjectStatus', project.status)}</span>{' '}
-        {project.isOverdue && <OverdueBadge />} {project.isDemo && <span className="badge badge-demo">{t('record.demo')}</span>}
+        <span className="badge">{te('ProjectCategory', project.category)}</span>{' '}
+        <span className="badge">{te('ProjectStatus', project.status)}</span> {project.isOverdue && <OverdueBadge />}{' '}
+        {project.isDemo && <span className="badge badge-demo">{t('record.demo')}</span>}
       </p>
       <h1>{project.name}</h1>
       <p>{project.description}</p>
@@ -92,13 +157,21 @@ function ProjectView({ project }: { project: ProjectDetail }) {
         items={[
           [t('field.code'), <span className="code">{project.code}</span>],
           [t('field.region'), <RegionTrail region={project.region} ancestors={project.region.ancestors} />],
-          [t('project.implementer'), <Link to={`/organizations/${encodeURIComponent(project.implementingOrganization.code)}`}>{project.implementingOrganization.name}</Link>],
+          [
+            t('project.implementer'),
+            <Link to={`/organizations/${encodeURIComponent(project.implementingOrganization.code)}`}>
+              {project.implementingOrganization.name}
+            </Link>,
+          ],
           [t('project.responsible'), project.responsibleRole],
           [t('field.fiscalYear'), project.fiscalYear],
           [t('field.budget'), formatYuan(project.budget.yuan)],
           [t('project.planned'), `${project.plannedStart} – ${project.plannedEnd}`],
           [t('project.actual'), project.actualStart ? `${project.actualStart} – ${project.actualEnd ?? ''}` : null],
-          [t('project.beneficiaries'), `${formatCount(project.beneficiaryHouseholds, lang)} ${t('project.households')} · ${formatCount(project.beneficiaryPeople, lang)} ${t('project.people')}`],
+          [
+            t('project.beneficiaries'),
+            `${formatCount(project.beneficiaryHouseholds, lang)} ${t('project.households')} · ${formatCount(project.beneficiaryPeople, lang)} ${t('project.people')}`,
+          ],
           ...(project.cancellationReason ? [[t('project.cancellationReason'), project.cancellationReason] as [string, string]] : []),
         ]}
       />
@@ -108,11 +181,23 @@ function ProjectView({ project }: { project: ProjectDetail }) {
         {project.allocations.length === 0 ? (
           <p>{t('project.noFunding')}</p>
         ) : (
-          <Table head={[t('transactions.fund'), t('field.sourceType'), t('notice.decidedOn'), t('field.amount')]} testId="project-allocations">
+          <Table
+            head={[t('transactions.fund'), t('project.fundCameFrom'), t('field.sourceType'), t('notice.decidedOn'), t('field.amount')]}
+            testId="project-allocations"
+          >
             {project.allocations.map((a) => (
               <tr key={`${a.fund.code}-${a.decidedOn}`}>
                 <td>
                   <Link to={`/funds/${encodeURIComponent(a.fund.code)}`}>{a.fund.name}</Link>
+                </td>
+                <td data-testid="allocation-sources">
+                  {a.fund.sources.length === 0
+                    ? t('project.fundOwnMoney')
+                    : a.fund.sources.map((s) => (
+                        <span key={s.from.code}>
+                          <Link to={`/funds/${encodeURIComponent(s.from.code)}`}>{s.from.name}</Link> {formatYuan(s.amount.yuan)}{' '}
+                        </span>
+                      ))}
                 </td>
                 <td>{te('FundSourceType', a.fund.sourceType)}</td>
                 <td>{a.decidedOn}</td>
@@ -126,7 +211,10 @@ function ProjectView({ project }: { project: ProjectDetail }) {
       {project.targets.length > 0 && (
         <section aria-labelledby="targets-heading">
           <h2 id="targets-heading">{t('project.targets')}</h2>
-          <Table head={[t('project.indicator'), t('project.baseline'), t('project.target'), t('project.actualValue')]} testId="project-targets">
+          <Table
+            head={[t('project.indicator'), t('project.baseline'), t('project.target'), t('project.actualValue')]}
+            testId="project-targets"
+          >
             {project.targets.map((target) => (
               <tr key={target.indicator}>
                 <td>{target.indicator}</td>

@@ -390,7 +390,15 @@ function Funds({ region }: { region: string }) {
           ),
           withEnum({ name: 'level', label: 'publisher.fund.level', kind: 'enum', enumName: 'FundLevel', required: true }, enums),
           { name: 'fiscalYear', label: 'publisher.field.fiscalYear', kind: 'int', required: true, min: 2000, max: 2100 },
-          { name: 'amountFen', label: 'publisher.field.amount', kind: 'yuan', required: true, min: 1 },
+          {
+            name: 'amountFen',
+            label: 'publisher.fund.ownAmount',
+            kind: 'yuan',
+            required: true,
+            min: 0,
+            hint: 'publisher.fund.ownAmountHint',
+          },
+          { name: 'integratedPool', label: 'publisher.fund.integratedPool', kind: 'bool' },
           {
             name: 'region',
             label: 'publisher.field.region',
@@ -407,6 +415,26 @@ function Funds({ region }: { region: string }) {
         field="createFund"
         submit="publisher.fund.createSubmit"
         onDone={(p) => p.fund && `${t('publisher.form.saved')} ${p.fund.code}`}
+      />
+      <MutationForm
+        id="transfer-fund"
+        title="publisher.fund.transfer"
+        spec={[
+          { name: 'fund', label: 'publisher.fund.transferFrom', kind: 'text', required: true, maxLength: 32 },
+          {
+            name: 'toFund',
+            label: 'publisher.fund.transferTo',
+            kind: 'text',
+            required: true,
+            maxLength: 32,
+            hint: 'publisher.fund.transferToHint',
+          },
+          { name: 'amountFen', label: 'publisher.field.amount', kind: 'yuan', required: true, min: 1 },
+          { name: 'date', label: 'publisher.fund.date', kind: 'date', required: true },
+        ]}
+        mutation={doc.TransferFund}
+        field="transferFund"
+        submit="publisher.fund.transferSubmit"
       />
       <MutationForm
         id="allocate-fund"

@@ -431,6 +431,9 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<bool>("IsDemo")
                         .HasColumnType("bit");
 
+                    b.Property<bool>("IsIntegratedPool")
+                        .HasColumnType("bit");
+
                     b.Property<int>("IssuerOrganizationId")
                         .HasColumnType("int");
 
@@ -441,6 +444,9 @@ namespace OpenAid.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("OwnAmountFen")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
@@ -499,6 +505,35 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.HasIndex("ProjectId", "Id");
 
                     b.ToTable("FundAllocations");
+                });
+
+            modelBuilder.Entity("OpenAid.Domain.Funds.FundTransfer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FromFundId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ToFundId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromFundId", "Id");
+
+                    b.HasIndex("ToFundId", "Id");
+
+                    b.ToTable("FundTransfers");
                 });
 
             modelBuilder.Entity("OpenAid.Domain.Funds.MoneyTransaction", b =>
@@ -1807,6 +1842,21 @@ namespace OpenAid.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenAid.Domain.Funds.FundTransfer", b =>
+                {
+                    b.HasOne("OpenAid.Domain.Funds.Fund", null)
+                        .WithMany()
+                        .HasForeignKey("FromFundId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("OpenAid.Domain.Funds.Fund", null)
+                        .WithMany()
+                        .HasForeignKey("ToFundId")
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 

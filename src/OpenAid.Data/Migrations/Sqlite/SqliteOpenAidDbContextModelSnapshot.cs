@@ -418,6 +418,9 @@ namespace OpenAid.Data.Migrations.Sqlite
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsIntegratedPool")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("IssuerOrganizationId")
                         .HasColumnType("INTEGER");
 
@@ -428,6 +431,9 @@ namespace OpenAid.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("OwnAmountFen")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
@@ -484,6 +490,33 @@ namespace OpenAid.Data.Migrations.Sqlite
                     b.HasIndex("ProjectId", "Id");
 
                     b.ToTable("FundAllocations");
+                });
+
+            modelBuilder.Entity("OpenAid.Domain.Funds.FundTransfer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromFundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToFundId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromFundId", "Id");
+
+                    b.HasIndex("ToFundId", "Id");
+
+                    b.ToTable("FundTransfers");
                 });
 
             modelBuilder.Entity("OpenAid.Domain.Funds.MoneyTransaction", b =>
@@ -1760,6 +1793,21 @@ namespace OpenAid.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenAid.Domain.Funds.FundTransfer", b =>
+                {
+                    b.HasOne("OpenAid.Domain.Funds.Fund", null)
+                        .WithMany()
+                        .HasForeignKey("FromFundId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("OpenAid.Domain.Funds.Fund", null)
+                        .WithMany()
+                        .HasForeignKey("ToFundId")
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 
