@@ -107,10 +107,10 @@ internal sealed partial class DemoBuilder
             };
             for (var year = asset.InUseSince.Year; year < AsOf.Year; year++)
             {
-                var amount = asset.ValueFen * rng.Int(low, high) / 100;
-                var collective = amount * rng.Int(25, 40) / 100;
-                var households = amount * rng.Int(40, 55) / 100;
-                var jobs = rng.Chance(0.7) ? amount * rng.Int(5, 15) / 100 : 0;
+                var amount = asset.ValueFen * rng.Int(low * 10, high * 10) / 1000;
+                var collective = amount * rng.Int(25, 35) / 100;
+                var households = amount * rng.Int(40, 50) / 100;
+                var jobs = rng.Chance(0.7) ? amount * rng.Int(5, 12) / 100 : 0;
                 var income = AssetIncome.Record(
                     asset, year, amount, collective, households, asset.ShareHouseholds, jobs, jobs == 0 ? 0 : rng.Int(2, 12), recorded: null, AsOf);
                 incomes.Add(income);

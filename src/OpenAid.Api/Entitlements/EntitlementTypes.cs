@@ -26,7 +26,8 @@ public sealed class EntitlementType : ObjectGraphType<Entitlement>
         Field<StringGraphType>("grade").Description("The grade or class the standard is for (e.g. \"D级危房\"); null when the program has one standard.").Exported()
             .Resolve(ctx => ctx.Source.Grade.Length == 0 ? null : ctx.Source.Grade);
         this.MoneyField("standard", "The standard amount, per unit.", e => e.StandardFen).Exported("yuan", "fen");
-        Field(e => e.Unit, type: typeof(NonNullGraphType<EnumerationGraphType<EntitlementUnit>>)).Description("What the standard is counted per.").Exported();
+        Field(e => e.Unit, type: typeof(NonNullGraphType<EnumerationGraphType<EntitlementUnit>>)).Description("What the standard is counted per.")
+            .ExportedAs(new ExportColumn("", "standard_unit"));
         Field(e => e.DocumentTitle).Description("The issuing document's title, to cite it.").Exported();
         Field(e => e.DocumentNumber, nullable: true).Description("The issuing document's number (文号), when it has one.").Exported();
         Field(e => e.Recipients).Description("How many received it in the year (a count).").Exported();

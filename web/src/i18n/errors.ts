@@ -332,12 +332,14 @@ const enErrors: Record<ErrorCodeName, Wording> = {
   EXIT_NOTICE_PERIOD_RUNNING: "The exit's notice period has not ended; confirm it after that day.",
   EXIT_OBJECTION_OPEN: 'An objection to the exit notice is still open; answer it first.',
   EXIT_OBJECTION_UPHELD: 'An objection to the exit notice was upheld (or partly): the exit cannot be confirmed; withdraw it.',
-  OWNER_ELSEWHERE: '{regionName} is not a village within the place of project {project}; an asset is owned by the collective of a village the project built for.',
+  OWNER_ELSEWHERE:
+    '{regionName} is not a village within the place of project {project}; an asset is owned by the collective of a village the project built for.',
   PARTS_EXCEED_AMOUNT: "The parts distributed to the collective, households and jobs add up to more than the year's income.",
   RECIPIENTS_INCONSISTENT: 'Money paid to households or jobs needs its recipients counted, and recipients are counted only of money paid.',
   ASSET_INCOME_RECORDED: 'The income of asset {asset} in {year} is recorded already; published income is not edited.',
   NOT_A_POLICY_NOTICE: 'Notice {notice} is not a published policy notice of {regionName} or a region above it.',
-  ENTITLEMENT_RECORDED: "{regionName} has this policy's standard (of this grade) for {year} recorded already; published standards are not edited.",
+  ENTITLEMENT_RECORDED:
+    "{regionName} has this policy's standard (of this grade) for {year} recorded already; published standards are not edited.",
   SUBJECT_NOT_APPLICABLE: 'A policy notice names no funds or projects; its entitlement standards point at it.',
   AUDIT_ENTRY_NOT_FOUND: 'No audit entry has the sequence {sequence}.',
   HEADER_FIELD: '“{field}” is a header field of the entry; only before.* and after.* fields can be redacted.',
