@@ -35,7 +35,7 @@ internal sealed partial class DemoBuilder
             var publisher = _provincePovertyOffices[province.Code];
             for (var year = FirstYear; year <= LastYear; year++)
             {
-                var published = On(year, 2, 20);
+                var published = new DateOnly(year, 2, 20);
                 while (!PublicHolidays.Calendar.IsWorkingDay(published))
                 {
                     published = published.AddDays(1);
