@@ -2,13 +2,15 @@ using OpenAid.Domain.Assets;
 using OpenAid.Domain.Common;
 using OpenAid.Domain.Projects;
 using OpenAid.Domain.Regions;
+using OpenAid.Domain.Tests.Funds;
 
 namespace OpenAid.Domain.Tests.Assets;
 
 public class AssetRulesTests
 {
     private static readonly DateOnly Today = new(2020, 6, 1);
-    private static readonly DateOnly Started = new(2019, 4, 1);
+    /// <summary>The day <see cref="FundTests.ProjectIn"/> records each step on.</summary>
+    private static readonly DateOnly Started = new(2019, 3, 1);
     private static readonly Region Village = Sample.Place(451_021_100_001, "大石村委会", RegionLevel.Village);
     private static readonly Region OtherVillage = Sample.Place(451_021_100_002, "那坡村委会", RegionLevel.Village);
     private static readonly Region ForeignVillage = Sample.Place(451_022_100_001, "别县村", RegionLevel.Village);
@@ -21,26 +23,8 @@ public class AssetRulesTests
         Assert.Equal(field, e.Field);
     }
 
-    /// <summary>A project of <paramref name="regionCode"/> moved from the library to <paramref name="status"/>.</summary>
-    private static Project ProjectIn(ProjectStatus status, long regionCode = 451_021_100_001)
-    {
-        var project = Sample.Project(3, "XM-451021-2019-0003", regionCode);
-        ProjectStatus[] path = status switch
-        {
-            ProjectStatus.InLibrary => [],
-            ProjectStatus.Approved => [ProjectStatus.Approved],
-            ProjectStatus.Implementing => [ProjectStatus.Approved, ProjectStatus.Implementing],
-            ProjectStatus.Accepted => [ProjectStatus.Approved, ProjectStatus.Implementing, ProjectStatus.Accepted],
-            ProjectStatus.Closed => [ProjectStatus.Approved, ProjectStatus.Implementing, ProjectStatus.Accepted, ProjectStatus.Closed],
-            _ => [ProjectStatus.Cancelled],
-        };
-        foreach (var step in path)
-        {
-            project.MoveTo(step, Started, step == ProjectStatus.Cancelled ? "资金调整" : null, Today);
-        }
-
-        return project;
-    }
+    /// <summary>A project of <paramref name="regionCode"/> moved from the library to <paramref name="status"/>, each step on <see cref="Started"/>.</summary>
+    private static Project ProjectIn(ProjectStatus status, long regionCode = 451_021_100_001) => FundTests.ProjectIn(regionCode, 3, status);
 
     private static Asset Register(
         Project? project = null, Region? owner = null, string name = " 村级光伏电站（100千瓦） ", long valueFen = 80_000_000, int shares = 40, DateOnly? inUseSince = null) =>
