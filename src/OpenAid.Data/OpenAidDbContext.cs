@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using OpenAid.Data.Audit;
 using OpenAid.Domain.Access;
+using OpenAid.Domain.Assets;
 using OpenAid.Domain.Audit;
 using OpenAid.Domain.Common;
+using OpenAid.Domain.Entitlements;
 using OpenAid.Domain.Exits;
 using OpenAid.Domain.Funds;
 using OpenAid.Domain.Needs;
@@ -58,6 +60,12 @@ public abstract class OpenAidDbContext(DbContextOptions options, TimeProvider? c
     public DbSet<Project> Projects => Set<Project>();
 
     public DbSet<PerformanceTarget> PerformanceTargets => Set<PerformanceTarget>();
+
+    public DbSet<Asset> Assets => Set<Asset>();
+
+    public DbSet<AssetIncome> AssetIncomes => Set<AssetIncome>();
+
+    public DbSet<Entitlement> Entitlements => Set<Entitlement>();
 
     public DbSet<Fund> Funds => Set<Fund>();
 

@@ -91,6 +91,7 @@ internal sealed partial class DemoBuilder
 
         Corrections();
         FreshExitNotices();
+        PolicyNotices();
 
         // Codes follow the publication dates, per region and year, as a notice register would.
         var ordered = _notices.OrderBy(n => n.PublishOn).ThenBy(n => n.Order).ToList();

@@ -60,6 +60,7 @@ internal sealed partial class DemoBuilder(OpenAidDbContext db, BulkWriter writer
         await BuildPeopleAsync();
         await BuildWorkTeamsAsync();
         await BuildChecklistsAsync();
+        await BuildAssetsAsync();
 
         return new DemoDataResult(
             _regionsUpdated, _statistics, _organizations.Count, _programs.Count, _memberships.Count, _pairings.Count,

@@ -91,11 +91,21 @@ public static class ExportCatalog
         "objections",
         "Objections to notices and misuse reports with their public answers and response times. Who filed them is never public, nor is a description a reviewer hid.");
 
+    public static readonly ExportList Assets = new(
+        "assets",
+        "assets",
+        "Income-bearing assets projects left to village collectives (资产收益), with the poor households' shares as a count.");
+
+    public static readonly ExportList Entitlements = new(
+        "entitlements",
+        "entitlements",
+        "Policy standards (雨露计划, 危房改造 by grade, 低保 …) per region and year, with their documents and recipients as counts.");
+
     public static readonly ExportList Changes = new(
         "changes",
         ChangeQueries.FieldName,
         "Everything public that changed, oldest first, from the audit trail. Pass the last 'sequence' you saw as 'after' to continue.");
 
     public static IReadOnlyList<ExportList> All { get; } =
-        [Notices, Funds, Projects, Transactions, Organizations, Regions, Programs, Pairings, Needs, Pledges, Deliveries, Objections, Changes];
+        [Notices, Funds, Projects, Transactions, Organizations, Regions, Programs, Pairings, Needs, Pledges, Deliveries, Objections, Assets, Entitlements, Changes];
 }

@@ -75,6 +75,7 @@ public sealed class ProjectType : ObjectGraphType<Project>
                         .Join(NoticeQueries.Public(ctx.Db()), x => x.NoticeId, n => n.Id, (x, n) => new { x.ProjectId, Notice = n })
                         .ToListAsync(ct))
                     .ToLookup(x => x.ProjectId, x => x.Notice)));
+        Assets.AssetFields.AddTo(this);
     }
 }
 

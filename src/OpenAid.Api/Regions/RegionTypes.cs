@@ -76,6 +76,8 @@ public sealed class RegionType : ObjectGraphType<Region>
         ChecklistFields.AddTo(this);
         Needs.MarketplaceRegionFields.AddTo(this);
         WorkTeams.WorkTeamRegionFields.AddTo(this);
+        Assets.AssetFields.AddTo(this);
+        Entitlements.EntitlementFields.AddTo(this);
     }
 
     /// <summary>The codes of the units above a region follow from its own code: no query needed to name them.</summary>

@@ -110,6 +110,15 @@ public static class Errors
     public static readonly ErrorCode NoticeOfAnExit = new("NOTICE_OF_AN_EXIT", "The notice is the public notice of an exit: it changes only with the exit (withdrawExit, then a new proposal).", "notice", "notice, exit");
     public static readonly ErrorCode ExitObjectionUpheld = new("EXIT_OBJECTION_UPHELD", "An objection to the exit notice was upheld (or partly): the exit cannot be confirmed; withdraw it.", "exit", "exit, objection, finding");
 
+    // Assets and their income, entitlements
+    public static readonly ErrorCode OwnerElsewhere = new("OWNER_ELSEWHERE", "An asset's owner is not a village within the place of its project.", "owner", "project, regionName");
+    public static readonly ErrorCode PartsExceedAmount = new("PARTS_EXCEED_AMOUNT", "The parts of an asset's income distributed (to the collective, households and jobs) add up to more than the income.", "amountFen", "amountFen, partsFen");
+    public static readonly ErrorCode RecipientsInconsistent = new("RECIPIENTS_INCONSISTENT", "Money is paid to households or jobs with no recipients counted, or recipients are counted of nothing paid.", "householdsPaid, jobsPaid", "count, paidFen");
+    public static readonly ErrorCode AssetIncomeRecorded = new("ASSET_INCOME_RECORDED", "The asset's income of the year is recorded already; published income is not edited.", "year", "asset, year");
+    public static readonly ErrorCode NotAPolicyNotice = new("NOT_A_POLICY_NOTICE", "The notice an entitlement names is not a published POLICY notice of its region or a region above it.", "notice", "notice, regionName");
+    public static readonly ErrorCode EntitlementRecorded = new("ENTITLEMENT_RECORDED", "The region has the program's standard (of the grade) for the year recorded already; published standards are not edited.", "program", "regionName, year, program, grade");
+    public static readonly ErrorCode SubjectNotApplicable = new("SUBJECT_NOT_APPLICABLE", "A policy notice names funds or projects; its subject is the policy, and entitlements point at it.", "funds, projects", "—");
+
     // Audit redactions
     public static readonly ErrorCode AuditEntryNotFound = new("AUDIT_ENTRY_NOT_FOUND", "No audit entry has the sequence given.", "sequence", "sequence");
     public static readonly ErrorCode HeaderField = new("HEADER_FIELD", "A header field of an audit entry (at, actor.*, entity.*, operation) was named; only before.* and after.* fields can be redacted.", "field", "field");

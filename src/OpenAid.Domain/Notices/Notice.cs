@@ -292,6 +292,11 @@ public class Notice : IPlaced, IPublishable
         {
             throw new DomainException(Errors.SubjectRequired, "A project notice names at least one project.", "projects");
         }
+
+        if (Kind == NoticeKind.Policy && Funds.Count + Projects.Count > 0)
+        {
+            throw new DomainException(Errors.SubjectNotApplicable, "A policy notice is about the policy: it names no funds or projects; its entitlements point at it.", Funds.Count > 0 ? "funds" : "projects");
+        }
     }
 
     private static void RequireAtMostMaxSubjects(int count, string field)

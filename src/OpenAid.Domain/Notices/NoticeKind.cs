@@ -3,7 +3,7 @@ using System.ComponentModel;
 namespace OpenAid.Domain.Notices;
 
 /// <summary>What a notice (公告公示) is about.</summary>
-[Description("What a notice is about: funds, a project, pledges or an exit.")]
+[Description("What a notice is about: funds, a project, pledges, an exit or a policy.")]
 public enum NoticeKind
 {
     [Description("资金: name, source, amount, use and allocation of funds.")]
@@ -14,6 +14,8 @@ public enum NoticeKind
     Pledge = 3,
     [Description("退出: a village or county exit (出列 / 摘帽).")]
     Exit = 4,
+    [Description("政策: a policy the documents require to be public, with its standards (entitlements point at it); names no fund or project.")]
+    Policy = 5,
 }
 
 [Description("A notice's status. Drafts are never public; published, superseded and withdrawn notices always are.")]

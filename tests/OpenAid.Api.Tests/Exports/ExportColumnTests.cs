@@ -27,6 +27,8 @@ public class ExportColumnTests
         ["pledges"] = ["code", "kind", "status", "organization_code", "organization_name", "need_code", "project_code", "program_code", "region_code", "region_name", "promised_quantity", "promised_unit", "promised_yuan", "delivered_quantity", "delivered_unit", "delivered_yuan", "received_quantity", "received_unit", "received_yuan", "pledged_at", "confirm_by", "confirmed_at", "cancellation_reason", "is_demo", "id"],
         ["deliveries"] = ["pledge_code", "pledge_kind", "need_code", "organization_code", "organization_name", "region_code", "region_name", "delivered_quantity", "delivered_unit", "delivered_yuan", "delivered_on", "evidence", "is_received", "received_at", "received_by", "id"],
         ["objections"] = ["code", "notice_code", "region_code", "region_name", "category", "status", "filed_at", "investigation_started_at", "answered_at", "answered_by", "answer", "days_to_respond", "is_overdue", "description", "description_hidden_reason", "description_hidden_at", "description_hidden_by", "id", "finding"],
+        ["assets"] = ["code", "name", "kind", "project_code", "owner_code", "owner_name", "value_yuan", "value_fen", "share_households", "in_use_since", "is_demo", "id"],
+        ["entitlements"] = ["code", "region_code", "region_name", "year", "program", "grade", "standard_yuan", "standard_fen", "standard_unit", "document_title", "document_number", "recipients", "notice_code", "is_demo", "id"],
         ["changes"] = ["sequence", "at", "entity_type", "key", "id", "operation"],
     };
 

@@ -30,6 +30,8 @@ public partial class AuthorizationMatrixTests
         "creditCode", "outsideProvince", "place", "code", "motivation", "startYear", "endYear", "yearlyPlan", "yearlyBudgetFen",
         "startedOn", "plannedEndOn", "size", "firstSecretaryTitle", "memberTitles", "counts", "households",
         "ruralPerCapitaDisposableIncomeFen", "perCapitaIncomeFen", "helpedHouseholdsPerCapitaIncomeFen", "finding", "integratedPool",
+        "valueFen", "shareHouseholds", "inUseSince", "toCollectiveFen", "toHouseholdsFen", "householdsPaid", "toJobsFen", "jobsPaid",
+        "grade", "standardFen", "documentTitle", "recipients",
     ];
 
     /// <summary>References that no caller can name wrongly, and why.</summary>
@@ -59,6 +61,7 @@ public partial class AuthorizationMatrixTests
         [("assignWorkTeam", "firstSecretaryOrganization")] = "first secretaries are sent by units above county level, from anywhere",
         [("recordHouseholdHelpers", "organization")] = "households' helpers come from assisting units anywhere",
         [("recordProvincialRuralIncome", "province")] = "an Admin records the published rural average of any province",
+        [("recordEntitlement", "program")] = "a policy of the fixed list, not a record",
         [("grantRole", "organization")] = "an Admin may let a person act for any organisation; the region bounds the grant",
     };
 
@@ -182,6 +185,11 @@ public partial class AuthorizationMatrixTests
             [("withdrawExit", "exit")] = async () => Case(publisher, new { exit = await Samples.ExitAsync(), reason = "撤回重报。" }, await Samples.ExitAsync(local: false)),
             [("recordVillageFacilities", "region")] = () => Task.FromResult(Case(publisher, new { region = server.Village.ShortCode, year = Samples.Year - 1, present = new[] { "POWER" } }, w.OtherVillage.ShortCode)),
             [("recordMonitoring", "region")] = () => Task.FromResult(Case(publisher, new { region = server.Village.ShortCode, year = Samples.Year - 1, peopleExited = 12, peopleRelapsed = 1, householdsMonitored = 4 }, w.OtherVillage.ShortCode)),
+            [("registerAsset", "project")] = async () => Case(publisher, Samples.AssetInput(await Samples.ProjectAsync("IMPLEMENTING")), await w.OtherProjectAsync("IMPLEMENTING")),
+            [("registerAsset", "owner")] = async () => Case(publisher, Samples.AssetInput(await Samples.ProjectAsync("IMPLEMENTING")), w.OtherVillage.ShortCode, "OWNER_ELSEWHERE"),
+            [("recordAssetIncome", "asset")] = async () => Case(publisher, Samples.IncomeInput(await Samples.AssetAsync()), await w.OtherAssetAsync()),
+            [("recordEntitlement", "region")] = () => Task.FromResult(Case(publisher, Samples.EntitlementInput(server.Village), w.OtherVillage.ShortCode)),
+            [("recordEntitlement", "notice")] = async () => Case(publisher, Samples.EntitlementInput(server.Village, await Samples.PolicyNoticeAsync()), await Samples.PolicyNoticeAsync(server.OtherCounty, w.OtherPublisher), "NOT_A_POLICY_NOTICE"),
             [("draftNotice", "region")] = async () => Case(publisher, Samples.NoticeInput(server.Township, projects: [await Samples.ProjectAsync()]), server.OtherCounty.ShortCode),
             [("draftNotice", "funds")] = async () => Case(publisher, Samples.NoticeInput(server.Township, kind: "FUND", funds: [await Samples.FundAsync()]), new[] { await w.CityFundAsync() }),
             [("draftNotice", "projects")] = async () => Case(publisher, Samples.NoticeInput(server.Township, projects: [await Samples.ProjectAsync()]), new[] { await w.CityProjectAsync() }),
@@ -326,6 +334,10 @@ public partial class AuthorizationMatrixTests
             var draft = await CodeAsync("draftNotice", Samples.NoticeInput(_server.OtherCounty, period: null, projects: [await OtherProjectAsync()]), OtherPublisher, "notice");
             return publish ? await CodeAsync("publishNotice", new { notice = draft }, OtherPublisher, "notice") : draft;
         }
+
+        /// <summary>An asset of an implementing project of the other county, owned by one of its villages.</summary>
+        public async Task<string> OtherAssetAsync() =>
+            await CodeAsync("registerAsset", Samples.AssetInput(await OtherProjectAsync("IMPLEMENTING"), OtherVillage), OtherPublisher, "asset");
 
         public async Task<string> OtherObjectionAsync(string status = "RECEIVED")
         {

@@ -52,6 +52,9 @@ public partial class AuthorizationMatrixTests(PublishingServer server, ITestOutp
         ["withdrawExit"] = (Roles.Publisher, async () => new { exit = await Samples.ExitAsync(), reason = "核查发现数据有误，撤回重报。" }),
         ["recordVillageFacilities"] = (Roles.Publisher, () => Task.FromResult<object>(new { region = server.Village.ShortCode, year = Samples.Year - 1, present = new[] { "POWER", "CLINIC" } })),
         ["recordMonitoring"] = (Roles.Publisher, () => Task.FromResult<object>(new { region = server.Village.ShortCode, year = Samples.Year - 1, peopleExited = 12, peopleRelapsed = 1, householdsMonitored = 4 })),
+        ["registerAsset"] = (Roles.Publisher, async () => Samples.AssetInput(await Samples.ProjectAsync("IMPLEMENTING"))),
+        ["recordAssetIncome"] = (Roles.Publisher, async () => Samples.IncomeInput(await Samples.AssetAsync())),
+        ["recordEntitlement"] = (Roles.Publisher, () => Task.FromResult(Samples.EntitlementInput(server.Village))),
         ["draftNotice"] = (Roles.Publisher, async () => Samples.NoticeInput(server.Township, projects: [await Samples.ProjectAsync()])),
         ["updateDraftNotice"] = (Roles.Publisher, async () => new
         {

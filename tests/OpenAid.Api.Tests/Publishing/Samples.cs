@@ -109,6 +109,52 @@ public sealed class Samples(PublishingServer server)
         return code;
     }
 
+    /// <summary>A photovoltaic station of <paramref name="project"/>, owned by the test village, in use since today.</summary>
+    public object AssetInput(string project, Place? owner = null) => new
+    {
+        project,
+        owner = (owner ?? server.Village).ShortCode,
+        name = $"村级光伏电站（测试{Unique()}）",
+        kind = "PHOTOVOLTAIC_STATION",
+        valueFen = 80_000_000,
+        shareHouseholds = 40,
+        inUseSince = Today,
+    };
+
+    /// <summary>This year's income of <paramref name="asset"/>: ¥10,000, of which ¥4,000 to the collective, ¥4,000 to 40 households, ¥2,000 to 5 jobs.</summary>
+    public static object IncomeInput(string asset, int? year = null, long amountFen = 1_000_000, long toHouseholdsFen = 400_000, int householdsPaid = 40) => new
+    {
+        asset, year = year ?? Year, amountFen, toCollectiveFen = 400_000, toHouseholdsFen, householdsPaid, toJobsFen = 200_000, jobsPaid = 5,
+    };
+
+    /// <summary>An asset of a new implementing project of the test village, registered by the test county's publisher.</summary>
+    public async Task<string> AssetAsync() =>
+        (await server.MutateOkAsync("registerAsset", AssetInput(await ProjectAsync("IMPLEMENTING")), Publisher, "asset { code }")).GetProperty("asset").GetProperty("code").GetString()!;
+
+    /// <summary>Last year's 雨露计划 standard in <paramref name="region"/>, under a grade of its own so that each input can be recorded once.</summary>
+    public static object EntitlementInput(Place region, string? notice = null) => new
+    {
+        region = region.ShortCode,
+        year = Year - 1,
+        program = "RAIN_DEW_PLAN",
+        grade = $"中职（测试{Unique()}）",
+        standardFen = 300_000,
+        unit = "PER_STUDENT_PER_YEAR",
+        documentTitle = "《关于做好雨露计划补助工作的通知》（测试）",
+        documentNumber = "测扶发〔2025〕3号",
+        recipients = 120,
+        notice,
+    };
+
+    /// <summary>A published POLICY notice of <paramref name="region"/> (the test county by default) by <paramref name="token"/>.</summary>
+    public async Task<string> PolicyNoticeAsync(Place? region = null, string? token = null)
+    {
+        var place = region ?? server.County;
+        var input = NoticeInput(place, "POLICY", place.ShortCode.Length > 6 ? 10 : null);
+        var draft = (await server.MutateOkAsync("draftNotice", input, token ?? Publisher, "notice { code }")).GetProperty("notice").GetProperty("code").GetString()!;
+        return (await server.MutateOkAsync("publishNotice", new { notice = draft }, token ?? Publisher, "notice { code }")).GetProperty("notice").GetProperty("code").GetString()!;
+    }
+
     /// <summary>A draft project notice about a new project in <paramref name="region"/> (the test village by default).</summary>
     public async Task<string> DraftAsync(Place? region = null, string? decidedOn = null)
     {

@@ -106,6 +106,14 @@ public class NoticeTests
     }
 
     [Fact]
+    public void A_policy_notice_is_about_the_policy_and_names_no_fund_or_project()
+    {
+        Assert.Equal(NoticeKind.Policy, Notice.Draft("CG", NoticeKind.Policy, County, 1, Text(), Today, [], []).Kind);
+        AssertRefused("SUBJECT_NOT_APPLICABLE", "funds", () => Notice.Draft("CG", NoticeKind.Policy, County, 1, Text(), Today, [CountyFund()], []));
+        AssertRefused("SUBJECT_NOT_APPLICABLE", "projects", () => Notice.Draft("CG", NoticeKind.Policy, County, 1, Text(), Today, [], [VillageProject()]));
+    }
+
+    [Fact]
     public void Subjects_lie_within_the_notice_region_or_contain_it()
     {
         Assert.Single(Notice.Draft("CG", NoticeKind.Project, County, 1, Text(), Today, [], [VillageProject()]).Projects);

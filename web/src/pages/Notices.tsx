@@ -28,7 +28,7 @@ const NoticesQuery = gql<{ notices: { totalCount: number; pageInfo: PageInfo; no
   ${NoticeListFields}
 `;
 
-const kinds = ['FUND', 'PROJECT', 'PLEDGE', 'EXIT'];
+const kinds = ['FUND', 'PROJECT', 'PLEDGE', 'EXIT', 'POLICY'];
 
 const filterNames = ['region', 'year', 'kind', 'search', 'late'] as const;
 

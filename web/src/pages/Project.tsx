@@ -11,6 +11,7 @@ import { formatCount, formatYuan } from '../lib/format';
 import { Link } from '../router';
 import { NotFound } from './Notice';
 import { OverdueBadge } from './Projects';
+import { ProjectAssetsSection } from './Assets';
 
 interface ProjectDetail {
   id: string;
@@ -226,6 +227,8 @@ function ProjectView({ project }: { project: ProjectDetail }) {
           </Table>
         </section>
       )}
+
+      <ProjectAssetsSection code={project.code} />
 
       <section aria-labelledby="transactions-heading">
         <h2 id="transactions-heading">{t('project.transactions')}</h2>

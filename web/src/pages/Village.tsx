@@ -15,6 +15,7 @@ import { useHasField } from '../lib/schema';
 import { ObjectionForm } from '../components/Objections';
 import { NotFound } from './Notice';
 import { WhoHelpsSection } from './WhoHelps';
+import { AssetsSection, EntitlementsSection } from './Assets';
 
 interface Statistics {
   year: number;
@@ -438,6 +439,8 @@ function RegionView({ region }: { region: RegionDetail }) {
 
       <WhoHelpsSection code={code} level={region.level} year={region.statistics.at(-1)?.year ?? new Date().getFullYear()} />
       <ChecklistSection code={code} />
+      <AssetsSection code={code} />
+      <EntitlementsSection code={code} />
 
       {hasNeeds && <NeedsSection code={code} />}
       <MoneySection code={code} />

@@ -21,6 +21,7 @@ const tabs: [string, MessageKey][] = [
   ['/projects', 'publisher.tab.projects'],
   ['/villages', 'publisher.tab.villages'],
   ['/exits', 'publisher.tab.exits'],
+  ['/assets', 'publisher.tab.assets'],
   ['/needs', 'publisher.tab.needs'],
 ];
 
@@ -80,6 +81,8 @@ function Tab({ tab, region, organization }: { tab: string; region: string; organ
       return <Exits region={region} organization={organization} />;
     case '/needs':
       return <Needs region={region} />;
+    case '/assets':
+      return <Assets region={region} />;
     default:
       return null;
   }
@@ -744,6 +747,87 @@ function Villages({ region }: { region: string }) {
         mutation={doc.RecordMonitoring}
         field="recordMonitoring"
         submit="publisher.monitoring.submit"
+      />
+    </>
+  );
+}
+
+/** Assets projects left (资产收益) and their yearly income; entitlement standards of the region's policies. */
+function Assets({ region }: { region: string }) {
+  const { t } = useI18n();
+  const enums = useEnums('AssetKind', 'EntitlementProgram', 'EntitlementUnit');
+  return (
+    <>
+      <h2>{t('publisher.tab.assets')}</h2>
+      <MutationForm<doc.Payload & { asset: { code: string } | null }>
+        id="register-asset"
+        title="publisher.asset.register"
+        spec={[
+          {
+            name: 'project',
+            label: 'publisher.field.project',
+            kind: 'text',
+            required: true,
+            maxLength: 32,
+            hint: 'publisher.asset.projectHint',
+          },
+          { name: 'owner', label: 'publisher.asset.owner', kind: 'text', maxLength: 12, hint: 'publisher.asset.ownerHint' },
+          { name: 'name', label: 'publisher.asset.name', kind: 'text', required: true, maxLength: 200 },
+          withEnum({ name: 'kind', label: 'publisher.asset.kind', kind: 'enum', enumName: 'AssetKind', required: true }, enums),
+          { name: 'valueFen', label: 'publisher.asset.value', kind: 'yuan', required: true, min: 1 },
+          { name: 'shareHouseholds', label: 'asset.shareHouseholds', kind: 'int', required: true, hint: 'publisher.asset.sharesHint' },
+          { name: 'inUseSince', label: 'asset.inUseSince', kind: 'date', required: true },
+        ]}
+        mutation={doc.RegisterAsset}
+        field="registerAsset"
+        submit="publisher.asset.registerSubmit"
+        onDone={(p) => p.asset && `${t('publisher.form.saved')} ${p.asset.code}`}
+      />
+      <MutationForm
+        id="asset-income"
+        title="publisher.asset.income"
+        spec={[
+          { name: 'asset', label: 'publisher.asset.code', kind: 'text', required: true, maxLength: 32 },
+          { name: 'year', label: 'publisher.village.year', kind: 'int', required: true, min: 2000, max: 2100 },
+          { name: 'amountFen', label: 'asset.amount', kind: 'yuan', required: true },
+          { name: 'toCollectiveFen', label: 'asset.toCollective', kind: 'yuan', required: true },
+          { name: 'toHouseholdsFen', label: 'asset.toHouseholds', kind: 'yuan', required: true },
+          { name: 'householdsPaid', label: 'asset.householdsPaid', kind: 'int', required: true },
+          { name: 'toJobsFen', label: 'asset.toJobs', kind: 'yuan', required: true },
+          { name: 'jobsPaid', label: 'asset.jobsPaid', kind: 'int', required: true },
+        ]}
+        keepOnSuccess
+        mutation={doc.RecordAssetIncome}
+        field="recordAssetIncome"
+        submit="publisher.asset.incomeSubmit"
+      />
+      <MutationForm<doc.Payload & { entitlement: { code: string } | null }>
+        id="entitlement"
+        title="publisher.entitlement.record"
+        spec={[
+          {
+            name: 'region',
+            label: 'publisher.field.region',
+            kind: 'text',
+            required: true,
+            maxLength: 12,
+            hint: 'publisher.field.regionHint',
+          },
+          { name: 'year', label: 'publisher.village.year', kind: 'int', required: true, min: 2000, max: 2100 },
+          withEnum({ name: 'program', label: 'entitlement.program', kind: 'enum', enumName: 'EntitlementProgram', required: true }, enums),
+          { name: 'grade', label: 'entitlement.grade', kind: 'text', maxLength: 50, hint: 'publisher.entitlement.gradeHint' },
+          { name: 'standardFen', label: 'entitlement.standard', kind: 'yuan', required: true, min: 1 },
+          withEnum({ name: 'unit', label: 'entitlement.unit', kind: 'enum', enumName: 'EntitlementUnit', required: true }, enums),
+          { name: 'documentTitle', label: 'entitlement.document', kind: 'text', required: true, maxLength: 300 },
+          { name: 'documentNumber', label: 'publisher.fund.documentNumber', kind: 'text', maxLength: 100 },
+          { name: 'recipients', label: 'entitlement.recipients', kind: 'int', required: true },
+          { name: 'notice', label: 'publisher.entitlement.notice', kind: 'text', maxLength: 32, hint: 'publisher.entitlement.noticeHint' },
+        ]}
+        initial={{ region }}
+        mutation={doc.RecordEntitlement}
+        field="recordEntitlement"
+        submit="publisher.entitlement.submit"
+        onDone={(p) => p.entitlement && `${t('publisher.form.saved')} ${p.entitlement.code}`}
       />
     </>
   );

@@ -886,3 +886,18 @@ export const ClosableNeeds = gql<
     }
   }
 `;
+export const RegisterAsset = gql<Result<'registerAsset', 'asset'>, Input>`
+  mutation PublisherRegisterAsset($input: RegisterAssetInput!) {
+    registerAsset(input: $input) { asset { code } errors { code message field params { name value } } warnings { code message } }
+  }
+`;
+export const RecordAssetIncome = gql<{ recordAssetIncome: Payload }, Input>`
+  mutation PublisherRecordAssetIncome($input: RecordAssetIncomeInput!) {
+    recordAssetIncome(input: $input) { income { year } errors { code message field params { name value } } warnings { code message } }
+  }
+`;
+export const RecordEntitlement = gql<Result<'recordEntitlement', 'entitlement'>, Input>`
+  mutation PublisherRecordEntitlement($input: RecordEntitlementInput!) {
+    recordEntitlement(input: $input) { entitlement { code } errors { code message field params { name value } } warnings { code message } }
+  }
+`;

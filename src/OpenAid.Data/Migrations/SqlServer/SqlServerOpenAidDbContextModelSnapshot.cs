@@ -118,6 +118,99 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.ToTable("Grants");
                 });
 
+            modelBuilder.Entity("OpenAid.Domain.Assets.Asset", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateOnly>("InUseSince")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("RegionCode")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ShareHouseholds")
+                        .HasColumnType("int");
+
+                    b.Property<long>("ValueFen")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("RegionCode");
+
+                    b.ToTable("Assets");
+                });
+
+            modelBuilder.Entity("OpenAid.Domain.Assets.AssetIncome", b =>
+                {
+                    b.Property<int>("AssetId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("HouseholdsPaid")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("JobsPaid")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("RecordedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("RegionCode")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ToCollectiveFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ToHouseholdsFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ToJobsFen")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("AssetId", "Year");
+
+                    b.HasIndex("RegionCode", "Year");
+
+                    b.ToTable("AssetIncomes");
+                });
+
             modelBuilder.Entity("OpenAid.Domain.Audit.AuditCheckpoint", b =>
                 {
                     b.Property<long>("Sequence")
@@ -320,6 +413,70 @@ namespace OpenAid.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("AuditRedactions");
+                });
+
+            modelBuilder.Entity("OpenAid.Domain.Entitlements.Entitlement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("DocumentTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("NoticeId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Program")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("int");
+
+                    b.Property<long>("RegionCode")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("StandardFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Unit")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("NoticeId");
+
+                    b.HasIndex("RegionCode", "Year", "Program", "Grade")
+                        .IsUnique();
+
+                    b.ToTable("Entitlements");
                 });
 
             modelBuilder.Entity("OpenAid.Domain.Exits.RegionExit", b =>
@@ -1786,6 +1943,43 @@ namespace OpenAid.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.NoAction);
+                });
+
+            modelBuilder.Entity("OpenAid.Domain.Assets.Asset", b =>
+                {
+                    b.HasOne("OpenAid.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenAid.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenAid.Domain.Assets.AssetIncome", b =>
+                {
+                    b.HasOne("OpenAid.Domain.Assets.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenAid.Domain.Entitlements.Entitlement", b =>
+                {
+                    b.HasOne("OpenAid.Domain.Notices.Notice", null)
+                        .WithMany()
+                        .HasForeignKey("NoticeId");
+
+                    b.HasOne("OpenAid.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpenAid.Domain.Exits.RegionExit", b =>

@@ -111,6 +111,97 @@ namespace OpenAid.Data.Migrations.Sqlite
                     b.ToTable("Grants");
                 });
 
+            modelBuilder.Entity("OpenAid.Domain.Assets.Asset", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("InUseSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RegionCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ShareHouseholds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ValueFen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("RegionCode");
+
+                    b.ToTable("Assets");
+                });
+
+            modelBuilder.Entity("OpenAid.Domain.Assets.AssetIncome", b =>
+                {
+                    b.Property<int>("AssetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HouseholdsPaid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JobsPaid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("RecordedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegionCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ToCollectiveFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ToHouseholdsFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ToJobsFen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AssetId", "Year");
+
+                    b.HasIndex("RegionCode", "Year");
+
+                    b.ToTable("AssetIncomes");
+                });
+
             modelBuilder.Entity("OpenAid.Domain.Audit.AuditCheckpoint", b =>
                 {
                     b.Property<long>("Sequence")
@@ -311,6 +402,68 @@ namespace OpenAid.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("AuditRedactions");
+                });
+
+            modelBuilder.Entity("OpenAid.Domain.Entitlements.Entitlement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("NoticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Program")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RegionCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StandardFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Unit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("NoticeId");
+
+                    b.HasIndex("RegionCode", "Year", "Program", "Grade")
+                        .IsUnique();
+
+                    b.ToTable("Entitlements");
                 });
 
             modelBuilder.Entity("OpenAid.Domain.Exits.RegionExit", b =>
@@ -1737,6 +1890,43 @@ namespace OpenAid.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.NoAction);
+                });
+
+            modelBuilder.Entity("OpenAid.Domain.Assets.Asset", b =>
+                {
+                    b.HasOne("OpenAid.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenAid.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenAid.Domain.Assets.AssetIncome", b =>
+                {
+                    b.HasOne("OpenAid.Domain.Assets.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenAid.Domain.Entitlements.Entitlement", b =>
+                {
+                    b.HasOne("OpenAid.Domain.Notices.Notice", null)
+                        .WithMany()
+                        .HasForeignKey("NoticeId");
+
+                    b.HasOne("OpenAid.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpenAid.Domain.Exits.RegionExit", b =>

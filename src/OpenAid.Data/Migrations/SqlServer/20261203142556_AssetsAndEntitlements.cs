@@ -1,0 +1,161 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace OpenAid.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class AssetsAndEntitlements : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Assets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ProjectId = table.Column<int>(type: "int", nullable: false),
+                    RegionCode = table.Column<long>(type: "bigint", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    ValueFen = table.Column<long>(type: "bigint", nullable: false),
+                    ShareHouseholds = table.Column<int>(type: "int", nullable: false),
+                    InUseSince = table.Column<DateOnly>(type: "date", nullable: false),
+                    IsDemo = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Assets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Assets_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Assets_Regions_RegionCode",
+                        column: x => x.RegionCode,
+                        principalTable: "Regions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Entitlements",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    RegionCode = table.Column<long>(type: "bigint", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Program = table.Column<int>(type: "int", nullable: false),
+                    Grade = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    StandardFen = table.Column<long>(type: "bigint", nullable: false),
+                    Unit = table.Column<int>(type: "int", nullable: false),
+                    DocumentTitle = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    DocumentNumber = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Recipients = table.Column<int>(type: "int", nullable: false),
+                    NoticeId = table.Column<int>(type: "int", nullable: true),
+                    IsDemo = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Entitlements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Entitlements_Notices_NoticeId",
+                        column: x => x.NoticeId,
+                        principalTable: "Notices",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_Entitlements_Regions_RegionCode",
+                        column: x => x.RegionCode,
+                        principalTable: "Regions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AssetIncomes",
+                columns: table => new
+                {
+                    AssetId = table.Column<int>(type: "int", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    RegionCode = table.Column<long>(type: "bigint", nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    ToCollectiveFen = table.Column<long>(type: "bigint", nullable: false),
+                    ToHouseholdsFen = table.Column<long>(type: "bigint", nullable: false),
+                    HouseholdsPaid = table.Column<int>(type: "int", nullable: false),
+                    ToJobsFen = table.Column<long>(type: "bigint", nullable: false),
+                    JobsPaid = table.Column<int>(type: "int", nullable: false),
+                    RecordedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    IsDemo = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AssetIncomes", x => new { x.AssetId, x.Year });
+                    table.ForeignKey(
+                        name: "FK_AssetIncomes_Assets_AssetId",
+                        column: x => x.AssetId,
+                        principalTable: "Assets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssetIncomes_RegionCode_Year",
+                table: "AssetIncomes",
+                columns: new[] { "RegionCode", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assets_Code",
+                table: "Assets",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assets_ProjectId",
+                table: "Assets",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assets_RegionCode",
+                table: "Assets",
+                column: "RegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Entitlements_Code",
+                table: "Entitlements",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Entitlements_NoticeId",
+                table: "Entitlements",
+                column: "NoticeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Entitlements_RegionCode_Year_Program_Grade",
+                table: "Entitlements",
+                columns: new[] { "RegionCode", "Year", "Program", "Grade" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AssetIncomes");
+
+            migrationBuilder.DropTable(
+                name: "Entitlements");
+
+            migrationBuilder.DropTable(
+                name: "Assets");
+        }
+    }
+}
