@@ -59,6 +59,7 @@ internal sealed partial class DemoBuilder(OpenAidDbContext db, BulkWriter writer
         await BuildPeopleAsync();
         await BuildWorkTeamsAsync();
         await BuildChecklistsAsync();
+        await BuildMicrocreditAsync();
 
         return new DemoDataResult(
             _regionsUpdated, _statistics, _organizations.Count, _programs.Count, _memberships.Count, _pairings.Count,

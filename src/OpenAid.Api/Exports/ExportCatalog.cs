@@ -91,11 +91,16 @@ public static class ExportCatalog
         "objections",
         "Objections to notices and misuse reports with their public answers and response times. Who filed them is never public, nor is a description a reviewer hid.");
 
+    public static readonly ExportList Microcredit = new(
+        "microcredit",
+        "microcreditRecords",
+        "Counties' poverty-alleviation microcredit (扶贫小额信贷) figures by year: aggregates only, no borrower. Pass includeSuperseded=true for the versions corrections superseded.");
+
     public static readonly ExportList Changes = new(
         "changes",
         ChangeQueries.FieldName,
         "Everything public that changed, oldest first, from the audit trail. Pass the last 'sequence' you saw as 'after' to continue.");
 
     public static IReadOnlyList<ExportList> All { get; } =
-        [Notices, Funds, Projects, Transactions, Organizations, Regions, Programs, Pairings, Needs, Pledges, Deliveries, Objections, Changes];
+        [Notices, Funds, Projects, Transactions, Organizations, Regions, Programs, Pairings, Needs, Pledges, Deliveries, Objections, Microcredit, Changes];
 }

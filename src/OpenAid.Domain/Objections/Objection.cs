@@ -88,7 +88,7 @@ public partial class Objection
     /// <summary>The notice published to correct what was objected to; null when none.</summary>
     public int? CorrectingNoticeId { get; private set; }
 
-    public IReadOnlyList<ObjectionMeasure> Measures => [.. Enum.GetValues<ObjectionMeasure>().Where(m => (MeasuresMask & Bit(m)) != 0)];
+    public IReadOnlyList<ObjectionMeasure> Measures => [.. Enum.GetValues<ObjectionMeasure>().Where(m => (MeasuresMask & MeasureBit(m)) != 0)];
 
     /// <summary>The answering unit and role, e.g. "沅陵县扶贫开发办公室 · 审核员".</summary>
     public string? AnsweredBy { get; private set; }
@@ -182,13 +182,13 @@ public partial class Objection
     {
         var changed = outcome ?? ObjectionOutcome.None;
         var recovered = Fields.NonNegativeAmount(changed.MoneyRecoveredFen, "moneyRecoveredFen");
-        var mask = changed.Measures.Aggregate(0, (m, measure) => m | Bit(measure));
+        var mask = changed.Measures.Aggregate(0, (m, measure) => m | MeasureBit(measure));
         if ((recovered > 0 || mask != 0 || changed.CorrectingNotice is not null) && finding is not (ObjectionFinding.Upheld or ObjectionFinding.PartlyUpheld))
         {
             throw new DomainException(Errors.OutcomeNotApplicable, $"Objection {Code} is answered as {finding?.ToString() ?? "stating no finding"}; money recovered, measures and a correcting notice follow only from an upheld or partly upheld objection.", "finding", ("objection", Code), ("finding", finding));
         }
 
-        if ((recovered > 0) != ((mask & Bit(ObjectionMeasure.Recovery)) != 0))
+        if ((recovered > 0) != ((mask & MeasureBit(ObjectionMeasure.Recovery)) != 0))
         {
             throw new DomainException(Errors.RecoveryMismatch, recovered > 0 ? "Money was recovered: name the RECOVERY measure too." : "The RECOVERY measure needs the money recovered ('moneyRecoveredFen' more than 0).", "moneyRecoveredFen", ("moneyRecoveredFen", recovered));
         }
@@ -237,7 +237,8 @@ public partial class Objection
         }
     }
 
-    private static int Bit(ObjectionMeasure measure) => 1 << (int)measure;
+    /// <summary>The bit of <paramref name="measure"/> in <see cref="MeasuresMask"/>.</summary>
+    public static int MeasureBit(ObjectionMeasure measure) => 1 << (int)measure;
 
     /// <summary>Optional text that is never published: the privacy guard does not apply, but blank means absent.</summary>
     private static string? Private(string? text, string field, int maxLength) =>
