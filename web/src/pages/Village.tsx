@@ -433,6 +433,7 @@ function RegionView({ region }: { region: RegionDetail }) {
 
       <WhoHelpsSection code={code} level={region.level} year={region.statistics.at(-1)?.year ?? new Date().getFullYear()} />
       <ChecklistSection code={code} />
+      {['PROVINCE', 'CITY', 'COUNTY'].includes(region.level) && <MicrocreditSection code={code} county={region.level === 'COUNTY'} />}
 
       {hasNeeds && <NeedsSection code={code} />}
       <MoneySection code={code} />
@@ -605,6 +606,128 @@ function ChecklistSection({ code }: { code: string }) {
               </section>
             )}
           </>
+        )
+      }
+    </Query>
+  );
+}
+
+interface MicrocreditYear {
+  year: number;
+  countiesReporting: number;
+  loansIssuedCount: number;
+  loansIssued: { yuan: string };
+  outstandingBalance: { yuan: string };
+  overdue: { yuan: string };
+  overdueRatePercent: string;
+  interestSubsidy: { yuan: string };
+  riskCompensationFund: { yuan: string };
+  isDemo: boolean;
+}
+
+const MicrocreditQuery = gql<
+  {
+    region: {
+      microcreditByYear: MicrocreditYear[];
+      microcreditRecords: {
+        code: string;
+        year: number;
+        version: number;
+        isCurrent: boolean;
+        correctionReason: string | null;
+        recordedAt: string;
+      }[];
+    } | null;
+  },
+  { code: string }
+>`
+  query RegionMicrocredit($code: String!) {
+    region(code: $code) {
+      microcreditByYear {
+        year
+        countiesReporting
+        loansIssuedCount
+        loansIssued {
+          yuan
+        }
+        outstandingBalance {
+          yuan
+        }
+        overdue {
+          yuan
+        }
+        overdueRatePercent
+        interestSubsidy {
+          yuan
+        }
+        riskCompensationFund {
+          yuan
+        }
+        isDemo
+      }
+      microcreditRecords {
+        code
+        year
+        version
+        isCurrent
+        correctionReason
+        recordedAt
+      }
+    }
+  }
+`;
+
+/** Microcredit (扶贫小额信贷) by year: a county's own figures, the sum of its counties for a city or province; never a borrower. */
+function MicrocreditSection({ code, county }: { code: string; county: boolean }) {
+  const { t, tf, lang } = useI18n();
+  return (
+    <Query query={MicrocreditQuery} variables={{ code }} refetchOn={['MicrocreditRecord']}>
+      {({ region }) =>
+        region &&
+        region.microcreditByYear.length > 0 && (
+          <section aria-labelledby="microcredit-heading" data-testid="region-microcredit">
+            <h2 id="microcredit-heading">{t('microcredit.title')}</h2>
+            <p className="muted">{t(county ? 'microcredit.noteCounty' : 'microcredit.noteSum')}</p>
+            <Table
+              head={[
+                t('field.year'),
+                t('microcredit.loansCount'),
+                t('microcredit.loans'),
+                t('microcredit.balance'),
+                t('microcredit.overdue'),
+                t('microcredit.overdueRate'),
+                t('microcredit.subsidy'),
+                t('microcredit.riskFund'),
+                ...(county ? [] : [t('microcredit.counties')]),
+              ]}
+              testId="microcredit-table"
+            >
+              {region.microcreditByYear.map((m) => (
+                <tr key={m.year} data-year={m.year}>
+                  <td>
+                    {m.year}
+                    {m.isDemo && <span className="badge badge-demo"> {t('record.demo')}</span>}
+                  </td>
+                  <td className="number">{formatCount(m.loansIssuedCount, lang)}</td>
+                  <td className="number">{formatYuan(m.loansIssued.yuan)}</td>
+                  <td className="number">{formatYuan(m.outstandingBalance.yuan)}</td>
+                  <td className="number">{formatYuan(m.overdue.yuan)}</td>
+                  <td className="number">{m.overdueRatePercent}%</td>
+                  <td className="number">{formatYuan(m.interestSubsidy.yuan)}</td>
+                  <td className="number">{formatYuan(m.riskCompensationFund.yuan)}</td>
+                  {!county && <td className="number">{formatCount(m.countiesReporting, lang)}</td>}
+                </tr>
+              ))}
+            </Table>
+            {region.microcreditRecords
+              .filter((r) => r.version > 1)
+              .map((r) => (
+                <p key={r.code} className="muted" data-testid="microcredit-correction">
+                  {tf('microcredit.corrected', { year: r.year, version: r.version, day: r.recordedAt.slice(0, 10) })} {r.correctionReason}
+                </p>
+              ))}
+            <ExportLinks list="microcredit" filters={{ region: code }} />
+          </section>
         )
       }
     </Query>
