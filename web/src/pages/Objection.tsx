@@ -35,36 +35,12 @@ interface ObjectionDetail {
 const ObjectionQuery = gql<{ objection: ObjectionDetail | null }, { code: string }>`
   query ObjectionPage($code: String!) {
     objection(code: $code) {
-      code
-      category
-      status
-      filedAt
-      description
-      descriptionHiddenReason
-      investigationStartedAt
-      answer
-      answeredAt
-      answeredBy
-      daysToRespond
-      isOverdue
-      region {
-        shortCode
-        name
-      }
-      notice {
-        code
-        title
-      }
-      finding
-      moneyRecovered {
-        yuan
-        fen
-      }
-      measures
-      correctingNotice {
-        code
-        title
-      }
+      code category status filedAt description descriptionHiddenReason investigationStartedAt
+      answer answeredAt answeredBy daysToRespond isOverdue
+      region { shortCode name }
+      notice { code title }
+      finding moneyRecovered { yuan fen } measures
+      correctingNotice { code title }
     }
   }
 `;

@@ -1,5 +1,6 @@
 import { gql } from 'urql';
 import { Chart } from '../components/Chart';
+import { MicrocreditCells, useMicrocreditHead, type MicrocreditFigures } from '../components/Microcredit';
 import { Query } from '../components/Query';
 import { Table } from '../components/Table';
 import { useI18n } from '../i18n';
@@ -428,17 +429,7 @@ function ObjectionTimes({ data, scope, to }: SectionProps) {
 }
 
 interface OutcomeData {
-  microcreditSummary: {
-    year: number;
-    countiesReporting: number;
-    loansIssuedCount: number;
-    loansIssued: { yuan: string };
-    outstandingBalance: { yuan: string };
-    overdue: { yuan: string };
-    overdueRatePercent: string;
-    interestSubsidy: { yuan: string };
-    riskCompensationFund: { yuan: string };
-  };
+  microcreditSummary: MicrocreditFigures & { year: number; countiesReporting: number };
   objectionOutcomes: {
     answered: number;
     upheld: number;
@@ -454,40 +445,11 @@ interface OutcomeData {
 const OutcomesQuery = gql<OutcomeData, { region: string | null; year: number | null; creditYear: number }>`
   query ReportsOutcomes($region: String, $year: Int, $creditYear: Int!) {
     microcreditSummary(region: $region, year: $creditYear) {
-      year
-      countiesReporting
-      loansIssuedCount
-      loansIssued {
-        yuan
-      }
-      outstandingBalance {
-        yuan
-      }
-      overdue {
-        yuan
-      }
-      overdueRatePercent
-      interestSubsidy {
-        yuan
-      }
-      riskCompensationFund {
-        yuan
-      }
+      year countiesReporting loansIssuedCount loansIssued { yuan } outstandingBalance { yuan } overdue { yuan }
+      overdueRatePercent interestSubsidy { yuan } riskCompensationFund { yuan }
     }
     objectionOutcomes(region: $region, year: $year) {
-      answered
-      upheld
-      partlyUpheld
-      notUpheld
-      noFinding
-      moneyRecovered {
-        yuan
-      }
-      withCorrectingNotice
-      measures {
-        measure
-        count
-      }
+      answered upheld partlyUpheld notUpheld noFinding moneyRecovered { yuan } withCorrectingNotice measures { measure count }
     }
   }
 `;
@@ -499,6 +461,7 @@ const OutcomesQuery = gql<OutcomeData, { region: string | null; year: number | n
 function Outcomes({ region, name, year }: { region: string | null; name: string; year: number | null }) {
   const { t, tf, te, lang } = useI18n();
   const creditYear = year ?? new Date().getFullYear() - 1;
+  const head = useMicrocreditHead();
   return (
     <Query query={OutcomesQuery} variables={{ region, year, creditYear }} refetchOn={['MicrocreditRecord', 'Objection']}>
       {({ microcreditSummary: m, objectionOutcomes: o }) => (
@@ -506,27 +469,10 @@ function Outcomes({ region, name, year }: { region: string | null; name: string;
           <section aria-labelledby="reports-microcredit" className="panel" data-testid="reports-microcredit">
             <h2 id="reports-microcredit">{tf('reports.microcredit', { scope: name, year: m.year })}</h2>
             <p className="muted">{t('microcredit.noteSum')}</p>
-            <Table
-              head={[
-                t('microcredit.counties'),
-                t('microcredit.loansCount'),
-                t('microcredit.loans'),
-                t('microcredit.balance'),
-                t('microcredit.overdue'),
-                t('microcredit.overdueRate'),
-                t('microcredit.subsidy'),
-                t('microcredit.riskFund'),
-              ]}
-            >
+            <Table head={[...head, t('microcredit.counties')]}>
               <tr>
+                <MicrocreditCells figures={m} />
                 <td className="number">{formatCount(m.countiesReporting, lang)}</td>
-                <td className="number">{formatCount(m.loansIssuedCount, lang)}</td>
-                <td className="number">{formatYuan(m.loansIssued.yuan)}</td>
-                <td className="number">{formatYuan(m.outstandingBalance.yuan)}</td>
-                <td className="number">{formatYuan(m.overdue.yuan)}</td>
-                <td className="number">{m.overdueRatePercent}%</td>
-                <td className="number">{formatYuan(m.interestSubsidy.yuan)}</td>
-                <td className="number">{formatYuan(m.riskCompensationFund.yuan)}</td>
               </tr>
             </Table>
           </section>

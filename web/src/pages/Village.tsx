@@ -7,6 +7,7 @@ import { NoticeList, NoticeListFields, type NoticeListItem } from '../components
 import { PagedQuery, type PageInfo } from '../components/Pager';
 import { Query } from '../components/Query';
 import { RegionTrail, type TrailRegion } from '../components/RegionTrail';
+import { MicrocreditCells, useMicrocreditHead, type MicrocreditFigures } from '../components/Microcredit';
 import { Facts, Table } from '../components/Table';
 import { useI18n } from '../i18n';
 import { fenToYuan, formatCount, formatYuan } from '../lib/format';
@@ -612,16 +613,9 @@ function ChecklistSection({ code }: { code: string }) {
   );
 }
 
-interface MicrocreditYear {
+interface MicrocreditYear extends MicrocreditFigures {
   year: number;
   countiesReporting: number;
-  loansIssuedCount: number;
-  loansIssued: { yuan: string };
-  outstandingBalance: { yuan: string };
-  overdue: { yuan: string };
-  overdueRatePercent: string;
-  interestSubsidy: { yuan: string };
-  riskCompensationFund: { yuan: string };
   isDemo: boolean;
 }
 
@@ -644,35 +638,10 @@ const MicrocreditQuery = gql<
   query RegionMicrocredit($code: String!) {
     region(code: $code) {
       microcreditByYear {
-        year
-        countiesReporting
-        loansIssuedCount
-        loansIssued {
-          yuan
-        }
-        outstandingBalance {
-          yuan
-        }
-        overdue {
-          yuan
-        }
-        overdueRatePercent
-        interestSubsidy {
-          yuan
-        }
-        riskCompensationFund {
-          yuan
-        }
-        isDemo
+        year countiesReporting loansIssuedCount loansIssued { yuan } outstandingBalance { yuan } overdue { yuan }
+        overdueRatePercent interestSubsidy { yuan } riskCompensationFund { yuan } isDemo
       }
-      microcreditRecords {
-        code
-        year
-        version
-        isCurrent
-        correctionReason
-        recordedAt
-      }
+      microcreditRecords { code year version isCurrent correctionReason recordedAt }
     }
   }
 `;
@@ -680,6 +649,7 @@ const MicrocreditQuery = gql<
 /** Microcredit (扶贫小额信贷) by year: a county's own figures, the sum of its counties for a city or province; never a borrower. */
 function MicrocreditSection({ code, county }: { code: string; county: boolean }) {
   const { t, tf, lang } = useI18n();
+  const head = useMicrocreditHead();
   return (
     <Query query={MicrocreditQuery} variables={{ code }} refetchOn={['MicrocreditRecord']}>
       {({ region }) =>
@@ -688,33 +658,14 @@ function MicrocreditSection({ code, county }: { code: string; county: boolean })
           <section aria-labelledby="microcredit-heading" data-testid="region-microcredit">
             <h2 id="microcredit-heading">{t('microcredit.title')}</h2>
             <p className="muted">{t(county ? 'microcredit.noteCounty' : 'microcredit.noteSum')}</p>
-            <Table
-              head={[
-                t('field.year'),
-                t('microcredit.loansCount'),
-                t('microcredit.loans'),
-                t('microcredit.balance'),
-                t('microcredit.overdue'),
-                t('microcredit.overdueRate'),
-                t('microcredit.subsidy'),
-                t('microcredit.riskFund'),
-                ...(county ? [] : [t('microcredit.counties')]),
-              ]}
-              testId="microcredit-table"
-            >
+            <Table head={[t('field.year'), ...head, ...(county ? [] : [t('microcredit.counties')])]} testId="microcredit-table">
               {region.microcreditByYear.map((m) => (
                 <tr key={m.year} data-year={m.year}>
                   <td>
                     {m.year}
                     {m.isDemo && <span className="badge badge-demo"> {t('record.demo')}</span>}
                   </td>
-                  <td className="number">{formatCount(m.loansIssuedCount, lang)}</td>
-                  <td className="number">{formatYuan(m.loansIssued.yuan)}</td>
-                  <td className="number">{formatYuan(m.outstandingBalance.yuan)}</td>
-                  <td className="number">{formatYuan(m.overdue.yuan)}</td>
-                  <td className="number">{m.overdueRatePercent}%</td>
-                  <td className="number">{formatYuan(m.interestSubsidy.yuan)}</td>
-                  <td className="number">{formatYuan(m.riskCompensationFund.yuan)}</td>
+                  <MicrocreditCells figures={m} />
                   {!county && <td className="number">{formatCount(m.countiesReporting, lang)}</td>}
                 </tr>
               ))}

@@ -528,87 +528,22 @@ export const RecordMonitoring = gql<{ recordMonitoring: Payload }, Input>`
 `;
 export const AssignWorkTeam = gql<Result<'assignWorkTeam', 'workTeam'>, Input>`
   mutation PublisherAssignWorkTeam($input: AssignWorkTeamInput!) {
-    assignWorkTeam(input: $input) {
-      workTeam {
-        code
-      }
-      errors {
-        code
-        message
-        field
-        params {
-          name
-          value
-        }
-      }
-      warnings {
-        code
-        message
-      }
-    }
+    assignWorkTeam(input: $input) { workTeam { code } errors { code message field params { name value } } warnings { code message } }
   }
 `;
 export const EndWorkTeam = gql<Result<'endWorkTeam', 'workTeam'>, Input>`
   mutation PublisherEndWorkTeam($input: EndWorkTeamInput!) {
-    endWorkTeam(input: $input) {
-      workTeam {
-        code
-      }
-      errors {
-        code
-        message
-        field
-        params {
-          name
-          value
-        }
-      }
-      warnings {
-        code
-        message
-      }
-    }
+    endWorkTeam(input: $input) { workTeam { code } errors { code message field params { name value } } warnings { code message } }
   }
 `;
 export const RecordHouseholdHelpers = gql<{ recordHouseholdHelpers: Payload }, Input>`
   mutation PublisherRecordHouseholdHelpers($input: RecordHouseholdHelpersInput!) {
-    recordHouseholdHelpers(input: $input) {
-      errors {
-        code
-        message
-        field
-        params {
-          name
-          value
-        }
-      }
-      warnings {
-        code
-        message
-      }
-    }
+    recordHouseholdHelpers(input: $input) { errors { code message field params { name value } } warnings { code message } }
   }
 `;
 export const RecordCountyStatistics = gql<{ recordCountyStatistics: Payload }, Input>`
   mutation PublisherRecordCountyStatistics($input: RecordCountyStatisticsInput!) {
-    recordCountyStatistics(input: $input) {
-      statistics {
-        year
-      }
-      errors {
-        code
-        message
-        field
-        params {
-          name
-          value
-        }
-      }
-      warnings {
-        code
-        message
-      }
-    }
+    recordCountyStatistics(input: $input) { statistics { year } errors { code message field params { name value } } warnings { code message } }
   }
 `;
 export const RecordMicrocredit = gql<{ recordMicrocredit: Payload & { microcredit: { code: string } | null } }, Input>`
@@ -636,80 +571,17 @@ export const RecordMicrocredit = gql<{ recordMicrocredit: Payload & { microcredi
 type ExitResult<F extends string> = { [P in F]: Payload & { exit: { code: string; status: string; notice: { code: string } } | null } };
 export const ProposeExit = gql<ExitResult<'proposeExit'>, Input>`
   mutation PublisherProposeExit($input: ProposeExitInput!) {
-    proposeExit(input: $input) {
-      exit {
-        code
-        status
-        notice {
-          code
-        }
-      }
-      errors {
-        code
-        message
-        field
-        params {
-          name
-          value
-        }
-      }
-      warnings {
-        code
-        message
-      }
-    }
+    proposeExit(input: $input) { exit { code status notice { code } } errors { code message field params { name value } } warnings { code message } }
   }
 `;
 export const ConfirmExit = gql<ExitResult<'confirmExit'>, Input>`
   mutation PublisherConfirmExit($input: ConfirmExitInput!) {
-    confirmExit(input: $input) {
-      exit {
-        code
-        status
-        notice {
-          code
-        }
-      }
-      errors {
-        code
-        message
-        field
-        params {
-          name
-          value
-        }
-      }
-      warnings {
-        code
-        message
-      }
-    }
+    confirmExit(input: $input) { exit { code status notice { code } } errors { code message field params { name value } } warnings { code message } }
   }
 `;
 export const WithdrawExit = gql<ExitResult<'withdrawExit'>, Input>`
   mutation PublisherWithdrawExit($input: WithdrawExitInput!) {
-    withdrawExit(input: $input) {
-      exit {
-        code
-        status
-        notice {
-          code
-        }
-      }
-      errors {
-        code
-        message
-        field
-        params {
-          name
-          value
-        }
-      }
-      warnings {
-        code
-        message
-      }
-    }
+    withdrawExit(input: $input) { exit { code status notice { code } } errors { code message field params { name value } } warnings { code message } }
   }
 `;
 export interface ExitItem {
@@ -724,20 +596,7 @@ export interface ExitItem {
 export const PublisherExits = gql<{ exits: { nodes: ExitItem[] } }, { region: string }>`
   query PublisherExits($region: String!) {
     exits(region: $region, status: PROPOSED, first: 50) {
-      nodes {
-        code
-        year
-        status
-        noticePeriodEndsOn
-        region {
-          code
-          name
-        }
-        notice {
-          code
-          title
-        }
-      }
+      nodes { code year status noticePeriodEndsOn region { code name } notice { code title } }
     }
   }
 `;

@@ -33,15 +33,8 @@ const ReviewQueue = gql<{ needs: { totalCount: number; nodes: QueuedNeed[] } }, 
         ...NeedListFields
         description
         isOverCap
-        registeredBy {
-          name
-        }
-        cap {
-          maxAmount {
-            yuan
-          }
-          maxQuantity
-        }
+        registeredBy { name }
+        cap { maxAmount { yuan } maxQuantity }
       }
     }
   }
@@ -58,19 +51,8 @@ const ReviewNeed = gql<
 >`
   mutation ReviewerReviewNeed($input: ReviewNeedInput!) {
     reviewNeed(input: $input) {
-      need {
-        code
-        status
-      }
-      errors {
-        code
-        message
-        field
-        params {
-          name
-          value
-        }
-      }
+      need { code status }
+      errors { code message field params { name value } }
     }
   }
 `;
@@ -226,13 +208,8 @@ export const QueuedObjectionFields = gql`
     filedAt
     isOverdue
     investigationStartedAt
-    notice {
-      code
-      title
-    }
-    region {
-      name
-    }
+    notice { code title }
+    region { name }
   }
 `;
 
@@ -245,20 +222,9 @@ const ObjectionQueueQuery = gql<
   { region: string | null }
 >`
   query ReviewerObjectionQueue($region: String) {
-    objectionStats(region: $region) {
-      deadlineDays
-      overdue
-    }
-    received: objections(region: $region, status: RECEIVED, first: 50) {
-      nodes {
-        ...QueuedObjectionFields
-      }
-    }
-    investigating: objections(region: $region, status: INVESTIGATING, first: 50) {
-      nodes {
-        ...QueuedObjectionFields
-      }
-    }
+    objectionStats(region: $region) { deadlineDays overdue }
+    received: objections(region: $region, status: RECEIVED, first: 50) { nodes { ...QueuedObjectionFields } }
+    investigating: objections(region: $region, status: INVESTIGATING, first: 50) { nodes { ...QueuedObjectionFields } }
   }
   ${QueuedObjectionFields}
 `;
@@ -266,19 +232,8 @@ const ObjectionQueueQuery = gql<
 const StartInvestigation = gql<Result<'startInvestigation', 'objection'>, { input: { objection: string } }>`
   mutation ReviewerStartInvestigation($input: StartInvestigationInput!) {
     startInvestigation(input: $input) {
-      objection {
-        code
-        status
-      }
-      errors {
-        code
-        message
-        field
-        params {
-          name
-          value
-        }
-      }
+      objection { code status }
+      errors { code message field params { name value } }
     }
   }
 `;
@@ -295,19 +250,8 @@ interface AnswerInput {
 const AnswerObjection = gql<Result<'answerObjection', 'objection'>, { input: AnswerInput }>`
   mutation ReviewerAnswerObjection($input: AnswerObjectionInput!) {
     answerObjection(input: $input) {
-      objection {
-        code
-        status
-      }
-      errors {
-        code
-        message
-        field
-        params {
-          name
-          value
-        }
-      }
+      objection { code status }
+      errors { code message field params { name value } }
     }
   }
 `;
@@ -315,19 +259,8 @@ const AnswerObjection = gql<Result<'answerObjection', 'objection'>, { input: Ans
 const RejectObjection = gql<Result<'rejectObjection', 'objection'>, { input: { objection: string; reason: string } }>`
   mutation ReviewerRejectObjection($input: RejectObjectionInput!) {
     rejectObjection(input: $input) {
-      objection {
-        code
-        status
-      }
-      errors {
-        code
-        message
-        field
-        params {
-          name
-          value
-        }
-      }
+      objection { code status }
+      errors { code message field params { name value } }
     }
   }
 `;
@@ -335,19 +268,8 @@ const RejectObjection = gql<Result<'rejectObjection', 'objection'>, { input: { o
 const HideDescription = gql<Result<'hideObjectionDescription', 'objection'>, { input: { objection: string; reason: string } }>`
   mutation ReviewerHideObjectionDescription($input: HideObjectionDescriptionInput!) {
     hideObjectionDescription(input: $input) {
-      objection {
-        code
-        status
-      }
-      errors {
-        code
-        message
-        field
-        params {
-          name
-          value
-        }
-      }
+      objection { code status }
+      errors { code message field params { name value } }
     }
   }
 `;
@@ -565,10 +487,7 @@ export const ObjectionContactQuery = gql<
   query ObjectionContact($code: String!) {
     objection(code: $code) {
       code
-      contact {
-        name
-        phone
-      }
+      contact { name phone }
     }
   }
 `;
