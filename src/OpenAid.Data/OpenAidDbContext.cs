@@ -7,6 +7,7 @@ using OpenAid.Domain.Common;
 using OpenAid.Domain.Entitlements;
 using OpenAid.Domain.Exits;
 using OpenAid.Domain.Funds;
+using OpenAid.Domain.Microcredit;
 using OpenAid.Domain.Needs;
 using OpenAid.Domain.Notices;
 using OpenAid.Domain.Objections;
@@ -35,6 +36,8 @@ public abstract class OpenAidDbContext(DbContextOptions options, TimeProvider? c
     public DbSet<ExitCriterion> ExitCriteria => Set<ExitCriterion>();
 
     public DbSet<CountyStatistics> CountyStatistics => Set<CountyStatistics>();
+
+    public DbSet<MicrocreditRecord> MicrocreditRecords => Set<MicrocreditRecord>();
 
     public DbSet<ProvincialRuralIncome> ProvincialRuralIncomes => Set<ProvincialRuralIncome>();
 

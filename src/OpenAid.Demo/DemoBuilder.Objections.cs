@@ -24,13 +24,14 @@ internal sealed partial class DemoBuilder
         (ObjectionCategory.Other, "公示栏张贴的公告字迹不清，部分内容无法辨认，请重新张贴。"),
     ];
 
-    private static readonly string[] ObjectionAnswers =
+    /// <summary>Answers with what each found and changed: the upheld ones correct, and one recovers money and refers the case.</summary>
+    private static readonly (string Text, ObjectionFinding Finding, ObjectionMeasure[] Measures)[] ObjectionAnswers =
     [
-        "经县扶贫办会同乡镇实地核查，反映情况属实，已责令项目实施单位限期整改，整改结果将另行公示。",
-        "经核查，相关农户符合识别标准，识别程序规范，反映情况不属实。",
-        "经核查，补助资金已于公示后拨付至农户一卡通账户，个别农户未及时查询，已逐户告知。",
-        "经核查，剩余路段因征地协调推迟开工，现已协调完毕并开工建设，预计两个月内完工。",
-        "已将反映情况转县审计局专项审计，审计发现的问题已责令整改，相关责任人已约谈。",
+        ("经县扶贫办会同乡镇实地核查，反映情况属实，已责令项目实施单位限期整改，整改结果将另行公示。", ObjectionFinding.Upheld, [ObjectionMeasure.Correction]),
+        ("经核查，相关农户符合识别标准，识别程序规范，反映情况不属实。", ObjectionFinding.NotUpheld, []),
+        ("经核查，补助资金已于公示后拨付至农户一卡通账户，个别农户未及时查询，已逐户告知。", ObjectionFinding.NotUpheld, []),
+        ("经核查，剩余路段因征地协调推迟开工，现已协调完毕并开工建设，预计两个月内完工。", ObjectionFinding.PartlyUpheld, [ObjectionMeasure.Correction]),
+        ("已将反映情况转县审计局专项审计，审计发现的问题已责令整改，违规资金已追回，相关责任人已移送县纪委监委处理。", ObjectionFinding.Upheld, [ObjectionMeasure.Correction, ObjectionMeasure.Recovery, ObjectionMeasure.DisciplinaryAction, ObjectionMeasure.Referral]),
     ];
 
     private static readonly string[] ObjectionRejections =
@@ -99,6 +100,8 @@ internal sealed partial class DemoBuilder
             }
         }
 
+        // Outcomes draw from a sequence of their own, so that adding them left the rest of the demo data as it was.
+        var outcomeRng = new DemoRandom(unchecked((options.Seed * 31) + 6));
         var objections = new List<Objection>();
         foreach (var (notice, region, filed, status, _) in planned.OrderBy(p => p.Filed).ThenBy(p => p.Order))
         {
@@ -118,7 +121,17 @@ internal sealed partial class DemoBuilder
             var answeredOn = filed.AddDays(_rng.Chance(0.125) ? _rng.Int(ObjectionRules.ResponseDeadlineDays + 1, 100) : _rng.Int(5, 50));
             if (status == ObjectionStatus.Answered)
             {
-                objection.Respond(_rng.Pick(ObjectionAnswers), unit, At(Min(answeredOn, AsOf), 16));
+                var answered = Min(answeredOn, AsOf);
+                var (text, finding, measures) = _rng.Pick(ObjectionAnswers);
+                // An exit notice's objections state no finding here: an upheld one would stand against its confirmed exit.
+                if (notice?.Kind == NoticeKind.Exit)
+                {
+                    objection.Respond(text, unit, At(answered, 16));
+                }
+                else
+                {
+                    objection.Respond(text, unit, At(answered, 16), finding, Outcome(outcomeRng, notices, regionCode, filed, answered, finding, measures));
+                }
             }
             else if (status == ObjectionStatus.Rejected)
             {
@@ -132,5 +145,23 @@ internal sealed partial class DemoBuilder
         await writer.InsertAsync([.. objections.OrderBy(o => o.FiledAt).ThenBy(o => o.Code, StringComparer.Ordinal)], ct);
         _objectionCount = objections.Count;
         Report($"{objections.Count:N0} objections ({objections.Count(o => ObjectionRules.IsOpen(o.Status)):N0} open)");
+    }
+
+    /// <summary>
+    /// What an answer changed: money recovered with the RECOVERY measure, and for an upheld objection a correcting
+    /// notice, where a notice of a place on one line with the objection's was published between filing and answer.
+    /// </summary>
+    private static ObjectionOutcome? Outcome(DemoRandom rng, List<Notice> notices, long region, DateOnly filed, DateOnly answered, ObjectionFinding finding, ObjectionMeasure[] measures)
+    {
+        if (finding == ObjectionFinding.NotUpheld)
+        {
+            return null;
+        }
+
+        var recovered = measures.Contains(ObjectionMeasure.Recovery) ? rng.Long(1_000, 200_000) * 100 : 0;
+        var corrections = finding == ObjectionFinding.Upheld
+            ? notices.Where(n => n.PublishedOn >= filed && n.PublishedOn <= answered && RegionCode.OnOneLine(n.RegionCode, region)).OrderBy(n => n.Id).ToList()
+            : [];
+        return new ObjectionOutcome(recovered, measures, corrections.Count > 0 ? rng.Pick(corrections) : null);
     }
 }

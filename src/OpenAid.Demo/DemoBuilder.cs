@@ -61,6 +61,7 @@ internal sealed partial class DemoBuilder(OpenAidDbContext db, BulkWriter writer
         await BuildWorkTeamsAsync();
         await BuildChecklistsAsync();
         await BuildAssetsAsync();
+        await BuildMicrocreditAsync();
 
         return new DemoDataResult(
             _regionsUpdated, _statistics, _organizations.Count, _programs.Count, _memberships.Count, _pairings.Count,

@@ -101,11 +101,16 @@ public static class ExportCatalog
         "entitlements",
         "Policy standards (雨露计划, 危房改造 by grade, 低保 …) per region and year, with their documents and recipients as counts.");
 
+    public static readonly ExportList Microcredit = new(
+        "microcredit",
+        "microcreditRecords",
+        "Counties' poverty-alleviation microcredit (扶贫小额信贷) figures by year: aggregates only, no borrower. Pass includeSuperseded=true for the versions corrections superseded.");
+
     public static readonly ExportList Changes = new(
         "changes",
         ChangeQueries.FieldName,
         "Everything public that changed, oldest first, from the audit trail. Pass the last 'sequence' you saw as 'after' to continue.");
 
     public static IReadOnlyList<ExportList> All { get; } =
-        [Notices, Funds, Projects, Transactions, Organizations, Regions, Programs, Pairings, Needs, Pledges, Deliveries, Objections, Assets, Entitlements, Changes];
+        [Notices, Funds, Projects, Transactions, Organizations, Regions, Programs, Pairings, Needs, Pledges, Deliveries, Objections, Assets, Entitlements, Microcredit, Changes];
 }

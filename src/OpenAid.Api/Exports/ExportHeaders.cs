@@ -117,6 +117,13 @@ public static class ExportHeaders
         ["description_hidden_reason"] = new("说明隐藏原因", "Why the description is hidden"),
         ["description_hidden_at"] = new("说明隐藏时间", "Description hidden at"),
         ["description_hidden_by"] = new("隐藏单位", "Description hidden by"),
+        ["measures"] = new("处理措施", "Measures"),
+        ["version"] = new("版本", "Version"),
+        ["loans_issued_count"] = new("放贷笔数", "Loans issued"),
+        ["overdue_rate_percent"] = new("逾期率（%）", "Overdue rate (%)"),
+        ["recorded_at"] = new("录入时间", "Recorded at"),
+        ["superseded_at"] = new("被更正时间", "Superseded at"),
+        ["is_current"] = new("现行数据", "In force"),
         ["sequence"] = new("序号", "Sequence"),
         ["at"] = new("时间", "At"),
         ["entity_type"] = new("记录类型", "Record type"),
@@ -167,6 +174,13 @@ public static class ExportHeaders
         ["remaining"] = new("待认捐", "Remaining"),
         ["promised"] = new("承诺", "Promised"),
         ["delivered"] = new("已交付", "Delivered"),
+        ["correcting_notice"] = new("整改公告", "Correcting notice"),
+        ["money_recovered"] = new("追回资金", "Money recovered"),
+        ["loans_issued"] = new("放贷金额", "Loans issued"),
+        ["outstanding_balance"] = new("贷款余额", "Outstanding balance"),
+        ["overdue"] = new("逾期金额", "Overdue"),
+        ["interest_subsidy"] = new("贴息", "Interest subsidy"),
+        ["risk_compensation_fund"] = new("风险补偿金", "Risk-compensation fund"),
     };
 
     private static readonly Dictionary<string, ColumnHeader> Suffixes = new(StringComparer.Ordinal)

@@ -50,6 +50,15 @@ public sealed record AnswerObjectionInput
 
     [Description("Optional. What the answer found: UPHELD, PARTLY_UPHELD or NOT_UPHELD (public). An upheld or partly upheld objection to an EXIT notice blocks the exit's confirmation.")]
     public ObjectionFinding? Finding { get; init; }
+
+    [Description("Optional. Money recovered because of the objection (追回资金), in fen; only with an UPHELD or PARTLY_UPHELD finding, and then with the RECOVERY measure (and RECOVERY only with money recovered).")]
+    public long? MoneyRecoveredFen { get; init; }
+
+    [Description("Optional. The measures taken (public): CORRECTION, RECOVERY, DISCIPLINARY_ACTION, REFERRAL; only with an UPHELD or PARTLY_UPHELD finding.")]
+    public IReadOnlyList<ObjectionMeasure>? Measures { get; init; }
+
+    [Description("Optional. The code of the notice in force that corrects what was objected to, published for the objection's region, a place below it or above it; only with an UPHELD or PARTLY_UPHELD finding.")]
+    public string? CorrectingNotice { get; init; }
 }
 
 [Description("An objection whose description a reviewer hides, e.g. for abuse, with a public reason.")]
@@ -101,7 +110,7 @@ public sealed class ObjectionOperations(IConfiguration configuration, IHttpConte
             "The objection.", "objection", "The objection, now under investigation.")
             .Handle(StartInvestigationAsync);
         operations.Mutation<AnswerObjectionInput, ObjectionType>(
-            "answerObjection", Roles.Reviewer, "Answers an objection under investigation, publicly (Reviewer of its region).",
+            "answerObjection", Roles.Reviewer, "Answers an objection under investigation, publicly (Reviewer of its region), with what it found and what it changed: money recovered, measures taken and the correcting notice, for an upheld or partly upheld objection.",
             "The objection and the answer.", "objection", "The objection with its public answer.")
             .Handle(AnswerAsync);
         operations.Mutation<RejectObjectionInput, ObjectionType>(
@@ -142,7 +151,9 @@ public sealed class ObjectionOperations(IConfiguration configuration, IHttpConte
     private static async Task<Objection> AnswerAsync(WriteContext write, AnswerObjectionInput input)
     {
         var objection = await InRegionAsync(write, input.Objection);
-        objection.Respond(input.Answer, await AnsweringUnitAsync(write, objection.RegionCode), write.Now, input.Finding);
+        var correcting = input.CorrectingNotice is { } code ? await Lookups.ByCodeAsync(NoticeQueries.Public(write.Db).AsNoTracking(), code, "correctingNotice", write.Cancellation) : null;
+        var outcome = new ObjectionOutcome(input.MoneyRecoveredFen ?? 0, input.Measures ?? [], correcting);
+        objection.Respond(input.Answer, await AnsweringUnitAsync(write, objection.RegionCode), write.Now, input.Finding, outcome);
         return objection;
     }
 

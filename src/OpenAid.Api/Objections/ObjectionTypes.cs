@@ -48,6 +48,14 @@ public sealed class ObjectionType : ObjectGraphType<Objection>
         Field(o => o.DescriptionHiddenBy, nullable: true).Description("The unit and role that hid it (never a private person).").Exported();
         this.NodeId(TypeName, o => o.Id).Exported();
         Field(o => o.Finding, type: typeof(EnumerationGraphType<ObjectionFinding>)).Description("What the answer found: upheld, partly upheld or not upheld; null when it states none.").Exported();
+        this.MoneyField("moneyRecovered", "Money recovered because of the objection (追回资金); 0 when none.", o => o.MoneyRecoveredFen).Exported("yuan", "fen");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EnumerationGraphType<ObjectionMeasure>>>>>("measures")
+            .Description("The measures taken because of the objection, in a fixed order; empty when none.")
+            .ListSize(Enum.GetValues<ObjectionMeasure>().Length)
+            .Exported()
+            .Resolve(ctx => ctx.Source.Measures);
+        Field<NoticeType>("correctingNotice").Description("The notice published to correct what was objected to; null when none.").Exported("code")
+            .Resolve(ctx => ctx.LoadNode(NoticeType.TypeName, ctx.Source.CorrectingNoticeId));
         // Restricted: an object field, so never a column unless declared one, and this one must never be.
         Field<ObjectionContactType>("contact")
             .Description("RESTRICTED: the contact the complainant chose to leave; null when none. Auditors read it anywhere, the Reviewer of the objection's region while it is under investigation; anyone else gets a FORBIDDEN or UNAUTHENTICATED error. Every read is recorded (contactReads).")

@@ -74,6 +74,7 @@ public sealed class RegionType : ObjectGraphType<Region>
             .Description("The exits proposed for this village or county, newest first: confirmed, withdrawn, or in their notice period.")
             .Resolve(ctx => Exits.ExitQueries.OfRegion(ctx));
         ChecklistFields.AddTo(this);
+        Microcredit.MicrocreditRegionFields.AddTo(this);
         Needs.MarketplaceRegionFields.AddTo(this);
         WorkTeams.WorkTeamRegionFields.AddTo(this);
         Assets.AssetFields.AddTo(this);

@@ -73,6 +73,8 @@ internal sealed class ObjectionConfiguration : IEntityTypeConfiguration<Objectio
         builder.Property(o => o.DescriptionHiddenBy).HasMaxLength(Objection.AnsweredByMaxLength);
         builder.Ignore(o => o.IsDescriptionHidden);
         builder.Ignore(o => o.IsUpheld);
+        builder.Ignore(o => o.Measures);
+        builder.HasOne<Notice>().WithMany().HasForeignKey(o => o.CorrectingNoticeId).OnDelete(DeleteBehavior.NoAction);
         // The daily cap per region counts a region's filings of one day.
         builder.HasIndex(o => new { o.RegionCode, o.FiledAt });
         builder.HasOne<Notice>().WithMany().HasForeignKey(o => o.NoticeId);

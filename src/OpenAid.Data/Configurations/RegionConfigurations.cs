@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OpenAid.Domain.Exits;
+using OpenAid.Domain.Microcredit;
 using OpenAid.Domain.Notices;
 using OpenAid.Domain.Organizations;
 using OpenAid.Domain.Regions;
@@ -71,6 +72,17 @@ internal sealed class CountyStatisticsConfiguration : IEntityTypeConfiguration<C
         builder.HasKey(s => new { s.RegionCode, s.Year });
         builder.Ignore(s => s.PovertyIncidenceBasisPoints);
         builder.HasOne<Region>().WithMany().HasForeignKey(s => s.RegionCode);
+    }
+}
+
+internal sealed class MicrocreditRecordConfiguration : IEntityTypeConfiguration<MicrocreditRecord>
+{
+    public void Configure(EntityTypeBuilder<MicrocreditRecord> builder)
+    {
+        builder.Ignore(m => m.IsCurrent);
+        builder.Property(m => m.CorrectionReason).HasMaxLength(MicrocreditRecord.CorrectionReasonMaxLength);
+        builder.HasIndex(m => new { m.RegionCode, m.Year, m.Version }).IsUnique();
+        builder.HasOne<Region>().WithMany().HasForeignKey(m => m.RegionCode);
     }
 }
 

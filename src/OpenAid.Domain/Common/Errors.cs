@@ -68,6 +68,7 @@ public static class Errors
     public static readonly ErrorCode ExpenditureExceedsDisbursement = new("EXPENDITURE_EXCEEDS_DISBURSEMENT", "A project's expenditures would exceed its disbursements.", "amountFen", "project, remainingFen, askedFen");
     public static readonly ErrorCode ExceedsAllocation = new("EXCEEDS_ALLOCATION", "Money of one kind recorded from a fund for a project would exceed what the fund allocated to it.", "amountFen", "fund, project, kind, allocatedFen, recordedFen, askedFen");
     public static readonly ErrorCode TotalTooLarge = new("TOTAL_TOO_LARGE", "An amount would take the total of all amounts of its kind beyond ¥10 quadrillion, which every sum must stay within.", "amountFen and other *Fen fields", "maxFen, totalFen, addingFen");
+    public static readonly ErrorCode OverdueExceedsBalance = new("OVERDUE_EXCEEDS_BALANCE", "A county's overdue microcredit is part of its outstanding balance and cannot exceed it.", "overdueFen", "overdueFen, balanceFen");
     public static readonly ErrorCode PledgeNotHere = new("PLEDGE_NOT_HERE", "Pledges are made against needs with 'pledge', not recorded as transactions.", "kind", "—");
 
     // Lifecycles
@@ -97,6 +98,12 @@ public static class Errors
     public static readonly ErrorCode PledgeNotConfirmed = new("PLEDGE_NOT_CONFIRMED", "A pledge is delivered only once the village confirmed it.", "pledge", "pledge");
     public static readonly ErrorCode PledgeLapsed = new("PLEDGE_LAPSED", "The pledge was not confirmed by its confirm-by date.", "pledge", "pledge, confirmBy");
     public static readonly ErrorCode AlreadyReceived = new("ALREADY_RECEIVED", "The delivery was already confirmed as received.", "delivery", "pledge, receivedOn");
+
+    // What objections changed
+    public static readonly ErrorCode OutcomeNotApplicable = new("OUTCOME_NOT_APPLICABLE", "Money recovered, measures or a correcting notice were given for an answer whose finding is not upheld, or states none: only an upheld or partly upheld objection changed something.", "finding", "objection, finding");
+    public static readonly ErrorCode RecoveryMismatch = new("RECOVERY_MISMATCH", "Money recovered and the RECOVERY measure go together: one was given without the other.", "moneyRecoveredFen", "moneyRecoveredFen");
+    public static readonly ErrorCode CorrectingNoticeNotPublished = new("CORRECTING_NOTICE_NOT_PUBLISHED", "The correcting notice is not the notice in force (a draft, superseded or withdrawn notice).", "correctingNotice", "notice, status");
+    public static readonly ErrorCode CorrectingNoticeElsewhere = new("CORRECTING_NOTICE_ELSEWHERE", "The correcting notice's region neither lies within nor contains the objection's region.", "correctingNotice", "notice, region");
 
     // Exits
     public static readonly ErrorCode ExitNotApplicable = new("EXIT_NOT_APPLICABLE", "Only a village (出列) or a county (摘帽) exits.", "region", "regionName, level");

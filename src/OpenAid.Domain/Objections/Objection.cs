@@ -79,6 +79,17 @@ public partial class Objection
     /// <summary>What the answer found (public): upheld, partly upheld or not upheld; null when the answer states none.</summary>
     public ObjectionFinding? Finding { get; private set; }
 
+    /// <summary>Money recovered because of the objection (追回资金), in fen; 0 when none.</summary>
+    public long MoneyRecoveredFen { get; private set; }
+
+    /// <summary>The measures taken, one bit per <see cref="ObjectionMeasure"/>.</summary>
+    public int MeasuresMask { get; private set; }
+
+    /// <summary>The notice published to correct what was objected to; null when none.</summary>
+    public int? CorrectingNoticeId { get; private set; }
+
+    public IReadOnlyList<ObjectionMeasure> Measures => [.. Enum.GetValues<ObjectionMeasure>().Where(m => (MeasuresMask & MeasureBit(m)) != 0)];
+
     /// <summary>The answering unit and role, e.g. "沅陵县扶贫开发办公室 · 审核员".</summary>
     public string? AnsweredBy { get; private set; }
 
@@ -160,11 +171,44 @@ public partial class Objection
         InvestigationStartedAt = now;
     }
 
-    /// <summary>Answers an objection under investigation, publicly, in the name of <paramref name="unit"/>, with its finding if stated.</summary>
-    public void Respond(string answer, string unit, DateTimeOffset now, ObjectionFinding? finding = null)
+    /// <summary>
+    /// Answers an objection under investigation, publicly, in the name of <paramref name="unit"/>, with its finding if
+    /// stated and what it changed (<paramref name="outcome"/>). Only an upheld or partly upheld objection changed
+    /// something: money recovered, measures and a correcting notice are refused otherwise. Money recovered and the
+    /// RECOVERY measure go together, so that neither is claimed without the other. A correcting notice is the notice
+    /// in force of a place on one line with the objection's (within it or above it).
+    /// </summary>
+    public void Respond(string answer, string unit, DateTimeOffset now, ObjectionFinding? finding = null, ObjectionOutcome? outcome = null)
     {
+        var changed = outcome ?? ObjectionOutcome.None;
+        var recovered = Fields.NonNegativeAmount(changed.MoneyRecoveredFen, "moneyRecoveredFen");
+        var mask = changed.Measures.Aggregate(0, (m, measure) => m | MeasureBit(measure));
+        if ((recovered > 0 || mask != 0 || changed.CorrectingNotice is not null) && finding is not (ObjectionFinding.Upheld or ObjectionFinding.PartlyUpheld))
+        {
+            throw new DomainException(Errors.OutcomeNotApplicable, $"Objection {Code} is answered as {finding?.ToString() ?? "stating no finding"}; money recovered, measures and a correcting notice follow only from an upheld or partly upheld objection.", "finding", ("objection", Code), ("finding", finding));
+        }
+
+        if ((recovered > 0) != ((mask & MeasureBit(ObjectionMeasure.Recovery)) != 0))
+        {
+            throw new DomainException(Errors.RecoveryMismatch, recovered > 0 ? "Money was recovered: name the RECOVERY measure too." : "The RECOVERY measure needs the money recovered ('moneyRecoveredFen' more than 0).", "moneyRecoveredFen", ("moneyRecoveredFen", recovered));
+        }
+
+        if (changed.CorrectingNotice is { } notice)
+        {
+            if (notice.Status != NoticeStatus.Published)
+            {
+                throw new DomainException(Errors.CorrectingNoticeNotPublished, $"Notice {notice.Code} is {notice.Status.ToString().ToLowerInvariant()}; name the notice in force that corrects what was objected to.", "correctingNotice", ("notice", notice.Code), ("status", notice.Status));
+            }
+
+            if (!Regions.RegionCode.OnOneLine(notice.RegionCode, RegionCode))
+            {
+                throw new DomainException(Errors.CorrectingNoticeElsewhere, $"Notice {notice.Code} is published for region {notice.RegionCode:D12}, which neither lies within nor contains the objection's region {RegionCode:D12}.", "correctingNotice", ("notice", notice.Code), ("region", RegionCode.ToString("D12", System.Globalization.CultureInfo.InvariantCulture)));
+            }
+        }
+
         Close(ObjectionStatus.Answered, answer, "answer", unit, now);
         Finding = finding;
+        (MoneyRecoveredFen, MeasuresMask, CorrectingNoticeId) = (recovered, mask, changed.CorrectingNotice?.Id);
     }
 
     /// <summary>An upheld or partly upheld objection stands against what it objected to (an exit cannot be confirmed).</summary>
@@ -192,6 +236,9 @@ public partial class Objection
                 "objection", ("record", "Objection"), ("code", Code), ("status", Status), ("to", to));
         }
     }
+
+    /// <summary>The bit of <paramref name="measure"/> in <see cref="MeasuresMask"/>.</summary>
+    public static int MeasureBit(ObjectionMeasure measure) => 1 << (int)measure;
 
     /// <summary>Optional text that is never published: the privacy guard does not apply, but blank means absent.</summary>
     private static string? Private(string? text, string field, int maxLength) =>
@@ -249,6 +296,26 @@ public enum ObjectionFinding
     PartlyUpheld = 2,
     [Description("Not upheld (不属实).")]
     NotUpheld = 3,
+}
+
+/// <summary>What an answer changed: money recovered, measures taken and the notice that corrects what was objected to.</summary>
+public sealed record ObjectionOutcome(long MoneyRecoveredFen, IReadOnlyCollection<ObjectionMeasure> Measures, Notice? CorrectingNotice)
+{
+    public static readonly ObjectionOutcome None = new(0, [], null);
+}
+
+/// <summary>The measures an answer may record, a fixed list.</summary>
+[Description("A measure taken because of an objection.")]
+public enum ObjectionMeasure
+{
+    [Description("What was wrong was corrected (整改).")]
+    Correction = 1,
+    [Description("Money was recovered (追回资金); goes with moneyRecovered.")]
+    Recovery = 2,
+    [Description("Disciplinary action was taken (党纪政务处分 / 问责).")]
+    DisciplinaryAction = 3,
+    [Description("The case was referred to discipline inspection or judicial organs (移送).")]
+    Referral = 4,
 }
 
 /// <summary>received → investigating → answered, or rejected with a reason.</summary>

@@ -187,6 +187,20 @@ public class BrowserTests(IsolatedDemoServer server, ITestOutputHelper output) :
             }
         }
 
+        if (await SchemaHasAsync("Mutation", "recordMicrocredit"))
+        {
+            // The microcredit test: a county poverty office's Publisher records the county's figures, its Reviewer
+            // answers a misuse report in the county with what the answer changed.
+            await using var scope = server.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<OpenAidDbContext>();
+            var office = (await db.Organizations.Where(o => o.Kind == OrganizationKind.Government && o.Name.EndsWith("扶贫开发办公室")).OrderByDescending(o => o.Id).ToListAsync())
+                .First(o => o.RegionCode is { } home && RegionCode.LevelOf(home) == RegionLevel.County);
+            var county = RegionCode.Of(office.RegionCode!.Value).ShortForm;
+            scenarios["OPENAID_CREDIT_COUNTY"] = county;
+            scenarios["OPENAID_CREDIT_PUBLISHER_TOKEN"] = server.MintToken([Roles.Publisher], county, office.Code, subject: "browser-credit-publisher");
+            scenarios["OPENAID_CREDIT_REVIEWER_TOKEN"] = server.MintToken([Roles.Reviewer], county, office.Code, subject: "browser-credit-reviewer");
+        }
+
         return scenarios;
     }
 

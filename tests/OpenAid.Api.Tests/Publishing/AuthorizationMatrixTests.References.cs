@@ -32,6 +32,8 @@ public partial class AuthorizationMatrixTests
         "ruralPerCapitaDisposableIncomeFen", "perCapitaIncomeFen", "helpedHouseholdsPerCapitaIncomeFen", "finding", "integratedPool",
         "valueFen", "shareHouseholds", "inUseSince", "toCollectiveFen", "toHouseholdsFen", "householdsPaid", "toJobsFen", "jobsPaid",
         "grade", "standardFen", "documentTitle", "recipients",
+        "moneyRecoveredFen", "measures", "loansIssuedCount", "loansIssuedFen", "outstandingBalanceFen", "overdueFen", "interestSubsidyFen",
+        "riskCompensationFundFen", "correctionReason",
     ];
 
     /// <summary>References that no caller can name wrongly, and why.</summary>
@@ -179,6 +181,7 @@ public partial class AuthorizationMatrixTests
                 collectiveIncomeFen = 5_000_000, perCapitaDisposableIncomeFen = 1_200_000,
             }, w.OtherVillage.ShortCode)),
             [("recordCountyStatistics", "region")] = () => Task.FromResult(Case(publisher, CountyFigures(), server.OtherCounty.ShortCode)),
+            [("recordMicrocredit", "region")] = () => Task.FromResult(Case(publisher, MicrocreditFigures(), server.OtherCounty.ShortCode)),
             [("proposeExit", "region")] = async () => Case(publisher, Samples.ProposeExitInput(await Samples.ExitableVillageAsync()), w.OtherVillage.ShortCode),
             [("proposeExit", "verifyingOrganization")] = async () => Case(publisher, Samples.ProposeExitInput(await Samples.ExitableVillageAsync()), server.OtherOffice),
             [("confirmExit", "exit")] = async () => Case(publisher, new { exit = await Samples.ExitAfterPeriodAsync() }, await Samples.ExitAfterPeriodAsync(local: false)),
@@ -208,6 +211,12 @@ public partial class AuthorizationMatrixTests
             [("fileObjection", "notice")] = async () => Case(null, new { notice = await Samples.PublishedAsync(), category = "FALSE_CLAIMS", description = "公示的项目并未实施。" }, await Samples.DraftAsync(), "NOT_FOUND"),
             [("startInvestigation", "objection")] = async () => Case(Samples.Reviewer, new { objection = await Samples.ObjectionAsync() }, await w.OtherObjectionAsync()),
             [("answerObjection", "objection")] = async () => Case(Samples.Reviewer, new { objection = await Samples.ObjectionAsync("INVESTIGATING"), answer = "经核查，情况属实，已责令整改。" }, await w.OtherObjectionAsync("INVESTIGATING")),
+            // A correcting notice is one the public can read, of a place on one line with the objection's.
+            [("answerObjection", "correctingNotice")] = async () => Case(Samples.Reviewer, new
+            {
+                objection = await Samples.ObjectionAsync("INVESTIGATING"), answer = "经核查，情况属实，已更正公示。", finding = "UPHELD", measures = new[] { "CORRECTION" },
+                correctingNotice = await Samples.PublishedAsync(),
+            }, await w.OtherNoticeAsync(publish: true), "FORBIDDEN", "CORRECTING_NOTICE_ELSEWHERE"),
             [("rejectObjection", "objection")] = async () => Case(Samples.Reviewer, new { objection = await Samples.ObjectionAsync(), reason = "经核查，反映的道路已按计划完工。" }, await w.OtherObjectionAsync()),
             [("hideObjectionDescription", "objection")] = async () => Case(Samples.Reviewer, new { objection = await Samples.ObjectionAsync(), reason = "含有辱骂他人的言辞，予以隐藏。" }, await w.OtherObjectionAsync()),
 

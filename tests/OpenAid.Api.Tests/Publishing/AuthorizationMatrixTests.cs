@@ -46,6 +46,7 @@ public partial class AuthorizationMatrixTests(PublishingServer server, ITestOutp
             collectiveIncomeFen = 5_000_000, perCapitaDisposableIncomeFen = 1_200_000,
         })),
         ["recordCountyStatistics"] = (Roles.Publisher, () => Task.FromResult<object>(CountyFigures())),
+        ["recordMicrocredit"] = (Roles.Publisher, () => Task.FromResult(MicrocreditFigures())),
         ["recordProvincialRuralIncome"] = (Roles.Admin, () => Task.FromResult<object>(new { province = server.County.ShortCode[..2], year = Samples.Year - 1, perCapitaIncomeFen = 1_500_000 + Samples.Unique() })),
         ["proposeExit"] = (Roles.Publisher, async () => Samples.ProposeExitInput(await Samples.ExitableVillageAsync())),
         ["confirmExit"] = (Roles.Publisher, async () => new { exit = await Samples.ExitAfterPeriodAsync() }),
@@ -86,6 +87,18 @@ public partial class AuthorizationMatrixTests(PublishingServer server, ITestOutp
     private object CountyFigures() => new
     {
         region = server.County.ShortCode, year = Samples.Year - 1, population = 300_000, poorPeople = 3_000, poorHouseholds = 1_000, ruralPerCapitaDisposableIncomeFen = 1_100_000,
+    };
+
+    private static int _microcreditYears;
+
+    /// <summary>
+    /// The test county's first microcredit figures of a year no other call recorded (a second record of a year is a
+    /// correction): from 2001 on, before the demo data's years; MicrocreditTests use 2010 and later.
+    /// </summary>
+    private object MicrocreditFigures() => new
+    {
+        region = server.County.ShortCode, year = 2000 + Interlocked.Increment(ref _microcreditYears), loansIssuedCount = 300, loansIssuedFen = 1_500_000_000,
+        outstandingBalanceFen = 1_200_000_000, overdueFen = 6_000_000, interestSubsidyFen = 45_000_000, riskCompensationFundFen = 200_000_000,
     };
 
     /// <summary>A village Publisher grant for a new person in the test county.</summary>

@@ -99,6 +99,7 @@ const zhErrors = {
   EXCEEDS_ALLOCATION:
     '资金 {fund} 分配给项目 {project} {allocatedFen}，其中已登记“{kind:TransactionKind}” {recordedFen}，本次 {askedFen} 超出分配额。',
   TOTAL_TOO_LARGE: '「{field}」会使同类金额合计超过 {maxFen}（现为 {totalFen}）。',
+  OVERDUE_EXCEEDS_BALANCE: '逾期金额是贷款余额的一部分，不能超过余额。',
   PLEDGE_NOT_HERE: '认捐请在需求页面提交，不作为资金往来登记。',
   // Lifecycles
   INVALID_TRANSITION: '{record:record} {code} 当前状态为“{status:@record}”，不能进行此操作。',
@@ -133,6 +134,10 @@ const zhErrors = {
   PLEDGE_LAPSED: '认捐 {pledge} 未在 {confirmBy} 前确认，已失效。如仍愿意帮扶，请重新认捐。',
   ALREADY_RECEIVED: '认捐 {pledge} 的这次交付已于 {receivedOn} 确认收到。',
   // Exits
+  OUTCOME_NOT_APPLICABLE: '只有核查属实或部分属实的异议才能登记追回资金、处理措施或整改公告。',
+  RECOVERY_MISMATCH: '追回资金与“追回资金”措施须同时填写：有追回金额须选择该措施，选择该措施须填写追回金额。',
+  CORRECTING_NOTICE_NOT_PUBLISHED: '整改公告 {notice} 不是现行公告（草稿、已被更正或已撤回）。',
+  CORRECTING_NOTICE_ELSEWHERE: '整改公告 {notice} 所属地区与异议所在地区无上下级关系。',
   EXIT_NOT_APPLICABLE: '只有村（出列）和县（摘帽）可以退出。',
   REGION_NOT_POOR: '该地区未登记为贫困村或贫困县，或已经退出。',
   EXIT_UNDER_WAY: '该地区已有一项退出正在进行，请先确认或撤回。',
@@ -297,6 +302,7 @@ const enErrors: Record<ErrorCodeName, Wording> = {
   EXCEEDS_ALLOCATION:
     'Fund {fund} allocated {allocatedFen} to project {project}, of which {recordedFen} is already recorded as {kind:TransactionKind}; {askedFen} was asked.',
   TOTAL_TOO_LARGE: '“{field}” would take the total of all such amounts beyond {maxFen} (it is {totalFen}).',
+  OVERDUE_EXCEEDS_BALANCE: 'The overdue amount is part of the outstanding balance and cannot exceed it.',
   PLEDGE_NOT_HERE: 'Pledges are made on a need’s page, not recorded as transactions.',
   INVALID_TRANSITION: '{record:record} {code} is {status:@record}; this step is not possible now.',
   INVALID_STATE: 'Project {code} is {status:ProjectStatus}; results are recorded while a project is implementing or accepted.',
@@ -334,6 +340,10 @@ const enErrors: Record<ErrorCodeName, Wording> = {
   PLEDGE_LAPSED: 'Pledge {pledge} lapsed: it was not confirmed by {confirmBy}. Pledge again if the offer stands.',
   ALREADY_RECEIVED: 'This delivery of pledge {pledge} was confirmed as received on {receivedOn}.',
   // Exits
+  OUTCOME_NOT_APPLICABLE: 'Money recovered, measures and a correcting notice are recorded only for an upheld or partly upheld objection.',
+  RECOVERY_MISMATCH: 'Money recovered and the “recovery” measure go together: give both or neither.',
+  CORRECTING_NOTICE_NOT_PUBLISHED: 'Correcting notice {notice} is not the notice in force (a draft, superseded or withdrawn).',
+  CORRECTING_NOTICE_ELSEWHERE: 'Correcting notice {notice} is for a region neither within nor above the objection’s region.',
   EXIT_NOT_APPLICABLE: 'Only a village (出列) or a county (摘帽) exits.',
   REGION_NOT_POOR: 'The region is not registered as poor, or has exited already.',
   EXIT_UNDER_WAY: 'An exit of the region is already proposed; confirm or withdraw it first.',

@@ -1,5 +1,6 @@
 import { gql } from 'urql';
 import { Chart } from '../components/Chart';
+import { MicrocreditCells, useMicrocreditHead, type MicrocreditFigures } from '../components/Microcredit';
 import { Query } from '../components/Query';
 import { Table } from '../components/Table';
 import { useI18n } from '../i18n';
@@ -218,6 +219,7 @@ function Comparisons({ region }: { region: ComparedRegion | null }) {
                 <MoneyTable data={data} scope={scope} to={to} year={yearText} />
                 <LateNotices data={data} scope={scope} to={to} year={yearText} />
                 <ObjectionTimes data={data} scope={scope} to={to} year={yearText} />
+                <Outcomes region={code} name={region?.name ?? t('home.allProvinces')} year={year} />
               </>
             );
           }}
@@ -423,5 +425,90 @@ function ObjectionTimes({ data, scope, to }: SectionProps) {
         </>
       )}
     </section>
+  );
+}
+
+interface OutcomeData {
+  microcreditSummary: MicrocreditFigures & { year: number; countiesReporting: number };
+  objectionOutcomes: {
+    answered: number;
+    upheld: number;
+    partlyUpheld: number;
+    notUpheld: number;
+    noFinding: number;
+    moneyRecovered: { yuan: string };
+    withCorrectingNotice: number;
+    measures: { measure: string; count: number }[];
+  };
+}
+
+const OutcomesQuery = gql<OutcomeData, { region: string | null; year: number | null; creditYear: number }>`
+  query ReportsOutcomes($region: String, $year: Int, $creditYear: Int!) {
+    microcreditSummary(region: $region, year: $creditYear) {
+      year countiesReporting loansIssuedCount loansIssued { yuan } outstandingBalance { yuan } overdue { yuan }
+      overdueRatePercent interestSubsidy { yuan } riskCompensationFund { yuan }
+    }
+    objectionOutcomes(region: $region, year: $year) {
+      answered upheld partlyUpheld notUpheld noFinding moneyRecovered { yuan } withCorrectingNotice measures { measure count }
+    }
+  }
+`;
+
+/**
+ * The region's sums over its whole subtree: microcredit of a year (the year chosen, else last year: balances of
+ * different years are never added) and what answered objections changed.
+ */
+function Outcomes({ region, name, year }: { region: string | null; name: string; year: number | null }) {
+  const { t, tf, te, lang } = useI18n();
+  const creditYear = year ?? new Date().getFullYear() - 1;
+  const head = useMicrocreditHead();
+  return (
+    <Query query={OutcomesQuery} variables={{ region, year, creditYear }} refetchOn={['MicrocreditRecord', 'Objection']}>
+      {({ microcreditSummary: m, objectionOutcomes: o }) => (
+        <>
+          <section aria-labelledby="reports-microcredit" className="panel" data-testid="reports-microcredit">
+            <h2 id="reports-microcredit">{tf('reports.microcredit', { scope: name, year: m.year })}</h2>
+            <p className="muted">{t('microcredit.noteSum')}</p>
+            <Table head={[...head, t('microcredit.counties')]}>
+              <tr>
+                <MicrocreditCells figures={m} />
+                <td className="number">{formatCount(m.countiesReporting, lang)}</td>
+              </tr>
+            </Table>
+          </section>
+          <section aria-labelledby="reports-outcomes" className="panel" data-testid="reports-outcomes">
+            <h2 id="reports-outcomes">{tf('reports.outcomes', { scope: name })}</h2>
+            <p className="muted">{t('reports.outcomesMeaning')}</p>
+            <Table
+              head={[
+                t('reports.answered'),
+                te('ObjectionFinding', 'UPHELD'),
+                te('ObjectionFinding', 'PARTLY_UPHELD'),
+                te('ObjectionFinding', 'NOT_UPHELD'),
+                t('objectionPage.noFinding'),
+                t('objectionPage.moneyRecovered'),
+                t('objectionPage.correctingNotice'),
+                ...o.measures.map((c) => te('ObjectionMeasure', c.measure)),
+              ]}
+            >
+              <tr>
+                <td className="number">{formatCount(o.answered, lang)}</td>
+                <td className="number">{formatCount(o.upheld, lang)}</td>
+                <td className="number">{formatCount(o.partlyUpheld, lang)}</td>
+                <td className="number">{formatCount(o.notUpheld, lang)}</td>
+                <td className="number">{formatCount(o.noFinding, lang)}</td>
+                <td className="number">{formatYuan(o.moneyRecovered.yuan)}</td>
+                <td className="number">{formatCount(o.withCorrectingNotice, lang)}</td>
+                {o.measures.map((c) => (
+                  <td key={c.measure} className="number">
+                    {formatCount(c.count, lang)}
+                  </td>
+                ))}
+              </tr>
+            </Table>
+          </section>
+        </>
+      )}
+    </Query>
   );
 }

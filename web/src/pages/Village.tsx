@@ -7,6 +7,7 @@ import { NoticeList, NoticeListFields, type NoticeListItem } from '../components
 import { PagedQuery, type PageInfo } from '../components/Pager';
 import { Query } from '../components/Query';
 import { RegionTrail, type TrailRegion } from '../components/RegionTrail';
+import { MicrocreditCells, useMicrocreditHead, type MicrocreditFigures } from '../components/Microcredit';
 import { Facts, Table } from '../components/Table';
 import { useI18n } from '../i18n';
 import { fenToYuan, formatCount, formatYuan } from '../lib/format';
@@ -441,6 +442,7 @@ function RegionView({ region }: { region: RegionDetail }) {
       <ChecklistSection code={code} />
       <AssetsSection code={code} />
       <EntitlementsSection code={code} />
+      {['PROVINCE', 'CITY', 'COUNTY'].includes(region.level) && <MicrocreditSection code={code} county={region.level === 'COUNTY'} />}
 
       {hasNeeds && <NeedsSection code={code} />}
       <MoneySection code={code} />
@@ -613,6 +615,78 @@ function ChecklistSection({ code }: { code: string }) {
               </section>
             )}
           </>
+        )
+      }
+    </Query>
+  );
+}
+
+interface MicrocreditYear extends MicrocreditFigures {
+  year: number;
+  countiesReporting: number;
+  isDemo: boolean;
+}
+
+const MicrocreditQuery = gql<
+  {
+    region: {
+      microcreditByYear: MicrocreditYear[];
+      microcreditRecords: {
+        code: string;
+        year: number;
+        version: number;
+        isCurrent: boolean;
+        correctionReason: string | null;
+        recordedAt: string;
+      }[];
+    } | null;
+  },
+  { code: string }
+>`
+  query RegionMicrocredit($code: String!) {
+    region(code: $code) {
+      microcreditByYear {
+        year countiesReporting loansIssuedCount loansIssued { yuan } outstandingBalance { yuan } overdue { yuan }
+        overdueRatePercent interestSubsidy { yuan } riskCompensationFund { yuan } isDemo
+      }
+      microcreditRecords { code year version isCurrent correctionReason recordedAt }
+    }
+  }
+`;
+
+/** Microcredit (扶贫小额信贷) by year: a county's own figures, the sum of its counties for a city or province; never a borrower. */
+function MicrocreditSection({ code, county }: { code: string; county: boolean }) {
+  const { t, tf, lang } = useI18n();
+  const head = useMicrocreditHead();
+  return (
+    <Query query={MicrocreditQuery} variables={{ code }} refetchOn={['MicrocreditRecord']}>
+      {({ region }) =>
+        region &&
+        region.microcreditByYear.length > 0 && (
+          <section aria-labelledby="microcredit-heading" data-testid="region-microcredit">
+            <h2 id="microcredit-heading">{t('microcredit.title')}</h2>
+            <p className="muted">{t(county ? 'microcredit.noteCounty' : 'microcredit.noteSum')}</p>
+            <Table head={[t('field.year'), ...head, ...(county ? [] : [t('microcredit.counties')])]} testId="microcredit-table">
+              {region.microcreditByYear.map((m) => (
+                <tr key={m.year} data-year={m.year}>
+                  <td>
+                    {m.year}
+                    {m.isDemo && <span className="badge badge-demo"> {t('record.demo')}</span>}
+                  </td>
+                  <MicrocreditCells figures={m} />
+                  {!county && <td className="number">{formatCount(m.countiesReporting, lang)}</td>}
+                </tr>
+              ))}
+            </Table>
+            {region.microcreditRecords
+              .filter((r) => r.version > 1)
+              .map((r) => (
+                <p key={r.code} className="muted" data-testid="microcredit-correction">
+                  {tf('microcredit.corrected', { year: r.year, version: r.version, day: r.recordedAt.slice(0, 10) })} {r.correctionReason}
+                </p>
+              ))}
+            <ExportLinks list="microcredit" filters={{ region: code }} />
+          </section>
         )
       }
     </Query>

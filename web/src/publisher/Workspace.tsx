@@ -954,6 +954,45 @@ function Exits({ region, organization }: { region: string; organization: string 
         field="recordCountyStatistics"
         submit="publisher.village.submit"
       />
+      <MutationForm<doc.Payload & { microcredit: { code: string } | null }>
+        id="microcredit"
+        title="publisher.microcredit.record"
+        spec={[
+          {
+            name: 'region',
+            label: 'publisher.county.code',
+            kind: 'text',
+            required: true,
+            maxLength: 12,
+            hint: 'publisher.village.codeHint',
+          },
+          { name: 'year', label: 'publisher.village.year', kind: 'int', required: true, min: 2000, max: 2100 },
+          { name: 'loansIssuedCount', label: 'publisher.microcredit.loansCount', kind: 'int', required: true },
+          { name: 'loansIssuedFen', label: 'publisher.microcredit.loans', kind: 'yuan', required: true },
+          { name: 'outstandingBalanceFen', label: 'publisher.microcredit.balance', kind: 'yuan', required: true },
+          {
+            name: 'overdueFen',
+            label: 'publisher.microcredit.overdue',
+            kind: 'yuan',
+            required: true,
+            hint: 'publisher.microcredit.overdueHint',
+          },
+          { name: 'interestSubsidyFen', label: 'publisher.microcredit.subsidy', kind: 'yuan', required: true },
+          { name: 'riskCompensationFundFen', label: 'publisher.microcredit.riskFund', kind: 'yuan', required: true },
+          {
+            name: 'correctionReason',
+            label: 'publisher.microcredit.correctionReason',
+            kind: 'textarea',
+            maxLength: 1000,
+            hint: 'publisher.microcredit.correctionHint',
+          },
+        ]}
+        initial={{ region: region.length === 6 ? region : '' }}
+        mutation={doc.RecordMicrocredit}
+        field="recordMicrocredit"
+        submit="publisher.microcredit.submit"
+        onDone={(p) => p.microcredit && `${t('publisher.form.saved')} ${p.microcredit.code}`}
+      />
     </>
   );
 }

@@ -630,6 +630,28 @@ export const RecordCountyStatistics = gql<{ recordCountyStatistics: Payload }, I
     }
   }
 `;
+export const RecordMicrocredit = gql<{ recordMicrocredit: Payload & { microcredit: { code: string } | null } }, Input>`
+  mutation PublisherRecordMicrocredit($input: RecordMicrocreditInput!) {
+    recordMicrocredit(input: $input) {
+      microcredit {
+        code
+      }
+      errors {
+        code
+        message
+        field
+        params {
+          name
+          value
+        }
+      }
+      warnings {
+        code
+        message
+      }
+    }
+  }
+`;
 type ExitResult<F extends string> = { [P in F]: Payload & { exit: { code: string; status: string; notice: { code: string } } | null } };
 export const ProposeExit = gql<ExitResult<'proposeExit'>, Input>`
   mutation PublisherProposeExit($input: ProposeExitInput!) {

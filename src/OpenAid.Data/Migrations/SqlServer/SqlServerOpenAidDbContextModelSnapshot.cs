@@ -769,6 +769,62 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.ToTable("Transactions", (string)null);
                 });
 
+            modelBuilder.Entity("OpenAid.Domain.Microcredit.MicrocreditRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<long>("InterestSubsidyFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("LoansIssuedCount")
+                        .HasColumnType("int");
+
+                    b.Property<long>("LoansIssuedFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OutstandingBalanceFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OverdueFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("RegionCode")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RiskCompensationFundFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("SupersededAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "Year", "Version")
+                        .IsUnique();
+
+                    b.ToTable("MicrocreditRecords");
+                });
+
             modelBuilder.Entity("OpenAid.Domain.Needs.Need", b =>
                 {
                     b.Property<int>("Id")
@@ -1071,6 +1127,9 @@ namespace OpenAid.Data.Migrations.SqlServer
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
 
+                    b.Property<int?>("CorrectingNoticeId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -1096,6 +1155,12 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("InvestigationStartedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<int>("MeasuresMask")
+                        .HasColumnType("int");
+
+                    b.Property<long>("MoneyRecoveredFen")
+                        .HasColumnType("bigint");
+
                     b.Property<int?>("NoticeId")
                         .HasColumnType("int");
 
@@ -1109,6 +1174,8 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("CorrectingNoticeId");
 
                     b.HasIndex("NoticeId", "Id");
 
@@ -2075,6 +2142,15 @@ namespace OpenAid.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.NoAction);
                 });
 
+            modelBuilder.Entity("OpenAid.Domain.Microcredit.MicrocreditRecord", b =>
+                {
+                    b.HasOne("OpenAid.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenAid.Domain.Needs.Need", b =>
                 {
                     b.HasOne("OpenAid.Domain.Programs.Pairing", null)
@@ -2164,6 +2240,11 @@ namespace OpenAid.Data.Migrations.SqlServer
 
             modelBuilder.Entity("OpenAid.Domain.Objections.Objection", b =>
                 {
+                    b.HasOne("OpenAid.Domain.Notices.Notice", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectingNoticeId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
                     b.HasOne("OpenAid.Domain.Notices.Notice", null)
                         .WithMany()
                         .HasForeignKey("NoticeId");

@@ -746,6 +746,60 @@ namespace OpenAid.Data.Migrations.Sqlite
                     b.ToTable("Transactions", (string)null);
                 });
 
+            modelBuilder.Entity("OpenAid.Domain.Microcredit.MicrocreditRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InterestSubsidyFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LoansIssuedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LoansIssuedFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OutstandingBalanceFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OverdueFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegionCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RiskCompensationFundFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("SupersededAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "Year", "Version")
+                        .IsUnique();
+
+                    b.ToTable("MicrocreditRecords");
+                });
+
             modelBuilder.Entity("OpenAid.Domain.Needs.Need", b =>
                 {
                     b.Property<int>("Id")
@@ -1040,6 +1094,9 @@ namespace OpenAid.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CorrectingNoticeId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -1065,6 +1122,12 @@ namespace OpenAid.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset?>("InvestigationStartedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MeasuresMask")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MoneyRecoveredFen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("NoticeId")
                         .HasColumnType("INTEGER");
 
@@ -1078,6 +1141,8 @@ namespace OpenAid.Data.Migrations.Sqlite
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("CorrectingNoticeId");
 
                     b.HasIndex("NoticeId", "Id");
 
@@ -2022,6 +2087,15 @@ namespace OpenAid.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.NoAction);
                 });
 
+            modelBuilder.Entity("OpenAid.Domain.Microcredit.MicrocreditRecord", b =>
+                {
+                    b.HasOne("OpenAid.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenAid.Domain.Needs.Need", b =>
                 {
                     b.HasOne("OpenAid.Domain.Programs.Pairing", null)
@@ -2111,6 +2185,11 @@ namespace OpenAid.Data.Migrations.Sqlite
 
             modelBuilder.Entity("OpenAid.Domain.Objections.Objection", b =>
                 {
+                    b.HasOne("OpenAid.Domain.Notices.Notice", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectingNoticeId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
                     b.HasOne("OpenAid.Domain.Notices.Notice", null)
                         .WithMany()
                         .HasForeignKey("NoticeId");

@@ -6,6 +6,8 @@ import { Query } from '../../components/Query';
 import { useI18n } from '../../i18n';
 import { checkText, useAction } from '../../lib/action';
 import { addDays, dayOf, formatYuan } from '../../lib/format';
+import { formCheck } from '../../i18n/errors';
+import { parseYuan, useEnums } from '../../publisher/MutationForm';
 import { Link } from '../../router';
 import { RoleGate } from './common';
 
@@ -39,9 +41,14 @@ const ReviewQueue = gql<{ needs: { totalCount: number; nodes: QueuedNeed[] } }, 
   ${NeedListFields}
 `;
 
-type Result<Name extends string, Record extends string> = { [K in Name]: { [R in Record]: { code: string; status: string } | null } & { errors: PayloadError[] } };
+type Result<Name extends string, Record extends string> = {
+  [K in Name]: { [R in Record]: { code: string; status: string } | null } & { errors: PayloadError[] };
+};
 
-const ReviewNeed = gql<Result<'reviewNeed', 'need'>, { input: { need: string; decision: string; reason: string | null; capOverrideReason: string | null } }>`
+const ReviewNeed = gql<
+  Result<'reviewNeed', 'need'>,
+  { input: { need: string; decision: string; reason: string | null; capOverrideReason: string | null } }
+>`
   mutation ReviewerReviewNeed($input: ReviewNeedInput!) {
     reviewNeed(input: $input) {
       need { code status }
@@ -98,7 +105,9 @@ function QueuedNeedItem({ need }: { need: QueuedNeed }) {
   const [reason, setReason] = useState('');
   const [override, setOverride] = useState('');
   const id = `review-${need.code}`;
-  const cap = need.requested.money ? formatYuan(need.cap.maxAmount.yuan) : `${need.cap.maxQuantity.toLocaleString()} ${need.requested.unit}`;
+  const cap = need.requested.money
+    ? formatYuan(need.cap.maxAmount.yuan)
+    : `${need.cap.maxQuantity.toLocaleString()} ${need.requested.unit}`;
   const wording = { required: t('reviewer.required'), tooLong: t('reviewer.tooLong') };
 
   const submit = async (e: FormEvent) => {
@@ -143,10 +152,12 @@ function QueuedNeedItem({ need }: { need: QueuedNeed }) {
         <fieldset>
           <legend id={`${id}-legend`}>{tf('reviewer.decideOn', { code: need.code })}</legend>
           <label>
-            <input type="radio" name={`${id}-decision`} checked={decision === 'APPROVE'} onChange={() => setDecision('APPROVE')} /> {t('reviewer.approve')}
+            <input type="radio" name={`${id}-decision`} checked={decision === 'APPROVE'} onChange={() => setDecision('APPROVE')} />{' '}
+            {t('reviewer.approve')}
           </label>{' '}
           <label>
-            <input type="radio" name={`${id}-decision`} checked={decision === 'REJECT'} onChange={() => setDecision('REJECT')} /> {t('reviewer.reject')}
+            <input type="radio" name={`${id}-decision`} checked={decision === 'REJECT'} onChange={() => setDecision('REJECT')} />{' '}
+            {t('reviewer.reject')}
           </label>
         </fieldset>
         {decision === 'APPROVE' && need.isOverCap && (
@@ -203,7 +214,11 @@ export const QueuedObjectionFields = gql`
 `;
 
 const ObjectionQueueQuery = gql<
-  { objectionStats: { deadlineDays: number; overdue: number }; received: { nodes: QueuedObjection[] }; investigating: { nodes: QueuedObjection[] } },
+  {
+    objectionStats: { deadlineDays: number; overdue: number };
+    received: { nodes: QueuedObjection[] };
+    investigating: { nodes: QueuedObjection[] };
+  },
   { region: string | null }
 >`
   query ReviewerObjectionQueue($region: String) {
@@ -223,7 +238,16 @@ const StartInvestigation = gql<Result<'startInvestigation', 'objection'>, { inpu
   }
 `;
 
-const AnswerObjection = gql<Result<'answerObjection', 'objection'>, { input: { objection: string; answer: string } }>`
+interface AnswerInput {
+  objection: string;
+  answer: string;
+  finding: string | null;
+  moneyRecoveredFen: number | null;
+  measures: string[];
+  correctingNotice: string | null;
+}
+
+const AnswerObjection = gql<Result<'answerObjection', 'objection'>, { input: AnswerInput }>`
   mutation ReviewerAnswerObjection($input: AnswerObjectionInput!) {
     answerObjection(input: $input) {
       objection { code status }
@@ -266,14 +290,21 @@ function ObjectionQueue({ region }: { region: string | null }) {
           const open = [...received.nodes, ...investigating.nodes];
           return (
             <>
-              <p className="muted">{tf('reviewer.objectionsCount', { count: open.length, overdue: objectionStats.overdue, days: objectionStats.deadlineDays })}</p>
+              <p className="muted">
+                {tf('reviewer.objectionsCount', { count: open.length, overdue: objectionStats.overdue, days: objectionStats.deadlineDays })}
+              </p>
               {open.length === 0 ? (
                 <p className="muted">{t('reviewer.objectionsNone')}</p>
               ) : (
                 <ul className="record-list">
                   {open.map((o) => (
                     // Keyed by status too: a new state offers other actions, with the first one chosen.
-                    <QueuedObjectionItem key={`${o.code}-${o.status}`} objection={o} deadlineDays={objectionStats.deadlineDays} onDone={setDone} />
+                    <QueuedObjectionItem
+                      key={`${o.code}-${o.status}`}
+                      objection={o}
+                      deadlineDays={objectionStats.deadlineDays}
+                      onDone={setDone}
+                    />
                   ))}
                 </ul>
               )}
@@ -285,13 +316,27 @@ function ObjectionQueue({ region }: { region: string | null }) {
   );
 }
 
-function QueuedObjectionItem({ objection: o, deadlineDays, onDone }: { objection: QueuedObjection; deadlineDays: number; onDone: (text: string) => void }) {
+function QueuedObjectionItem({
+  objection: o,
+  deadlineDays,
+  onDone,
+}: {
+  objection: QueuedObjection;
+  deadlineDays: number;
+  onDone: (text: string) => void;
+}) {
   const { t, tf, te } = useI18n();
   const start = useAction(StartInvestigation, 'startInvestigation');
   const answer = useAction(AnswerObjection, 'answerObjection');
   const reject = useAction(RejectObjection, 'rejectObjection');
   const hide = useAction(HideDescription, 'hideObjectionDescription');
   const [text, setText] = useState('');
+  // What the answer found and changed (answers only): the API refuses an outcome without an upheld finding.
+  const [finding, setFinding] = useState('');
+  const [money, setMoney] = useState('');
+  const [measures, setMeasures] = useState<string[]>([]);
+  const [correctingNotice, setCorrectingNotice] = useState('');
+  const enums = useEnums('ObjectionFinding', 'ObjectionMeasure');
   const [action, setAction] = useState<'answer' | 'reject' | 'hide'>(o.status === 'INVESTIGATING' ? 'answer' : 'reject');
   const id = `objection-${o.code}`;
   const wording = { required: t('reviewer.required'), tooLong: t('reviewer.tooLong') };
@@ -302,19 +347,29 @@ function QueuedObjectionItem({ objection: o, deadlineDays, onDone }: { objection
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const problems = checkText(text, action === 'answer' ? answerMax : reasonMax, wording);
+    const moneyFen = money.trim() === '' ? null : parseYuan(money);
+    if (action === 'answer' && moneyFen === null && money.trim() !== '')
+      problems.push({ code: formCheck, message: t('reviewer.moneyInvalid'), field: 'moneyRecoveredFen' });
+    const outcome = { finding: finding || null, moneyRecoveredFen: moneyFen, measures, correctingNotice: correctingNotice.trim() || null };
     const done =
       action === 'answer'
-        ? await answer.run({ objection: o.code, answer: text.trim() }, problems)
+        ? await answer.run({ objection: o.code, answer: text.trim(), ...outcome }, problems)
         : action === 'reject'
           ? await reject.run({ objection: o.code, reason: text.trim() }, problems)
           : await hide.run({ objection: o.code, reason: text.trim() }, problems);
     if (done) {
       setText('');
-      onDone(tf(action === 'answer' ? 'reviewer.answered' : action === 'reject' ? 'reviewer.rejected' : 'reviewer.hidden', { code: o.code }));
+      onDone(
+        tf(action === 'answer' ? 'reviewer.answered' : action === 'reject' ? 'reviewer.rejected' : 'reviewer.hidden', { code: o.code }),
+      );
     }
   };
 
-  const actions: ('answer' | 'reject' | 'hide')[] = [...(o.status === 'INVESTIGATING' ? (['answer'] as const) : []), 'reject', ...(o.description !== null ? (['hide'] as const) : [])];
+  const actions: ('answer' | 'reject' | 'hide')[] = [
+    ...(o.status === 'INVESTIGATING' ? (['answer'] as const) : []),
+    'reject',
+    ...(o.description !== null ? (['hide'] as const) : []),
+  ];
   return (
     <li data-code={o.code} data-testid="queued-objection">
       <h3>
@@ -322,7 +377,11 @@ function QueuedObjectionItem({ objection: o, deadlineDays, onDone }: { objection
       </h3>
       <div className="meta">
         <span className="badge">{te('ObjectionStatus', o.status)}</span>
-        {o.isOverdue && <strong className="badge badge-late" data-testid="overdue">{t('reviewer.overdue')}</strong>}
+        {o.isOverdue && (
+          <strong className="badge badge-late" data-testid="overdue">
+            {t('reviewer.overdue')}
+          </strong>
+        )}
         <span>{tf('reviewer.filedOn', { day: o.filedAt })}</span>
         <span>{tf('reviewer.deadline', { day: addDays(o.filedAt, deadlineDays) })}</span>
         {o.investigationStartedAt && <span>{tf('reviewer.investigatingSince', { day: dayOf(o.investigationStartedAt) })}</span>}
@@ -357,9 +416,60 @@ function QueuedObjectionItem({ objection: o, deadlineDays, onDone }: { objection
         </div>
         <div className="field field-wide">
           <label htmlFor={`${id}-text`}>{t(`reviewer.text.${action}`)}</label>
-          <textarea id={`${id}-text`} rows={4} maxLength={action === 'answer' ? answerMax : reasonMax} value={text} onChange={(e) => setText(e.target.value)} />
+          <textarea
+            id={`${id}-text`}
+            rows={4}
+            maxLength={action === 'answer' ? answerMax : reasonMax}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
           <p className="hint">{t('reviewer.publicHint')}</p>
         </div>
+        {action === 'answer' && (
+          <fieldset className="field-wide" data-testid="answer-outcome">
+            <legend>{t('reviewer.outcome')}</legend>
+            <div className="field">
+              <label htmlFor={`${id}-finding`}>{t('objectionPage.finding')}</label>
+              <select id={`${id}-finding`} value={finding} onChange={(e) => setFinding(e.target.value)}>
+                <option value="">{t('objectionPage.noFinding')}</option>
+                {(enums.ObjectionFinding ?? []).map((f) => (
+                  <option key={f} value={f}>
+                    {te('ObjectionFinding', f)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-money`}>{t('reviewer.moneyRecovered')}</label>
+              <input id={`${id}-money`} inputMode="decimal" value={money} onChange={(e) => setMoney(e.target.value)} />
+            </div>
+            <div className="field">
+              <span>{t('objectionPage.measures')}</span>
+              {(enums.ObjectionMeasure ?? []).map((m) => (
+                <label key={m} className="check">
+                  <input
+                    type="checkbox"
+                    name={`${id}-measures`}
+                    value={m}
+                    checked={measures.includes(m)}
+                    onChange={(e) => setMeasures(e.target.checked ? [...measures, m] : measures.filter((x) => x !== m))}
+                  />{' '}
+                  {te('ObjectionMeasure', m)}
+                </label>
+              ))}
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-correcting`}>{t('objectionPage.correctingNotice')}</label>
+              <input
+                id={`${id}-correcting`}
+                maxLength={32}
+                value={correctingNotice}
+                onChange={(e) => setCorrectingNotice(e.target.value)}
+              />
+              <p className="hint">{t('reviewer.outcomeHint')}</p>
+            </div>
+          </fieldset>
+        )}
         <div className="actions">
           <button type="submit" className="primary" disabled={current.fetching}>
             {t(`reviewer.submit.${action}`)}
@@ -370,7 +480,10 @@ function QueuedObjectionItem({ objection: o, deadlineDays, onDone }: { objection
   );
 }
 
-export const ObjectionContactQuery = gql<{ objection: { code: string; contact: { name: string | null; phone: string | null } | null } | null }, { code: string }>`
+export const ObjectionContactQuery = gql<
+  { objection: { code: string; contact: { name: string | null; phone: string | null } | null } | null },
+  { code: string }
+>`
   query ObjectionContact($code: String!) {
     objection(code: $code) {
       code
@@ -404,7 +517,8 @@ function ContactRead({ code }: { code: string }) {
   const contact = result.data?.objection?.contact;
   return (
     <p data-testid="objection-contact">
-      <strong>{t('reviewer.contact')}</strong> {contact ? [contact.name, contact.phone].filter(Boolean).join(' · ') || '—' : t('reviewer.noContact')}
+      <strong>{t('reviewer.contact')}</strong>{' '}
+      {contact ? [contact.name, contact.phone].filter(Boolean).join(' · ') || '—' : t('reviewer.noContact')}
     </p>
   );
 }

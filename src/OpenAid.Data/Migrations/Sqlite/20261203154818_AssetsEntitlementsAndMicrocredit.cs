@@ -6,11 +6,31 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace OpenAid.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class AssetsAndEntitlements : Migration
+    public partial class AssetsEntitlementsAndMicrocredit : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "CorrectingNoticeId",
+                table: "Objections",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "MeasuresMask",
+                table: "Objections",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<long>(
+                name: "MoneyRecoveredFen",
+                table: "Objections",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
             migrationBuilder.CreateTable(
                 name: "Assets",
                 columns: table => new
@@ -80,6 +100,37 @@ namespace OpenAid.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "MicrocreditRecords",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RegionCode = table.Column<long>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    LoansIssuedCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    LoansIssuedFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    OutstandingBalanceFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    OverdueFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    InterestSubsidyFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    RiskCompensationFundFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    CorrectionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    SupersededAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MicrocreditRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MicrocreditRecords_Regions_RegionCode",
+                        column: x => x.RegionCode,
+                        principalTable: "Regions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AssetIncomes",
                 columns: table => new
                 {
@@ -105,6 +156,11 @@ namespace OpenAid.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Objections_CorrectingNoticeId",
+                table: "Objections",
+                column: "CorrectingNoticeId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AssetIncomes_RegionCode_Year",
@@ -143,11 +199,28 @@ namespace OpenAid.Data.Migrations.Sqlite
                 table: "Entitlements",
                 columns: new[] { "RegionCode", "Year", "Program", "Grade" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MicrocreditRecords_RegionCode_Year_Version",
+                table: "MicrocreditRecords",
+                columns: new[] { "RegionCode", "Year", "Version" },
+                unique: true);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Objections_Notices_CorrectingNoticeId",
+                table: "Objections",
+                column: "CorrectingNoticeId",
+                principalTable: "Notices",
+                principalColumn: "Id");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Objections_Notices_CorrectingNoticeId",
+                table: "Objections");
+
             migrationBuilder.DropTable(
                 name: "AssetIncomes");
 
@@ -155,7 +228,26 @@ namespace OpenAid.Data.Migrations.Sqlite
                 name: "Entitlements");
 
             migrationBuilder.DropTable(
+                name: "MicrocreditRecords");
+
+            migrationBuilder.DropTable(
                 name: "Assets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Objections_CorrectingNoticeId",
+                table: "Objections");
+
+            migrationBuilder.DropColumn(
+                name: "CorrectingNoticeId",
+                table: "Objections");
+
+            migrationBuilder.DropColumn(
+                name: "MeasuresMask",
+                table: "Objections");
+
+            migrationBuilder.DropColumn(
+                name: "MoneyRecoveredFen",
+                table: "Objections");
         }
     }
 }
