@@ -81,8 +81,7 @@ public sealed class ExitOperations(IConfiguration configuration) : IOperations
         var region = await write.RegionInScopeAsync(input.Region, "region");
         var verifier = await write.NameableOrganizationAsync(input.VerifyingOrganization, "verifyingOrganization", region.Code);
         var underWay = await db.Exits.AsNoTracking().FirstOrDefaultAsync(e => e.RegionCode == region.Code && e.Status == ExitStatus.Proposed, ct);
-        var criterion = await ExitAssessments.CriterionAsync(db, region, input.Year, ct);
-        var figures = await ExitAssessments.FiguresAsync(db, region, input.Year, ct);
+        var (criterion, figures) = await ExitAssessments.InputsAsync(db, region, input.Year, ct);
         var exit = RegionExit.Propose(
             await write.NextCodeAsync(RegionExit.CodeKind, region.Code, write.Today.Year, db.Exits.Select(e => e.Code)), region, input.Year, criterion, figures, underWay,
             verifier.Id, input.ResponsibleRole, input.NoticePeriodDays, write.Today);

@@ -16,16 +16,18 @@ namespace OpenAid.Api.Regions;
 public static class ExitAssessments
 {
     /// <summary>The assessment of <paramref name="region"/> on the figures of <paramref name="year"/>; null when no criterion or no figures apply.</summary>
-    public static async Task<RegionExitAssessment?> AssessAsync(OpenAidDbContext db, Region region, int year, CancellationToken ct)
-    {
-        if (await CriterionAsync(db, region, year, ct) is not { } criterion)
-        {
-            return null;
-        }
+    public static async Task<RegionExitAssessment?> AssessAsync(OpenAidDbContext db, Region region, int year, CancellationToken ct) =>
+        Assessment(await InputsAsync(db, region, year, ct), year);
 
-        return await FiguresAsync(db, region, year, ct) is { } figures
-            ? new RegionExitAssessment(Snapshot(criterion, figures, year), criterion)
-            : null;
+    /// <summary>The assessments of many places and years at once (a field below a list): five queries whatever their number.</summary>
+    public static async Task<Dictionary<(long Code, int Year), RegionExitAssessment>> AssessAllAsync(
+        OpenAidDbContext db, IReadOnlyCollection<(long Code, int Year)> keys, CancellationToken ct)
+    {
+        var inputs = await InputsAsync(db, keys, ct);
+        return inputs
+            .Select(i => (i.Key, Assessment: Assessment(i.Value, i.Key.Year)))
+            .Where(i => i.Assessment is not null)
+            .ToDictionary(i => i.Key, i => i.Assessment!);
     }
 
     public static ExitSnapshot Snapshot(ExitCriterion criterion, ExitFigures figures, int year)
@@ -34,44 +36,56 @@ public static class ExitAssessments
         return new ExitSnapshot(year, assessment.Met, figures, assessment.Checks);
     }
 
-    /// <summary>The criterion row of the region's province and tier in force in <paramref name="year"/>: the latest from-year up to it.</summary>
-    public static async Task<ExitCriterion?> CriterionAsync(OpenAidDbContext db, Region region, int year, CancellationToken ct)
-    {
-        if (region.Level is not (RegionLevel.Village or RegionLevel.County))
-        {
-            return null;
-        }
+    /// <summary>
+    /// The criterion row of the region's province and tier in force in <paramref name="year"/> (the latest from-year up
+    /// to it), and the figures the region is judged on; each null where none applies or none is recorded.
+    /// </summary>
+    public static async Task<(ExitCriterion? Criterion, ExitFigures? Figures)> InputsAsync(OpenAidDbContext db, Region region, int year, CancellationToken ct) =>
+        (await InputsAsync(db, [(region.Code, year)], ct))[(region.Code, year)];
 
-        var provinceCode = RegionType.AncestorCodes(region).First();
-        return await db.ExitCriteria.AsNoTracking()
-            .Where(c => c.ProvinceCode == provinceCode && c.Level == region.Level && c.FromYear <= year)
-            .OrderByDescending(c => c.FromYear)
-            .FirstOrDefaultAsync(ct);
-    }
+    private static RegionExitAssessment? Assessment((ExitCriterion? Criterion, ExitFigures? Figures) inputs, int year) =>
+        inputs is ({ } criterion, { } figures) ? new RegionExitAssessment(Snapshot(criterion, figures, year), criterion) : null;
 
     /// <summary>
-    /// The figures the region is judged on: a village's own, with its province's rural average of the year; a county's
-    /// county-wide statistics. A village's infrastructure answer is its checklist of the year: null while none is recorded,
-    /// so a criterion that requires it fails rather than passing unchecked.
+    /// The figures are a village's own, with its province's rural average of the year and its checklist of the year (null
+    /// while none is recorded, so a criterion that requires it fails rather than passing unchecked); a county's
+    /// county-wide statistics. Other levels have neither criterion nor figures.
     /// </summary>
-    public static async Task<ExitFigures?> FiguresAsync(OpenAidDbContext db, Region region, int year, CancellationToken ct)
+    private static async Task<Dictionary<(long Code, int Year), (ExitCriterion? Criterion, ExitFigures? Figures)>> InputsAsync(
+        OpenAidDbContext db, IReadOnlyCollection<(long Code, int Year)> keys, CancellationToken ct)
     {
-        if (region.Level == RegionLevel.County)
+        var codes = keys.Select(k => k.Code).Distinct().ToArray();
+        var years = keys.Select(k => k.Year).Distinct().ToArray();
+        var criteria = await db.ExitCriteria.AsNoTracking().ToListAsync(ct);
+        var villages = await db.VillageStatistics.AsNoTracking().Where(s => codes.Contains(s.RegionCode) && years.Contains(s.Year)).ToDictionaryAsync(s => (s.RegionCode, s.Year), ct);
+        var counties = await db.CountyStatistics.AsNoTracking().Where(s => codes.Contains(s.RegionCode) && years.Contains(s.Year)).ToDictionaryAsync(s => (s.RegionCode, s.Year), ct);
+        var checklists = await db.VillageFacilities.AsNoTracking().Where(f => codes.Contains(f.RegionCode) && years.Contains(f.Year)).ToDictionaryAsync(f => (f.RegionCode, f.Year), ct);
+        var averages = await db.ProvincialRuralIncomes.AsNoTracking().Where(p => years.Contains(p.Year)).ToDictionaryAsync(p => (p.ProvinceCode, p.Year), p => p.PerCapitaIncomeFen, ct);
+
+        var inputs = new Dictionary<(long Code, int Year), (ExitCriterion?, ExitFigures?)>();
+        foreach (var (code, year) in keys.Distinct())
         {
-            var county = await db.CountyStatistics.AsNoTracking().SingleOrDefaultAsync(s => s.RegionCode == region.Code && s.Year == year, ct);
-            return county is null ? null : ExitFigures.Of(county);
+            var level = RegionCode.LevelOf(code);
+            if (level is not (RegionLevel.Village or RegionLevel.County))
+            {
+                inputs[(code, year)] = (null, null);
+                continue;
+            }
+
+            var province = RegionCode.Of(code).Lineage().First();
+            var criterion = criteria.Where(c => c.ProvinceCode == province && c.Level == level && c.FromYear <= year).MaxBy(c => c.FromYear);
+            ExitFigures? figures = level == RegionLevel.County
+                ? counties.TryGetValue((code, year), out var county) ? ExitFigures.Of(county) : null
+                : villages.TryGetValue((code, year), out var village)
+                    ? ExitFigures.Of(
+                        village,
+                        averages.TryGetValue((province, year), out var average) ? average : null,
+                        checklists.TryGetValue((code, year), out var checklist) ? checklist.MainProblemsSolved : null)
+                    : null;
+            inputs[(code, year)] = (criterion, figures);
         }
 
-        var village = await db.VillageStatistics.AsNoTracking().SingleOrDefaultAsync(s => s.RegionCode == region.Code && s.Year == year, ct);
-        if (village is null)
-        {
-            return null;
-        }
-
-        var provinceCode = RegionType.AncestorCodes(region).First();
-        var average = await db.ProvincialRuralIncomes.Where(p => p.ProvinceCode == provinceCode && p.Year == year).Select(p => (long?)p.PerCapitaIncomeFen).SingleOrDefaultAsync(ct);
-        var facilities = await db.VillageFacilities.AsNoTracking().SingleOrDefaultAsync(f => f.RegionCode == region.Code && f.Year == year, ct);
-        return ExitFigures.Of(village, average, facilities?.MainProblemsSolved);
+        return inputs;
     }
 }
 

@@ -55,7 +55,10 @@ public sealed class RegionType : ObjectGraphType<Region>
         Field<ExitAssessmentType>("exitAssessment")
             .Description("Whether the village or county meets its province's exit criteria with the figures of a year (a county: its county-wide statistics); null when no figures or no criterion apply.")
             .Argument<NonNullGraphType<IntGraphType>>("year", "The statistics year to assess.")
-            .ResolveAsync(async ctx => await ExitAssessments.AssessAsync(ctx.Db(), ctx.Source, ctx.GetArgument<int>("year"), ctx.CancellationToken));
+            .Resolve(ctx => ctx.Loader().Load<(long Code, int Year), RegionExitAssessment>(
+                "region:exitAssessment",
+                (ctx.Source.Code, ctx.GetArgument<int>("year")),
+                (keys, ct) => ExitAssessments.AssessAllAsync(ctx.Db(), keys, ct)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CountyStatisticsType>>>>("countyStatistics")
             .Description("The county's county-wide figures by year, oldest first (counts only). Empty below and above county level.")
             .Resolve(ctx => ctx.Loader().LoadMany<long, CountyStatistics>(

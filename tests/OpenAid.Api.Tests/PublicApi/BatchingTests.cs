@@ -28,7 +28,7 @@ public class BatchingTests(DemoApiServer server)
     /// places at once. Exited villages of Guangxi, each with a 粤桂 city pairing above it, an exit and a work team, so that
     /// every loader runs at both sizes.
     /// </summary>
-    private const string NestedVillages = """
+    private static readonly string NestedVillages = $$"""
         query($first: Int) {
           regions(region: "45", level: VILLAGE, povertyStatus: EXITED, first: $first) {
             nodes {
@@ -39,6 +39,7 @@ public class BatchingTests(DemoApiServer server)
                 assistingUnits { code name }
               }
               exits { code status notice { code title } verifyingOrganization { name } assessment { met checks { threshold passed } } }
+              exitAssessment(year: {{DemoYears.Calendar.LastYear}}) { met checks { threshold passed } figures { provincialRuralAverage { yuan } } }
               facilities { year mainProblemsSolved }
               monitoring { year peopleRelapsed fromVillages }
               policyContinuation { lastYear }
@@ -66,7 +67,8 @@ public class BatchingTests(DemoApiServer server)
         var (fifty, fiftyRows) = await CommandsFor(NestedVillages, "regions", 50);
 
         Assert.Equal((10, 50), (tenRows.GetArrayLength(), fiftyRows.GetArrayLength()));
-        Assert.All(tenRows.EnumerateArray(), v => Assert.True(v.GetProperty("whoHelps").GetProperty("pairings").GetArrayLength() > 0 && v.GetProperty("exits").GetArrayLength() > 0, v.ToString()));
+        Assert.All(tenRows.EnumerateArray(), v => Assert.True(v.GetProperty("whoHelps").GetProperty("pairings").GetArrayLength() > 0 && v.GetProperty("exits").GetArrayLength() > 0
+            && v.GetProperty("exitAssessment").ValueKind == System.Text.Json.JsonValueKind.Object, v.ToString()));
         Assert.Equal(ten, fifty);
     }
 
