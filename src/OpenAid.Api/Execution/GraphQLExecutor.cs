@@ -89,7 +89,12 @@ public sealed class GraphQLExecutor(ParsedDocuments documents, IDocumentExecuter
                 return Task.CompletedTask;
             },
         });
-        return Serialize(result);
+
+        // GraphQL.NET's deadline fires on a timer, which a busy thread pool may run only after the last resolver: a
+        // result finished past the budget is cut off all the same, so the budget holds however loaded the machine is.
+        return request.Budget.Remaining <= TimeSpan.Zero && result.Errors?.Any(e => e is TimeoutError) != true
+            ? Serialize(new ExecutionResult(new TimeoutError()))
+            : Serialize(result);
     }
 
     /// <summary>Serialises a result; also for errors found before executing (a syntax error, an unknown document id).</summary>
