@@ -11,6 +11,7 @@ using OpenAid.Api.Regions;
 using OpenAid.Domain.Common;
 using OpenAid.Domain.Funds;
 using OpenAid.Domain.Notices;
+using OpenAid.Data.Search;
 
 namespace OpenAid.Api.Funds;
 
@@ -146,7 +147,7 @@ public sealed class FundQueries(TimeProvider clock) : IQueryFields
                 if (ctx.SearchText() is { } search)
                 {
                     var code = search.ToUpperInvariant();
-                    funds = funds.Where(f => f.Name.Contains(search) || f.DocumentNumber.Contains(search) || f.Code == code);
+                    funds = funds.Where(ctx.Db().TextContains<Fund, int>(search, f => f.Id, f => f.Name.Contains(search) || f.DocumentNumber.Contains(search)).Or(f => f.Code == code));
                 }
 
                 if (ctx.GetArgument<int?>("idleForMoreThanDays") is { } days)

@@ -11,6 +11,7 @@ using OpenAid.Domain.Needs;
 using OpenAid.Domain.Pledges;
 using OpenAid.Domain.Regions;
 using OpenAid.Domain.Common;
+using OpenAid.Data.Search;
 
 namespace OpenAid.Api.Needs;
 
@@ -181,7 +182,7 @@ public sealed class NeedQueries(TimeProvider clock, IConfiguration configuration
         if (ctx.SearchText() is { } search)
         {
             var code = search.ToUpperInvariant();
-            needs = needs.Where(n => n.Title.Contains(search) || n.Code == code);
+            needs = needs.Where(ctx.Db().TextContains<Need, int>(search, n => n.Id, n => n.Title.Contains(search)).Or(n => n.Code == code));
         }
 
         return needs;

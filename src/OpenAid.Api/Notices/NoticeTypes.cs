@@ -13,6 +13,7 @@ using OpenAid.Domain.Notices;
 using OpenAid.Domain.Objections;
 using OpenAid.Domain.Projects;
 using OpenAid.Domain.Common;
+using OpenAid.Data.Search;
 
 namespace OpenAid.Api.Notices;
 
@@ -161,9 +162,9 @@ public sealed class NoticeQueries : IQueryFields
             // A code or document number finds the notice it names or the notices about the fund or project it names.
             var code = search.ToUpperInvariant();
             var db = ctx.Db();
-            notices = notices.Where(n => n.Title.Contains(search) || n.Code == code
+            notices = notices.Where(db.TextContains<Notice, int>(search, n => n.Id, n => n.Title.Contains(search) || n.Body.Contains(search)).Or(n => n.Code == code
                 || db.NoticeFunds.Any(l => l.NoticeId == n.Id && db.Funds.Any(f => f.Id == l.FundId && (f.Code == code || f.DocumentNumber == search)))
-                || db.NoticeProjects.Any(l => l.NoticeId == n.Id && db.Projects.Any(p => p.Id == l.ProjectId && p.Code == code)));
+                || db.NoticeProjects.Any(l => l.NoticeId == n.Id && db.Projects.Any(p => p.Id == l.ProjectId && p.Code == code))));
         }
 
         return notices;

@@ -7,6 +7,7 @@ using OpenAid.Api.Programs;
 using OpenAid.Api.Regions;
 using OpenAid.Domain.Organizations;
 using OpenAid.Domain.Programs;
+using OpenAid.Data.Search;
 
 namespace OpenAid.Api.Organizations;
 
@@ -84,7 +85,7 @@ public sealed class OrganizationQueries : IQueryFields
                 if (ctx.SearchText() is { } search)
                 {
                     var code = search.ToUpperInvariant();
-                    organizations = organizations.Where(o => o.Name.Contains(search) || o.Code == code || o.CreditCode == code);
+                    organizations = organizations.Where(db.TextContains<Organization, int>(search, o => o.Id, o => o.Name.Contains(search)).Or(o => o.Code == code || o.CreditCode == code));
                 }
 
                 return await ctx.PageAsync(organizations, o => o.Id);

@@ -12,6 +12,7 @@ using OpenAid.Domain.Common;
 using OpenAid.Domain.Funds;
 using OpenAid.Domain.Notices;
 using OpenAid.Domain.Projects;
+using OpenAid.Data.Search;
 
 namespace OpenAid.Api.Projects;
 
@@ -142,7 +143,7 @@ public sealed class ProjectQueries : IQueryFields
         if (ctx.SearchText() is { } search)
         {
             var code = search.ToUpperInvariant();
-            projects = projects.Where(p => p.Name.Contains(search) || p.Code == code);
+            projects = projects.Where(ctx.Db().TextContains<Project, int>(search, p => p.Id, p => p.Name.Contains(search)).Or(p => p.Code == code));
         }
 
         return projects;

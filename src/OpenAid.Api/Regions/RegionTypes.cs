@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using OpenAid.Api.Exports;
 using OpenAid.Api.GraphQL;
+using OpenAid.Data.Search;
 using OpenAid.Domain.Regions;
 
 namespace OpenAid.Api.Regions;
@@ -129,7 +130,7 @@ public sealed class RegionQueries : IQueryFields
             });
         query.Field<NonNullGraphType<ConnectionType<RegionType, Region>>>("regions")
             .Description("Regions by name, level and place, by code. Without filters: the provinces.")
-            .Argument<StringGraphType>("search", "Part of the name, e.g. \"百色\".")
+            .SearchArgument("Part of the name, e.g. \"百色\".")
             .Argument<EnumerationGraphType<RegionLevel>>("level", "Only regions of this tier.")
             .Argument<EnumerationGraphType<PovertyStatus>>("povertyStatus", "Only regions with this poverty status, e.g. the poor villages of a county.")
             .RegionArgument()
@@ -137,16 +138,16 @@ public sealed class RegionQueries : IQueryFields
             .ResolveAsync(async ctx =>
             {
                 var regions = ctx.Db().Regions.AsQueryable();
-                var search = ctx.GetArgument<string?>("search");
+                var search = ctx.SearchText();
                 var level = ctx.GetArgument<RegionLevel?>("level");
                 if (await ctx.RegionArgumentAsync() is { } within)
                 {
                     regions = regions.Where(r => r.Code >= within.SubtreeStart && r.Code < within.SubtreeEnd);
                 }
 
-                if (!string.IsNullOrWhiteSpace(search))
+                if (search is not null)
                 {
-                    regions = regions.Where(r => r.Name.Contains(search.Trim()));
+                    regions = regions.Where(ctx.Db().TextContains<Region, long>(search, r => r.Code, r => r.Name.Contains(search)));
                 }
 
                 if (ctx.GetArgument<PovertyStatus?>("povertyStatus") is { } status)
