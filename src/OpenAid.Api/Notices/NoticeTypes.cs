@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -160,11 +161,17 @@ public sealed class NoticeQueries : IQueryFields
         if (ctx.SearchText() is { } search)
         {
             // A code or document number finds the notice it names or the notices about the fund or project it names.
+            // Those parts join the text match only when they name something: OR-ed in, they would make SQLite gather
+            // and sort every notice containing a common text instead of reading the index's newest keys.
             var code = search.ToUpperInvariant();
             var db = ctx.Db();
-            notices = notices.Where(db.TextContains<Notice, int>(search, n => n.Id, n => n.Title.Contains(search) || n.Body.Contains(search)).Or(n => n.Code == code
-                || db.NoticeFunds.Any(l => l.NoticeId == n.Id && db.Funds.Any(f => f.Id == l.FundId && (f.Code == code || f.DocumentNumber == search)))
-                || db.NoticeProjects.Any(l => l.NoticeId == n.Id && db.Projects.Any(p => p.Id == l.ProjectId && p.Code == code))));
+            var namedFunds = db.Funds.Where(f => f.Code == code || f.DocumentNumber == search).Select(f => f.Id);
+            var aboutFunds = db.NoticeFunds.Where(l => namedFunds.Contains(l.FundId)).Select(l => l.NoticeId);
+            var namedProjects = db.Projects.Where(p => p.Code == code).Select(p => p.Id);
+            var aboutProjects = db.NoticeProjects.Where(l => namedProjects.Contains(l.ProjectId)).Select(l => l.NoticeId);
+            Expression<Func<Notice, bool>> named = n => n.Code == code || aboutFunds.Contains(n.Id) || aboutProjects.Contains(n.Id);
+            var text = db.TextContains<Notice, int>(search, n => n.Id, n => n.Title.Contains(search) || n.Body.Contains(search));
+            notices = notices.Where(await db.Notices.AnyAsync(named, ctx.CancellationToken) ? text.Or(named) : text);
         }
 
         return notices;
