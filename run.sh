@@ -8,6 +8,7 @@
 #                                              verify a published audit trail offline (no server, no database):
 #                                              exit 0 when it verifies, 1 at the first broken place, 2 on bad input
 #   ./run.sh rotate-audit-key                  rotate the audit trail's signing key (see README, The audit trail)
+#   ./run.sh rebuild-summaries                 recompute the money summary from the transactions (after a bulk load)
 set -euo pipefail
 caller="$PWD"
 cd "$(dirname "$0")"
@@ -31,7 +32,7 @@ if [ "${1:-}" = verify ]; then
   exec dotnet run --project src/OpenAid.Api -c Release -v q -- verify ${files[@]+"${files[@]}"}
 fi
 
-if [ "${1:-}" = token ] || [ "${1:-}" = rotate-audit-key ]; then
+if [ "${1:-}" = token ] || [ "${1:-}" = rotate-audit-key ] || [ "${1:-}" = rebuild-summaries ]; then
   exec dotnet run --project src/OpenAid.Api -c Release -v q -- "$@" "${database[@]}"
 fi
 

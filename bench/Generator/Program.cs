@@ -39,6 +39,8 @@ await using (var connection = new SqliteConnection(connectionString))
     await TopUp.RunAsync(connection, arguments.Targets, total);
 }
 
+await using (var summaries = new SqliteOpenAidDbContext(options.Options)) { await OpenAid.Data.Summaries.MoneySummaryLedger.RebuildAsync(summaries, new ConsoleProgress(total), CancellationToken.None); }
+
 SqliteConnection.ClearAllPools();
 Console.WriteLine($"[{total.Elapsed:mm\\:ss}] Done: {arguments.Database} ({new FileInfo(arguments.Database).Length / 1024 / 1024:N0} MB) in {total.Elapsed.TotalSeconds:N0} s.");
 return 0;

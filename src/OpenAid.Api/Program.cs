@@ -6,6 +6,7 @@ return args.FirstOrDefault() switch
     "token" => await OpenAidCommands.TokenAsync(args.Skip(1).ToArray()),
     "verify" => await OpenAidCommands.VerifyAsync(args.Skip(1).ToArray()),
     "rotate-audit-key" => await OpenAidCommands.RotateAuditKeyAsync(args.Skip(1).ToArray()),
+    "rebuild-summaries" => await OpenAidCommands.RebuildSummariesAsync(args.Skip(1).ToArray()),
     _ => await OpenAidCommands.ServeAsync(args),
 };
 

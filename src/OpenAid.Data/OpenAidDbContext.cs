@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenAid.Data.Audit;
+using OpenAid.Data.Summaries;
 using OpenAid.Domain.Access;
 using OpenAid.Domain.Assets;
 using OpenAid.Domain.Audit;
@@ -77,6 +78,9 @@ public abstract class OpenAidDbContext(DbContextOptions options, TimeProvider? c
     public DbSet<FundTransfer> FundTransfers => Set<FundTransfer>();
 
     public DbSet<MoneyTransaction> Transactions => Set<MoneyTransaction>();
+
+    /// <summary>Derived: the transactions summed per region at every level, kept in step by every save (<see cref="MoneySummaries"/>).</summary>
+    public DbSet<MoneySummary> MoneySummaries => Set<MoneySummary>();
 
     public DbSet<Notice> Notices => Set<Notice>();
 
@@ -159,7 +163,7 @@ public abstract class OpenAidDbContext(DbContextOptions options, TimeProvider? c
         await BumpDataVersionAsync(now, cancellationToken);
         if (Actor is not { } actor || _recordedByCaller)
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return await SaveSummarizedAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
         if (Database.CurrentTransaction is not null)
@@ -218,9 +222,21 @@ public abstract class OpenAidDbContext(DbContextOptions options, TimeProvider? c
         var changes = AuditTrail.Capture(this);
         var redacting = Redacting;
         Redacting = null;
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var saved = await SaveSummarizedAsync(acceptAllChangesOnSuccess, cancellationToken);
         await AuditTrail.AppendAsync(this, actor, changes, actor.DatedByDay ? Clock.StartOfToday() : now, redacting, cancellationToken);
         await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return saved;
+    }
+
+    /// <summary>
+    /// Saves, then brings the money summary in step with the transactions the save wrote. Both run in the save's
+    /// transaction: the audited path opens one, the bulk writer's callers own theirs.
+    /// </summary>
+    private async Task<int> SaveSummarizedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        var deltas = MoneySummaryLedger.Capture(ChangeTracker);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await MoneySummaryLedger.ApplyAsync(this, deltas, cancellationToken);
         return saved;
     }
 

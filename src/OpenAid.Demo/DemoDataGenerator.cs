@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using OpenAid.Data.Audit;
 using OpenAid.Data.Regions;
+using OpenAid.Data.Summaries;
 using OpenAid.Domain.Common;
 
 namespace OpenAid.Demo;
@@ -119,7 +120,13 @@ public sealed class DemoDataGenerator(DemoDataOptions? options = null)
 
         var total = Stopwatch.StartNew();
         var writer = BulkWriter.For(db, AuditActor.SystemDemo, providerNeutral);
-        var result = await DataWrites.InTransactionAsync(db, () => new DemoBuilder(db, writer, Options, progress, ct).RunAsync(), ct);
+        var result = await DataWrites.InTransactionAsync(db, async () =>
+        {
+            var built = await new DemoBuilder(db, writer, Options, progress, ct).RunAsync();
+            // The SQLite bulk writer bypasses the saves that keep the money summary: recompute it, in the same transaction.
+            await MoneySummaryLedger.RebuildAsync(db, progress, ct);
+            return built;
+        }, ct);
 
         result = result with { Elapsed = total.Elapsed, Mode = writer.Mode };
         progress?.Report(

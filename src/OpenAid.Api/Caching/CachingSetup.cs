@@ -12,6 +12,7 @@ public static class CachingSetup
         services.AddSingleton<DataVersionPublisher>();
         services.AddSingleton<ParsedDocuments>();
         services.AddSingleton<ResultCache>();
+        services.AddSingleton<CountCache>();
         return builder;
     }
 }

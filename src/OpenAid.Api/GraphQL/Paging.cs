@@ -5,6 +5,7 @@ using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using OpenAid.Api.Caching;
 
 namespace OpenAid.Api.GraphQL;
 
@@ -58,7 +59,7 @@ public static class Paging
         return new Page<T>(
             [.. rows.Select(row => new Edge<T>(EncodeCursor(keyOf(row)), row))],
             hasNext,
-            ct => filtered.CountAsync(ct));
+            ct => context.RequestServices!.GetRequiredService<CountCache>().CountAsync(context.Db(), filtered, ct));
     }
 
     private static string EncodeCursor<TKey>(TKey key) =>

@@ -96,20 +96,29 @@ public sealed class ReportQueries : IQueryFields
             });
         // Groups are few, so they are ordered after the query: ordering a grouped projection does not translate.
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<MoneyGroupType>>>>("moneySummary")
-            .Description("Money by kind, source and fiscal year, e.g. Guangxi's 2019 disbursements by source: moneySummary(region: \"45\", year: 2019, kind: DISBURSEMENT).")
+            .Description("Money by kind, source and fiscal year, e.g. Guangxi's 2019 disbursements by source: moneySummary(region: \"45\", year: 2019, kind: DISBURSEMENT). " +
+                "Read from running totals kept with every write, except with a dated range or a fund, which sum the transactions themselves.")
             .RegionArgument()
             .YearArgument("Only this fiscal year.")
             .DateRangeArguments("dated")
             .Argument<EnumerationGraphType<TransactionKind>>("kind", "Only this kind of money.")
             .Argument<EnumerationGraphType<FundSourceType>>("sourceType", "Only money of this source.")
             .Argument<StringGraphType>("fund", "Only money of the fund with this code.")
-            .ResolveAsync(async ctx => (await (await TransactionQueries.FilterAsync(ctx))
-                    .GroupBy(t => new { t.Kind, t.SourceType, t.FiscalYear })
-                    .Select(g => new MoneyGroup(g.Key.Kind, g.Key.SourceType, g.Key.FiscalYear, g.Sum(t => t.AmountFen), g.Count()))
-                    .ToListAsync(ctx.CancellationToken))
-                .OrderBy(g => g.Kind).ThenBy(g => g.SourceType).ThenBy(g => g.Year));
+            .ResolveAsync(async ctx =>
+            {
+                var region = await ctx.RegionArgumentAsync();
+                // The region's own rows: one per kind, source and year.
+                var groups = SummaryRows(ctx, region, region is { } r ? r.SubtreeEnd - r.SubtreeStart : MoneySummary.NationSpan) is { } rows
+                    ? await rows.Select(s => new MoneyGroup(s.Kind, s.SourceType, s.FiscalYear, s.AmountFen, s.Count)).ToListAsync(ctx.CancellationToken)
+                    : await (await TransactionQueries.FilterAsync(ctx))
+                        .GroupBy(t => new { t.Kind, t.SourceType, t.FiscalYear })
+                        .Select(g => new MoneyGroup(g.Key.Kind, g.Key.SourceType, g.Key.FiscalYear, g.Sum(t => t.AmountFen), g.Count()))
+                        .ToListAsync(ctx.CancellationToken);
+                return groups.OrderBy(g => g.Kind).ThenBy(g => g.SourceType).ThenBy(g => g.Year);
+            });
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<RegionMoneyType>>>>("moneyByRegion")
-            .Description("Money by kind for each region directly below the given one (each including its own subtree), e.g. by county of a city; the provinces without a region. Money to the region itself (e.g. a city's own, 本级) is an entry for it.")
+            .Description("Money by kind for each region directly below the given one (each including its own subtree), e.g. by county of a city; the provinces without a region. Money to the region itself (e.g. a city's own, 本级) is an entry for it. " +
+                "Read from running totals kept with every write, except with a dated range or a fund, which sum the transactions themselves.")
             .SubdivisionsArgument(perSubdivision: Enum.GetValues<TransactionKind>().Length)
             .YearArgument("Only this fiscal year.")
             .DateRangeArguments("dated")
@@ -118,12 +127,17 @@ public sealed class ReportQueries : IQueryFields
             .Argument<StringGraphType>("fund", "Only money of the fund with this code.")
             .ResolveAsync(async ctx =>
             {
-                var (_, span) = await ctx.SubdivisionsArgumentAsync();
-                return (await (await TransactionQueries.FilterAsync(ctx))
+                var (region, span) = await ctx.SubdivisionsArgumentAsync();
+                // The rows of the subdivisions' level group the transactions as receiver / span * span does.
+                var money = SummaryRows(ctx, region, span) is { } rows
+                    ? await rows.GroupBy(s => new { s.RegionCode, s.Kind })
+                        .Select(g => new RegionMoney(g.Key.RegionCode, g.Key.Kind, g.Sum(s => s.AmountFen), g.Sum(s => s.Count)))
+                        .ToListAsync(ctx.CancellationToken)
+                    : await (await TransactionQueries.FilterAsync(ctx))
                         .GroupBy(t => new { Child = t.ReceiverRegionCode / span * span, t.Kind })
                         .Select(g => new RegionMoney(g.Key.Child, g.Key.Kind, g.Sum(t => t.AmountFen), g.Count()))
-                        .ToListAsync(ctx.CancellationToken))
-                    .OrderBy(g => g.RegionCode).ThenBy(g => g.Kind);
+                        .ToListAsync(ctx.CancellationToken);
+                return money.OrderBy(g => g.RegionCode).ThenBy(g => g.Kind);
             });
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProjectStatusCountType>>>>("projectStatusCounts")
             .Description("How many projects are in each lifecycle state.")
@@ -163,6 +177,38 @@ public sealed class ReportQueries : IQueryFields
                     .OrderBy(g => g.Region)
                     .Select(g => Compliance(g.Region, g.Published, g.Late, g.DaysLate));
             });
+    }
+
+    /// <summary>
+    /// The summary rows of one span within the region (everywhere without one), filtered as the transactions would be;
+    /// null when a filter needs the transactions themselves (a dated range, a fund), which the summary does not keep.
+    /// </summary>
+    private static IQueryable<MoneySummary>? SummaryRows(IResolveFieldContext ctx, RegionCode? region, long span)
+    {
+        var (from, to) = ctx.DateRange();
+        if (from is not null || to is not null || ctx.GetArgument<string?>("fund") is not null)
+        {
+            return null;
+        }
+
+        var (start, end) = region is { } r ? (r.SubtreeStart, r.SubtreeEnd) : (0L, MoneySummary.NationSpan);
+        var rows = ctx.Db().MoneySummaries.Where(s => s.Span == span && s.RegionCode >= start && s.RegionCode < end);
+        if (ctx.GetArgument<int?>("year") is { } year)
+        {
+            rows = rows.Where(s => s.FiscalYear == year);
+        }
+
+        if (ctx.GetArgument<TransactionKind?>("kind") is { } kind)
+        {
+            rows = rows.Where(s => s.Kind == kind);
+        }
+
+        if (ctx.GetArgument<FundSourceType?>("sourceType") is { } source)
+        {
+            rows = rows.Where(s => s.SourceType == source);
+        }
+
+        return rows;
     }
 
     private static NoticeCompliance Compliance(long? region, int published, int late, long workingDaysLate) =>

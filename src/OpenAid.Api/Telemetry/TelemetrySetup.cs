@@ -60,7 +60,7 @@ public static class TelemetrySetup
             .WithMetrics(metrics =>
             {
                 metrics.AddAspNetCoreInstrumentation()
-                    .AddMeter("Microsoft.EntityFrameworkCore", "System.Runtime", OpenAidMetrics.MeterName)
+                    .AddMeter("Microsoft.EntityFrameworkCore", "System.Runtime", OpenAidMetrics.MeterName, Data.Summaries.MoneySummaryLedger.MeterName)
                     .AddView(OpenAidMetrics.OperationDuration, new ExplicitBucketHistogramConfiguration
                     {
                         Boundaries = DurationBuckets,

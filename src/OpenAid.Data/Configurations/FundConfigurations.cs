@@ -66,3 +66,12 @@ internal sealed class MoneyTransactionConfiguration : IEntityTypeConfiguration<M
         builder.HasIndex(t => new { t.ProjectId, t.Id });
     }
 }
+
+internal sealed class MoneySummaryConfiguration : IEntityTypeConfiguration<MoneySummary>
+{
+    public void Configure(EntityTypeBuilder<MoneySummary> builder)
+    {
+        // The key is the read order: one span, a region or a range of regions (the subdivisions of one), then the groups.
+        builder.HasKey(s => new { s.Span, s.RegionCode, s.FiscalYear, s.SourceType, s.Kind });
+    }
+}

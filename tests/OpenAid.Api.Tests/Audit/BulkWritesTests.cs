@@ -16,6 +16,9 @@ public partial class BulkWritesTests
         ("src/OpenAid.Data/Regions/BulkWriter.cs", "SetProperty(v => v.Version, v => v.Version + 1)", "The data version: bookkeeping, not a recorded entity."),
         ("src/OpenAid.Data/Regions/BulkWriter.cs", "ExecuteSqlRawAsync(sql, [DataVersion.SingletonId, 1L, now], ct)", "Inserts the first data version row: bookkeeping."),
         ("src/OpenAid.Data/DatabaseInitializer.cs", "ExecuteSqlRawAsync(\"PRAGMA journal_mode=WAL;\", ct)", "A connection setting, no data."),
+        ("src/OpenAid.Data/Summaries/MoneySummaryLedger.cs", "ExecuteSqlRawAsync(sql.ToString(), parameters, ct)", "The money summary, derived from the transactions the same save records: not a recorded table."),
+        ("src/OpenAid.Data/Summaries/MoneySummaryLedger.cs", "MoneySummaries.ExecuteDeleteAsync(ct)", "Empties the money summary before its recomputation: not a recorded table."),
+        ("src/OpenAid.Data/Summaries/MoneySummaryLedger.cs", "ExecuteSqlRawAsync(insert, ct)", "Recomputes the money summary from the transactions: not a recorded table."),
         ("src/OpenAid.Data/DatabaseInitializer.cs", "ExecuteSqlRawAsync(\"PRAGMA synchronous=NORMAL;\", ct)", "A connection setting, no data."),
     ];
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using OpenAid.Api.Tests.Infrastructure;
 using OpenAid.Domain.Funds;
 using static OpenAid.Api.Tests.Marketplace.Payloads;
 
@@ -45,6 +46,7 @@ public class PledgeFlowTests(MarketplaceServer server)
 
         await server.MutateOkAsync("confirmReceipt", new { delivery = second }, server.Officer);
         Assert.Equal("COMPLETED", await PledgeStatusAsync(pledge));
+        MoneySummaryCheck.AssertMatches(server.ConnectionString); // the pledge and its receipts are money: the summary keeps them
         AssertError(await server.MutateAsync("confirmReceipt", new { delivery = second }, server.Officer), "ALREADY_RECEIVED", "delivery");
 
         // The rest of the need from a second donor, delivered and received: the need is fulfilled.

@@ -693,6 +693,34 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.ToTable("FundTransfers");
                 });
 
+            modelBuilder.Entity("OpenAid.Domain.Funds.MoneySummary", b =>
+                {
+                    b.Property<long>("Span")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RegionCode")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SourceType")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.HasKey("Span", "RegionCode", "FiscalYear", "SourceType", "Kind");
+
+                    b.ToTable("MoneySummaries");
+                });
+
             modelBuilder.Entity("OpenAid.Domain.Funds.MoneyTransaction", b =>
                 {
                     b.Property<long>("Id")

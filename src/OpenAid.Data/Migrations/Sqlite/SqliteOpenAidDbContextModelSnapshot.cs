@@ -672,6 +672,34 @@ namespace OpenAid.Data.Migrations.Sqlite
                     b.ToTable("FundTransfers");
                 });
 
+            modelBuilder.Entity("OpenAid.Domain.Funds.MoneySummary", b =>
+                {
+                    b.Property<long>("Span")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RegionCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SourceType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Span", "RegionCode", "FiscalYear", "SourceType", "Kind");
+
+                    b.ToTable("MoneySummaries");
+                });
+
             modelBuilder.Entity("OpenAid.Domain.Funds.MoneyTransaction", b =>
                 {
                     b.Property<long>("Id")
