@@ -3,7 +3,7 @@
 // the public mix uncached (cache off), cached, and against the in-memory ceiling, and prints the figures.
 //   node bench/bench.mjs --db bench/out/bench.db [--seconds 15] [--out bench/out]
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { children, log, parseArgs, root, rssMb, startApi as startApiOn, startRedis, stop, writeRequestPaths } from './processes.mjs';
 
@@ -43,7 +43,8 @@ async function sample(base, path) {
 // ---- the runs
 const redis = await startRedis();
 const redisPort = redis.port;
-const results = { date: new Date().toISOString(), db, seconds, uncached: {}, cached: {}, ceiling: {}, sql: {}, bytes: {} };
+const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+const results = { date: new Date().toISOString(), db, seconds, load: loadAverage(), uncached: {}, cached: {}, ceiling: {}, sql: {}, bytes: {} };
 
 log('Uncached: Cache:Enabled=false (every request executes; Redis still holds the data version)');
 let api = await startApi(redisPort, { 'Cache:Enabled': 'false' });
@@ -97,6 +98,7 @@ function fmt(r) {
   return `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p95 ${r.p95.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms` +
     (r.errors + r.non2xx ? `  errors ${r.errors} non-2xx ${r.non2xx}` : '');
 }
+results.load += ` at the start, ${loadAverage()} at the end`;
 results.ratios = {
   cachedOverUncached: results.cached.mix.rps / results.uncached.mix.rps,
   cachedOverCeiling: results.cached.mix.rps / results.ceiling.mix.rps,
@@ -112,6 +114,7 @@ row('ceiling (same sizes from memory)', results.ceiling.mix);
 console.log('\n| query | SQL commands uncached | SQL commands cached | mean response bytes |\n|---|---|---|---|');
 for (const s of scenarios) console.log(`| ${s.title} | ${results.sql[s.name].uncached} | ${results.sql[s.name].cached.toFixed(2)} | ${results.bytes[s.name]} |`);
 console.log(`\ncached/uncached throughput: ${results.ratios.cachedOverUncached.toFixed(1)}x   cached/ceiling: ${results.ratios.cachedOverCeiling.toFixed(2)}`);
+console.log(`load average: ${results.load}`);
 console.log(`API peak RSS: uncached run ${results.uncached.peakRssMb.toFixed(0)} MB, cached run ${results.cached.peakRssMb.toFixed(0)} MB`);
 writeFileSync(join(out, 'results.json'), JSON.stringify(results, null, 2));
 log(`Results in ${join(out, 'results.json')}`);
