@@ -4,6 +4,7 @@
 // the scale database, then the database is checked by SQL for rule violations. Exits non-zero on any failure (a 5xx,
 // a GraphQL error, an unexpected refusal) or violation; a rule refusal such as an over-pledge is a correct answer.
 //   node bench/writes.mjs [--db bench/out/bench.db] [--writers 8] [--seconds 30] [--needs 60] [--port 5461]
+//   OPENAID_API_DLL=/path/to/another/build/OpenAid.Api.dll node bench/writes.mjs …   # the same against another build
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -82,7 +83,7 @@ const office = found.data.offices.nodes.find((o) => o.region.level === 'COUNTY')
 const county = office.region.shortCode;
 const donorOrg = found.data.donors.nodes[0].code;
 const [village] = sqlite(`SELECT Code FROM Regions WHERE Level = 5 AND Code > ${county}000000 AND Code < ${county}000000 + 1000000 ORDER BY Code LIMIT 1`)[0];
-const dll = join(root, 'src', 'OpenAid.Api', 'bin', 'Release', 'net10.0', 'OpenAid.Api.dll');
+const dll = process.env.OPENAID_API_DLL ?? join(root, 'src', 'OpenAid.Api', 'bin', 'Release', 'net10.0', 'OpenAid.Api.dll');
 // The token command's host options come after its own, from the first one with a colon (OpenAidCommands.TokenAsync).
 const token = (...options) => execFileSync('dotnet', [dll, 'token', ...options, '--Auth:LocalSigner=true', '--environment=Development',
   `--contentRoot=${join(root, 'src', 'OpenAid.Api')}`, '--Database:Provider=Sqlite', `--Database:ConnectionString=Data Source=${db}`, '--Database:SeedDemoData=false'],
