@@ -46,7 +46,8 @@ log('Checking the rules before the run (the generator\'s clones may break some a
 const before = violations();
 
 // ---- the server and its people
-const api = await startApi(db, undefined, { environment: 'Development', 'Auth:LocalSigner': 'true' }, port);
+// A write slower than the request's time budget would answer TIMEOUT and hide how slow it was: the budget is a minute.
+const api = await startApi(db, undefined, { environment: 'Development', 'Auth:LocalSigner': 'true', 'GraphQL:RequestTimeoutMilliseconds': '60000' }, port);
 const graphql = async (query, variables, token) => {
   const response = await fetch(`${api.base}/graphql`, {
     method: 'POST',
