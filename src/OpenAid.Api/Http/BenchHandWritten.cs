@@ -149,46 +149,30 @@ public static class BenchHandWritten
             json.WriteEndObject();
         }
 
-        json.WriteStartArray("funds");
-        await using (var reader = await ReadAsync(db, """
+        await WriteRowsAsync(db, json, "funds", row =>
+        {
+            json.WriteString("code", row.GetString(0));
+            json.WriteString("name", row.GetString(1));
+            json.WriteString("documentNumber", row.GetString(2));
+            WriteMoney(json, "amount", row.GetInt64(3));
+            WriteName(json, "issuer", row.GetString(4));
+        }, """
             SELECT f.Code, f.Name, f.DocumentNumber, f.AmountFen, o.Name
             FROM NoticeFunds x JOIN Funds f ON f.Id = x.FundId JOIN Organizations o ON o.Id = f.IssuerOrganizationId
             WHERE x.NoticeId = $id ORDER BY x.FundId
-            """, "$id", id))
+            """, "$id", id);
+        await WriteRowsAsync(db, json, "projects", row =>
         {
-            while (await reader.ReadAsync())
-            {
-                json.WriteStartObject();
-                json.WriteString("code", reader.GetString(0));
-                json.WriteString("name", reader.GetString(1));
-                json.WriteString("documentNumber", reader.GetString(2));
-                WriteMoney(json, "amount", reader.GetInt64(3));
-                WriteName(json, "issuer", reader.GetString(4));
-                json.WriteEndObject();
-            }
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("projects");
-        await using (var reader = await ReadAsync(db, """
+            json.WriteString("code", row.GetString(0));
+            json.WriteString("name", row.GetString(1));
+            json.WriteString("status", EnumName<ProjectStatus>(row.GetInt32(2)));
+            WriteMoney(json, "budget", row.GetInt64(3));
+            WriteName(json, "implementingOrganization", row.GetString(4));
+        }, """
             SELECT p.Code, p.Name, p.Status, p.BudgetFen, o.Name
             FROM NoticeProjects x JOIN Projects p ON p.Id = x.ProjectId JOIN Organizations o ON o.Id = p.ImplementingOrganizationId
             WHERE x.NoticeId = $id ORDER BY x.ProjectId
-            """, "$id", id))
-        {
-            while (await reader.ReadAsync())
-            {
-                json.WriteStartObject();
-                json.WriteString("code", reader.GetString(0));
-                json.WriteString("name", reader.GetString(1));
-                json.WriteString("status", EnumName<ProjectStatus>(reader.GetInt32(2)));
-                WriteMoney(json, "budget", reader.GetInt64(3));
-                WriteName(json, "implementingOrganization", reader.GetString(4));
-                json.WriteEndObject();
-            }
-        }
-
-        json.WriteEndArray();
+            """, "$id", id);
         json.WriteEndObject();
     }
 
@@ -212,26 +196,18 @@ public static class BenchHandWritten
                 WriteNullableInt(json, "plannedExitYear", reader, 4);
                 WriteNullableInt(json, "actualExitYear", reader, 5);
                 await WriteAncestorsAsync(db, json, region, shortCode: true);
-                json.WriteStartArray("statistics");
-                await using (var statistics = await ReadAsync(db, """
-                    SELECT Year, Population, PoorHouseholds, PoorPeople, PerCapitaDisposableIncomeFen FROM VillageStatistics WHERE RegionCode = $code ORDER BY Year
-                    """, "$code", region.Value))
+                await WriteRowsAsync(db, json, "statistics", row =>
                 {
-                    while (await statistics.ReadAsync())
-                    {
-                        json.WriteStartObject();
-                        json.WriteNumber("year", statistics.GetInt32(0));
-                        json.WriteNumber("population", statistics.GetInt32(1));
-                        json.WriteNumber("poorHouseholds", statistics.GetInt32(2));
-                        json.WriteNumber("poorPeople", statistics.GetInt32(3));
-                        var basisPoints = VillageStatistics.IncidenceBasisPoints(statistics.GetInt32(3), statistics.GetInt32(1));
-                        json.WriteString("povertyIncidencePercent", (basisPoints / 100m).ToString("0.00", CultureInfo.InvariantCulture));
-                        WriteMoney(json, "perCapitaDisposableIncome", statistics.GetInt64(4));
-                        json.WriteEndObject();
-                    }
-                }
-
-                json.WriteEndArray();
+                    json.WriteNumber("year", row.GetInt32(0));
+                    json.WriteNumber("population", row.GetInt32(1));
+                    json.WriteNumber("poorHouseholds", row.GetInt32(2));
+                    json.WriteNumber("poorPeople", row.GetInt32(3));
+                    var basisPoints = VillageStatistics.IncidenceBasisPoints(row.GetInt32(3), row.GetInt32(1));
+                    json.WriteString("povertyIncidencePercent", (basisPoints / 100m).ToString("0.00", CultureInfo.InvariantCulture));
+                    WriteMoney(json, "perCapitaDisposableIncome", row.GetInt64(4));
+                }, """
+                    SELECT Year, Population, PoorHouseholds, PoorPeople, PerCapitaDisposableIncomeFen FROM VillageStatistics WHERE RegionCode = $code ORDER BY Year
+                    """, "$code", region.Value);
                 json.WriteEndObject();
             }
         }
@@ -240,21 +216,13 @@ public static class BenchHandWritten
         object[] within = ["$start", code.SubtreeStart, "$end", code.SubtreeEnd];
         json.WriteStartObject("projects");
         json.WriteNumber("totalCount", await ScalarAsync(db, $"SELECT COUNT(*) {Where}", within));
-        json.WriteStartArray("nodes");
-        await using (var reader = await ReadAsync(db, $"SELECT Code, Name, Status, BudgetFen {Where} ORDER BY Id DESC LIMIT 10", within))
+        await WriteRowsAsync(db, json, "nodes", row =>
         {
-            while (await reader.ReadAsync())
-            {
-                json.WriteStartObject();
-                json.WriteString("code", reader.GetString(0));
-                json.WriteString("name", reader.GetString(1));
-                json.WriteString("status", EnumName<ProjectStatus>(reader.GetInt32(2)));
-                WriteMoney(json, "budget", reader.GetInt64(3));
-                json.WriteEndObject();
-            }
-        }
-
-        json.WriteEndArray();
+            json.WriteString("code", row.GetString(0));
+            json.WriteString("name", row.GetString(1));
+            json.WriteString("status", EnumName<ProjectStatus>(row.GetInt32(2)));
+            WriteMoney(json, "budget", row.GetInt64(3));
+        }, $"SELECT Code, Name, Status, BudgetFen {Where} ORDER BY Id DESC LIMIT 10", within);
         json.WriteEndObject();
     }
 
@@ -284,51 +252,35 @@ public static class BenchHandWritten
             const string Members = "FROM ProgramMemberships m JOIN Organizations o ON o.Id = m.OrganizationId WHERE m.ProgramId = $id AND m.LeftOn IS NULL";
             json.WriteStartObject("members");
             json.WriteNumber("totalCount", await ScalarAsync(db, $"SELECT COUNT(*) {Members}", "$id", id));
-            json.WriteStartArray("nodes");
-            await using (var reader = await ReadAsync(db, $"SELECT o.Code, o.Name, o.Kind {Members} ORDER BY o.Id DESC LIMIT 10", "$id", id))
+            await WriteRowsAsync(db, json, "nodes", row =>
             {
-                while (await reader.ReadAsync())
-                {
-                    json.WriteStartObject();
-                    json.WriteString("code", reader.GetString(0));
-                    json.WriteString("name", reader.GetString(1));
-                    json.WriteString("kind", EnumName<OrganizationKind>(reader.GetInt32(2)));
-                    json.WriteEndObject();
-                }
-            }
-
-            json.WriteEndArray();
+                json.WriteString("code", row.GetString(0));
+                json.WriteString("name", row.GetString(1));
+                json.WriteString("kind", EnumName<OrganizationKind>(row.GetInt32(2)));
+            }, $"SELECT o.Code, o.Name, o.Kind {Members} ORDER BY o.Id DESC LIMIT 10", "$id", id);
             json.WriteEndObject();
             json.WriteStartObject("pairings");
             json.WriteNumber("totalCount", await ScalarAsync(db, "SELECT COUNT(*) FROM Pairings WHERE ProgramId = $id", "$id", id));
-            json.WriteStartArray("nodes");
-            await using (var reader = await ReadAsync(db, """
+            await WriteRowsAsync(db, json, "nodes", row =>
+            {
+                json.WriteString("code", row.GetString(0));
+                json.WriteNumber("startYear", row.GetInt32(1));
+                WriteMoney(json, "yearlyBudget", row.GetInt64(2));
+                WriteName(json, "helpedRegion", row.GetString(3));
+                if (row.IsDBNull(4))
+                {
+                    json.WriteNull("helperOrganization");
+                }
+                else
+                {
+                    WriteName(json, "helperOrganization", row.GetString(4));
+                }
+
+            }, """
                 SELECT p.Code, p.StartYear, p.YearlyBudgetFen, r.Name, o.Name
                 FROM Pairings p JOIN Regions r ON r.Code = p.HelpedRegionCode LEFT JOIN Organizations o ON o.Id = p.HelperOrganizationId
                 WHERE p.ProgramId = $id ORDER BY p.Id DESC LIMIT 20
-                """, "$id", id))
-            {
-                while (await reader.ReadAsync())
-                {
-                    json.WriteStartObject();
-                    json.WriteString("code", reader.GetString(0));
-                    json.WriteNumber("startYear", reader.GetInt32(1));
-                    WriteMoney(json, "yearlyBudget", reader.GetInt64(2));
-                    WriteName(json, "helpedRegion", reader.GetString(3));
-                    if (reader.IsDBNull(4))
-                    {
-                        json.WriteNull("helperOrganization");
-                    }
-                    else
-                    {
-                        WriteName(json, "helperOrganization", reader.GetString(4));
-                    }
-
-                    json.WriteEndObject();
-                }
-            }
-
-            json.WriteEndArray();
+                """, "$id", id);
             json.WriteEndObject();
             json.WriteEndObject();
         }
@@ -370,47 +322,31 @@ public static class BenchHandWritten
             json.WriteNull("region");
         }
 
-        json.WriteStartArray("programs");
-        await using (var reader = await ReadAsync(db, """
-            SELECT p.Code, p.Name FROM ProgramMemberships m JOIN Programs p ON p.Id = m.ProgramId WHERE m.OrganizationId = $id AND m.LeftOn IS NULL
-            """, "$id", id))
+        await WriteRowsAsync(db, json, "programs", row =>
         {
-            while (await reader.ReadAsync())
-            {
-                json.WriteStartObject();
-                json.WriteString("code", reader.GetString(0));
-                json.WriteString("name", reader.GetString(1));
-                json.WriteEndObject();
-            }
-        }
-
-        json.WriteEndArray();
+            json.WriteString("code", row.GetString(0));
+            json.WriteString("name", row.GetString(1));
+        }, """
+            SELECT p.Code, p.Name FROM ProgramMemberships m JOIN Programs p ON p.Id = m.ProgramId WHERE m.OrganizationId = $id AND m.LeftOn IS NULL
+            """, "$id", id);
         json.WriteEndObject();
     }
 
     private static async Task ProvinceMoneyAsync(SqliteConnection db, JsonElement variables, Utf8JsonWriter json)
     {
         var region = Region(variables, "region");
-        json.WriteStartArray("moneySummary");
-        await using (var reader = await ReadAsync(db, """
+        await WriteRowsAsync(db, json, "moneySummary", row =>
+        {
+            json.WriteNumber("year", row.GetInt32(2));
+            json.WriteString("sourceType", EnumName<FundSourceType>(row.GetInt32(1)));
+            json.WriteString("kind", EnumName<TransactionKind>(row.GetInt32(0)));
+            json.WriteNumber("count", row.GetInt32(4));
+            WriteMoney(json, "amount", row.GetInt64(3));
+        }, """
             SELECT Kind, SourceType, FiscalYear, SUM(AmountFen), COUNT(*) FROM Transactions
             WHERE ReceiverRegionCode >= $start AND ReceiverRegionCode < $end
             GROUP BY Kind, SourceType, FiscalYear ORDER BY Kind, SourceType, FiscalYear
-            """, "$start", region.SubtreeStart, "$end", region.SubtreeEnd))
-        {
-            while (await reader.ReadAsync())
-            {
-                json.WriteStartObject();
-                json.WriteNumber("year", reader.GetInt32(2));
-                json.WriteString("sourceType", EnumName<FundSourceType>(reader.GetInt32(1)));
-                json.WriteString("kind", EnumName<TransactionKind>(reader.GetInt32(0)));
-                json.WriteNumber("count", reader.GetInt32(4));
-                WriteMoney(json, "amount", reader.GetInt64(3));
-                json.WriteEndObject();
-            }
-        }
-
-        json.WriteEndArray();
+            """, "$start", region.SubtreeStart, "$end", region.SubtreeEnd);
     }
 
     // ---- shared pieces
@@ -440,24 +376,15 @@ public static class BenchHandWritten
     {
         // The lineage without the region itself, four codes at most (province to township); -1 matches nothing.
         var above = region.Lineage().SkipLast(1).ToList();
-        json.WriteStartArray("ancestors");
-        await using (var reader = await ReadAsync(db, "SELECT Code, Name FROM Regions WHERE Code IN ($a, $b, $c, $d) ORDER BY Level",
-            "$a", At(above, 0), "$b", At(above, 1), "$c", At(above, 2), "$d", At(above, 3)))
+        await WriteRowsAsync(db, json, "ancestors", row =>
         {
-            while (await reader.ReadAsync())
+            json.WriteString("name", row.GetString(1));
+            if (shortCode)
             {
-                json.WriteStartObject();
-                json.WriteString("name", reader.GetString(1));
-                if (shortCode)
-                {
-                    json.WriteString("shortCode", RegionCode.Of(reader.GetInt64(0)).ShortForm);
-                }
-
-                json.WriteEndObject();
+                json.WriteString("shortCode", RegionCode.Of(row.GetInt64(0)).ShortForm);
             }
-        }
-
-        json.WriteEndArray();
+        }, "SELECT Code, Name FROM Regions WHERE Code IN ($a, $b, $c, $d) ORDER BY Level",
+            "$a", At(above, 0), "$b", At(above, 1), "$c", At(above, 2), "$d", At(above, 3));
         static long At(List<long> codes, int i) => i < codes.Count ? codes[i] : -1;
     }
 
@@ -526,6 +453,23 @@ public static class BenchHandWritten
 
             return text.ToString();
         }
+    }
+
+    /// <summary>An array with an object per row of <paramref name="sql"/>, its properties written by <paramref name="row"/>.</summary>
+    private static async Task WriteRowsAsync(SqliteConnection db, Utf8JsonWriter json, string property, Action<SqliteDataReader> row, string sql, params object?[] parameters)
+    {
+        json.WriteStartArray(property);
+        await using (var reader = await ReadAsync(db, sql, parameters))
+        {
+            while (await reader.ReadAsync())
+            {
+                json.WriteStartObject();
+                row(reader);
+                json.WriteEndObject();
+            }
+        }
+
+        json.WriteEndArray();
     }
 
     private static async Task<SqliteDataReader> ReadAsync(SqliteConnection db, string sql, params object?[] parameters)
