@@ -149,26 +149,12 @@ public static class BenchHandWritten
             json.WriteEndObject();
         }
 
-        await WriteRowsAsync(db, json, "funds", row =>
-        {
-            json.WriteString("code", row.GetString(0));
-            json.WriteString("name", row.GetString(1));
-            json.WriteString("documentNumber", row.GetString(2));
-            WriteMoney(json, "amount", row.GetInt64(3));
-            WriteName(json, "issuer", row.GetString(4));
-        }, """
+        await WriteRowsAsync(db, json, "funds", row => WriteSubject(json, row, ("documentNumber", row.GetString(2)), "amount", "issuer"), """
             SELECT f.Code, f.Name, f.DocumentNumber, f.AmountFen, o.Name
             FROM NoticeFunds x JOIN Funds f ON f.Id = x.FundId JOIN Organizations o ON o.Id = f.IssuerOrganizationId
             WHERE x.NoticeId = $id ORDER BY x.FundId
             """, "$id", id);
-        await WriteRowsAsync(db, json, "projects", row =>
-        {
-            json.WriteString("code", row.GetString(0));
-            json.WriteString("name", row.GetString(1));
-            json.WriteString("status", EnumName<ProjectStatus>(row.GetInt32(2)));
-            WriteMoney(json, "budget", row.GetInt64(3));
-            WriteName(json, "implementingOrganization", row.GetString(4));
-        }, """
+        await WriteRowsAsync(db, json, "projects", row => WriteSubject(json, row, ("status", EnumName<ProjectStatus>(row.GetInt32(2))), "budget", "implementingOrganization"), """
             SELECT p.Code, p.Name, p.Status, p.BudgetFen, o.Name
             FROM NoticeProjects x JOIN Projects p ON p.Id = x.ProjectId JOIN Organizations o ON o.Id = p.ImplementingOrganizationId
             WHERE x.NoticeId = $id ORDER BY x.ProjectId
@@ -386,6 +372,16 @@ public static class BenchHandWritten
         }, "SELECT Code, Name FROM Regions WHERE Code IN ($a, $b, $c, $d) ORDER BY Level",
             "$a", At(above, 0), "$b", At(above, 1), "$c", At(above, 2), "$d", At(above, 3));
         static long At(List<long> codes, int i) => i < codes.Count ? codes[i] : -1;
+    }
+
+    /// <summary>A fund or project of a notice: code, name, one more text, its money and its organisation's name (columns 0, 1, 3, 4).</summary>
+    private static void WriteSubject(Utf8JsonWriter json, SqliteDataReader row, (string Property, string Value) text, string money, string organization)
+    {
+        json.WriteString("code", row.GetString(0));
+        json.WriteString("name", row.GetString(1));
+        json.WriteString(text.Property, text.Value);
+        WriteMoney(json, money, row.GetInt64(3));
+        WriteName(json, organization, row.GetString(4));
     }
 
     private static void WriteName(Utf8JsonWriter json, string property, string name)
