@@ -3,7 +3,7 @@
 // the public mix uncached (cache off), cached, and against the in-memory ceiling, and prints the figures.
 //   node bench/bench.mjs --db bench/out/bench.db [--seconds 15] [--out bench/out]
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { children, log, parseArgs, root, rssMb, startApi as startApiOn, startRedis, stop, writeRequestPaths } from './processes.mjs';
 
@@ -43,10 +43,11 @@ async function sample(base, path) {
 // ---- the runs
 const redis = await startRedis();
 const redisPort = redis.port;
-const results = { date: new Date().toISOString(), db, seconds, uncached: {}, cached: {}, ceiling: {}, sql: {}, bytes: {} };
+const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+const results = { date: new Date().toISOString(), db, seconds, load: loadAverage(), uncached: {}, hand: {}, cached: {}, ceiling: {}, sql: {}, bytes: {} };
 
-log('Uncached: Cache:Enabled=false (every request executes; Redis still holds the data version)');
-let api = await startApi(redisPort, { 'Cache:Enabled': 'false' });
+log('Uncached: Cache:Enabled=false (every request executes; Redis still holds the data version), against the hand-written answers');
+let api = await startApi(redisPort, { 'Cache:Enabled': 'false', 'Bench:Ceiling': 'true' });
 for (const s of scenarios) {
   const first = await sample(api.base, s.paths[0]);
   results.sql[s.name] = { uncached: first.sql };
@@ -56,6 +57,13 @@ wrk(api.base, files.mix, 8, 5); // warm-up: JIT, SQLite page cache
 for (const s of scenarios) {
   results.uncached[s.name] = wrk(api.base, files[s.name], 8, perQuerySeconds);
   log(`  ${s.name.padEnd(16)} ${fmt(results.uncached[s.name])}`);
+}
+// The same answers written by hand (plain SQL and Utf8JsonWriter, src/OpenAid.Api/Http/BenchHandWritten.cs), per query.
+for (const s of scenarios) {
+  files[`hand-${s.name}`] = join(out, `paths-hand-${s.name}.txt`);
+  writeFileSync(files[`hand-${s.name}`], s.paths.map((p) => `/bench/hand/${s.name}?variables=${p.split('&variables=')[1]}`).join('\n') + '\n');
+  results.hand[s.name] = wrk(api.base, files[`hand-${s.name}`], 8, perQuerySeconds);
+  log(`  ${`${s.name} by hand`.padEnd(16)} ${fmt(results.hand[s.name])}`);
 }
 results.uncached.mix8 = wrk(api.base, files.mix, 8, seconds);
 log(`  ${'mix, 8 clients'.padEnd(16)} ${fmt(results.uncached.mix8)}`);
@@ -97,9 +105,13 @@ function fmt(r) {
   return `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p95 ${r.p95.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms` +
     (r.errors + r.non2xx ? `  errors ${r.errors} non-2xx ${r.non2xx}` : '');
 }
+results.load += ` at the start, ${loadAverage()} at the end`;
 results.ratios = {
   cachedOverUncached: results.cached.mix.rps / results.uncached.mix.rps,
   cachedOverCeiling: results.cached.mix.rps / results.ceiling.mix.rps,
+  uncachedOverCeiling: results.uncached.mix.rps / results.ceiling.mix.rps,
+  provinceOverNotice: results.uncached['province-money'].p95 / results.uncached.notice.p95,
+  overHand: Object.fromEntries(scenarios.map((s) => [s.name, results.uncached[s.name].p95 / results.hand[s.name].p95])),
 };
 console.log('\n| run | clients | req/s | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|---|');
 const row = (name, r) => console.log(`| ${name} | ${r.connections} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} |`);
@@ -111,7 +123,15 @@ row('cached: mix', results.cached.mix);
 row('ceiling (same sizes from memory)', results.ceiling.mix);
 console.log('\n| query | SQL commands uncached | SQL commands cached | mean response bytes |\n|---|---|---|---|');
 for (const s of scenarios) console.log(`| ${s.title} | ${results.sql[s.name].uncached} | ${results.sql[s.name].cached.toFixed(2)} | ${results.bytes[s.name]} |`);
+console.log('\n| query | uncached p95 ms | hand-written p95 ms | ratio (target ≤ 3) | uncached req/s | hand-written req/s |\n|---|---|---|---|---|---|');
+for (const s of scenarios) {
+  const [g, h] = [results.uncached[s.name], results.hand[s.name]];
+  console.log(`| ${s.title} | ${g.p95.toFixed(1)} | ${h.p95.toFixed(1)} | ${results.ratios.overHand[s.name].toFixed(1)} | ${g.rps.toFixed(0)} | ${h.rps.toFixed(0)} |`);
+}
+console.log(`\ntargets: province aggregate p95 / one notice p95 = ${results.ratios.provinceOverNotice.toFixed(2)} (≤ 2); uncached mix / ceiling at 32 = ${results.ratios.uncachedOverCeiling.toFixed(4)} (≥ 0.015); ` +
+  `cached mix / ceiling at 32 = ${results.ratios.cachedOverCeiling.toFixed(2)} (≥ 0.75); cached p99 at 32 = ${results.cached.mix.p99.toFixed(1)} ms (≤ 10)`);
 console.log(`\ncached/uncached throughput: ${results.ratios.cachedOverUncached.toFixed(1)}x   cached/ceiling: ${results.ratios.cachedOverCeiling.toFixed(2)}`);
+console.log(`load average: ${results.load}`);
 console.log(`API peak RSS: uncached run ${results.uncached.peakRssMb.toFixed(0)} MB, cached run ${results.cached.peakRssMb.toFixed(0)} MB`);
 writeFileSync(join(out, 'results.json'), JSON.stringify(results, null, 2));
 log(`Results in ${join(out, 'results.json')}`);

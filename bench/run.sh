@@ -2,15 +2,18 @@
 # The benchmark in one command (see bench/README.md): builds Release, generates the five-province scale database
 # (or reuses bench/out/bench.db; --regenerate to rebuild it), then measures the public mix uncached, cached and
 # against an in-memory ceiling with wrk over loopback.
-#   bench/run.sh [--regenerate] [--seconds 15]
+#   bench/run.sh [--regenerate] [--seconds 15] [--factor 10]
+# --factor N multiplies the volumes (bench/out/bench-Nx.db, results in bench/out/Nx/); bench/growth.mjs compares two runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 regenerate=()
 pass=()
+factor=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --regenerate) regenerate=(--force); shift ;;
+    --factor) factor="$2"; shift 2 ;;
     *) pass+=("$1"); shift ;;
   esac
 done
@@ -31,8 +34,11 @@ dotnet build -c Release src/OpenAid.Api -v q -nologo
 dotnet build -c Release bench/Generator -v q -nologo
 
 echo "== Scale database"
-mkdir -p bench/out
-dotnet bench/Generator/bin/Release/net10.0/OpenAid.Bench.Generator.dll --db bench/out/bench.db "${regenerate[@]}"
+db=bench/out/bench.db
+out=bench/out
+if [ "$factor" != 1 ]; then db="bench/out/bench-${factor}x.db"; out="bench/out/${factor}x"; fi
+mkdir -p "$out"
+dotnet bench/Generator/bin/Release/net10.0/OpenAid.Bench.Generator.dll --db "$db" --factor "$factor" "${regenerate[@]}"
 
 echo "== Benchmark"
-node bench/bench.mjs --db bench/out/bench.db "${pass[@]}"
+node bench/bench.mjs --db "$db" --out "$out" "${pass[@]}"

@@ -6,11 +6,12 @@ using OpenAid.Data;
 using OpenAid.Demo;
 
 // Fills a SQLite database at five-province scale for the benchmark (bench/README.md):
-//   dotnet run -c Release --project bench/Generator -- [--db bench/out/bench.db] [--scale 20] [--force]
+//   dotnet run -c Release --project bench/Generator -- [--db bench/out/bench.db] [--scale 20] [--factor 1] [--force]
 // 1. The product's own start-up path: migrations, all real places (104,672 villages), exit rules, and the demo data
 //    generator at --scale, which gives plausible, linked records (funds → allocations → projects → notices).
 // 2. A bulk top-up in SQL, in one transaction, up to the target volumes: clones of demo records under new codes
-//    (organisations, projects, funds, notices, transactions), and needs and pledges, which the demo does not make.
+//    (organisations, projects, funds, notices, transactions), and needs and pledges, which the demo does not make;
+//    --factor multiplies these volumes (10: 3 M transactions, 1 M notices), the places stay the real ones.
 var arguments = Arguments.Parse(args);
 var total = Stopwatch.StartNew();
 if (File.Exists(arguments.Database) && !arguments.Force)
@@ -52,6 +53,7 @@ internal sealed record Arguments(string Database, double Scale, bool Force, IRea
         var database = Path.Combine("bench", "out", "bench.db");
         var scale = 20.0;
         var force = false;
+        var factor = 1;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -62,15 +64,23 @@ internal sealed record Arguments(string Database, double Scale, bool Force, IRea
                 case "--scale":
                     scale = double.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
+                case "--factor":
+                    factor = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
                 case "--force":
                     force = true;
                     break;
                 default:
-                    throw new ArgumentException($"Unknown option {args[i]}. Options: --db <file> --scale <demo scale> --force");
+                    throw new ArgumentException($"Unknown option {args[i]}. Options: --db <file> --scale <demo scale> --factor <volume multiple> --force");
             }
         }
 
-        // The five-province scale.
+        if (factor < 1)
+        {
+            throw new ArgumentException("--factor is a whole multiple of the five-province volumes, 1 or more.");
+        }
+
+        // The five-province scale, times the factor.
         var targets = new Dictionary<string, int>
         {
             ["Organizations"] = 20_000,
@@ -81,7 +91,7 @@ internal sealed record Arguments(string Database, double Scale, bool Force, IRea
             ["Needs"] = 30_000,
             ["Pledges"] = 60_000,
         };
-        return new Arguments(database, scale, force, targets);
+        return new Arguments(database, scale, force, targets.ToDictionary(t => t.Key, t => t.Value * factor));
     }
 }
 

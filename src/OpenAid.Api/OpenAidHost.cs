@@ -81,6 +81,7 @@ public static class OpenAidHost
         if (app.Configuration.GetValue<bool>("Bench:Ceiling"))
         {
             app.MapBenchCeiling();
+            app.MapBenchHandWritten();
         }
 
         app.MapGraphQLEndpoint("/graphql");

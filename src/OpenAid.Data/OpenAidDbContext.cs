@@ -174,7 +174,7 @@ public abstract class OpenAidDbContext(DbContextOptions options, TimeProvider? c
         // The change and its audit entries commit together, inside the strategy so that retrying providers accept it.
         return await Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await Database.BeginWriteTransactionAsync(cancellationToken);
             var saved = await SaveAuditedAsync(actor, now, acceptAllChangesOnSuccess, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return saved;

@@ -346,7 +346,8 @@ public static class MutationRunner
     public static Actor Actor(this IResolveFieldContext context) => context.RequestServices!.GetRequiredService<Actor>();
 
     /// <summary>
-    /// Checks the role, then runs the handler and its save in one transaction inside the execution strategy, so that
+    /// Checks the role, then runs the handler and its save in one write transaction (on SQLite in turn with the
+    /// process's other writers, see <see cref="WriteTransactions"/>) inside the execution strategy, so that
     /// it works under SQL Server's retrying strategy; the save appends the audit entries and advances the data version
     /// in the same transaction. A <see cref="DomainException"/> becomes a payload error with nothing written; a
     /// concurrent write that got there first (concurrency token, unique code or audit chain collision) makes the whole
@@ -375,7 +376,7 @@ public static class MutationRunner
                     {
                         state.Db.ChangeTracker.Clear();
                         state.Write.ForgetRun();
-                        await using var transaction = await state.Db.Database.BeginTransactionAsync(ct);
+                        await using var transaction = await state.Db.Database.BeginWriteTransactionAsync(ct);
                         try
                         {
                             var result = await state.Handler(state.Write);
