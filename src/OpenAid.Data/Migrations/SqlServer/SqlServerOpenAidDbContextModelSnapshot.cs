@@ -17,6 +17,7 @@ namespace OpenAid.Data.Migrations.SqlServer
         {
 #pragma warning disable 612, 618
             modelBuilder
+                .UseCollation("Chinese_PRC_100_CI_AS_SC")
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 128);
 
@@ -42,7 +43,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                 {
                     b.Property<string>("Prefix")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int>("Last")
                         .IsConcurrencyToken()
@@ -67,33 +69,38 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("GrantedBy")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int?>("OrganizationId")
                         .HasColumnType("int");
 
                     b.Property<string>("PersonName")
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
+                        .HasColumnType("nvarchar(500)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<long?>("RegionCode")
                         .HasColumnType("bigint");
 
                     b.Property<string>("RevokeReason")
                         .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
+                        .HasColumnType("nvarchar(500)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("RevokedBy")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -103,7 +110,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.HasKey("Id");
 
@@ -129,7 +137,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<DateOnly>("InUseSince")
                         .HasColumnType("date");
@@ -143,7 +152,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int>("ProjectId")
                         .HasColumnType("int");
@@ -226,23 +236,27 @@ namespace OpenAid.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nchar(64)")
-                        .IsFixedLength();
+                        .IsFixedLength()
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("KeyId")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nchar(16)")
-                        .IsFixedLength();
+                        .IsFixedLength()
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("NextKeyId")
                         .HasMaxLength(16)
                         .HasColumnType("nchar(16)")
-                        .IsFixedLength();
+                        .IsFixedLength()
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Signature")
                         .IsRequired()
                         .HasMaxLength(88)
-                        .HasColumnType("nvarchar(88)");
+                        .HasColumnType("nvarchar(88)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.HasKey("Sequence", "IsRotation");
 
@@ -256,70 +270,84 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.Property<string>("ActorOrganizationCode")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("ActorRole")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("ActorSubject")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("After")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Before")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("EntityKey")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("EntityType")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nchar(64)")
-                        .IsFixedLength();
+                        .IsFixedLength()
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Operation")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasColumnType("nvarchar(20)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nchar(64)")
-                        .IsFixedLength();
+                        .IsFixedLength()
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Redactions")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Salts")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Seed")
                         .HasMaxLength(64)
                         .HasColumnType("nchar(64)")
-                        .IsFixedLength();
+                        .IsFixedLength()
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Visibility")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("nvarchar(10)");
+                        .HasColumnType("nvarchar(10)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.HasKey("Id");
 
@@ -342,51 +370,61 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
+                        .HasColumnType("nvarchar(16)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("DecidedBy")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("DecidedByRole")
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("DeclineReason")
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("EntityKey")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("EntityType")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Erased")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Field")
                         .IsRequired()
                         .HasMaxLength(120)
-                        .HasColumnType("nvarchar(120)");
+                        .HasColumnType("nvarchar(120)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("LegalBasis")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
+                        .HasColumnType("nvarchar(500)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("datetimeoffset");
@@ -394,12 +432,14 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("RequestedBy")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("RequestedByRole")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
@@ -426,21 +466,25 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("DocumentNumber")
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("DocumentTitle")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("nvarchar(300)");
+                        .HasColumnType("nvarchar(300)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Grade")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<bool>("IsDemo")
                         .HasColumnType("bit");
@@ -489,12 +533,14 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.Property<string>("AssessmentJson")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<DateOnly?>("ConfirmedOn")
                         .HasColumnType("date");
@@ -523,7 +569,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("ResponsibleRole")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int>("Status")
                         .HasColumnType("int");
@@ -533,7 +580,8 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.Property<string>("WithdrawalReason")
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<DateOnly?>("WithdrawnOn")
                         .HasColumnType("date");
@@ -572,7 +620,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<DateOnly>("DecidedOn")
                         .HasColumnType("date");
@@ -580,7 +629,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("DocumentNumber")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int>("FiscalYear")
                         .HasColumnType("int");
@@ -600,7 +650,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<long>("OwnAmountFen")
                         .HasColumnType("bigint");
@@ -608,7 +659,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
+                        .HasColumnType("nvarchar(2000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<long>("RegionCode")
                         .HasColumnType("bigint");
@@ -707,7 +759,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
@@ -715,7 +768,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int>("FiscalYear")
                         .HasColumnType("int");
@@ -779,7 +833,8 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.Property<string>("CorrectionReason")
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<long>("InterestSubsidyFen")
                         .HasColumnType("bigint");
@@ -835,7 +890,8 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.Property<string>("CapOverrideReason")
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int>("Category")
                         .HasColumnType("int");
@@ -843,7 +899,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
@@ -854,7 +911,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasColumnType("nvarchar(4000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<bool>("IsDemo")
                         .HasColumnType("bit");
@@ -882,7 +940,8 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<long>("Requested")
                         .HasColumnType("bigint");
@@ -892,7 +951,8 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.Property<string>("ReviewerName")
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int>("Status")
                         .HasColumnType("int");
@@ -900,12 +960,14 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Unit")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasColumnType("nvarchar(20)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -940,16 +1002,19 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(20000)
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("CorrectionReason")
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<DateOnly>("DecidedOn")
                         .HasColumnType("date");
@@ -962,7 +1027,8 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.Property<string>("LocalSupervisionPhone")
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasColumnType("nvarchar(20)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int?>("NoticePeriodDays")
                         .HasColumnType("int");
@@ -988,16 +1054,19 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("SupervisionPhone")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasColumnType("nvarchar(20)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("nvarchar(300)");
+                        .HasColumnType("nvarchar(300)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("WithdrawalReason")
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int>("WorkingDaysLate")
                         .HasColumnType("int");
@@ -1062,17 +1131,20 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.Property<string>("ActorOrganizationCode")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("ActorRole")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("ActorSubject")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("datetimeoffset");
@@ -1080,7 +1152,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("ObjectionCode")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int>("ObjectionId")
                         .HasColumnType("int");
@@ -1102,14 +1175,16 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.Property<string>("Answer")
                         .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasColumnType("nvarchar(4000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<DateTimeOffset?>("AnsweredAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("AnsweredBy")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int>("Category")
                         .HasColumnType("int");
@@ -1117,15 +1192,18 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("ContactName")
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("ContactPhone")
                         .HasMaxLength(30)
-                        .HasColumnType("nvarchar(30)");
+                        .HasColumnType("nvarchar(30)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int?>("CorrectingNoticeId")
                         .HasColumnType("int");
@@ -1133,18 +1211,21 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasColumnType("nvarchar(4000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<DateTimeOffset?>("DescriptionHiddenAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("DescriptionHiddenBy")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("DescriptionHiddenReason")
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<DateTimeOffset>("FiledAt")
                         .HasColumnType("datetimeoffset");
@@ -1197,16 +1278,19 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("CreditCode")
                         .HasMaxLength(18)
                         .HasColumnType("nchar(18)")
-                        .IsFixedLength();
+                        .IsFixedLength()
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Description")
                         .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
+                        .HasColumnType("nvarchar(2000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<bool>("IsDemo")
                         .HasColumnType("bit");
@@ -1217,14 +1301,16 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int?>("OutsideProvince")
                         .HasColumnType("int");
 
                     b.Property<string>("Place")
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<long?>("RegionCode")
                         .HasColumnType("bigint");
@@ -1255,12 +1341,14 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<DateOnly>("ConfirmBy")
                         .HasColumnType("date");
@@ -1301,7 +1389,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Unit")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasColumnType("nvarchar(20)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.HasKey("Id");
 
@@ -1335,7 +1424,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Evidence")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
+                        .HasColumnType("nvarchar(2000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int>("PledgeId")
                         .HasColumnType("int");
@@ -1348,7 +1438,8 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.Property<string>("ReceivedBy")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.HasKey("Id");
 
@@ -1368,12 +1459,14 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
+                        .HasColumnType("nvarchar(2000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int?>("EndYear")
                         .HasColumnType("int");
@@ -1384,7 +1477,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<long?>("RegionCode")
                         .HasColumnType("bigint");
@@ -1411,11 +1505,13 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("EndReason")
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int?>("EndYear")
                         .HasColumnType("int");
@@ -1447,7 +1543,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("YearlyPlan")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
+                        .HasColumnType("nvarchar(2000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.HasKey("Id");
 
@@ -1481,12 +1578,14 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.Property<string>("DecisionReason")
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Motivation")
                         .IsRequired()
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int>("OrganizationId")
                         .HasColumnType("int");
@@ -1521,7 +1620,8 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.Property<string>("LeaveReason")
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<DateOnly?>("LeftOn")
                         .HasColumnType("date");
@@ -1552,7 +1652,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Indicator")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int>("ProjectId")
                         .HasColumnType("int");
@@ -1564,7 +1665,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Unit")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasColumnType("nvarchar(20)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.HasKey("Id");
 
@@ -1598,7 +1700,8 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int>("Category")
                         .HasColumnType("int");
@@ -1606,12 +1709,14 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasColumnType("nvarchar(4000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int>("FiscalYear")
                         .HasColumnType("int");
@@ -1625,7 +1730,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<DateOnly>("PlannedEnd")
                         .HasColumnType("date");
@@ -1639,7 +1745,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("ResponsibleRole")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int>("Status")
                         .HasColumnType("int");
@@ -1706,7 +1813,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("IncidenceSource")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("nvarchar(300)");
+                        .HasColumnType("nvarchar(300)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int>("Level")
                         .HasColumnType("int");
@@ -1741,7 +1849,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("nvarchar(300)");
+                        .HasColumnType("nvarchar(300)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.HasKey("Id");
 
@@ -1799,7 +1908,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<long?>("ParentCode")
                         .HasColumnType("bigint");
@@ -1942,11 +2052,13 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("EndReason")
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<DateOnly?>("EndedOn")
                         .HasColumnType("date");
@@ -1956,7 +2068,8 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.Property<string>("FirstSecretaryTitle")
                         .HasMaxLength(60)
-                        .HasColumnType("nvarchar(60)");
+                        .HasColumnType("nvarchar(60)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<bool>("IsDemo")
                         .HasColumnType("bit");
@@ -1964,7 +2077,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("MemberTitleLines")
                         .IsRequired()
                         .HasMaxLength(610)
-                        .HasColumnType("nvarchar(610)");
+                        .HasColumnType("nvarchar(610)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int>("OrganizationId")
                         .HasColumnType("int");
