@@ -260,7 +260,7 @@ public sealed class SqlServerOpenAidDbContext(DbContextOptions<SqlServerOpenAidD
         // ALTER DATABASE ... COLLATE sets only the default of columns created after it: the existing ones are set one by one.
         foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetDeclaredProperties()))
         {
-            if ((property.GetValueConverter()?.ProviderClrType ?? property.ClrType) == typeof(string))
+            if ((property.GetValueConverter()?.ProviderClrType ?? property.GetProviderClrType() ?? property.ClrType) == typeof(string))
             {
                 property.SetCollation(ChineseCollation);
             }

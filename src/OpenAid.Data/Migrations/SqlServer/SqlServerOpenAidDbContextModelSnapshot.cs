@@ -105,7 +105,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasColumnType("nvarchar(20)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Subject")
                         .IsRequired()

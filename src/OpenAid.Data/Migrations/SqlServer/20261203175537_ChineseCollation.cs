@@ -678,6 +678,17 @@ namespace OpenAid.Data.Migrations.SqlServer
                 oldMaxLength: 64);
 
             migrationBuilder.AlterColumn<string>(
+                name: "Role",
+                table: "Grants",
+                type: "nvarchar(20)",
+                maxLength: 20,
+                nullable: false,
+                collation: "Chinese_PRC_100_CI_AS_SC",
+                oldClrType: typeof(string),
+                oldType: "nvarchar(20)",
+                oldMaxLength: 20);
+
+            migrationBuilder.AlterColumn<string>(
                 name: "RevokedBy",
                 table: "Grants",
                 type: "nvarchar(200)",
@@ -1966,6 +1977,17 @@ namespace OpenAid.Data.Migrations.SqlServer
                 oldClrType: typeof(string),
                 oldType: "nvarchar(64)",
                 oldMaxLength: 64,
+                oldCollation: "Chinese_PRC_100_CI_AS_SC");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "Role",
+                table: "Grants",
+                type: "nvarchar(20)",
+                maxLength: 20,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "nvarchar(20)",
+                oldMaxLength: 20,
                 oldCollation: "Chinese_PRC_100_CI_AS_SC");
 
             migrationBuilder.AlterColumn<string>(

@@ -12,7 +12,7 @@ using OpenAid.Data;
 namespace OpenAid.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerOpenAidDbContext))]
-    [Migration("20261203174950_ChineseCollation")]
+    [Migration("20261203175537_ChineseCollation")]
     partial class ChineseCollation
     {
         /// <inheritdoc />
@@ -108,7 +108,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasColumnType("nvarchar(20)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Subject")
                         .IsRequired()
