@@ -40,6 +40,13 @@ internal sealed class SchemaShape
         ["search"] = "\"扶贫\"",
     };
 
+    /// <summary>Values for one field's argument where its name alone says too little ("field.argument").</summary>
+    private static readonly Dictionary<string, string> ByField = new()
+    {
+        ["region.code"] = "\"451021\"",
+        ["village.code"] = "\"451021101001\"",
+    };
+
     private readonly Dictionary<string, JsonElement> _types;
 
     public SchemaShape(JsonElement schema) =>
@@ -55,15 +62,15 @@ internal sealed class SchemaShape
         var required = args.Where(IsRequired).ToList();
         var optional = args.Where(a => !IsRequired(a)).ToList();
         var selection = Selection(field.GetProperty("type"), 0);
-        foreach (var values in Combinations(required))
+        foreach (var values in Combinations(name, required))
         {
             yield return $"{{ {name}{Arguments(values)} {selection} }}";
         }
 
-        var baseline = Combinations(required).First();
+        var baseline = Combinations(name, required).First();
         foreach (var arg in optional)
         {
-            foreach (var value in Values(arg))
+            foreach (var value in Values(name, arg))
             {
                 yield return $"{{ {name}{Arguments([.. baseline, value])} {selection} }}";
             }
@@ -73,13 +80,13 @@ internal sealed class SchemaShape
     private static bool IsRequired(JsonElement input) =>
         input.GetProperty("type").GetProperty("kind").GetString() == "NON_NULL" && input.GetProperty("defaultValue").ValueKind == JsonValueKind.Null;
 
-    private IEnumerable<List<string>> Combinations(List<JsonElement> args)
+    private IEnumerable<List<string>> Combinations(string field, List<JsonElement> args)
     {
         // Only ID arguments have more than one value; the others' single values combine with each.
         IEnumerable<List<string>> combinations = [[]];
         foreach (var arg in args)
         {
-            var values = Values(arg).ToList();
+            var values = Values(field, arg).ToList();
             combinations = combinations.SelectMany(c => values.Select(v => new List<string>(c) { v })).ToList();
         }
 
@@ -88,10 +95,10 @@ internal sealed class SchemaShape
 
     private static string Arguments(List<string> values) => values.Count == 0 ? "" : $"({string.Join(", ", values)})";
 
-    private IEnumerable<string> Values(JsonElement arg)
+    private IEnumerable<string> Values(string field, JsonElement arg)
     {
         var name = arg.GetProperty("name").GetString()!;
-        if (ByName.TryGetValue(name, out var known))
+        if (ByField.TryGetValue($"{field}.{name}", out var known) || ByName.TryGetValue(name, out known))
         {
             return [$"{name}: {known}"];
         }
