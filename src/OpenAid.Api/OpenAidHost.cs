@@ -23,7 +23,8 @@ public static class OpenAidHost
 {
     /// <param name="args">Command-line arguments: host settings and configuration.</param>
     /// <param name="clock">The one clock of the service; tests pass one they can move. Default: the system's.</param>
-    public static WebApplication Build(string[] args, TimeProvider? clock = null)
+    /// <param name="services">Runs after every service is registered; tests change them, e.g. to attach an interceptor to the context.</param>
+    public static WebApplication Build(string[] args, TimeProvider? clock = null, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddSingleton(clock ?? TimeProvider.System);
@@ -49,6 +50,7 @@ public static class OpenAidHost
         }
         var diagnostics = DiagnosticsOptions.From(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(diagnostics);
+        services?.Invoke(builder.Services);
 
         var app = builder.Build();
         // Outermost, so that nothing below can answer with a stack trace.

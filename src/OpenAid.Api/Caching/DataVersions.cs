@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 using OpenAid.Api.Redis;
 using OpenAid.Data;
 using StackExchange.Redis;
@@ -36,9 +37,15 @@ public sealed class DataVersionSource(RedisConnection redis, CacheOptions option
         return current
         """);
 
-    private static readonly Func<OpenAidDbContext, CancellationToken, Task<long>> ReadVersion =
-        EF.CompileAsyncQuery((OpenAidDbContext db, CancellationToken ct) =>
-            db.DataVersions.Where(v => v.Id == DataVersion.SingletonId).Select(v => v.Version).FirstOrDefault());
+    /// <summary>
+    /// The compiled read, one per model: a compiled query refuses any model but the one it first ran with, and a process
+    /// may hold the models of both providers (the SQL Server translation test runs beside the SQLite hosts).
+    /// </summary>
+    private static readonly ConditionalWeakTable<IModel, Func<OpenAidDbContext, CancellationToken, Task<long>>> VersionReads = [];
+
+    private static Task<long> ReadVersion(OpenAidDbContext db, CancellationToken ct) =>
+        VersionReads.GetValue(db.Model, _ => EF.CompileAsyncQuery((OpenAidDbContext context, CancellationToken token) =>
+            context.DataVersions.Where(v => v.Id == DataVersion.SingletonId).Select(v => v.Version).FirstOrDefault()))(db, ct);
 
     /// <summary>The version to key results by now, and whether Redis supplied it.</summary>
     public async ValueTask<(long Version, bool FromRedis)> CurrentAsync(IServiceProvider requestServices, CancellationToken ct)

@@ -1,6 +1,6 @@
-using System.Linq.Expressions;
-using System.Reflection;
+using System.Data;
 using System.Runtime.CompilerServices;
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -14,7 +14,8 @@ namespace OpenAid.Data.Regions;
 /// <summary>
 /// Writes many rows fast for seeding and demo data. On SQLite it bypasses change tracking with one
 /// prepared, reused INSERT per table (columns and value conversions read from the EF model, so it follows
-/// entity changes); elsewhere it falls back to batched AddRange + SaveChanges. Callers own the transaction.
+/// entity changes); on SQL Server the places go in through SqlBulkCopy, mapped the same way; everything else falls
+/// back to batched AddRange + SaveChanges. Callers own the transaction.
 /// After <see cref="InsertAsync{T}"/> every row carries its key, so children can point at it.
 /// <para>
 /// Nothing it writes is unaudited: every row inserted or rewritten gets its audit entry under the writer's actor
@@ -28,9 +29,12 @@ internal abstract class BulkWriter(OpenAidDbContext db, AuditActor actor)
     protected OpenAidDbContext Db { get; } = db;
 
     public static BulkWriter For(OpenAidDbContext db, AuditActor actor, bool providerNeutral = false) =>
-        !providerNeutral && db.Database.IsSqlite() ? new SqliteBulkWriter(db, actor) : new EfBulkWriter(db, actor);
+        providerNeutral ? new EfBulkWriter(db, actor)
+        : db.Database.IsSqlite() ? new SqliteBulkWriter(db, actor)
+        : db.Database.IsSqlServer() ? new SqlServerBulkWriter(db, actor)
+        : new EfBulkWriter(db, actor);
 
-    /// <summary>"sqlite" or "ef", for progress messages.</summary>
+    /// <summary>"sqlite", "sqlbulkcopy" or "ef", for progress messages.</summary>
     public abstract string Mode { get; }
 
     /// <summary>Inserts the rows, each with its create entry.</summary>
@@ -45,7 +49,7 @@ internal abstract class BulkWriter(OpenAidDbContext db, AuditActor actor)
     /// Inserts reference rows that one entry stands for as a whole (the places: RegionImporter records the import and
     /// its digest with <see cref="RecordAsync"/>), so without an entry per row.
     /// </summary>
-    public async Task InsertCoveredAsync<T>(IReadOnlyList<T> rows, CancellationToken ct)
+    public virtual async Task InsertCoveredAsync<T>(IReadOnlyList<T> rows, CancellationToken ct)
         where T : class =>
         await InsertRowsAsync(rows, ct);
 
@@ -90,7 +94,7 @@ internal abstract class BulkWriter(OpenAidDbContext db, AuditActor actor)
     }
 }
 
-internal sealed class EfBulkWriter(OpenAidDbContext db, AuditActor actor) : BulkWriter(db, actor)
+internal class EfBulkWriter(OpenAidDbContext db, AuditActor actor) : BulkWriter(db, actor)
 {
     private const int BatchSize = 2_000;
 
@@ -164,9 +168,77 @@ internal sealed class EfBulkWriter(OpenAidDbContext db, AuditActor actor) : Bulk
     }
 }
 
+/// <summary>
+/// SQL Server: reference rows that one entry covers (the places) go in through <see cref="SqlBulkCopy"/> on the
+/// context's connection and transaction; the rest (rows with graphs, each with its own entry) as the EF writer does.
+/// </summary>
+internal sealed class SqlServerBulkWriter(OpenAidDbContext db, AuditActor actor) : EfBulkWriter(db, actor)
+{
+    private readonly TableMaps _maps = new(db);
+
+    public override string Mode => "sqlbulkcopy";
+
+    public override async Task InsertCoveredAsync<T>(IReadOnlyList<T> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var map = _maps.MapOf(typeof(T));
+        if (map.GeneratedKey is not null)
+        {
+            throw new NotSupportedException($"{typeof(T).Name} has a generated key; the bulk copy writes reference rows whose keys they carry.");
+        }
+
+        var transaction = Db.Database.CurrentTransaction?.GetDbTransaction() as SqlTransaction
+            ?? throw new InvalidOperationException("Bulk writes must run inside a transaction on the context's connection.");
+
+        // Constraints checked, so that the foreign keys stay trusted; the table is locked, as it is filled empty.
+        using var copy = new SqlBulkCopy((SqlConnection)Db.Database.GetDbConnection(), SqlBulkCopyOptions.CheckConstraints | SqlBulkCopyOptions.TableLock, transaction)
+        {
+            DestinationTableName = map.QualifiedTable,
+            BatchSize = 10_000,
+            BulkCopyTimeout = 0,
+            EnableStreaming = true,
+        };
+        foreach (var column in map.Columns)
+        {
+            copy.ColumnMappings.Add(column.Name, column.Name);
+        }
+
+        using var table = ToDataTable(map, rows);
+        await copy.WriteToServerAsync(table, ct);
+    }
+
+    /// <summary>The rows as the bulk copy sends them: one column per mapped property, values converted as the model says.</summary>
+    internal static DataTable ToDataTable<T>(TableMap map, IReadOnlyList<T> rows)
+        where T : class
+    {
+        var table = new DataTable(map.Table) { Locale = System.Globalization.CultureInfo.InvariantCulture };
+        foreach (var column in map.Columns)
+        {
+            table.Columns.Add(column.Name, column.ProviderType);
+        }
+
+        var values = new object[map.Columns.Length];
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = map.Columns[i].Read(row) ?? DBNull.Value;
+            }
+
+            table.Rows.Add(values);
+        }
+
+        return table;
+    }
+}
+
 internal sealed class SqliteBulkWriter(OpenAidDbContext db, AuditActor actor) : BulkWriter(db, actor)
 {
-    private readonly Dictionary<Type, TableMap> _maps = [];
+    private readonly TableMaps _maps = new(db);
 
     public override string Mode => "sqlite";
 
@@ -177,7 +249,7 @@ internal sealed class SqliteBulkWriter(OpenAidDbContext db, AuditActor actor) : 
             return Task.FromResult(new Written([], []));
         }
 
-        var map = MapOf(typeof(T));
+        var map = _maps.MapOf(typeof(T));
         var (connection, transaction) = Connection();
         if (map.GeneratedKey is { } key)
         {
@@ -209,7 +281,7 @@ internal sealed class SqliteBulkWriter(OpenAidDbContext db, AuditActor actor) : 
             return Task.FromResult(new Written([], []));
         }
 
-        var map = MapOf(typeof(T));
+        var map = _maps.MapOf(typeof(T));
         var (connection, transaction) = Connection();
         var set = map.Columns.Where(c => !c.IsKey).ToArray();
         var keys = map.Columns.Where(c => c.IsKey).ToArray();
@@ -222,7 +294,7 @@ internal sealed class SqliteBulkWriter(OpenAidDbContext db, AuditActor actor) : 
 
     public override Task<Func<Task>> SuspendIndexesAsync<T>(CancellationToken ct)
     {
-        var map = MapOf(typeof(T));
+        var map = _maps.MapOf(typeof(T));
         var (connection, transaction) = Connection();
         var indexes = new List<(string Name, string Sql)>();
         using (var list = connection.CreateCommand())
@@ -258,7 +330,7 @@ internal sealed class SqliteBulkWriter(OpenAidDbContext db, AuditActor actor) : 
         }
     }
 
-    private static void Execute<T>(SqliteConnection connection, SqliteTransaction transaction, string sql, Column[] columns, IReadOnlyList<T> rows, CancellationToken ct)
+    private static void Execute<T>(SqliteConnection connection, SqliteTransaction transaction, string sql, TableColumn[] columns, IReadOnlyList<T> rows, CancellationToken ct)
         where T : class
     {
         using var command = connection.CreateCommand();
@@ -290,71 +362,13 @@ internal sealed class SqliteBulkWriter(OpenAidDbContext db, AuditActor actor) : 
         }
     }
 
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
     private (SqliteConnection Connection, SqliteTransaction Transaction) Connection()
     {
         var transaction = Db.Database.CurrentTransaction?.GetDbTransaction() as SqliteTransaction
             ?? throw new InvalidOperationException("Bulk writes must run inside a transaction on the context's connection.");
         return ((SqliteConnection)Db.Database.GetDbConnection(), transaction);
-    }
-
-    private TableMap MapOf(Type type)
-    {
-        if (_maps.TryGetValue(type, out var map))
-        {
-            return map;
-        }
-
-        var entity = Db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model.");
-        var table = entity.GetTableName() ?? throw new InvalidOperationException($"{type.Name} is not mapped to a table.");
-        var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
-        var primaryKey = entity.FindPrimaryKey()?.Properties ?? throw new InvalidOperationException($"{type.Name} has no key.");
-        var columns = new List<Column>();
-        foreach (var property in entity.GetProperties())
-        {
-            if (property.GetColumnName(store) is not { } column)
-            {
-                continue;
-            }
-
-            var info = property.PropertyInfo ?? throw new NotSupportedException($"{type.Name}.{property.Name} is a shadow property; the bulk writer needs CLR properties.");
-            var getter = CompileGetter(info);
-            var converter = property.GetTypeMapping().Converter;
-            Func<object, object?> read = converter is null ? getter : row => getter(row) is { } value ? converter.ConvertToProvider(value) : null;
-            columns.Add(new Column(column, read, primaryKey.Contains(property), info));
-        }
-
-        GeneratedKey? generated = null;
-        if (primaryKey is [var keyProperty]
-            && keyProperty.ValueGenerated.HasFlag(ValueGenerated.OnAdd)
-            && (keyProperty.ClrType == typeof(int) || keyProperty.ClrType == typeof(long)))
-        {
-            generated = new GeneratedKey(columns.Single(c => c.IsKey));
-        }
-
-        map = new TableMap(table, [.. columns], generated);
-        _maps[type] = map;
-        return map;
-    }
-
-    private static Func<object, object?> CompileGetter(PropertyInfo property)
-    {
-        var row = Expression.Parameter(typeof(object), "row");
-        var body = Expression.Convert(Expression.Property(Expression.Convert(row, property.DeclaringType!), property), typeof(object));
-        return Expression.Lambda<Func<object, object?>>(body, row).Compile();
-    }
-
-    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-
-    private sealed record Column(string Name, Func<object, object?> Read, bool IsKey, PropertyInfo Property);
-
-    private sealed record TableMap(string Table, Column[] Columns, GeneratedKey? GeneratedKey);
-
-    private sealed record GeneratedKey(Column Column)
-    {
-        public bool IsUnset(object row) => Convert.ToInt64(Column.Property.GetValue(row), System.Globalization.CultureInfo.InvariantCulture) == 0;
-
-        public void Assign(object row, long value) =>
-            Column.Property.SetValue(row, Column.Property.PropertyType == typeof(int) ? (object)checked((int)value) : value);
     }
 }
 

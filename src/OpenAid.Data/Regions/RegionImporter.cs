@@ -19,7 +19,7 @@ public static class RegionImporter
     public static Task<RegionImportResult> ImportAsync(OpenAidDbContext db, IProgress<string>? progress = null, CancellationToken ct = default) =>
         ImportAsync(db, progress, providerNeutral: false, ct);
 
-    /// <param name="providerNeutral">Use the EF fallback even on SQLite (tests exercise the SQL Server path with it).</param>
+    /// <param name="providerNeutral">Use the EF fallback even on SQLite (tests exercise the provider-neutral path with it).</param>
     /// <param name="deepest">The lowest level to import; tests stop above the villages to keep the slow path quick.</param>
     internal static async Task<RegionImportResult> ImportAsync(OpenAidDbContext db, IProgress<string>? progress, bool providerNeutral, CancellationToken ct, RegionLevel deepest = RegionLevel.Village)
     {
@@ -103,7 +103,7 @@ public static class RegionImporter
 
 /// <summary>What <see cref="RegionImporter"/> stored, per level.</summary>
 /// <param name="Merged">Seed rows whose padded code was already a region of a higher level (东莞市, 中山市).</param>
-/// <param name="Mode">"sqlite" for the prepared-statement path, "ef" for the provider-neutral one.</param>
+/// <param name="Mode">"sqlite" for the prepared-statement path, "sqlbulkcopy" for SQL Server's, "ef" for the provider-neutral one.</param>
 public sealed record RegionImportResult(int Provinces, int Cities, int Counties, int Townships, int Villages, int Merged, TimeSpan Elapsed, string Mode)
 {
     public int Total => Provinces + Cities + Counties + Townships + Villages;

@@ -17,6 +17,7 @@ namespace OpenAid.Data.Migrations.SqlServer
         {
 #pragma warning disable 612, 618
             modelBuilder
+                .UseCollation("Chinese_PRC_100_CI_AS_SC")
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 128);
 
@@ -42,7 +43,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                 {
                     b.Property<string>("Prefix")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int>("Last")
                         .IsConcurrencyToken()
@@ -67,43 +69,50 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("GrantedBy")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int?>("OrganizationId")
                         .HasColumnType("int");
 
                     b.Property<string>("PersonName")
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
+                        .HasColumnType("nvarchar(500)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<long?>("RegionCode")
                         .HasColumnType("bigint");
 
                     b.Property<string>("RevokeReason")
                         .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
+                        .HasColumnType("nvarchar(500)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("RevokedBy")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasColumnType("nvarchar(20)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.HasKey("Id");
 
@@ -129,7 +138,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<DateOnly>("InUseSince")
                         .HasColumnType("date");
@@ -143,7 +153,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int>("ProjectId")
                         .HasColumnType("int");
@@ -226,23 +237,27 @@ namespace OpenAid.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nchar(64)")
-                        .IsFixedLength();
+                        .IsFixedLength()
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("KeyId")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nchar(16)")
-                        .IsFixedLength();
+                        .IsFixedLength()
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("NextKeyId")
                         .HasMaxLength(16)
                         .HasColumnType("nchar(16)")
-                        .IsFixedLength();
+                        .IsFixedLength()
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Signature")
                         .IsRequired()
                         .HasMaxLength(88)
-                        .HasColumnType("nvarchar(88)");
+                        .HasColumnType("nvarchar(88)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.HasKey("Sequence", "IsRotation");
 
@@ -256,70 +271,84 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.Property<string>("ActorOrganizationCode")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("ActorRole")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("ActorSubject")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("After")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Before")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("EntityKey")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("EntityType")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nchar(64)")
-                        .IsFixedLength();
+                        .IsFixedLength()
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Operation")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasColumnType("nvarchar(20)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nchar(64)")
-                        .IsFixedLength();
+                        .IsFixedLength()
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Redactions")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Salts")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Seed")
                         .HasMaxLength(64)
                         .HasColumnType("nchar(64)")
-                        .IsFixedLength();
+                        .IsFixedLength()
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Visibility")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("nvarchar(10)");
+                        .HasColumnType("nvarchar(10)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.HasKey("Id");
 
@@ -342,51 +371,61 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
+                        .HasColumnType("nvarchar(16)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("DecidedBy")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("DecidedByRole")
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("DeclineReason")
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("EntityKey")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("EntityType")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Erased")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Field")
                         .IsRequired()
                         .HasMaxLength(120)
-                        .HasColumnType("nvarchar(120)");
+                        .HasColumnType("nvarchar(120)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("LegalBasis")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
+                        .HasColumnType("nvarchar(500)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("datetimeoffset");
@@ -394,12 +433,14 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("RequestedBy")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("RequestedByRole")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
@@ -426,21 +467,25 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("DocumentNumber")
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("DocumentTitle")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("nvarchar(300)");
+                        .HasColumnType("nvarchar(300)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Grade")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<bool>("IsDemo")
                         .HasColumnType("bit");
@@ -489,12 +534,14 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.Property<string>("AssessmentJson")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<DateOnly?>("ConfirmedOn")
                         .HasColumnType("date");
@@ -523,7 +570,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("ResponsibleRole")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int>("Status")
                         .HasColumnType("int");
@@ -533,7 +581,8 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.Property<string>("WithdrawalReason")
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<DateOnly?>("WithdrawnOn")
                         .HasColumnType("date");
@@ -572,7 +621,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<DateOnly>("DecidedOn")
                         .HasColumnType("date");
@@ -580,7 +630,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("DocumentNumber")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int>("FiscalYear")
                         .HasColumnType("int");
@@ -600,7 +651,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<long>("OwnAmountFen")
                         .HasColumnType("bigint");
@@ -608,7 +660,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
+                        .HasColumnType("nvarchar(2000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<long>("RegionCode")
                         .HasColumnType("bigint");
@@ -735,7 +788,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
@@ -743,7 +797,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int>("FiscalYear")
                         .HasColumnType("int");
@@ -807,7 +862,8 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.Property<string>("CorrectionReason")
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<long>("InterestSubsidyFen")
                         .HasColumnType("bigint");
@@ -863,7 +919,8 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.Property<string>("CapOverrideReason")
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int>("Category")
                         .HasColumnType("int");
@@ -871,7 +928,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
@@ -882,7 +940,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasColumnType("nvarchar(4000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<bool>("IsDemo")
                         .HasColumnType("bit");
@@ -910,7 +969,8 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<long>("Requested")
                         .HasColumnType("bigint");
@@ -920,7 +980,8 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.Property<string>("ReviewerName")
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int>("Status")
                         .HasColumnType("int");
@@ -928,12 +989,14 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Unit")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasColumnType("nvarchar(20)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -968,16 +1031,19 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(20000)
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("CorrectionReason")
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<DateOnly>("DecidedOn")
                         .HasColumnType("date");
@@ -990,7 +1056,8 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.Property<string>("LocalSupervisionPhone")
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasColumnType("nvarchar(20)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int?>("NoticePeriodDays")
                         .HasColumnType("int");
@@ -1016,16 +1083,19 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("SupervisionPhone")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasColumnType("nvarchar(20)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("nvarchar(300)");
+                        .HasColumnType("nvarchar(300)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("WithdrawalReason")
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int>("WorkingDaysLate")
                         .HasColumnType("int");
@@ -1090,17 +1160,20 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.Property<string>("ActorOrganizationCode")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("ActorRole")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("ActorSubject")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("datetimeoffset");
@@ -1108,7 +1181,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("ObjectionCode")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int>("ObjectionId")
                         .HasColumnType("int");
@@ -1130,14 +1204,16 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.Property<string>("Answer")
                         .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasColumnType("nvarchar(4000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<DateTimeOffset?>("AnsweredAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("AnsweredBy")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int>("Category")
                         .HasColumnType("int");
@@ -1145,15 +1221,18 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("ContactName")
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("ContactPhone")
                         .HasMaxLength(30)
-                        .HasColumnType("nvarchar(30)");
+                        .HasColumnType("nvarchar(30)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int?>("CorrectingNoticeId")
                         .HasColumnType("int");
@@ -1161,18 +1240,21 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasColumnType("nvarchar(4000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<DateTimeOffset?>("DescriptionHiddenAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("DescriptionHiddenBy")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("DescriptionHiddenReason")
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<DateTimeOffset>("FiledAt")
                         .HasColumnType("datetimeoffset");
@@ -1225,16 +1307,19 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("CreditCode")
                         .HasMaxLength(18)
                         .HasColumnType("nchar(18)")
-                        .IsFixedLength();
+                        .IsFixedLength()
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Description")
                         .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
+                        .HasColumnType("nvarchar(2000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<bool>("IsDemo")
                         .HasColumnType("bit");
@@ -1245,14 +1330,16 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int?>("OutsideProvince")
                         .HasColumnType("int");
 
                     b.Property<string>("Place")
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<long?>("RegionCode")
                         .HasColumnType("bigint");
@@ -1283,12 +1370,14 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<DateOnly>("ConfirmBy")
                         .HasColumnType("date");
@@ -1329,7 +1418,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Unit")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasColumnType("nvarchar(20)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.HasKey("Id");
 
@@ -1363,7 +1453,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Evidence")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
+                        .HasColumnType("nvarchar(2000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int>("PledgeId")
                         .HasColumnType("int");
@@ -1376,7 +1467,8 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.Property<string>("ReceivedBy")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.HasKey("Id");
 
@@ -1396,12 +1488,14 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
+                        .HasColumnType("nvarchar(2000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int?>("EndYear")
                         .HasColumnType("int");
@@ -1412,7 +1506,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<long?>("RegionCode")
                         .HasColumnType("bigint");
@@ -1439,11 +1534,13 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("EndReason")
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int?>("EndYear")
                         .HasColumnType("int");
@@ -1475,7 +1572,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("YearlyPlan")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
+                        .HasColumnType("nvarchar(2000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.HasKey("Id");
 
@@ -1509,12 +1607,14 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.Property<string>("DecisionReason")
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Motivation")
                         .IsRequired()
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int>("OrganizationId")
                         .HasColumnType("int");
@@ -1549,7 +1649,8 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.Property<string>("LeaveReason")
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<DateOnly?>("LeftOn")
                         .HasColumnType("date");
@@ -1580,7 +1681,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Indicator")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int>("ProjectId")
                         .HasColumnType("int");
@@ -1592,7 +1694,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Unit")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasColumnType("nvarchar(20)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.HasKey("Id");
 
@@ -1626,7 +1729,8 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int>("Category")
                         .HasColumnType("int");
@@ -1634,12 +1738,14 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasColumnType("nvarchar(4000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int>("FiscalYear")
                         .HasColumnType("int");
@@ -1653,7 +1759,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<DateOnly>("PlannedEnd")
                         .HasColumnType("date");
@@ -1667,7 +1774,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("ResponsibleRole")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int>("Status")
                         .HasColumnType("int");
@@ -1734,7 +1842,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("IncidenceSource")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("nvarchar(300)");
+                        .HasColumnType("nvarchar(300)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int>("Level")
                         .HasColumnType("int");
@@ -1769,7 +1878,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("nvarchar(300)");
+                        .HasColumnType("nvarchar(300)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.HasKey("Id");
 
@@ -1827,7 +1937,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<long?>("ParentCode")
                         .HasColumnType("bigint");
@@ -1970,11 +2081,13 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<string>("EndReason")
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<DateOnly?>("EndedOn")
                         .HasColumnType("date");
@@ -1984,7 +2097,8 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.Property<string>("FirstSecretaryTitle")
                         .HasMaxLength(60)
-                        .HasColumnType("nvarchar(60)");
+                        .HasColumnType("nvarchar(60)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<bool>("IsDemo")
                         .HasColumnType("bit");
@@ -1992,7 +2106,8 @@ namespace OpenAid.Data.Migrations.SqlServer
                     b.Property<string>("MemberTitleLines")
                         .IsRequired()
                         .HasMaxLength(610)
-                        .HasColumnType("nvarchar(610)");
+                        .HasColumnType("nvarchar(610)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
 
                     b.Property<int>("OrganizationId")
                         .HasColumnType("int");
