@@ -113,6 +113,8 @@ public abstract class OpenAidDbContext(DbContextOptions options, TimeProvider? c
 
     public DbSet<RegisterSequence> RegisterSequences => Set<RegisterSequence>();
 
+    public DbSet<ColumnTotal> ColumnTotals => Set<ColumnTotal>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OpenAidDbContext).Assembly);
 

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using OpenAid.Data;
 using OpenAid.Domain.Common;
 
 namespace OpenAid.Api.GraphQL;
@@ -10,7 +11,15 @@ namespace OpenAid.Api.GraphQL;
 /// </summary>
 public static class Totals
 {
-    /// <summary>Fails with TOTAL_TOO_LARGE unless <paramref name="adding"/> more keeps the column's total within the limit.</summary>
-    public static async Task RequireRoomAsync<T>(IQueryable<T> rows, Expression<Func<T, long>> amount, long adding, string field, CancellationToken ct) =>
-        Fields.RoomInTotal(await rows.SumAsync(amount, ct), adding, field);
+    /// <summary>
+    /// Fails with TOTAL_TOO_LARGE unless <paramref name="adding"/> more keeps the column's total within the limit, and
+    /// counts it in the column's running total (saved with the write).
+    /// </summary>
+    public static async Task RequireRoomAsync<T>(DbSet<T> rows, Expression<Func<T, long>> amount, long adding, string field, CancellationToken ct)
+        where T : class
+    {
+        var total = await ColumnTotal.ForAsync(rows, amount, ct);
+        Fields.RoomInTotal(total.TotalFen, adding, field);
+        total.TotalFen += adding;
+    }
 }

@@ -31,11 +31,11 @@ public static class AuditTrail
 
     /// <summary>
     /// The entity types whose rows are not public records, so the trail does not record them: the trail itself and its
-    /// checkpoints, the data version and the register sequences (bookkeeping), the money summary (derived from the
+    /// checkpoints, the data version, the register sequences and the column totals (bookkeeping), the money summary (derived from the
     /// transactions, which the trail records, and recomputable from them) and who read a complainant's contact (restricted).
     /// </summary>
     private static readonly HashSet<Type> NotRecorded =
-        [typeof(AuditEntry), typeof(AuditCheckpoint), typeof(DataVersion), typeof(RegisterSequence), typeof(MoneySummary), typeof(ContactRead)];
+        [typeof(AuditEntry), typeof(AuditCheckpoint), typeof(DataVersion), typeof(RegisterSequence), typeof(ColumnTotal), typeof(MoneySummary), typeof(ContactRead)];
 
     /// <summary>Whether the trail records the writes to rows of this entity type (and its live records are checked against it).</summary>
     public static bool IsRecorded(IReadOnlyTypeBase type) => !NotRecorded.Contains(type.ClrType);

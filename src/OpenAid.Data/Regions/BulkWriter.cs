@@ -42,6 +42,7 @@ internal abstract class BulkWriter(OpenAidDbContext db, AuditActor actor)
         where T : class
     {
         var written = await InsertRowsAsync(rows, ct);
+        await ColumnTotal.ForgetAllAsync(Db, ct); // the rows went in around the running totals
         await AppendAsync(await _audit.EntriesAsync(written.Added, written.Modified, ct), ct);
     }
 
@@ -58,6 +59,7 @@ internal abstract class BulkWriter(OpenAidDbContext db, AuditActor actor)
         where T : class
     {
         var written = await UpdateRowsAsync(rows, ct);
+        await ColumnTotal.ForgetAllAsync(Db, ct); // the rows went in around the running totals
         await AppendAsync(await _audit.EntriesAsync(written.Added, written.Modified, ct), ct);
     }
 

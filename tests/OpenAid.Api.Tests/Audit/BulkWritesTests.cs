@@ -19,6 +19,7 @@ public partial class BulkWritesTests
         ("src/OpenAid.Data/Summaries/MoneySummaryLedger.cs", "ExecuteSqlRawAsync(sql.ToString(), parameters, ct)", "The money summary, derived from the transactions the same save records: not a recorded table."),
         ("src/OpenAid.Data/Summaries/MoneySummaryLedger.cs", "MoneySummaries.ExecuteDeleteAsync(ct)", "Empties the money summary before its recomputation: not a recorded table."),
         ("src/OpenAid.Data/Summaries/MoneySummaryLedger.cs", "ExecuteSqlRawAsync(insert, ct)", "Recomputes the money summary from the transactions: not a recorded table."),
+        ("src/OpenAid.Data/ColumnTotal.cs", "ColumnTotals.ExecuteDeleteAsync(ct)", "Forgets the running totals of amount columns after a bulk write (bookkeeping, summed again when next needed): not a recorded table."),
         ("src/OpenAid.Data/DatabaseInitializer.cs", "ExecuteSqlRawAsync(\"PRAGMA synchronous=NORMAL;\", ct)", "A connection setting, no data."),
     ];
 

@@ -63,6 +63,8 @@ public class FundReferenceTests(PublishingServer server)
         var code = $"JY-IMPORT-{Samples.Unique()}";
         await server.ReadAsync(db => db.Database.ExecuteSqlAsync(
             $"INSERT INTO Transactions (Code, Kind, AmountFen, Date, FiscalYear, SourceType, ReceiverRegionCode, Description, IsDemo) VALUES ({code}, 2, {imported}, {Samples.Today}, {Samples.Year}, 4, {server.County.Code}, '导入的资金计划。', 0)"));
+        // Rows written around the app forget the running totals, as the bulk writer does, so the next write sums again.
+        await server.ReadAsync(db => db.Database.ExecuteSqlAsync($"DELETE FROM ColumnTotals"));
         try
         {
             var project = await Samples.ProjectAsync();
@@ -78,7 +80,21 @@ public class FundReferenceTests(PublishingServer server)
         finally
         {
             await server.ReadAsync(db => db.Database.ExecuteSqlAsync($"DELETE FROM Transactions WHERE Code = {code}"));
+            await server.ReadAsync(db => db.Database.ExecuteSqlAsync($"DELETE FROM ColumnTotals"));
         }
+    }
+
+    [Fact]
+    public async Task The_running_total_a_write_checks_is_the_columns_sum_after_writes()
+    {
+        var project = await Samples.ProjectAsync();
+        foreach (var amount in new[] { 1_000L, 25_000L, 7L })
+        {
+            Assert.Equal([], await CommitAsync(project, null, amount));
+        }
+
+        var running = await server.ReadAsync(db => db.ColumnTotals.SingleAsync(t => t.Name == "MoneyTransaction.AmountFen"));
+        Assert.Equal(await server.ReadAsync(db => db.Transactions.SumAsync(t => t.AmountFen)), running.TotalFen);
     }
 
     private async Task<JsonElement> AllocateAsync(string fund, string project, long amountFen) =>

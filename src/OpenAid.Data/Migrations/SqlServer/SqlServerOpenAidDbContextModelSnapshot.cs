@@ -23,6 +23,22 @@ namespace OpenAid.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("OpenAid.Data.ColumnTotal", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Chinese_PRC_100_CI_AS_SC");
+
+                    b.Property<long>("TotalFen")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ColumnTotals");
+                });
+
             modelBuilder.Entity("OpenAid.Data.DataVersion", b =>
                 {
                     b.Property<int>("Id")
