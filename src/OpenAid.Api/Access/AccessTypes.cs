@@ -96,7 +96,7 @@ public sealed class AccessQueries : IQueryFields
 
                 if (await ctx.RegionArgumentAsync() is { } region)
                 {
-                    grants = grants.Where(g => g.RegionCode >= region.SubtreeStart && g.RegionCode < region.SubtreeEnd);
+                    grants = grants.InSubtree(region, g => g.RegionCode);
                 }
 
                 if (ctx.GetArgument<bool?>("active") is { } active)

@@ -109,7 +109,7 @@ public static class AssetFields
             .ResolveAsync(async ctx =>
             {
                 var place = ctx.Source.RegionCode;
-                return await ctx.PageAsync(ctx.Db().Assets.Where(a => a.RegionCode >= place.SubtreeStart && a.RegionCode < place.SubtreeEnd), a => a.Id);
+                return await ctx.PageAsync(ctx.Db().Assets.InSubtree(place, a => a.RegionCode), a => a.Id);
             });
         region.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AssetIncomeTotalType>>>>("assetIncome")
             .Description("The income of the assets owned within the place by year, newest first, summed over its villages; one year when given.")
@@ -172,7 +172,7 @@ public sealed class AssetQueries : IQueryFields
                 var assets = ctx.Db().Assets.AsQueryable();
                 if (await ctx.RegionArgumentAsync() is { } region)
                 {
-                    assets = assets.Where(a => a.RegionCode >= region.SubtreeStart && a.RegionCode < region.SubtreeEnd);
+                    assets = assets.InSubtree(region, a => a.RegionCode);
                 }
 
                 if (ctx.GetArgument<AssetKind?>("kind") is { } kind)

@@ -97,7 +97,7 @@ public sealed class EntitlementQueries : IQueryFields
                 var entitlements = ctx.Db().Entitlements.AsQueryable();
                 if (await ctx.RegionArgumentAsync() is { } region)
                 {
-                    entitlements = entitlements.Where(e => e.RegionCode >= region.SubtreeStart && e.RegionCode < region.SubtreeEnd);
+                    entitlements = entitlements.InSubtree(region, e => e.RegionCode);
                 }
 
                 if (ctx.GetArgument<int?>("year") is { } year)

@@ -65,7 +65,7 @@ public sealed class ExitQueries : IQueryFields
                 var exits = ctx.Db().Exits.AsQueryable();
                 if (await ctx.RegionArgumentAsync() is { } region)
                 {
-                    exits = exits.Where(e => e.RegionCode >= region.SubtreeStart && e.RegionCode < region.SubtreeEnd);
+                    exits = exits.InSubtree(region, e => e.RegionCode);
                 }
 
                 if (ctx.GetArgument<int?>("year") is { } year)

@@ -162,7 +162,7 @@ public sealed class FundChainQueries : IQueryFields
                 var funds = ctx.Db().Funds.AsQueryable();
                 if (region is { } within)
                 {
-                    funds = funds.Where(f => f.RegionCode >= within.SubtreeStart && f.RegionCode < within.SubtreeEnd);
+                    funds = funds.InSubtree(within, f => f.RegionCode);
                 }
 
                 if (ctx.GetArgument<int?>("year") is { } year)

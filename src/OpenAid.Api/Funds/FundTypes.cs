@@ -126,7 +126,7 @@ public sealed class FundQueries(TimeProvider clock) : IQueryFields
                 var funds = ctx.Db().Funds.AsQueryable();
                 if (await ctx.RegionArgumentAsync() is { } region)
                 {
-                    funds = funds.Where(f => f.RegionCode >= region.SubtreeStart && f.RegionCode < region.SubtreeEnd);
+                    funds = funds.InSubtree(region, f => f.RegionCode);
                 }
 
                 if (ctx.GetArgument<int?>("year") is { } year)

@@ -62,7 +62,7 @@ public sealed class TransactionQueries : IQueryFields
         var transactions = db.Transactions.AsQueryable();
         if (await ctx.RegionArgumentAsync() is { } region)
         {
-            transactions = transactions.Where(t => t.ReceiverRegionCode >= region.SubtreeStart && t.ReceiverRegionCode < region.SubtreeEnd);
+            transactions = transactions.InSubtree(region, t => t.ReceiverRegionCode);
         }
 
         if (ctx.GetArgument<int?>("year") is { } year)

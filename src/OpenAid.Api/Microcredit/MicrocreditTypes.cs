@@ -103,7 +103,7 @@ public static class MicrocreditSummaries
     public static IQueryable<MicrocreditRecord> InRegion(OpenAidDbContext db, RegionCode? region, bool includeSuperseded = false)
     {
         var records = includeSuperseded ? db.MicrocreditRecords : db.MicrocreditRecords.Where(m => m.SupersededAt == null);
-        return region is { } r ? records.Where(m => m.RegionCode >= r.SubtreeStart && m.RegionCode < r.SubtreeEnd) : records;
+        return region is { } r ? records.InSubtree(r, m => m.RegionCode) : records;
     }
 
     /// <summary>The figures in force below each region of the batch, in one query: counties are matched by code, cities and provinces by prefix.</summary>

@@ -150,7 +150,7 @@ public sealed class NeedQueries(TimeProvider clock, IConfiguration configuration
     {
         if (await ctx.RegionArgumentAsync() is { } region)
         {
-            needs = needs.Where(n => n.RegionCode >= region.SubtreeStart && n.RegionCode < region.SubtreeEnd);
+            needs = needs.InSubtree(region, n => n.RegionCode);
         }
 
         if (ctx.GetArgument<NeedCategory?>("category") is { } category)

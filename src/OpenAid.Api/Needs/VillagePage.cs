@@ -72,7 +72,7 @@ public sealed class VillagePageType : ObjectGraphType<VillagePage>
             .ResolveAsync(async ctx =>
             {
                 var region = ctx.Source.Region.RegionCode;
-                return (await ctx.Db().Transactions.Where(t => t.ReceiverRegionCode >= region.SubtreeStart && t.ReceiverRegionCode < region.SubtreeEnd)
+                return (await ctx.Db().Transactions.InSubtree(region, t => t.ReceiverRegionCode)
                         .GroupBy(t => new { t.Kind, t.SourceType, t.FiscalYear })
                         .Select(g => new MoneyGroup(g.Key.Kind, g.Key.SourceType, g.Key.FiscalYear, g.Sum(t => t.AmountFen), g.Count()))
                         .ToListAsync(ctx.CancellationToken))
@@ -84,10 +84,10 @@ public sealed class VillagePageType : ObjectGraphType<VillagePage>
     {
         var db = ctx.Db();
         var ct = ctx.CancellationToken;
-        var needs = db.Needs.Where(n => n.RegionCode >= region.SubtreeStart && n.RegionCode < region.SubtreeEnd && NeedLifecycle.PublicStatuses.Contains(n.Status));
+        var needs = db.Needs.InSubtree(region, n => n.RegionCode).Where(n => NeedLifecycle.PublicStatuses.Contains(n.Status));
         var openNeeds = await NeedQueries.Live(db, needs, today).CountAsync(x => x.Pledged < x.Need.Requested && x.Need.Deadline >= today, ct);
-        var pledges = db.Pledges.Where(p => p.RegionCode >= region.SubtreeStart && p.RegionCode < region.SubtreeEnd && (p.Kind == PledgeKind.Money || p.Kind == PledgeKind.Purchases));
-        var projects = db.Projects.Where(p => p.RegionCode >= region.SubtreeStart && p.RegionCode < region.SubtreeEnd).Select(p => p.Id);
+        var pledges = db.Pledges.InSubtree(region, p => p.RegionCode).Where(p => p.Kind == PledgeKind.Money || p.Kind == PledgeKind.Purchases);
+        var projects = db.Projects.InSubtree(region, p => p.RegionCode).Select(p => p.Id);
         return new VillageSummary(
             await needs.CountAsync(ct),
             openNeeds,
@@ -122,7 +122,7 @@ public static class MarketplaceRegionFields
             .ResolveAsync(async ctx =>
             {
                 var region = place(ctx);
-                var needs = NeedQueries.Visible(ctx).Where(n => n.RegionCode >= region.SubtreeStart && n.RegionCode < region.SubtreeEnd);
+                var needs = NeedQueries.Visible(ctx).InSubtree(region, n => n.RegionCode);
                 if (ctx.GetArgument<NeedStatus?>("status") is { } status)
                 {
                     needs = NeedQueries.WithStatus(ctx.Db(), needs, status, Today(ctx));
@@ -140,7 +140,7 @@ public static class MarketplaceRegionFields
             {
                 var region = place(ctx);
                 var pledges = (await PledgeQueries.FilterAsync(ctx, ctx.Db(), Today(ctx)))
-                    .Where(p => p.RegionCode >= region.SubtreeStart && p.RegionCode < region.SubtreeEnd);
+                    .InSubtree(region, p => p.RegionCode);
                 return await ctx.PageAsync(pledges, p => p.Id);
             });
 }

@@ -123,7 +123,7 @@ public sealed class NoticeQueries : IQueryFields
         var notices = Public(ctx.Db());
         if (await ctx.RegionArgumentAsync() is { } region)
         {
-            notices = notices.Where(n => n.RegionCode >= region.SubtreeStart && n.RegionCode < region.SubtreeEnd);
+            notices = notices.InSubtree(region, n => n.RegionCode);
         }
 
         if (ctx.GetArgument<int?>("year") is { } year)

@@ -70,7 +70,7 @@ public sealed class ObjectionOutcomeQueries : IQueryFields
                 var answered = ctx.Db().Objections.Where(o => o.Status == ObjectionStatus.Answered);
                 if (region is { } r)
                 {
-                    answered = answered.Where(o => o.RegionCode >= r.SubtreeStart && o.RegionCode < r.SubtreeEnd);
+                    answered = answered.InSubtree(r, o => o.RegionCode);
                 }
 
                 // SQLite cannot compare DateTimeOffset, so the year is taken here; a region's answers are few.

@@ -88,7 +88,7 @@ public sealed class ObjectionStatsQueries(TimeProvider clock) : IQueryFields
         var objections = ctx.Db().Objections.AsQueryable();
         if (region is { } r)
         {
-            objections = objections.Where(o => o.RegionCode >= r.SubtreeStart && o.RegionCode < r.SubtreeEnd);
+            objections = objections.InSubtree(r, o => o.RegionCode);
         }
 
         // SQLite cannot compute with DateTimeOffset, so times are measured here; a region's objections are few.

@@ -93,7 +93,7 @@ public sealed class ObjectionQueries : IQueryFields
                 var objections = ctx.Db().Objections.AsQueryable();
                 if (await ctx.RegionArgumentAsync() is { } region)
                 {
-                    objections = objections.Where(o => o.RegionCode >= region.SubtreeStart && o.RegionCode < region.SubtreeEnd);
+                    objections = objections.InSubtree(region, o => o.RegionCode);
                 }
 
                 if (ctx.GetArgument<string?>("notice") is { } notice)

@@ -69,7 +69,7 @@ public sealed class OrganizationQueries : IQueryFields
                 var organizations = db.Organizations.AsQueryable();
                 if (await ctx.RegionArgumentAsync() is { } region)
                 {
-                    organizations = organizations.Where(o => o.RegionCode >= region.SubtreeStart && o.RegionCode < region.SubtreeEnd);
+                    organizations = organizations.InSubtree(region, o => o.RegionCode);
                 }
 
                 if (ctx.GetArgument<OrganizationKind?>("kind") is { } kind)

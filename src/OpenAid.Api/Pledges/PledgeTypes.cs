@@ -132,7 +132,7 @@ public sealed class PledgeQueries(TimeProvider clock) : IQueryFields
                 var pledges = db.Pledges.AsQueryable();
                 if (await ctx.RegionArgumentAsync() is { } region)
                 {
-                    pledges = pledges.Where(p => p.RegionCode >= region.SubtreeStart && p.RegionCode < region.SubtreeEnd);
+                    pledges = pledges.InSubtree(region, p => p.RegionCode);
                 }
 
                 if (ctx.GetArgument<string?>("organization") is { } organization)
@@ -169,7 +169,7 @@ public sealed class PledgeQueries(TimeProvider clock) : IQueryFields
         var pledges = db.Pledges.AsQueryable();
         if (await ctx.RegionArgumentAsync() is { } region)
         {
-            pledges = pledges.Where(p => p.RegionCode >= region.SubtreeStart && p.RegionCode < region.SubtreeEnd);
+            pledges = pledges.InSubtree(region, p => p.RegionCode);
         }
 
         if (ctx.GetArgument<string?>("organization") is { } organization)

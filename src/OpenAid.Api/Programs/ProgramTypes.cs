@@ -170,7 +170,7 @@ public sealed class ProgramQueries : IQueryFields
 
                 if (await ctx.RegionArgumentAsync() is { } region)
                 {
-                    pairings = pairings.Where(p => p.HelpedRegionCode >= region.SubtreeStart && p.HelpedRegionCode < region.SubtreeEnd);
+                    pairings = pairings.InSubtree(region, p => p.HelpedRegionCode);
                 }
 
                 if (ctx.GetArgument<int?>("year") is { } year)

@@ -116,7 +116,7 @@ public sealed class ProjectQueries : IQueryFields
     {
         if (await ctx.RegionArgumentAsync() is { } region)
         {
-            projects = projects.Where(p => p.RegionCode >= region.SubtreeStart && p.RegionCode < region.SubtreeEnd);
+            projects = projects.InSubtree(region, p => p.RegionCode);
         }
 
         if (ctx.GetArgument<int?>("year") is { } year)

@@ -142,7 +142,7 @@ public sealed class RegionQueries : IQueryFields
                 var level = ctx.GetArgument<RegionLevel?>("level");
                 if (await ctx.RegionArgumentAsync() is { } within)
                 {
-                    regions = regions.Where(r => r.Code >= within.SubtreeStart && r.Code < within.SubtreeEnd);
+                    regions = regions.InSubtree(within, r => r.Code);
                 }
 
                 if (search is not null)

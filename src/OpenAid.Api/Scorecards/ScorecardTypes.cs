@@ -161,7 +161,7 @@ public sealed class ScorecardQueries(TimeProvider clock) : IQueryFields
                 var query = db.Pledges.Where(p => p.ProgramId == program.Id);
                 if (region is { } r)
                 {
-                    query = query.Where(p => p.RegionCode >= r.SubtreeStart && p.RegionCode < r.SubtreeEnd);
+                    query = query.InSubtree(r, p => p.RegionCode);
                 }
 
                 // The year is picked after loading: SQLite cannot compare date-time-offsets.

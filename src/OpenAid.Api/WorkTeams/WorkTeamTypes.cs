@@ -197,7 +197,7 @@ public static class WorkTeamRegionFields
             .ResolveAsync(async ctx =>
             {
                 var code = ctx.Source.RegionCode;
-                var teams = ctx.Db().WorkTeams.Where(t => t.VillageCode >= code.SubtreeStart && t.VillageCode < code.SubtreeEnd);
+                var teams = ctx.Db().WorkTeams.InSubtree(code, t => t.VillageCode);
                 if (ctx.GetArgument<bool?>("active") is { } active)
                 {
                     teams = active ? teams.Where(t => t.EndedOn == null) : teams.Where(t => t.EndedOn != null);
