@@ -47,7 +47,8 @@ public static class Paging
             query = query.Where(Expression.Lambda<Func<T, bool>>(beyond, key.Parameters));
         }
 
-        var keyOf = key.Compile();
+        // Interpreted: a compiled delegate per request would be a dynamic method JIT-compiled and collected each time.
+        var keyOf = key.Compile(preferInterpretation: true);
         var ordered = descending ? query.OrderByDescending(key) : query.OrderBy(key);
         var rows = await ordered.Take(first + 1).ToListAsync(context.CancellationToken);
         var hasNext = rows.Count > first;
