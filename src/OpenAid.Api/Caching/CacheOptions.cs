@@ -25,8 +25,12 @@ public sealed class CacheOptions
     /// </summary>
     public int VersionRecheckMilliseconds { get; set; } = 1000;
 
-    /// <summary>The in-process (first level) cache's size in MB of response bodies.</summary>
-    public int MemoryCacheMegabytes { get; set; } = 64;
+    /// <summary>
+    /// The in-process (first level) cache's size in MB of response bodies. Redis is the shared level behind it, so this
+    /// level needs only the hot results: the public mix holds a few MB, and 32 keeps a full cache well under the
+    /// instance's 400 MB memory budget (bench/README.md, "Memory").
+    /// </summary>
+    public int MemoryCacheMegabytes { get; set; } = 32;
 
     /// <summary>Responses larger than this are not cached (they are rare and would crowd out the rest).</summary>
     public int MaxEntryKilobytes { get; set; } = 1024;

@@ -329,10 +329,10 @@ public static class BenchHandWritten
             json.WriteNumber("count", row.GetInt32(4));
             WriteMoney(json, "amount", row.GetInt64(3));
         }, """
-            SELECT Kind, SourceType, FiscalYear, SUM(AmountFen), COUNT(*) FROM Transactions
-            WHERE ReceiverRegionCode >= $start AND ReceiverRegionCode < $end
-            GROUP BY Kind, SourceType, FiscalYear ORDER BY Kind, SourceType, FiscalYear
-            """, "$start", region.SubtreeStart, "$end", region.SubtreeEnd);
+            SELECT Kind, SourceType, FiscalYear, AmountFen, Count FROM MoneySummaries
+            WHERE Span = $span AND RegionCode >= $start AND RegionCode < $end
+            ORDER BY Kind, SourceType, FiscalYear
+            """, "$span", region.SubtreeEnd - region.SubtreeStart, "$start", region.SubtreeStart, "$end", region.SubtreeEnd);
     }
 
     // ---- shared pieces

@@ -115,15 +115,15 @@ public class FaultTests(CachingCluster cluster)
     {
         var name = $"Watched{Guid.NewGuid():N}";
         var query = $"query {name} {{ programs(first: 2) {{ nodes {{ code }} }} }}";
-        var beforeA = await PrometheusScrape.ScrapeAsync(cluster.A);
-        var beforeB = await PrometheusScrape.ScrapeAsync(cluster.B);
+        var beforeA = await PrometheusScrape.ScrapeAsync(cluster.A.Client);
+        var beforeB = await PrometheusScrape.ScrapeAsync(cluster.B.Client);
 
         Assert.Equal("MISS", (await cluster.A.QueryAsync(query)).Cache);
         Assert.Equal("HIT", (await cluster.A.QueryAsync(query)).Cache);
         // B never saw it: its memory misses, Redis has it.
         Assert.Equal("HIT", (await cluster.B.QueryAsync(query)).Cache);
-        var afterA = await PrometheusScrape.ScrapeAsync(cluster.A);
-        var afterB = await PrometheusScrape.ScrapeAsync(cluster.B);
+        var afterA = await PrometheusScrape.ScrapeAsync(cluster.A.Client);
+        var afterB = await PrometheusScrape.ScrapeAsync(cluster.B.Client);
 
         // The name is new, so these counts are this test's requests: one executed, two from a cache. The meter is one per
         // process (OpenAidMetrics), so either host's scrape counts both hosts' requests.

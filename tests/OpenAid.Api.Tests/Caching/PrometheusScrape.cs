@@ -4,15 +4,15 @@ using System.Text.RegularExpressions;
 
 namespace OpenAid.Api.Tests.Caching;
 
-/// <summary>GET /metrics of a host, read as Prometheus' text format.</summary>
+/// <summary>GET /metrics of a host (through its client), read as Prometheus' text format.</summary>
 public static partial class PrometheusScrape
 {
     /// <summary>One line of Prometheus' text format: a name, its labels and a value.</summary>
     public sealed record Sample(string Name, IReadOnlyDictionary<string, string> Labels, double Value);
 
-    public static async Task<IReadOnlyList<Sample>> ScrapeAsync(InstanceServer server)
+    public static async Task<IReadOnlyList<Sample>> ScrapeAsync(HttpClient client)
     {
-        using var response = await server.Client.GetAsync("metrics");
+        using var response = await client.GetAsync("metrics");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var samples = new List<Sample>();
         foreach (var line in (await response.Content.ReadAsStringAsync()).Split('\n'))

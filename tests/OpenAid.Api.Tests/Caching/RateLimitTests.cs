@@ -71,12 +71,12 @@ public class RateLimitTests(RateLimitedCluster cluster) : IClassFixture<RateLimi
         Assert.Equal(["2", "1", "0"], responses.Select(r => r.RateLimitRemaining));
         Assert.All(responses, r => Assert.True(int.Parse(r.RateLimitReset!, CultureInfo.InvariantCulture) > 0));
 
-        var refusals = PrometheusScrape.Sum(await PrometheusScrape.ScrapeAsync(cluster.B), "openaid_ratelimit_refusals_total", ("client", "anonymous"));
+        var refusals = PrometheusScrape.Sum(await PrometheusScrape.ScrapeAsync(cluster.B.Client), "openaid_ratelimit_refusals_total", ("client", "anonymous"));
         var refused = await cluster.B.QueryAsync("{ __typename }");
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal(["RATE_LIMITED"], refused.ErrorCodes);
         // Counted; and /metrics, like /health, is never limited.
-        Assert.True(PrometheusScrape.Sum(await PrometheusScrape.ScrapeAsync(cluster.B), "openaid_ratelimit_refusals_total", ("client", "anonymous")) > refusals);
+        Assert.True(PrometheusScrape.Sum(await PrometheusScrape.ScrapeAsync(cluster.B.Client), "openaid_ratelimit_refusals_total", ("client", "anonymous")) > refusals);
         Assert.Equal("0", refused.RateLimitRemaining);
         Assert.True(int.Parse(refused.RetryAfter!, CultureInfo.InvariantCulture) > 0);
         Assert.Contains("sign in", refused.Json.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using OpenAid.Api.Http;
+using OpenAid.Api.Tests.Caching;
 using OpenAid.Api.Tests.Infrastructure;
 
 namespace OpenAid.Api.Tests.Http;
@@ -151,6 +152,18 @@ public class ProxyAndHeadersTests(ProxiedProductionServer server) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.False(first.Headers.Contains(HttpCaching.CacheHeader));
         Assert.False(second.Headers.Contains(HttpCaching.CacheHeader));
+    }
+
+    [Fact]
+    public async Task Metrics_are_for_this_machine_and_not_for_a_client_the_proxy_forwards()
+    {
+        // Every request comes from the proxy on loopback: only X-Forwarded-For tells an outsider from the machine itself.
+        using var outsider = await SendAsync("metrics", "203.0.113.50");
+        Assert.Equal(HttpStatusCode.NotFound, outsider.StatusCode);
+
+        await server.Client.GetAsync(TypenameQuery);
+        var scraped = await PrometheusScrape.ScrapeAsync(server.Client);
+        Assert.True(PrometheusScrape.Sum(scraped, "openaid_graphql_operation_duration_seconds_count") > 0);
     }
 
     private async Task<HttpResponseMessage> SendAsync(string path, string forwardedFor, HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
