@@ -36,12 +36,15 @@ public sealed class RegionType : ObjectGraphType<Region>
             .Description("The breadcrumb from the province down to this unit's parent.")
             // Province, city, county, township: at most four levels above a village.
             .ListSize(4)
-            .ResolveAsync(async ctx =>
+            // One query for the breadcrumbs of a whole list, and none for provinces alone.
+            .Resolve(ctx => ctx.Loader().LoadMany<long, Region>("region:ancestors", ctx.Source.Code, async (codes, ct) =>
             {
-                var codes = AncestorCodes(ctx.Source).ToArray();
-                var found = await ctx.Db().Regions.Where(r => codes.Contains(r.Code)).ToListAsync(ctx.CancellationToken);
-                return found.OrderBy(r => r.Level).ToList();
-            });
+                var lineages = codes.ToDictionary(c => c, c => RegionCode.Of(c).Lineage().SkipLast(1).ToArray());
+                var wanted = lineages.Values.SelectMany(l => l).Distinct().ToArray();
+                var found = wanted.Length == 0 ? [] : await ctx.Db().Regions.Where(r => wanted.Contains(r.Code)).ToDictionaryAsync(r => r.Code, ct);
+                return lineages.SelectMany(l => l.Value.Where(found.ContainsKey).Select(code => (Key: l.Key, Ancestor: found[code])))
+                    .ToLookup(p => p.Key, p => p.Ancestor);
+            }));
         Field<NonNullGraphType<ConnectionType<RegionType, Region>>>("children")
             .Description("The units directly below this one, by code.")
             .PagingArguments()
@@ -83,16 +86,6 @@ public sealed class RegionType : ObjectGraphType<Region>
         WorkTeams.WorkTeamRegionFields.AddTo(this);
         Assets.AssetFields.AddTo(this);
         Entitlements.EntitlementFields.AddTo(this);
-    }
-
-    /// <summary>The codes of the units above a region follow from its own code: no query needed to name them.</summary>
-    public static IEnumerable<long> AncestorCodes(Region region)
-    {
-        for (var level = RegionLevel.Province; level < region.Level; level++)
-        {
-            var span = new RegionCode(0, level).SubtreeEnd;
-            yield return region.Code / span * span;
-        }
     }
 }
 
