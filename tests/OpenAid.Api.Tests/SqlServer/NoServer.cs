@@ -15,7 +15,7 @@ namespace OpenAid.Api.Tests.SqlServer;
 /// ends. Writes go through: savepoints are skipped and each statement of a batch gets its row.
 /// Whatever the API asks of the database is then translated for SQL Server exactly as in production.
 /// </summary>
-internal sealed class NoServer
+internal sealed partial class NoServer
 {
     private readonly ConcurrentQueue<string> _commands = new();
     private readonly ConcurrentDictionary<string, bool> _answered = new();
@@ -93,7 +93,7 @@ internal sealed class NoServer
             InterceptionResult<DbCommand>.SuppressWithResult(new StandInCommand());
 
         public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
-            InterceptionResult<DbDataReader>.SuppressWithResult(Record<DbDataReader>(command, owner._answered.TryAdd(command.CommandText, true) ? new OneRow() : NoRows.CreateDataReader()));
+            InterceptionResult<DbDataReader>.SuppressWithResult(Record<DbDataReader>(command, owner._answered.TryAdd(command.CommandText, true) ? new OneRow(OneRow.ColumnsOf(command.CommandText)) : NoRows.CreateDataReader()));
 
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
             DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
@@ -122,10 +122,13 @@ internal sealed class NoServer
 
     /// <summary>
     /// One row whose every column holds a made-up value of the type asked for (1, "1", 2020-01-01, false); a long is
-    /// a village's region code (the only long columns are region codes and amounts), so that a row's region parses.
+    /// a village's region code (the only long columns are region codes and amounts), so that a row's region parses, and
+    /// a region's level is that of a village. The row is a live record: a nullable column saying it ended (was revoked,
+    /// left, withdrawn, hidden …) is NULL, so that what acts on a live record gets past that check to its reads.
     /// </summary>
-    private sealed class OneRow : DbDataReader
+    private sealed partial class OneRow(string[] columns) : DbDataReader
     {
+        private const int VillageLevel = 5;
         private const long Village = 451021101001;
         private static readonly DateTimeOffset Day = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
         private const int MaxResultSets = 64;
@@ -160,9 +163,9 @@ internal sealed class NoServer
             return true;
         }
 
-        public override bool IsDBNull(int ordinal) => false;
+        public override bool IsDBNull(int ordinal) => ordinal < columns.Length && Ended().IsMatch(columns[ordinal]);
 
-        public override T GetFieldValue<T>(int ordinal) => (T)Sample(typeof(T));
+        public override T GetFieldValue<T>(int ordinal) => typeof(T) == typeof(int) && IsLevel(ordinal) ? (T)(object)VillageLevel : (T)Sample(typeof(T));
 
         public override object GetValue(int ordinal) => 1L;
 
@@ -198,7 +201,7 @@ internal sealed class NoServer
 
         public override short GetInt16(int ordinal) => 1;
 
-        public override int GetInt32(int ordinal) => 1;
+        public override int GetInt32(int ordinal) => IsLevel(ordinal) ? VillageLevel : 1;
 
         public override long GetInt64(int ordinal) => Village;
 
@@ -209,6 +212,51 @@ internal sealed class NoServer
         public override string GetString(int ordinal) => "1";
 
         public override System.Collections.IEnumerator GetEnumerator() => Array.Empty<object>().GetEnumerator();
+
+        /// <summary>The names of the columns of the outermost SELECT list, by ordinal (empty for anything else).</summary>
+        public static string[] ColumnsOf(string sql)
+        {
+            var start = sql.IndexOf("SELECT ", StringComparison.Ordinal);
+            if (start < 0)
+            {
+                return [];
+            }
+
+            var names = new List<string>();
+            var (depth, item) = (0, start + "SELECT ".Length);
+            for (var i = item; i <= sql.Length; i++)
+            {
+                var end = i == sql.Length || (depth == 0 && (sql[i] == ',' || string.CompareOrdinal(sql, i, " FROM ", 0, 6) == 0 || sql[i] == '\n'));
+                if (end)
+                {
+                    var text = sql[item..i];
+                    var close = text.LastIndexOf(']');
+                    var open = close > 0 ? text.LastIndexOf('[', close) : -1;
+                    names.Add(open >= 0 ? text[(open + 1)..close] : "");
+                    if (i == sql.Length || sql[i] != ',')
+                    {
+                        break;
+                    }
+
+                    item = i + 1;
+                }
+                else if (sql[i] == '(')
+                {
+                    depth++;
+                }
+                else if (sql[i] == ')')
+                {
+                    depth--;
+                }
+            }
+
+            return [.. names];
+        }
+
+        [System.Text.RegularExpressions.GeneratedRegex("^(Ended|End[A-Z]|Revoke|Left|Withdrawn|Superseded|DescriptionHidden|Cancel|Decline)")]
+        private static partial System.Text.RegularExpressions.Regex Ended();
+
+        private bool IsLevel(int ordinal) => ordinal < columns.Length && columns[ordinal] == "Level";
 
         private static object Sample(Type type) =>
             type == typeof(string) ? "1"
