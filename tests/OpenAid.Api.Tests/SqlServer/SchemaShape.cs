@@ -69,8 +69,12 @@ internal sealed class SchemaShape
         ["helpedRegion"] = "\"451021\"",
         ["helperRegion"] = "\"44\"",
         ["providerRegion"] = "\"45\"",
-        // From today to 90 days on, on the host's clock.
+        // Within the coming 90 days (a pledge's confirmation), the coming two years (a need's deadline), on the host's clock.
         ["confirmBy"] = $"\"{DateTime.UtcNow.AddDays(30):yyyy-MM-dd}\"",
+        ["deadline"] = $"\"{DateTime.UtcNow.AddDays(30):yyyy-MM-dd}\"",
+        // A village's notice (NoServer's regions are villages) runs at least 10 days.
+        ["noticePeriodDays"] = "10",
+        ["outsideProvince"] = "11",
         ["delivery"] = Id("PledgeDelivery"),
         ["application"] = Id("ProgramApplication"),
         ["grant"] = Id("Grant"),
