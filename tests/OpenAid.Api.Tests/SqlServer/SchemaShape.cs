@@ -6,7 +6,8 @@ namespace OpenAid.Api.Tests.SqlServer;
 
 /// <summary>
 /// The schema as introspection tells it, and requests built from it: each root field with representative argument
-/// values and a selection of every field below it (three levels down) that needs no argument.
+/// values (an input object: its required fields, then each optional one, with values that pass validation) and a
+/// selection of every field below it (three levels down) that needs no argument.
 /// </summary>
 internal sealed class SchemaShape
 {
@@ -47,6 +48,48 @@ internal sealed class SchemaShape
         ["village.code"] = "\"451021101001\"",
     };
 
+    /// <summary>
+    /// Values for input fields by name, chosen to pass input validation so that a mutation reaches its reads. Record
+    /// codes are looked up as given; NoServer's made-up rows carry "1" in every text column, so the caller's
+    /// organisation is "1" too (<see cref="SqlServerTranslationTests"/>).
+    /// </summary>
+    private static readonly Dictionary<string, string> ByInputName = new()
+    {
+        ["region"] = "\"451021\"",
+        ["year"] = "2020",
+        ["fiscalYear"] = "2020",
+        ["startYear"] = "2020",
+        ["endYear"] = "2021",
+        ["localSupervisionPhone"] = "\"12317\"",
+        ["contactPhone"] = "\"13800000000\"",
+        ["province"] = "\"45\"",
+        ["organization"] = "\"1\"",
+        ["village"] = "\"451021101001\"",
+        ["owner"] = "\"451021101001\"",
+        ["helpedRegion"] = "\"451021\"",
+        ["helperRegion"] = "\"44\"",
+        ["providerRegion"] = "\"45\"",
+        // Within the coming 90 days (a pledge's confirmation), the coming two years (a need's deadline), on the host's clock.
+        ["confirmBy"] = $"\"{DateTime.UtcNow.AddDays(30):yyyy-MM-dd}\"",
+        ["deadline"] = $"\"{DateTime.UtcNow.AddDays(30):yyyy-MM-dd}\"",
+        // A village's notice (NoServer's regions are villages) runs at least 10 days.
+        ["noticePeriodDays"] = "10",
+        ["outsideProvince"] = "11",
+        ["delivery"] = Id("PledgeDelivery"),
+        ["application"] = Id("ProgramApplication"),
+        ["grant"] = Id("Grant"),
+    };
+
+    /// <summary>Values for one input type's field where its name alone says too little ("Type.field").</summary>
+    private static readonly Dictionary<string, string> ByInputField = new()
+    {
+        // A recorded value of an audit entry, as the trail names it.
+        ["RequestAuditRedactionInput.field"] = "\"after.Description\"",
+        ["CreateProgramInput.code"] = "\"YGXZ\"",
+        // Its first value, PLEDGE, is refused: pledges are made with 'pledge'.
+        ["RecordTransactionInput.kind"] = "COMMITMENT",
+    };
+
     private readonly Dictionary<string, JsonElement> _types;
 
     public SchemaShape(JsonElement schema) =>
@@ -54,17 +97,24 @@ internal sealed class SchemaShape
 
     public IEnumerable<JsonElement> RootFields(string typeName) => _types[typeName].GetProperty("fields").EnumerateArray();
 
-    /// <summary>The field with its required arguments, then once more with each optional one; an ID argument once per type of record.</summary>
-    public IEnumerable<string> Requests(JsonElement field)
+    /// <summary>One request: the root field with its arguments (<paramref name="Label"/>, for messages) and the whole document.</summary>
+    public sealed record Request(string Label, string Text);
+
+    /// <summary>
+    /// The field with its required arguments, then once more with each optional one; an ID argument once per type of
+    /// record; an input object with its required fields, then once more with each optional one.
+    /// </summary>
+    public IEnumerable<Request> Requests(JsonElement field, string operation = "query")
     {
         var name = field.GetProperty("name").GetString()!;
         var args = field.GetProperty("args").EnumerateArray().ToList();
         var required = args.Where(IsRequired).ToList();
         var optional = args.Where(a => !IsRequired(a)).ToList();
         var selection = Selection(field.GetProperty("type"), 0);
+        Request Of(List<string> values) => new($"{name}{Arguments(values)}", $"{operation} {{ {name}{Arguments(values)} {selection} }}");
         foreach (var values in Combinations(name, required))
         {
-            yield return $"{{ {name}{Arguments(values)} {selection} }}";
+            yield return Of(values);
         }
 
         var baseline = Combinations(name, required).First();
@@ -72,7 +122,7 @@ internal sealed class SchemaShape
         {
             foreach (var value in Values(name, arg))
             {
-                yield return $"{{ {name}{Arguments([.. baseline, value])} {selection} }}";
+                yield return Of([.. baseline, value]);
             }
         }
     }
@@ -120,15 +170,35 @@ internal sealed class SchemaShape
         return named.GetProperty("kind").GetString() switch
         {
             "ENUM" => [named.GetProperty("enumValues")[0].GetProperty("name").GetString()!],
-            "INPUT_OBJECT" => [InputObject(named)],
+            "INPUT_OBJECT" => InputObjects(named),
             _ => Scalar(named.GetProperty("name").GetString()!),
         };
     }
 
-    private string InputObject(JsonElement type) =>
-        "{ " + string.Join(", ", type.GetProperty("inputFields").EnumerateArray()
-            .Where(IsRequired)
-            .Select(f => $"{f.GetProperty("name").GetString()}: {Literals(f.GetProperty("type")).First()}")) + " }";
+    /// <summary>The object with its required fields, then once more with each optional one (mutations' inputs: each optional branch).</summary>
+    private IEnumerable<string> InputObjects(JsonElement type)
+    {
+        var typeName = type.GetProperty("name").GetString()!;
+        var fields = type.GetProperty("inputFields").EnumerateArray().ToList();
+        var required = fields.Where(IsRequired).ToList();
+        string Of(IEnumerable<JsonElement> chosen) =>
+            "{ " + string.Join(", ", chosen.Select(f => $"{f.GetProperty("name").GetString()}: {InputValue(typeName, f)}")) + " }";
+        yield return Of(required);
+        foreach (var field in fields.Where(f => !IsRequired(f)))
+        {
+            yield return Of([.. required, field]);
+        }
+    }
+
+    private string InputValue(string typeName, JsonElement field)
+    {
+        var name = field.GetProperty("name").GetString()!;
+        return ByInputField.TryGetValue($"{typeName}.{name}", out var known) || ByInputName.TryGetValue(name, out known)
+            ? known
+            : Literals(field.GetProperty("type")).First();
+    }
+
+    private static string Id(string typeName) => $"\"{GlobalId.Encode(typeName, 1)}\"";
 
     private IEnumerable<string> Scalar(string name) => name switch
     {
