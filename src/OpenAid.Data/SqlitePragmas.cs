@@ -26,28 +26,42 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        if (IsNew(connection))
+        if (NotSetYet(connection, out var handle))
         {
             using var command = connection.CreateCommand();
             command.CommandText = Pragmas;
             command.ExecuteNonQuery();
+            MarkSet(handle);
         }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (IsNew(connection))
+        if (NotSetYet(connection, out var handle))
         {
             await using var command = connection.CreateCommand();
             command.CommandText = Pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
+            MarkSet(handle);
         }
     }
 
     private const string Pragmas = "PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;";
 
-    private bool IsNew(DbConnection connection) =>
-        connection is not SqliteConnection { Handle: { } handle } || _set.TryAdd(handle, handle);
+    private bool NotSetYet(DbConnection connection, out SQLitePCL.sqlite3? handle)
+    {
+        handle = (connection as SqliteConnection)?.Handle;
+        return handle is null || !_set.TryGetValue(handle, out _);
+    }
+
+    /// <summary>Only once the settings went through: a connection whose open was cancelled half-way is set again next time.</summary>
+    private void MarkSet(SQLitePCL.sqlite3? handle)
+    {
+        if (handle is not null)
+        {
+            _set.AddOrUpdate(handle, handle);
+        }
+    }
 }
 
 /// <summary>SQLite upkeep that a write needs beyond its transaction.</summary>
