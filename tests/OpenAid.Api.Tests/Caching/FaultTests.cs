@@ -113,6 +113,9 @@ public class FaultTests(CachingCluster cluster)
     [Fact]
     public async Task Metrics_name_each_GraphQL_operation_and_count_cache_hits_and_misses_by_layer()
     {
+        // Another test of the class may have left Redis down for a moment: with an open circuit B would not look in Redis.
+        await CachingCluster.WaitForHealthAsync(cluster.A, "Healthy", TimeSpan.FromSeconds(30));
+        await CachingCluster.WaitForHealthAsync(cluster.B, "Healthy", TimeSpan.FromSeconds(30));
         var name = $"Watched{Guid.NewGuid():N}";
         var query = $"query {name} {{ programs(first: 2) {{ nodes {{ code }} }} }}";
         var beforeA = await PrometheusScrape.ScrapeAsync(cluster.A.Client);
