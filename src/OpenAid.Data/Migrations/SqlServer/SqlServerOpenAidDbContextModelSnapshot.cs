@@ -1133,6 +1133,8 @@ namespace OpenAid.Data.Migrations.SqlServer
 
                     b.HasIndex("RegionCode", "Id");
 
+                    b.HasIndex("RegionCode", "PublishedOn", "Status");
+
                     b.ToTable("Notices");
                 });
 

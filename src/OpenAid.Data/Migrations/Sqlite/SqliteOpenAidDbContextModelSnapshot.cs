@@ -1033,6 +1033,8 @@ namespace OpenAid.Data.Migrations.Sqlite
 
                     b.HasIndex("RegionCode", "Id");
 
+                    b.HasIndex("RegionCode", "PublishedOn", "Status");
+
                     b.ToTable("Notices");
                 });
 
